@@ -1,0 +1,60 @@
+import { DEFAULT_POLICY, type Policy } from "../model/policy.js";
+import type { Problem } from "../model/problem.js";
+import type { DateRange } from "../model/schema.js";
+import { toCsv } from "./csv-text.js";
+import { LIST_SEPARATOR, POLICY_FILE, RANGE_SEPARATOR, YEAR_FILES } from "./year-files.js";
+
+const list = (items: readonly string[]): string => items.join(LIST_SEPARATOR);
+const ranges = (items: readonly DateRange[]): string =>
+  list(items.map((range) => (range.from === range.to ? range.from : `${range.from}${RANGE_SEPARATOR}${range.to}`)));
+
+/** The policy keys that differ from the defaults, so a policy.json says only what was chosen. */
+export function policyOverrides(policy: Policy): Record<string, unknown> {
+  const overrides: Record<string, unknown> = {};
+  for (const key of Object.keys(policy) as (keyof Policy)[]) {
+    if (JSON.stringify(policy[key]) !== JSON.stringify(DEFAULT_POLICY[key])) overrides[key] = policy[key];
+  }
+  return overrides;
+}
+
+/**
+ * A problem as the files of a year folder (file name → text), in the format `readYear` reads.
+ * Optional files are left out when empty.
+ *
+ * @example
+ * for (const [name, text] of Object.entries(serializeYear(problem))) writeFileSync(join(dir, name), text);
+ */
+export function serializeYear(problem: Problem): Record<string, string> {
+  const files: Record<string, string> = {};
+  files[YEAR_FILES.schools.file] = toCsv(
+    ["id", "name", "hub", "locality", "trust", "phase", "pupils", "lat", "lon", "carry_over"],
+    problem.schools.map((s) => [s.id, s.name, s.hub, s.locality, s.trust, s.phase, s.pupils, s.lat, s.lon, s.carryOver || undefined]),
+  );
+  files[YEAR_FILES.reviewers.file] = toCsv(
+    ["id", "name", "school_id", "level", "phases", "available", "max_reviews", "conflicts", "prefers"],
+    problem.reviewers.map((r) => [r.id, r.name, r.schoolId, r.level, list(r.phases), ranges(r.available), r.maxReviews, list(r.conflicts), list(r.prefers)]),
+  );
+  files[YEAR_FILES.leads.file] = toCsv(
+    ["id", "name", "available", "max_reviews", "phases", "conflicts", "lat", "lon"],
+    problem.leads.map((l) => [l.id, l.name, ranges(l.available), l.maxReviews, list(l.phases), list(l.conflicts), l.lat, l.lon]),
+  );
+  files[YEAR_FILES.reviews.file] = toCsv(
+    ["id", "school_id", "start", "days", "seats"],
+    problem.reviews.map((r) => [r.id, r.schoolId, r.start, r.days, r.seats]),
+  );
+  if (problem.history.length > 0) {
+    files[YEAR_FILES.history.file] = toCsv(
+      ["year", "review_school_id", "person_id", "role"],
+      problem.history.map((h) => [h.year, h.reviewSchoolId, h.personId, h.role]),
+    );
+  }
+  if (problem.pins.length > 0) {
+    files[YEAR_FILES.pins.file] = toCsv(
+      ["review_id", "role", "person_id", "pin"],
+      problem.pins.map((p) => [p.reviewId, p.role, p.personId, p.kind]),
+    );
+  }
+  const overrides = policyOverrides(problem.policy);
+  if (Object.keys(overrides).length > 0) files[POLICY_FILE] = `${JSON.stringify(overrides, null, 2)}\n`;
+  return files;
+}

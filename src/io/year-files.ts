@@ -1,0 +1,47 @@
+/**
+ * The year folder's file layout: one place that names every file and column, read by the
+ * reader and the writer alike.
+ */
+
+export const YEAR_FILES = {
+  schools: {
+    file: "schools.csv",
+    required: ["id", "name", "hub", "phase", "pupils"],
+    optional: ["locality", "trust", "lat", "lon", "carry_over"],
+  },
+  reviewers: {
+    file: "reviewers.csv",
+    required: ["id", "name", "school_id", "level"],
+    optional: ["phases", "available", "max_reviews", "conflicts", "prefers"],
+  },
+  leads: {
+    file: "leads.csv",
+    required: ["id", "name", "available"],
+    optional: ["max_reviews", "phases", "conflicts", "lat", "lon"],
+  },
+  reviews: {
+    file: "reviews.csv",
+    required: ["id", "school_id", "start"],
+    optional: ["days", "seats"],
+  },
+  history: {
+    file: "history.csv",
+    required: ["year", "review_school_id", "person_id", "role"],
+    optional: [],
+  },
+  pins: {
+    file: "pins.csv",
+    required: ["review_id", "role", "person_id"],
+    optional: ["pin"],
+  },
+} as const;
+
+export type YearFile = keyof typeof YEAR_FILES;
+/** Files a year folder must have; the others are optional. */
+export const REQUIRED_FILES: readonly YearFile[] = ["schools", "reviewers", "leads", "reviews"];
+export const POLICY_FILE = "policy.json";
+
+/** Separator of list cells (phases, availability, conflicts, preferences). */
+export const LIST_SEPARATOR = ";";
+/** Separator of the two ends of a date range in `available`. */
+export const RANGE_SEPARATOR = "..";

@@ -1,0 +1,74 @@
+/**
+ * Calendar days as integers (days since 1970-01-01, UTC), so that date arithmetic in the
+ * solver is integer arithmetic and never depends on the machine's time zone.
+ */
+
+/** A day number: whole days since 1970-01-01. */
+export type Day = number;
+
+/** An inclusive range of days. */
+export interface DayRange {
+  readonly from: Day;
+  readonly to: Day;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Parses a strict ISO date (`YYYY-MM-DD`). Dates that do not exist (2024-02-30) are refused
+ * rather than rolled over, because a spreadsheet typo must not silently move a review.
+ *
+ * @example parseDay("2024-03-04") // 19786
+ * @returns the day number, or `undefined` when the text is not a real date.
+ */
+export function parseDay(text: string): Day | undefined {
+  const match = ISO_DATE.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const ms = Date.UTC(year, month - 1, day);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
+    return undefined;
+  }
+  return Math.round(ms / MS_PER_DAY);
+}
+
+/** Formats a day number as `YYYY-MM-DD`. */
+export function formatDay(day: Day): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** The Monday on or before `day` (1970-01-01 was a Thursday). */
+export function weekStart(day: Day): Day {
+  return day - ((day + 3) % 7);
+}
+
+/** Whether two inclusive ranges share at least one day. */
+export function rangesOverlap(a: DayRange, b: DayRange): boolean {
+  return a.from <= b.to && b.from <= a.to;
+}
+
+/**
+ * Sorts and joins ranges that touch or overlap, so "2024-01-08..2024-01-10;2024-01-11" covers a
+ * review that spans the join.
+ */
+export function mergeRanges(ranges: readonly DayRange[]): DayRange[] {
+  const sorted = [...ranges].sort((a, b) => a.from - b.from || a.to - b.to);
+  const merged: DayRange[] = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range.from <= last.to + 1) {
+      merged[merged.length - 1] = { from: last.from, to: Math.max(last.to, range.to) };
+    } else {
+      merged.push({ ...range });
+    }
+  }
+  return merged;
+}
+
+/** Whether the merged availability covers every day of `span`. */
+export function covers(available: readonly DayRange[], span: DayRange): boolean {
+  return available.some((range) => range.from <= span.from && span.to <= range.to);
+}

@@ -1,0 +1,152 @@
+import { z } from "zod";
+import { PhaseSchema, type Phase } from "./schema.js";
+
+/**
+ * One row of the peer-seat table: schools of `phase` with at most `maxPupils` pupils on roll
+ * get `seats` peer seats. The last band of a phase has no `maxPupils` (any size).
+ */
+export const SeatBandSchema = z.object({
+  phase: PhaseSchema,
+  maxPupils: z.number().int().positive().optional(),
+  seats: z.number().int().nonnegative().max(50),
+});
+export type SeatBand = z.infer<typeof SeatBandSchema>;
+
+/** Weights of the soft goals. Larger weighs more; defaults keep the priority order of DOMAIN.md. */
+export const WeightsSchema = z
+  .object({
+    leadSeat: z.number().nonnegative(),
+    advancedSeat: z.number().nonnegative(),
+    seat: z.number().nonnegative(),
+    reciprocity: z.number().nonnegative(),
+    phase: z.number().nonnegative(),
+    preference: z.number().nonnegative(),
+    travelPerKm: z.number().nonnegative(),
+    variety: z.number().nonnegative(),
+  })
+  .strict();
+export type Weights = z.infer<typeof WeightsSchema>;
+
+/**
+ * The default peer-seat table (documented in docs/policy.md). Primary-age schools scale from
+ * 2 to 4 seats, secondary from 3 to 5, special schools and alternative provision 2 or 3.
+ */
+export const DEFAULT_SEAT_BANDS: readonly SeatBand[] = [
+  { phase: "nursery", seats: 2 },
+  { phase: "primary", maxPupils: 210, seats: 2 },
+  { phase: "primary", maxPupils: 420, seats: 3 },
+  { phase: "primary", seats: 4 },
+  { phase: "middle", maxPupils: 420, seats: 3 },
+  { phase: "middle", seats: 4 },
+  { phase: "secondary", maxPupils: 600, seats: 3 },
+  { phase: "secondary", maxPupils: 1200, seats: 4 },
+  { phase: "secondary", seats: 5 },
+  { phase: "all-through", maxPupils: 1200, seats: 4 },
+  { phase: "all-through", seats: 5 },
+  { phase: "special", maxPupils: 100, seats: 2 },
+  { phase: "special", seats: 3 },
+  { phase: "ap", maxPupils: 100, seats: 2 },
+  { phase: "ap", seats: 3 },
+];
+
+/** Default weights: each level outweighs everything below it on any realistic year. */
+export const DEFAULT_WEIGHTS: Weights = {
+  leadSeat: 1_000_000,
+  advancedSeat: 100_000,
+  seat: 10_000,
+  reciprocity: 100,
+  phase: 10,
+  preference: 5,
+  travelPerKm: 0.01,
+  variety: 1,
+};
+
+/** Every policy setting, all with defaults. `policy.json` holds any subset of these keys. */
+export const PolicySchema = z
+  .object({
+    seatBands: z.array(SeatBandSchema).min(1),
+    minAdvancedPerTeam: z.number().int().nonnegative().max(10),
+    defaultMaxReviews: z.number().int().nonnegative().max(100),
+    defaultReviewDays: z.number().int().min(1).max(31),
+    minDistanceKm: z.number().nonnegative().max(20_000),
+    reciprocityTolerance: z.number().int().nonnegative(),
+    weights: WeightsSchema,
+  })
+  .strict()
+  .superRefine((policy, ctx) => {
+    // A phase's bands must grow with size and end in an open band, or some school gets no seats.
+    const byPhase = new Map<Phase, SeatBand[]>();
+    for (const band of policy.seatBands) byPhase.set(band.phase, [...(byPhase.get(band.phase) ?? []), band]);
+    for (const [phase, bands] of byPhase) {
+      let previous = 0;
+      bands.forEach((band, i) => {
+        const last = i === bands.length - 1;
+        if (!last && band.maxPupils === undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["seatBands"],
+            message: `${phase}: a band without maxPupils must be the last band of its phase`,
+          });
+        } else if (band.maxPupils !== undefined && band.maxPupils <= previous) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["seatBands"],
+            message: `${phase}: maxPupils must increase from band to band (${band.maxPupils} after ${previous})`,
+          });
+        }
+        if (band.maxPupils !== undefined) previous = band.maxPupils;
+      });
+    }
+  });
+export type Policy = z.infer<typeof PolicySchema>;
+
+/** The documented defaults of every policy key. */
+export const DEFAULT_POLICY: Policy = {
+  seatBands: [...DEFAULT_SEAT_BANDS],
+  minAdvancedPerTeam: 1,
+  defaultMaxReviews: 1,
+  defaultReviewDays: 3,
+  minDistanceKm: 10,
+  reciprocityTolerance: 0,
+  weights: DEFAULT_WEIGHTS,
+};
+
+/** The keys a `policy.json` may hold: every key optional, `weights` may be partial. */
+export const PolicyOverridesSchema = z
+  .object({
+    seatBands: z.array(SeatBandSchema.strict()).min(1).optional(),
+    minAdvancedPerTeam: z.number().int().nonnegative().max(10).optional(),
+    defaultMaxReviews: z.number().int().nonnegative().max(100).optional(),
+    defaultReviewDays: z.number().int().min(1).max(31).optional(),
+    minDistanceKm: z.number().nonnegative().max(20_000).optional(),
+    reciprocityTolerance: z.number().int().nonnegative().optional(),
+    weights: WeightsSchema.partial().optional(),
+  })
+  .strict();
+export type PolicyOverrides = z.infer<typeof PolicyOverridesSchema>;
+
+/**
+ * Merges overrides over the defaults and validates the result.
+ *
+ * @example makePolicy({ minDistanceKm: 0 }) // distance rule off, everything else default
+ */
+export function makePolicy(overrides: PolicyOverrides = {}): z.ZodSafeParseResult<Policy> {
+  const merged = {
+    ...DEFAULT_POLICY,
+    ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
+    weights: { ...DEFAULT_WEIGHTS, ...(overrides.weights ?? {}) },
+  };
+  return PolicySchema.safeParse(merged);
+}
+
+/**
+ * Peer seats for a school under the band table: the first band of its phase whose `maxPupils`
+ * is at least its roll. A phase with no band gets 0 seats.
+ */
+export function seatsFromBands(policy: Policy, phase: Phase, pupils: number): number {
+  for (const band of policy.seatBands) {
+    if (band.phase !== phase) continue;
+    if (band.maxPupils === undefined || pupils <= band.maxPupils) return band.seats;
+  }
+  return 0;
+}

@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { parseDay } from "./dates.js";
+
+/** School phases, as the partnership's roster names them (lower case). */
+export const PHASES = ["primary", "secondary", "all-through", "middle", "special", "ap", "nursery"] as const;
+export const PhaseSchema = z.enum(PHASES);
+/** A school phase. */
+export type Phase = z.infer<typeof PhaseSchema>;
+
+/** Reviewer levels, lowest first. Every level fills a peer seat; only `advanced` counts for rule 5. */
+export const LEVELS = ["trainee", "reviewer", "advanced"] as const;
+export const LevelSchema = z.enum(LEVELS);
+export type Level = z.infer<typeof LevelSchema>;
+
+/** The two kinds of seat on a review team. */
+export const ROLES = ["lead", "peer"] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+const id = z.string().trim().min(1, "must not be blank");
+/** A strict ISO date `YYYY-MM-DD` that exists in the calendar. */
+export const IsoDateSchema = z
+  .string()
+  .refine((text) => parseDay(text) !== undefined, { message: "must be a real date written YYYY-MM-DD" });
+
+/** An inclusive date range; a single date has `from === to`. */
+export const DateRangeSchema = z
+  .object({ from: IsoDateSchema, to: IsoDateSchema })
+  .refine((range) => (parseDay(range.from) ?? 0) <= (parseDay(range.to) ?? 0), {
+    message: "range ends before it starts",
+  });
+export type DateRange = z.infer<typeof DateRangeSchema>;
+
+const latitude = z.number().min(-90).max(90);
+const longitude = z.number().min(-180).max(180);
+
+/** A member school. Blank hub, locality or trust is `undefined` and equals nothing. */
+export const SchoolSchema = z.object({
+  id,
+  name: z.string(),
+  hub: z.string().optional(),
+  locality: z.string().optional(),
+  trust: z.string().optional(),
+  phase: PhaseSchema,
+  pupils: z.number().int().nonnegative(),
+  lat: latitude.optional(),
+  lon: longitude.optional(),
+  /** Places the school owes (+) or is owed (−) from earlier years; only from explicit input. */
+  carryOver: z.number().int().default(0),
+});
+export type School = z.infer<typeof SchoolSchema>;
+
+/** A peer reviewer: a headteacher or senior leader of a member school. */
+export const ReviewerSchema = z.object({
+  id,
+  name: z.string(),
+  schoolId: id,
+  level: LevelSchema,
+  /** Phases the reviewer knows; empty means no restriction. */
+  phases: z.array(PhaseSchema).default([]),
+  available: z.array(DateRangeSchema).default([]),
+  /** Blank in the CSV means the policy's `defaultMaxReviews`. */
+  maxReviews: z.number().int().nonnegative().optional(),
+  conflicts: z.array(id).default([]),
+  /** Preferred review ids or hub names (soft). */
+  prefers: z.array(z.string()).default([]),
+});
+export type Reviewer = z.infer<typeof ReviewerSchema>;
+
+/** An independent Lead Reviewer: belongs to no member school. */
+export const LeadReviewerSchema = z.object({
+  id,
+  name: z.string(),
+  available: z.array(DateRangeSchema).default([]),
+  maxReviews: z.number().int().nonnegative().optional(),
+  phases: z.array(PhaseSchema).default([]),
+  conflicts: z.array(id).default([]),
+  lat: latitude.optional(),
+  lon: longitude.optional(),
+});
+export type LeadReviewer = z.infer<typeof LeadReviewerSchema>;
+
+/** A review: a visit of `days` consecutive days from `start` to the host school. */
+export const ReviewSchema = z.object({
+  id,
+  schoolId: id,
+  start: IsoDateSchema,
+  days: z.number().int().min(1).max(31).default(3),
+  /** Peer seats; `undefined` means the policy's band table decides. */
+  seats: z.number().int().nonnegative().optional(),
+});
+export type Review = z.infer<typeof ReviewSchema>;
+
+/** One line of last years' teams, for the variety goal (no repeat reviewer at a school). */
+export const HistoryEntrySchema = z.object({
+  year: z.string(),
+  reviewSchoolId: id,
+  personId: id,
+  role: RoleSchema,
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** A user's decision made before solving: this person must (`fix`) or must not (`forbid`) sit on this review. */
+export const PinSchema = z.object({
+  reviewId: id,
+  personId: id,
+  role: RoleSchema,
+  kind: z.enum(["fix", "forbid"]),
+});
+export type Pin = z.infer<typeof PinSchema>;
+
+/** One person in one seat. */
+export const AssignmentSchema = z.object({ reviewId: id, role: RoleSchema, personId: id });
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
+/** An allocation: who sits on which team. Empty seats have no assignment. */
+export const AllocationSchema = z.object({ assignments: z.array(AssignmentSchema) });
+export type Allocation = z.infer<typeof AllocationSchema>;

@@ -1,0 +1,10 @@
+/**
+ * A blank hub, locality or trust means "none": it equals nothing, another blank included
+ * (DOMAIN.md, Clarifications). Comparisons ignore case and surrounding spaces, as spreadsheet
+ * exports are inconsistent about both.
+ */
+export function sameValue(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  const left = a.trim().toLowerCase();
+  return left !== "" && left === b.trim().toLowerCase();
+}

@@ -1,0 +1,10 @@
+import { pairRule } from "./types.js";
+
+/** Rule 6: declared conflicts of interest are respected. */
+export const conflicts = pairRule({
+  id: "conflicts",
+  summary: "A reviewer or Lead Reviewer never reviews a school they declared a conflict of interest with.",
+  roles: ["lead", "peer"],
+  refuse: (_year, person, review) =>
+    person.conflicts.has(review.host.id) ? `declared a conflict of interest with ${review.host.id}` : undefined,
+});

@@ -1,0 +1,15 @@
+import { travelKm } from "../model/year.js";
+import { pairRule } from "./types.js";
+
+/** Rule 2: a reviewer's school is at least the policy's minimum distance from the host. */
+export const distance = pairRule({
+  id: "distance",
+  summary: "A reviewer never reviews a school within the policy's minimum distance (when both schools have coordinates).",
+  roles: ["peer"],
+  refuse: (year, person, review) => {
+    const min = year.policy.minDistanceKm;
+    if (min <= 0) return undefined;
+    const km = travelKm(person, review.host);
+    return km !== undefined && km < min ? `is ${km.toFixed(1)} km from the host, under the ${min} km minimum` : undefined;
+  },
+});

@@ -1,0 +1,63 @@
+import { advancedSeat } from "./advanced-seat.js";
+import { availability } from "./availability.js";
+import { capacity } from "./capacity.js";
+import { conflicts } from "./conflicts.js";
+import { distance } from "./distance.js";
+import { homeReview } from "./home-review.js";
+import { knownPeople } from "./known-people.js";
+import { oneLead } from "./one-lead.js";
+import { overlap } from "./overlap.js";
+import { ownSchool } from "./own-school.js";
+import { sameHub } from "./same-hub.js";
+import { sameLocality } from "./same-locality.js";
+import { sameTrust } from "./same-trust.js";
+import { teamSize } from "./team-size.js";
+import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
+import type { PairRule, Rule } from "./types.js";
+
+/**
+ * The rules about one person and one review, in the order `explain` narrows the candidates:
+ * where a seat's candidates run out first is its binding reason.
+ */
+export const PAIR_RULES: readonly PairRule[] = [
+  ownSchool,
+  sameHub,
+  sameLocality,
+  sameTrust,
+  distance,
+  availability,
+  homeReview,
+  conflicts,
+];
+
+/** Every hard rule, in the order the checker reports them. */
+export const RULES: readonly Rule[] = [
+  knownPeople,
+  ...PAIR_RULES,
+  overlap,
+  capacity,
+  teamSize,
+  oneLead,
+  advancedSeat,
+];
+
+export { advancedNeeded, isAdvanced } from "./advanced-seat.js";
+export { clashes } from "./overlap.js";
+export type { AllocationRule, PairRule, Placement, Rule, Violation } from "./types.js";
+
+/**
+ * The first pair rule that keeps `person` off `review`, with its reason; `undefined` when every
+ * pair rule allows the seat. Engines build their candidate lists with this.
+ */
+export function refusal(
+  year: Year,
+  person: PersonInfo,
+  review: ReviewInfo,
+): { readonly rule: string; readonly reason: string } | undefined {
+  for (const rule of PAIR_RULES) {
+    if (!rule.roles.includes(person.role)) continue;
+    const reason = rule.refuse(year, person, review);
+    if (reason !== undefined) return { rule: rule.id, reason };
+  }
+  return undefined;
+}

@@ -1,0 +1,10 @@
+import { pairRule } from "./types.js";
+
+/** Rule 2: a reviewer never reviews their own school. */
+export const ownSchool = pairRule({
+  id: "own-school",
+  summary: "A reviewer never reviews their own school.",
+  roles: ["peer"],
+  refuse: (_year, person, review) =>
+    person.school?.id === review.host.id ? `is from the host school ${review.host.id}` : undefined,
+});

@@ -1,0 +1,11 @@
+import { sameValue } from "./blank.js";
+import { pairRule } from "./types.js";
+
+/** Rule 2: reviewers come from beyond the host's hub. */
+export const sameHub = pairRule({
+  id: "same-hub",
+  summary: "A reviewer never reviews a school in their own hub.",
+  roles: ["peer"],
+  refuse: (_year, person, review) =>
+    sameValue(person.school?.hub, review.host.hub) ? `is from the host's hub ${review.host.hub}` : undefined,
+});

@@ -1,0 +1,11 @@
+import { sameValue } from "./blank.js";
+import { pairRule } from "./types.js";
+
+/** Rule 2: a reviewer never reviews a school of their own trust. */
+export const sameTrust = pairRule({
+  id: "same-trust",
+  summary: "A reviewer never reviews a school of their own trust.",
+  roles: ["peer"],
+  refuse: (_year, person, review) =>
+    sameValue(person.school?.trust, review.host.trust) ? `is from the host's trust ${review.host.trust}` : undefined,
+});

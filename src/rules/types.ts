@@ -1,0 +1,73 @@
+import type { Role } from "../model/schema.js";
+import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
+
+/** A broken hard rule: which rule, where, and what is wrong in plain words. */
+export interface Violation {
+  readonly rule: string;
+  readonly reviewId?: string;
+  readonly personId?: string;
+  readonly message: string;
+}
+
+/** An allocation resolved against its year: teams by review, duties by person. */
+export interface Placement {
+  readonly year: Year;
+  readonly teams: ReadonlyMap<string, { readonly leads: readonly PersonInfo[]; readonly peers: readonly PersonInfo[] }>;
+  /** `role:id` → the reviews that person sits on, in allocation order. */
+  readonly duties: ReadonlyMap<string, { readonly person: PersonInfo; readonly reviews: readonly ReviewInfo[] }>;
+  /** Assignments naming a review or person the year does not have. */
+  readonly unknown: readonly Violation[];
+}
+
+interface RuleBase {
+  /** The rule's file name, used in messages, tests and `explain`. */
+  readonly id: string;
+  /** One sentence in the users' words. */
+  readonly summary: string;
+  /** Every violation of this rule in a placement. */
+  readonly check: (placement: Placement) => Violation[];
+}
+
+/**
+ * A rule about one person and one review alone (locality, availability, conflicts...). Engines
+ * use `refuse` as a candidate filter, so no engine can place anyone the checker would reject.
+ */
+export interface PairRule extends RuleBase {
+  readonly kind: "pair";
+  /** Seats the rule applies to. */
+  readonly roles: readonly Role[];
+  /** Why `person` may not sit on `review`, or `undefined` when this rule allows it. */
+  readonly refuse: (year: Year, person: PersonInfo, review: ReviewInfo) => string | undefined;
+}
+
+/** A rule about a whole team or a person's whole programme (overlap, capacity, advanced seat...). */
+export interface AllocationRule extends RuleBase {
+  readonly kind: "allocation";
+}
+
+export type Rule = PairRule | AllocationRule;
+
+/** Builds a pair rule whose `check` applies `refuse` to every matching seat. */
+export function pairRule(spec: Omit<PairRule, "kind" | "check">): PairRule {
+  return {
+    ...spec,
+    kind: "pair",
+    check: ({ year, teams }) => {
+      const found: Violation[] = [];
+      for (const review of year.reviews) {
+        const team = teams.get(review.id);
+        if (!team) continue;
+        for (const [role, people] of [["lead", team.leads], ["peer", team.peers]] as const) {
+          if (!spec.roles.includes(role)) continue;
+          for (const person of people) {
+            const reason = spec.refuse(year, person, review);
+            if (reason !== undefined) {
+              found.push({ rule: spec.id, reviewId: review.id, personId: person.id, message: `${review.id}: ${role === "lead" ? "Lead Reviewer" : "reviewer"} ${person.id} ${reason}` });
+            }
+          }
+        }
+      }
+      return found;
+    },
+  };
+}

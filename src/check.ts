@@ -1,0 +1,196 @@
+import { isRepeat } from "./goals/variety.js";
+import { reciprocityGoal, type LedgerRow } from "./goals/reciprocity.js";
+import { prefersReview } from "./goals/preference.js";
+import type { Problem } from "./model/problem.js";
+import type { Allocation, Role } from "./model/schema.js";
+import { indexYear, phaseMatches, travelKm, type PersonInfo, type ReviewInfo, type Year } from "./model/year.js";
+import { RULES } from "./rules/index.js";
+import type { Placement, Violation } from "./rules/types.js";
+
+/** Seats of one review left empty. */
+export interface UnfilledSeats {
+  readonly reviewId: string;
+  readonly hostSchoolId: string;
+  readonly role: Role;
+  readonly missing: number;
+}
+
+/** The figures of an allocation, as the checker computes them (the report shows these). */
+export interface Metrics {
+  readonly reviews: number;
+  readonly seats: { readonly total: number; readonly lead: number; readonly peer: number };
+  readonly filled: { readonly total: number; readonly lead: number; readonly peer: number };
+  /** Reviews whose every seat, the Lead Reviewer's included, is filled. */
+  readonly fullTeams: number;
+  readonly fullTeamShare: number;
+  readonly filledShare: number;
+  readonly reciprocity: {
+    readonly schools: number;
+    readonly inBalance: number;
+    readonly meetingCommitment: number;
+    readonly withinTolerance: number;
+    readonly tolerance: number;
+    /** Sum over schools of |places sent − target|. */
+    readonly totalDeviation: number;
+    readonly worstDeviation: number;
+  };
+  readonly phaseMatch: { readonly matched: number; readonly assigned: number; readonly share: number };
+  readonly travel: { readonly measured: number; readonly totalKm: number; readonly meanKm: number };
+  readonly preferences: { readonly stated: number; readonly honoured: number };
+  readonly variety: { readonly sameSchoolPairs: number; readonly reciprocalPairs: number; readonly repeats: number };
+}
+
+/** What `checkAllocation` finds: every violation, the metrics, the ledger and the empty seats. */
+export interface CheckResult {
+  readonly valid: boolean;
+  readonly violations: readonly Violation[];
+  readonly metrics: Metrics;
+  readonly ledger: readonly LedgerRow[];
+  readonly unfilled: readonly UnfilledSeats[];
+}
+
+/** Resolves assignments to people and reviews; unknown names become `known-people` violations. */
+export function place(year: Year, allocation: Allocation): Placement {
+  const teams = new Map<string, { leads: PersonInfo[]; peers: PersonInfo[] }>();
+  const duties = new Map<string, { person: PersonInfo; reviews: ReviewInfo[] }>();
+  const unknown: Violation[] = [];
+  for (const { reviewId, role, personId } of allocation.assignments) {
+    const review = year.reviewById.get(reviewId);
+    const person = year.people[role].get(personId);
+    if (!review || !person) {
+      const other = year.people[role === "lead" ? "peer" : "lead"].get(personId);
+      const message = !review
+        ? `review ${reviewId} is not in the year`
+        : other
+          ? `${reviewId}: ${personId} is a ${role === "lead" ? "peer reviewer" : "Lead Reviewer"}, not a ${role === "lead" ? "Lead Reviewer" : "peer reviewer"}`
+          : `${reviewId}: ${personId} is not a ${role === "lead" ? "Lead Reviewer" : "reviewer"} of the year`;
+      unknown.push({ rule: "known-people", reviewId, personId, message });
+      continue;
+    }
+    const team = teams.get(reviewId) ?? { leads: [], peers: [] };
+    (role === "lead" ? team.leads : team.peers).push(person);
+    teams.set(reviewId, team);
+    const key = `${role}:${personId}`;
+    const duty = duties.get(key) ?? { person, reviews: [] };
+    duty.reviews.push(review);
+    duties.set(key, duty);
+  }
+  return { year, teams, duties, unknown };
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+
+/** The reciprocity ledger: one row per school, in input order. */
+export function ledgerOf(placement: Placement): LedgerRow[] {
+  const sent = new Map<string, number>();
+  for (const { person, reviews } of placement.duties.values()) {
+    if (person.school) sent.set(person.school.id, (sent.get(person.school.id) ?? 0) + reviews.length);
+  }
+  return placement.year.problem.schools.map((school) => {
+    const seatsReceived = placement.year.target.get(school.id) ?? 0;
+    const placesSent = sent.get(school.id) ?? 0;
+    return { schoolId: school.id, seatsReceived, placesSent, balance: placesSent - seatsReceived };
+  });
+}
+
+function metricsOf(placement: Placement, ledger: readonly LedgerRow[]): { metrics: Metrics; unfilled: UnfilledSeats[] } {
+  const { year, teams } = placement;
+  let peerSeats = 0;
+  let leadFilled = 0;
+  let peerFilled = 0;
+  let fullTeams = 0;
+  let matched = 0;
+  let assigned = 0;
+  let measured = 0;
+  let totalKm = 0;
+  let stated = 0;
+  let honoured = 0;
+  let sameSchoolPairs = 0;
+  let repeats = 0;
+  const unfilled: UnfilledSeats[] = [];
+  const reviewedBy = new Set<string>();
+  for (const review of year.reviews) {
+    const team = teams.get(review.id) ?? { leads: [], peers: [] };
+    const leads = Math.min(1, team.leads.length);
+    const peers = Math.min(review.peerSeats, team.peers.length);
+    peerSeats += review.peerSeats;
+    leadFilled += leads;
+    peerFilled += peers;
+    if (leads === 1 && peers === review.peerSeats) fullTeams += 1;
+    if (leads === 0) unfilled.push({ reviewId: review.id, hostSchoolId: review.host.id, role: "lead", missing: 1 });
+    if (peers < review.peerSeats) {
+      unfilled.push({ reviewId: review.id, hostSchoolId: review.host.id, role: "peer", missing: review.peerSeats - peers });
+    }
+    const schoolsOnTeam = new Map<string, number>();
+    for (const person of [...team.leads, ...team.peers]) {
+      assigned += 1;
+      if (phaseMatches(person, review.host)) matched += 1;
+      const km = travelKm(person, review.host);
+      if (km !== undefined) {
+        measured += 1;
+        totalKm += km;
+      }
+      if (person.prefers.size > 0) {
+        stated += 1;
+        if (prefersReview(person, review)) honoured += 1;
+      }
+      if (isRepeat(year, person, review)) repeats += 1;
+      if (person.school) {
+        const count = schoolsOnTeam.get(person.school.id) ?? 0;
+        sameSchoolPairs += count;
+        schoolsOnTeam.set(person.school.id, count + 1);
+        reviewedBy.add(`${person.school.id}>${review.host.id}`);
+      }
+    }
+  }
+  let reciprocalPairs = 0;
+  for (const edge of reviewedBy) {
+    const [from, to] = edge.split(">");
+    if (from! < to! && reviewedBy.has(`${to}>${from}`)) reciprocalPairs += 1;
+  }
+  const tolerance = year.policy.reciprocityTolerance;
+  const deviations = ledger.map(reciprocityGoal.deviation);
+  const seats = { lead: year.reviews.length, peer: peerSeats, total: year.reviews.length + peerSeats };
+  const filled = { lead: leadFilled, peer: peerFilled, total: leadFilled + peerFilled };
+  return {
+    unfilled,
+    metrics: {
+      reviews: year.reviews.length,
+      seats,
+      filled,
+      fullTeams,
+      fullTeamShare: share(fullTeams, year.reviews.length),
+      filledShare: share(filled.total, seats.total),
+      reciprocity: {
+        schools: ledger.length,
+        inBalance: ledger.filter(reciprocityGoal.inBalance).length,
+        meetingCommitment: ledger.filter(reciprocityGoal.meetsCommitment).length,
+        withinTolerance: ledger.filter((row) => reciprocityGoal.withinTolerance(row, tolerance)).length,
+        tolerance,
+        totalDeviation: deviations.reduce((a, b) => a + b, 0),
+        worstDeviation: deviations.reduce((a, b) => Math.max(a, b), 0),
+      },
+      phaseMatch: { matched, assigned, share: share(matched, assigned) },
+      travel: { measured, totalKm, meanKm: measured === 0 ? 0 : totalKm / measured },
+      preferences: { stated, honoured },
+      variety: { sameSchoolPairs, reciprocalPairs, repeats },
+    },
+  };
+}
+
+/**
+ * The independent checker: runs every hard rule on an allocation and computes its figures.
+ * It shares the rule statements with the engines but none of their search code.
+ *
+ * @example
+ * const result = checkAllocation(problem, allocation);
+ * if (!result.valid) for (const v of result.violations) console.log(`[${v.rule}] ${v.message}`);
+ */
+export function checkAllocation(problem: Problem | Year, allocation: Allocation): CheckResult {
+  const year = "reviewById" in problem ? problem : indexYear(problem);
+  const placement = place(year, allocation);
+  const violations = RULES.flatMap((rule) => rule.check(placement));
+  const ledger = ledgerOf(placement);
+  const { metrics, unfilled } = metricsOf(placement, ledger);
+  return { valid: violations.length === 0, violations, metrics, ledger, unfilled };
+}

@@ -1,0 +1,152 @@
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { relative, resolve } from "node:path";
+import { checkAllocation } from "../check.js";
+import { formatInputError, type InputError } from "../io/errors.js";
+import { readBytes, readYearFolder, writeFolderAtomically } from "../io/files.js";
+import { parseAllocation } from "../io/read-allocation.js";
+import { summaryTable } from "../io/terminal.js";
+import { solveOutputs, summaryOf } from "../io/write-outputs.js";
+import { indexYear } from "../model/year.js";
+import { ENGINES, solve } from "../solver/index.js";
+
+/** Exit codes: the contract with scripts that call `qar`. */
+export const EXIT = { ok: 0, invalidInput: 1, violations: 2, bug: 3 } as const;
+
+/** Where the CLI writes: injectable so tests can capture output. */
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+class InputFailure extends Error {
+  constructor(readonly errors: readonly InputError[]) {
+    super("invalid input");
+  }
+}
+
+function integer(value: string): number {
+  if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError("must be a whole number");
+  return Number(value);
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("must be a positive number of seconds");
+  return n;
+}
+
+function loadYear(folder: string, policyFile: string | undefined) {
+  const result = readYearFolder(folder, policyFile !== undefined ? { policyFile } : {});
+  if (!result.ok) throw new InputFailure(result.errors);
+  return result;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = relative(resolve(parent), resolve(child));
+  return rel === "" || (!rel.startsWith("..") && !rel.startsWith("/"));
+}
+
+/** Builds the `qar` program. Each action sets `state.code`; nothing here calls `process.exit`. */
+export function buildProgram(io: Io, state: { code: number }): Command {
+  const program = new Command("qar")
+    .description("Allocate Quality Assurance Review teams: Lead Reviewers and peer reviewers for every review of a partnership year.")
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride()
+    .showHelpAfterError("(run qar --help for usage)");
+
+  program
+    .command("solve")
+    .description("Allocate every review of a year folder and write allocation.csv, unfilled.csv, ledger.csv and summary.json.")
+    .argument("<year-folder>", "folder with schools.csv, reviewers.csv, leads.csv, reviews.csv (and optional policy.json)")
+    .requiredOption("-o, --out <dir>", "folder to write the results to (never the year folder)")
+    .option("-s, --seed <n>", "seed for reproducible results", integer, 1)
+    .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
+    .option("-e, --engine <name>", `engine: auto, ${Object.keys(ENGINES).join(", ")}`, "auto")
+    .option("-t, --time-limit <seconds>", "stop after this many seconds with the best allocation so far", seconds)
+    .option("--json", "print the summary as JSON")
+    .option("-q, --quiet", "print nothing on success")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  qar solve fixtures/years/2018-19 --out out/2018-19
+  qar solve my-year --out results --seed 7 --policy strict-policy.json
+  qar solve my-year --out results --time-limit 30 --json`,
+    )
+    .action(async (folder: string, opts: { out: string; seed: number; policy?: string; engine: string; timeLimit?: number; json?: boolean; quiet?: boolean }) => {
+      if (isInside(opts.out, folder)) {
+        throw new InputFailure([{ code: "bad-value", file: opts.out, message: "is inside the year folder; choose an --out folder elsewhere so the inputs stay untouched" }]);
+      }
+      if (opts.engine !== "auto" && !(opts.engine in ENGINES)) {
+        throw new InputFailure([{ code: "bad-value", file: "--engine", message: `unknown engine "${opts.engine}"; use auto, ${Object.keys(ENGINES).join(", ")}` }]);
+      }
+      const loaded = loadYear(folder, opts.policy);
+      for (const warning of loaded.warnings) if (!opts.quiet) io.err(`warning: ${formatInputError(warning)}\n`);
+      const result = await solve(loaded.value, {
+        seed: opts.seed,
+        engine: opts.engine,
+        ...(opts.timeLimit !== undefined ? { timeLimitMs: opts.timeLimit * 1000 } : {}),
+      });
+      const year = indexYear(loaded.value);
+      writeFolderAtomically(opts.out, solveOutputs(year, result));
+      if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result) }, null, 2)}\n`);
+      else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json\n`);
+      state.code = EXIT.ok;
+    });
+
+  program
+    .command("check")
+    .description("Check an allocation against every hard rule; exit 2 when any rule is broken.")
+    .argument("<year-folder>", "the year folder the allocation is for")
+    .argument("<allocation>", "allocation.csv (needs review_id, role, person_id)")
+    .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
+    .option("--json", "print violations and figures as JSON")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  qar check fixtures/years/2018-19 out/2018-19/allocation.csv
+  qar check my-year hand-edited.csv --json`,
+    )
+    .action((folder: string, file: string, opts: { policy?: string; json?: boolean }) => {
+      const loaded = loadYear(folder, opts.policy);
+      const bytes = readBytes(file);
+      if ("error" in bytes) throw new InputFailure([bytes.error]);
+      const allocation = parseAllocation(bytes.bytes, file);
+      if (!allocation.ok) throw new InputFailure(allocation.errors);
+      const result = checkAllocation(loaded.value, allocation.value);
+      if (opts.json) {
+        io.out(`${JSON.stringify({ valid: result.valid, violations: result.violations, metrics: result.metrics }, null, 2)}\n`);
+      } else {
+        for (const v of result.violations) io.out(`[${v.rule}] ${v.message}\n`);
+        io.out(`${result.valid ? "valid: no rule is broken" : `${result.violations.length} violation${result.violations.length === 1 ? "" : "s"}`}\n\n${summaryTable(result)}\n`);
+      }
+      state.code = result.valid ? EXIT.ok : EXIT.violations;
+    });
+
+  return program;
+}
+
+/**
+ * Runs `qar` with `argv` (as `process.argv`) and returns the exit code. Input problems print
+ * one line each (file, row, column, message) and give 1; a bug gives 3 with a short message.
+ */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const state = { code: EXIT.ok as number };
+  const program = buildProgram(io, state);
+  try {
+    await program.parseAsync([...argv]);
+    return state.code;
+  } catch (error) {
+    if (error instanceof InputFailure) {
+      for (const e of error.errors) io.err(`error: ${formatInputError(e)}\n`);
+      io.err(`${error.errors.length} problem${error.errors.length === 1 ? "" : "s"} in the input; nothing was written\n`);
+      return EXIT.invalidInput;
+    }
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
+    }
+    io.err(`qar: internal error (please report it): ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.bug;
+  }
+}

@@ -1,0 +1,14 @@
+import type { PersonInfo, ReviewInfo } from "../model/year.js";
+
+/** Whether a reviewer listed this review, or the host's hub, among their preferences. */
+export function prefersReview(person: PersonInfo, review: ReviewInfo): boolean {
+  return person.prefers.has(review.id) || (review.host.hub !== undefined && person.prefers.has(review.host.hub));
+}
+
+/** Soft goal 4: reviewers sit on the reviews (or hubs) they chose. */
+export const preferenceGoal = {
+  id: "preference",
+  summary: "Reviewers sit on the reviews, or in the hubs, they said they prefer.",
+  /** 1 when the reviewer stated preferences and this review is not among them, else 0. */
+  cost: (person: PersonInfo, review: ReviewInfo): number => (person.prefers.size > 0 && !prefersReview(person, review) ? 1 : 0),
+} as const;

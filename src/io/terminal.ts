@@ -1,0 +1,28 @@
+import type { CheckResult } from "../check.js";
+import type { SolveResult } from "../solver/index.js";
+
+const percent = (part: number, whole: number) => (whole === 0 ? "100.0%" : `${((100 * part) / whole).toFixed(1)}%`);
+
+/** A short plain-text table of the headline figures (no colour, no control characters). */
+export function summaryTable(check: CheckResult, solve?: SolveResult): string {
+  const m = check.metrics;
+  const r = m.reciprocity;
+  const rows: [string, string][] = [
+    ["reviews", String(m.reviews)],
+    ["seats filled", `${m.filled.total} / ${m.seats.total} (${percent(m.filled.total, m.seats.total)})`],
+    ["  Lead Reviewer seats", `${m.filled.lead} / ${m.seats.lead}`],
+    ["  peer seats", `${m.filled.peer} / ${m.seats.peer}`],
+    ["full teams", `${m.fullTeams} / ${m.reviews} (${percent(m.fullTeams, m.reviews)})`],
+    ["schools in reciprocity balance", `${r.inBalance} / ${r.schools} (${percent(r.inBalance, r.schools)})`],
+    ["schools meeting commitment", `${r.meetingCommitment} / ${r.schools} (${percent(r.meetingCommitment, r.schools)})`],
+    ["phase match", `${m.phaseMatch.matched} / ${m.phaseMatch.assigned} (${percent(m.phaseMatch.matched, m.phaseMatch.assigned)})`],
+    ["mean travel", `${m.travel.meanKm.toFixed(1)} km`],
+  ];
+  if (solve) {
+    rows.push(["upper bound on seats", `${solve.bound.filledSeats} (${solve.bound.method})`]);
+    rows.push(["gap to bound", `${(100 * solve.gap).toFixed(2)}%${solve.proven ? " (proven optimal)" : ""}`]);
+    rows.push(["engine", `${solve.engine}, seed ${solve.seed}, stopped: ${solve.stoppedBy}, ${Math.round(solve.elapsedMs)} ms`]);
+  }
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join("\n");
+}

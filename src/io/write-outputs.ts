@@ -1,0 +1,97 @@
+import type { CheckResult } from "../check.js";
+import { explainSeats } from "../explain.js";
+import type { Allocation } from "../model/schema.js";
+import { formatDay } from "../model/dates.js";
+import type { Year } from "../model/year.js";
+import type { SolveResult } from "../solver/index.js";
+import { toCsv } from "./csv-text.js";
+
+export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level"] as const;
+
+/** `allocation.csv`: one row per assigned person, reviews in input order, the lead first. */
+export function allocationCsv(year: Year, allocation: Allocation): string {
+  const rows = allocation.assignments.map(({ reviewId, role, personId }) => {
+    const review = year.reviewById.get(reviewId);
+    const person = year.people[role].get(personId);
+    return [
+      reviewId,
+      review?.host.id,
+      review ? formatDay(review.span.from) : undefined,
+      review ? formatDay(review.span.to) : undefined,
+      role,
+      personId,
+      person?.name,
+      person?.school?.id,
+      person?.level,
+    ];
+  });
+  return toCsv(ALLOCATION_COLUMNS, rows);
+}
+
+/** `unfilled.csv`: one row per review and role with empty seats, with the binding reason. */
+export function unfilledCsv(year: Year, allocation: Allocation, check: CheckResult): string {
+  return toCsv(
+    ["review_id", "host_school_id", "role", "missing", "reason"],
+    check.unfilled.map((seat) => {
+      const review = year.reviewById.get(seat.reviewId)!;
+      return [seat.reviewId, seat.hostSchoolId, seat.role, seat.missing, explainSeats(year, allocation, review, seat.role, seat.missing).reason];
+    }),
+  );
+}
+
+/** `ledger.csv`: each school's reciprocity account. */
+export function ledgerCsv(check: CheckResult): string {
+  return toCsv(
+    ["school_id", "seats_received", "places_sent", "balance"],
+    check.ledger.map((row) => [row.schoolId, row.seatsReceived, row.placesSent, row.balance]),
+  );
+}
+
+/** `summary.json`: counts, shares, reciprocity and the solver's figures. */
+export function summaryOf(result: SolveResult): Record<string, unknown> {
+  const m = result.check.metrics;
+  return {
+    reviews: m.reviews,
+    seats: m.seats,
+    filled: m.filled,
+    filledShare: round(m.filledShare),
+    fullTeams: m.fullTeams,
+    fullTeamShare: round(m.fullTeamShare),
+    reciprocity: {
+      ...m.reciprocity,
+      inBalanceShare: round(m.reciprocity.inBalance / Math.max(1, m.reciprocity.schools)),
+      meetingCommitmentShare: round(m.reciprocity.meetingCommitment / Math.max(1, m.reciprocity.schools)),
+    },
+    phaseMatch: { ...m.phaseMatch, share: round(m.phaseMatch.share) },
+    travel: { ...m.travel, totalKm: round(m.travel.totalKm, 1), meanKm: round(m.travel.meanKm, 1) },
+    preferences: m.preferences,
+    variety: m.variety,
+    solver: {
+      engine: result.engine,
+      status: result.status,
+      seed: result.seed,
+      stoppedBy: result.stoppedBy,
+      iterations: result.iterations,
+      bound: result.bound,
+      gap: round(result.gap),
+      proven: result.proven,
+      elapsedMs: Math.round(result.elapsedMs),
+    },
+    rejectedPins: result.rejectedPins,
+  };
+}
+
+function round(value: number, digits = 4): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** Every output file of a solve, by name. */
+export function solveOutputs(year: Year, result: SolveResult): Record<string, string> {
+  return {
+    "allocation.csv": allocationCsv(year, result.allocation),
+    "unfilled.csv": unfilledCsv(year, result.allocation, result.check),
+    "ledger.csv": ledgerCsv(result.check),
+    "summary.json": `${JSON.stringify(summaryOf(result), null, 2)}\n`,
+  };
+}

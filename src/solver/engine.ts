@@ -1,0 +1,45 @@
+import type { Allocation } from "../model/schema.js";
+import type { Year } from "../model/year.js";
+import type { Candidates } from "./candidates.js";
+
+/** What a long solve reports as it goes (the CLI shows it; services may forward it). */
+export interface Progress {
+  readonly phase: string;
+  /** Filled seats of the best valid allocation so far. */
+  readonly incumbent: number;
+  /** Upper bound on filled seats, when known. */
+  readonly bound?: number;
+  /** `(bound − incumbent) / bound`, when the bound is known. */
+  readonly gap?: number;
+  readonly elapsedMs: number;
+}
+
+/** Why an engine stopped. */
+export type StopReason = "complete" | "proven-optimal" | "work-limit" | "time-limit" | "aborted";
+
+/** Everything an engine may use: the year, the candidates, one seeded random source and the limits. */
+export interface EngineContext {
+  readonly year: Year;
+  readonly candidates: Candidates;
+  /** The only source of randomness an engine may use (seeded). */
+  readonly random: () => number;
+  /** True once the time limit has passed or the caller aborted. */
+  readonly shouldStop: () => boolean;
+  readonly report: (progress: Omit<Progress, "elapsedMs">) => void;
+  /** Assignments the user fixed in advance (pins), already checked against the rules. */
+  readonly fixed: Allocation;
+}
+
+export interface EngineOutcome {
+  readonly allocation: Allocation;
+  readonly stoppedBy: StopReason;
+  /** Units of work done (iterations), for reproducible work limits. */
+  readonly iterations: number;
+}
+
+/** A named way to build an allocation. Every engine's output goes through the checker. */
+export interface Engine {
+  readonly name: string;
+  readonly summary: string;
+  readonly run: (context: EngineContext) => Promise<EngineOutcome>;
+}

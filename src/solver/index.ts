@@ -1,0 +1,153 @@
+import seedrandom from "seedrandom";
+import { checkAllocation, type CheckResult } from "../check.js";
+import type { Problem } from "../model/problem.js";
+import type { Allocation, Assignment } from "../model/schema.js";
+import { indexYear, type Year } from "../model/year.js";
+import { refusal } from "../rules/index.js";
+import { upperBound, type Bound } from "./bound.js";
+import { findCandidates } from "./candidates.js";
+import type { Engine, Progress, StopReason } from "./engine.js";
+import { greedy } from "./greedy.js";
+import { createRoster } from "./roster.js";
+
+/** The engines by name. `auto` picks one from the problem's size. */
+export const ENGINES: Readonly<Record<string, Engine>> = { greedy };
+export type EngineName = "auto" | keyof typeof ENGINES;
+
+export interface SolveOptions {
+  /** Seed of the only random source the engines use. Same seed and input, same allocation. */
+  readonly seed?: number;
+  /** `auto` (default) or an engine name from `ENGINES`. */
+  readonly engine?: string;
+  /** Wall-clock safety net in milliseconds; the result says when it ended the run. */
+  readonly timeLimitMs?: number;
+  /** Cancels the solve; the best valid allocation found so far is returned. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: Progress) => void;
+  /** The clock, in milliseconds (injectable for tests and workers). */
+  readonly now?: () => number;
+}
+
+/** A pin the solver could not honour, and why. */
+export interface RejectedPin {
+  readonly assignment: Assignment;
+  readonly reason: string;
+}
+
+export interface SolveResult {
+  /** `optimal` when the bound proves no allocation fills more seats; else `feasible`. */
+  readonly status: "optimal" | "feasible";
+  readonly allocation: Allocation;
+  /** The checker's verdict and figures for `allocation` (always valid). */
+  readonly check: CheckResult;
+  readonly bound: Bound;
+  /** `(bound − filled) / bound` on filled seats; 0 when proven. */
+  readonly gap: number;
+  readonly proven: boolean;
+  readonly engine: string;
+  readonly seed: number;
+  readonly stoppedBy: StopReason;
+  readonly iterations: number;
+  readonly elapsedMs: number;
+  readonly rejectedPins: readonly RejectedPin[];
+}
+
+/** Which engine `auto` uses for a year of this size. */
+export function chooseEngine(_year: Year): Engine {
+  return greedy;
+}
+
+/** Splits the fixed pins into those the rules allow (in order) and those they do not. */
+function checkPins(year: Year): { fixed: Allocation; rejected: RejectedPin[] } {
+  const roster = createRoster(year);
+  const rejected: RejectedPin[] = [];
+  const assignments: Assignment[] = [];
+  for (const pin of year.problem.pins) {
+    if (pin.kind !== "fix") continue;
+    const assignment = { reviewId: pin.reviewId, role: pin.role, personId: pin.personId };
+    const review = year.reviewById.get(pin.reviewId);
+    const person = year.people[pin.role].get(pin.personId);
+    const refused = review && person ? refusal(year, person, review) : { rule: "known-people", reason: "names an unknown review or person" };
+    if (refused) {
+      rejected.push({ assignment, reason: `${refused.rule}: ${refused.reason}` });
+    } else if (!roster.canTake(person!, review!)) {
+      rejected.push({ assignment, reason: "clashes with an earlier pin (overlap, capacity, team size or a second Lead Reviewer)" });
+    } else {
+      roster.add(pin.role, person!, review!);
+      assignments.push(assignment);
+    }
+  }
+  return { fixed: { assignments }, rejected };
+}
+
+/**
+ * Drops assignments until the checker finds no violation. Engines are valid by construction,
+ * so this does nothing unless pins leave a team short of advanced reviewers; it guarantees
+ * that `solve` never returns an invalid allocation.
+ */
+function ensureValid(year: Year, allocation: Allocation): Allocation {
+  let current = allocation;
+  for (let round = 0; round < 100; round += 1) {
+    const { violations } = checkAllocation(year, current);
+    if (violations.length === 0) return current;
+    const badTeams = new Set(violations.filter((v) => v.rule === "advanced-seat").map((v) => v.reviewId));
+    const badPairs = new Set(violations.filter((v) => v.personId).map((v) => `${v.reviewId}|${v.personId}`));
+    current = {
+      assignments: current.assignments.filter(
+        (a) => !(a.role === "peer" && badTeams.has(a.reviewId)) && !badPairs.has(`${a.reviewId}|${a.personId}`),
+      ),
+    };
+  }
+  return { assignments: [] };
+}
+
+/**
+ * Allocates Lead Reviewers and peer reviewers to every review of a year.
+ *
+ * @example
+ * const result = await solve(problem, { seed: 1 });
+ * console.log(`${result.check.metrics.filled.total}/${result.check.metrics.seats.total} seats, gap ${result.gap}`);
+ */
+export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const seed = options.seed ?? 1;
+  const engine = options.engine === undefined || options.engine === "auto" ? undefined : ENGINES[options.engine];
+  if (options.engine !== undefined && options.engine !== "auto" && !engine) {
+    throw new RangeError(`unknown engine "${options.engine}"; use one of auto, ${Object.keys(ENGINES).join(", ")}`);
+  }
+  const year = indexYear(problem);
+  const candidates = findCandidates(year);
+  const chosen = engine ?? chooseEngine(year);
+  const { fixed, rejected } = checkPins(year);
+  const deadline = options.timeLimitMs === undefined ? Infinity : started + options.timeLimitMs;
+  const bound = upperBound(year, candidates);
+  const outcome = await chosen.run({
+    year,
+    candidates,
+    random: seedrandom(String(seed)),
+    fixed,
+    shouldStop: () => options.signal?.aborted === true || now() >= deadline,
+    report: (progress) => options.onProgress?.({ ...progress, elapsedMs: now() - started }),
+  });
+  const allocation = ensureValid(year, outcome.allocation);
+  const check = checkAllocation(year, allocation);
+  const filled = check.metrics.filled.total;
+  const gap = bound.filledSeats === 0 ? 0 : Math.max(0, (bound.filledSeats - filled) / bound.filledSeats);
+  const proven = filled >= bound.filledSeats;
+  const stoppedBy: StopReason = options.signal?.aborted ? "aborted" : proven ? "proven-optimal" : outcome.stoppedBy;
+  return {
+    status: proven ? "optimal" : "feasible",
+    allocation,
+    check,
+    bound,
+    gap,
+    proven,
+    engine: chosen.name,
+    seed,
+    stoppedBy,
+    iterations: outcome.iterations,
+    elapsedMs: now() - started,
+    rejectedPins: rejected,
+  };
+}

@@ -1,7 +1,4 @@
-import { phaseGoal } from "../goals/phase.js";
-import { preferenceGoal } from "../goals/preference.js";
-import { travelGoal } from "../goals/travel.js";
-import { varietyGoal } from "../goals/variety.js";
+import { pairCost } from "../goals/pair-cost.js";
 import type { Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { refusal } from "../rules/index.js";
@@ -21,17 +18,6 @@ export interface Candidates {
   readonly peer: ReadonlyMap<string, readonly Candidate[]>;
   /** Reviews each person may sit on, by `role:id`. */
   readonly byPerson: ReadonlyMap<string, readonly Candidate[]>;
-}
-
-/** The soft-goal cost of one pair under the policy's weights. */
-export function pairCost(year: Year, person: PersonInfo, review: ReviewInfo): number {
-  const w = year.policy.weights;
-  return (
-    w.phase * phaseGoal.cost(person, review) +
-    (person.role === "peer" ? w.preference * preferenceGoal.cost(person, review) : 0) +
-    w.travelPerKm * travelGoal.cost(person, review) +
-    w.variety * varietyGoal.cost(year, person, review)
-  );
 }
 
 /**

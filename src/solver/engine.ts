@@ -28,6 +28,10 @@ export interface EngineContext {
   readonly report: (progress: Omit<Progress, "elapsedMs">) => void;
   /** Assignments the user fixed in advance (pins), already checked against the rules. */
   readonly fixed: Allocation;
+  /** Seconds left before the caller's time limit, if one was set. */
+  readonly timeLimitSeconds?: number;
+  /** The bound on filled seats, when known before the search (engines stop on reaching it). */
+  readonly seatBound?: number;
 }
 
 export interface EngineOutcome {
@@ -35,6 +39,8 @@ export interface EngineOutcome {
   readonly stoppedBy: StopReason;
   /** Units of work done (iterations), for reproducible work limits. */
   readonly iterations: number;
+  /** True when the engine proved its allocation optimal for the policy's objective. */
+  readonly provenOptimal?: boolean;
 }
 
 /** A named way to build an allocation. Every engine's output goes through the checker. */

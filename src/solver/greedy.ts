@@ -1,4 +1,5 @@
-import type { PersonInfo, ReviewInfo } from "../model/year.js";
+import type { Allocation } from "../model/schema.js";
+import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { isAdvanced } from "../rules/index.js";
 import type { Candidate } from "./candidates.js";
 import type { Engine, EngineContext } from "./engine.js";
@@ -10,11 +11,11 @@ function tieBreaks(ids: readonly string[], random: () => number): Map<string, nu
 }
 
 /** Fills the roster from the fixed pins; pins were checked against the rules by `solve`. */
-export function rosterFromFixed(context: EngineContext): Roster {
-  const roster = createRoster(context.year);
-  for (const { reviewId, role, personId } of context.fixed.assignments) {
-    const review = context.year.reviewById.get(reviewId);
-    const person = context.year.people[role].get(personId);
+export function rosterFromFixed(year: Year, fixed: Allocation): Roster {
+  const roster = createRoster(year);
+  for (const { reviewId, role, personId } of fixed.assignments) {
+    const review = year.reviewById.get(reviewId);
+    const person = year.people[role].get(personId);
     if (review && person && roster.canTake(person, review)) roster.add(role, person, review);
   }
   return roster;
@@ -57,59 +58,72 @@ function byScarcity(reviews: readonly ReviewInfo[], count: (review: ReviewInfo) 
 }
 
 /**
- * The first solver: Lead Reviewers, then each team's advanced seats, then the other seats
- * round-robin, each seat taking the cheapest candidate still free. Always valid, fast, and
- * the baseline every other engine is measured against.
+ * Fills every open seat of `roster` greedily: Lead Reviewers, then each team's advanced seats,
+ * then the other seats round-robin, each seat taking the cheapest candidate still free. Seats
+ * already in the roster stay. Returns the number of steps taken.
+ */
+export function fillGreedily(context: EngineContext, roster: Roster, ties: Map<string, number>): number {
+  const { year, candidates } = context;
+  let iterations = 0;
+  const leadOrder = byScarcity(year.reviews, (r) => candidates.lead.get(r.id)?.length ?? 0, ties);
+  for (const review of leadOrder) {
+    if (roster.lead(review)) continue;
+    const choice = best(candidates.lead.get(review.id) ?? [], roster, () => true, ties);
+    if (choice) roster.add("lead", choice.person, review);
+    iterations += 1;
+  }
+
+  const peerOrder = byScarcity(year.reviews, (r) => (candidates.peer.get(r.id) ?? []).filter((c) => isAdvanced(c.person)).length, ties);
+  const minAdvanced = year.policy.minAdvancedPerTeam;
+  for (const review of peerOrder) {
+    const needed = Math.min(minAdvanced, review.peerSeats);
+    const have = roster.peers(review).filter(isAdvanced).length;
+    const picked: PersonInfo[] = [];
+    for (let i = have; i < needed; i += 1) {
+      const choice = best(candidates.peer.get(review.id) ?? [], roster, (c) => isAdvanced(c.person), ties);
+      if (!choice) break;
+      roster.add("peer", choice.person, review);
+      picked.push(choice.person);
+    }
+    if (!roster.advancedOk(review)) {
+      // Half an advanced quota is no use to a team: give the picks back for other teams.
+      for (const person of picked) roster.remove("peer", person, review);
+    }
+    iterations += 1;
+  }
+
+  let progress = true;
+  while (progress && !context.shouldStop()) {
+    progress = false;
+    for (const review of peerOrder) {
+      if (roster.peers(review).length >= review.peerSeats) continue;
+      if (minAdvanced > 0 && (roster.peers(review).length === 0 || !roster.advancedOk(review))) continue;
+      const choice = best(candidates.peer.get(review.id) ?? [], roster, () => true, ties);
+      iterations += 1;
+      if (!choice) continue;
+      roster.add("peer", choice.person, review);
+      progress = true;
+    }
+  }
+  return iterations;
+}
+
+/** Tie-break keys for every review and person of the year, drawn from the seeded source. */
+export function yearTies(context: EngineContext): Map<string, number> {
+  const { year, random } = context;
+  return tieBreaks([...year.reviews.map((r) => r.id), ...year.reviewers.map((p) => p.id), ...year.leads.map((p) => p.id)], random);
+}
+
+/**
+ * The first solver: scarcest seats first, cheapest free candidate for each. Always valid,
+ * fast, and the baseline every other engine is measured against.
  */
 export const greedy: Engine = {
   name: "greedy",
   summary: "Scarcest seats first, cheapest free candidate for each; valid by construction, not optimal.",
   run: async (context) => {
-    const { year, candidates, random } = context;
-    const roster = rosterFromFixed(context);
-    const ties = tieBreaks([...year.reviews.map((r) => r.id), ...year.reviewers.map((p) => p.id), ...year.leads.map((p) => p.id)], random);
-    let iterations = 0;
-
-    const leadOrder = byScarcity(year.reviews, (r) => candidates.lead.get(r.id)?.length ?? 0, ties);
-    for (const review of leadOrder) {
-      if (roster.lead(review)) continue;
-      const choice = best(candidates.lead.get(review.id) ?? [], roster, () => true, ties);
-      if (choice) roster.add("lead", choice.person, review);
-      iterations += 1;
-    }
-
-    const peerOrder = byScarcity(year.reviews, (r) => (candidates.peer.get(r.id) ?? []).filter((c) => isAdvanced(c.person)).length, ties);
-    const minAdvanced = year.policy.minAdvancedPerTeam;
-    for (const review of peerOrder) {
-      const needed = Math.min(minAdvanced, review.peerSeats);
-      const have = roster.peers(review).filter(isAdvanced).length;
-      const picked: PersonInfo[] = [];
-      for (let i = have; i < needed; i += 1) {
-        const choice = best(candidates.peer.get(review.id) ?? [], roster, (c) => isAdvanced(c.person), ties);
-        if (!choice) break;
-        roster.add("peer", choice.person, review);
-        picked.push(choice.person);
-      }
-      if (!roster.advancedOk(review) || (roster.peers(review).length === 0 && needed > 0)) {
-        // Half an advanced quota is no use to a team: give the picks back for other teams.
-        for (const person of picked) roster.remove("peer", person, review);
-      }
-      iterations += 1;
-    }
-
-    let progress = true;
-    while (progress && !context.shouldStop()) {
-      progress = false;
-      for (const review of peerOrder) {
-        if (roster.peers(review).length >= review.peerSeats) continue;
-        if (minAdvanced > 0 && roster.peers(review).length === 0) continue;
-        const choice = best(candidates.peer.get(review.id) ?? [], roster, () => true, ties);
-        iterations += 1;
-        if (!choice) continue;
-        roster.add("peer", choice.person, review);
-        progress = true;
-      }
-    }
+    const roster = rosterFromFixed(context.year, context.fixed);
+    const iterations = fillGreedily(context, roster, yearTies(context));
     return { allocation: roster.toAllocation(), stoppedBy: "complete", iterations };
   },
 };

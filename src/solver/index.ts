@@ -4,14 +4,16 @@ import type { Problem } from "../model/problem.js";
 import type { Allocation, Assignment } from "../model/schema.js";
 import { indexYear, type Year } from "../model/year.js";
 import { refusal } from "../rules/index.js";
-import { upperBound, type Bound } from "./bound.js";
+import { exactSeatBound, flowBound, reciprocityLowerBound, type Bound } from "./bound.js";
 import { findCandidates } from "./candidates.js";
 import type { Engine, Progress, StopReason } from "./engine.js";
-import { greedy } from "./greedy.js";
+import { exact } from "./exact.js";
+import { greedy, rosterFromFixed } from "./greedy.js";
+import { lns } from "./lns.js";
 import { createRoster } from "./roster.js";
 
 /** The engines by name. `auto` picks one from the problem's size. */
-export const ENGINES: Readonly<Record<string, Engine>> = { greedy };
+export const ENGINES: Readonly<Record<string, Engine>> = { greedy, mip: exact, lns };
 export type EngineName = "auto" | keyof typeof ENGINES;
 
 export interface SolveOptions {
@@ -35,14 +37,15 @@ export interface RejectedPin {
 }
 
 export interface SolveResult {
-  /** `optimal` when the bound proves no allocation fills more seats; else `feasible`. */
+  /** `optimal` when the engine proved the policy objective optimal; else `feasible`. */
   readonly status: "optimal" | "feasible";
   readonly allocation: Allocation;
   /** The checker's verdict and figures for `allocation` (always valid). */
   readonly check: CheckResult;
   readonly bound: Bound;
-  /** `(bound − filled) / bound` on filled seats; 0 when proven. */
+  /** `(bound − filled) / bound` on filled seats. */
   readonly gap: number;
+  /** True when the gap on filled seats is zero: no valid allocation fills more seats. */
   readonly proven: boolean;
   readonly engine: string;
   readonly seed: number;
@@ -52,9 +55,14 @@ export interface SolveResult {
   readonly rejectedPins: readonly RejectedPin[];
 }
 
-/** Which engine `auto` uses for a year of this size. */
-export function chooseEngine(_year: Year): Engine {
-  return greedy;
+/** Years up to this many reviews are solved whole by the exact MIP under `auto`. */
+export const EXACT_MAX_REVIEWS = 60;
+/** Years up to this many reviews get the exact seat bound when the flow bound is not met. */
+export const EXACT_BOUND_MAX_REVIEWS = 200;
+
+/** Which engine `auto` uses for a year of this size (measured in bench/, see docs/solver.md). */
+export function chooseEngine(year: Year): Engine {
+  return year.reviews.length <= EXACT_MAX_REVIEWS ? exact : lns;
 }
 
 /** Splits the fixed pins into those the rules allow (in order) and those they do not. */
@@ -121,23 +129,49 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const chosen = engine ?? chooseEngine(year);
   const { fixed, rejected } = checkPins(year);
   const deadline = options.timeLimitMs === undefined ? Infinity : started + options.timeLimitMs;
-  const bound = upperBound(year, candidates);
+  const remainingSeconds = () => (deadline === Infinity ? undefined : Math.max(0.05, (deadline - now()) / 1000));
+  const pinnedRoster = rosterFromFixed(year, fixed);
+  const flow = flowBound(year, candidates, pinnedRoster);
+  const flowSeats = flow.leadSeats + flow.peerSeats;
+  const timeLimitSeconds = remainingSeconds();
   const outcome = await chosen.run({
     year,
     candidates,
     random: seedrandom(String(seed)),
     fixed,
+    seatBound: flowSeats,
+    ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
     shouldStop: () => options.signal?.aborted === true || now() >= deadline,
     report: (progress) => options.onProgress?.({ ...progress, elapsedMs: now() - started }),
   });
   const allocation = ensureValid(year, outcome.allocation);
   const check = checkAllocation(year, allocation);
   const filled = check.metrics.filled.total;
+  let seatBound = flowSeats;
+  let method: Bound["method"] = "flow";
+  if (filled < seatBound && year.reviews.length <= EXACT_BOUND_MAX_REVIEWS && !options.signal?.aborted) {
+    const exactBound = await exactSeatBound(year, candidates, pinnedRoster, Math.min(20, remainingSeconds() ?? 20));
+    if (exactBound !== undefined && exactBound < seatBound) {
+      seatBound = exactBound;
+      method = "mip";
+    }
+  }
+  const totalTarget = [...year.target.values()].reduce((a, b) => a + b, 0);
+  const peerBound = Math.min(flow.peerSeats, seatBound);
+  const lowest = Math.min(check.metrics.filled.peer, peerBound);
+  const closest = Math.min(Math.max(flow.withinTargets, lowest), peerBound);
+  const bound: Bound = {
+    filledSeats: seatBound,
+    leadSeats: Math.min(flow.leadSeats, seatBound),
+    peerSeats: peerBound,
+    reciprocityDeviation: Math.max(0, reciprocityLowerBound(totalTarget, flow.withinTargets, closest)),
+    method,
+  };
   const gap = bound.filledSeats === 0 ? 0 : Math.max(0, (bound.filledSeats - filled) / bound.filledSeats);
   const proven = filled >= bound.filledSeats;
-  const stoppedBy: StopReason = options.signal?.aborted ? "aborted" : proven ? "proven-optimal" : outcome.stoppedBy;
+  const stoppedBy: StopReason = options.signal?.aborted ? "aborted" : outcome.provenOptimal ? "proven-optimal" : outcome.stoppedBy;
   return {
-    status: proven ? "optimal" : "feasible",
+    status: outcome.provenOptimal ? "optimal" : "feasible",
     allocation,
     check,
     bound,

@@ -1,0 +1,133 @@
+import { weekStart } from "../model/dates.js";
+import type { ReviewInfo } from "../model/year.js";
+import type { Engine, EngineContext } from "./engine.js";
+import { dropOverlaps, peerFlow } from "./flow-model.js";
+import { fillGreedily, rosterFromFixed, yearTies } from "./greedy.js";
+import type { Roster } from "./roster.js";
+import { pinnedKeys, resolveScope, rosterObjective } from "./scope.js";
+
+/** Work limits of the search (iterations, not seconds, so that a run is reproducible). */
+export const LNS_LIMITS = {
+  /** Reviews in one neighbourhood. */
+  neighbourhoodSize: 24,
+  /** Neighbourhoods without improvement before the search stops. */
+  patience: 12,
+  /** Neighbourhoods in all, at most. */
+  maxNeighbourhoods: 200,
+  /** Wall-clock cap of one neighbourhood's MIP, in seconds (a safety net). */
+  neighbourhoodSeconds: 2,
+  /** Wall-clock cap of the Lead Reviewer MIP, in seconds. */
+  leadSeconds: 5,
+} as const;
+
+function filledSeats(roster: Roster): number {
+  return roster.year.reviews.reduce((n, r) => n + roster.peers(r).length + (roster.lead(r) ? 1 : 0), 0);
+}
+
+/** A team's shortfall: empty seats, or a school out of balance among its possible reviewers. */
+function openSeats(roster: Roster, review: ReviewInfo): number {
+  return review.peerSeats - roster.peers(review).length + (roster.lead(review) ? 0 : 1);
+}
+
+/**
+ * A neighbourhood around a seed review: the seed, the reviews its candidates sit on now (so
+ * they can move), then the reviews of those reviews' candidates, breadth first, up to `size`,
+ * visiting each level in a seeded order. Moving a reviewer into a short team usually means a
+ * chain of moves like this, which the exact sub-problem then finds.
+ */
+function neighbourhood(context: EngineContext, roster: Roster, seed: ReviewInfo, size: number): ReviewInfo[] {
+  const chosen = new Set<ReviewInfo>([seed]);
+  let frontier = [seed];
+  while (frontier.length > 0 && chosen.size < size) {
+    const next: ReviewInfo[] = [];
+    for (const review of frontier) {
+      const options = [...(context.candidates.peer.get(review.id) ?? []), ...(context.candidates.lead.get(review.id) ?? [])];
+      for (const candidate of options) {
+        for (const other of roster.duties(candidate.person)) {
+          if (!chosen.has(other) && !next.includes(other)) next.push(other);
+        }
+      }
+    }
+    const keyed = next.map((review) => ({ review, key: openSeats(roster, review) * 10 + context.random() }));
+    keyed.sort((a, b) => b.key - a.key || a.review.index - b.review.index);
+    for (const { review } of keyed) {
+      if (chosen.size >= size) break;
+      chosen.add(review);
+    }
+    frontier = keyed.map((k) => k.review).filter((r) => chosen.has(r));
+  }
+  // Top up with reviews near in time, so that free reviewers of those weeks are in play too.
+  if (chosen.size < size) {
+    const week = weekStart(seed.span.from);
+    const near = context.year.reviews
+      .filter((r) => !chosen.has(r))
+      .map((r) => ({ r, d: Math.abs(weekStart(r.span.from) - week) + context.random() }))
+      .sort((a, b) => a.d - b.d);
+    for (const { r } of near.slice(0, size - chosen.size)) chosen.add(r);
+  }
+  return [...chosen].sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The fast engine for national scale: Lead Reviewers by an exact MIP (they are independent of
+ * the peer teams), peer seats by the seat flow (optimal for the relaxation), repaired into a
+ * valid allocation and completed greedily, then improved by a large-neighbourhood search whose
+ * neighbourhoods (a few dozen reviews around one week) are re-solved exactly by HiGHS.
+ */
+export const lns: Engine = {
+  name: "lns",
+  summary: "Exact Lead Reviewer MIP, seat flow, greedy completion, then large-neighbourhood search with exact HiGHS sub-problems.",
+  run: async (context) => {
+    const { year } = context;
+    const pinned = pinnedKeys(context);
+    const roster = rosterFromFixed(context.year, context.fixed);
+    const ties = yearTies(context);
+    let iterations = 0;
+
+    context.report({ phase: "leads", incumbent: 0 });
+    await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: false }, pinned, Math.min(LNS_LIMITS.leadSeconds, context.timeLimitSeconds ?? Infinity));
+    iterations += 1;
+
+    context.report({ phase: "flow", incumbent: filledSeats(roster) });
+    const flow = peerFlow(year, context.candidates, roster);
+    for (const pair of dropOverlaps(flow.pairs)) {
+      if (roster.canTake(pair.person, pair.review)) roster.add("peer", pair.person, pair.review);
+    }
+    for (const review of year.reviews) {
+      if (roster.advancedOk(review)) continue;
+      for (const person of roster.peers(review)) if (!pinned.has(`peer:${person.id}@${review.id}`)) roster.remove("peer", person, review);
+    }
+    iterations += fillGreedily(context, roster, ties);
+    context.report({ phase: "search", incumbent: filledSeats(roster), ...(context.seatBound !== undefined ? { bound: context.seatBound } : {}) });
+
+    let stale = 0;
+    let done = 0;
+    let stoppedBy: "complete" | "work-limit" | "time-limit" | "proven-optimal" = "work-limit";
+    const order = [...year.reviews].sort((a, b) => (ties.get(a.id) ?? 0) - (ties.get(b.id) ?? 0));
+    let cursor = 0;
+    while (done < LNS_LIMITS.maxNeighbourhoods && stale < LNS_LIMITS.patience) {
+      if (context.shouldStop()) {
+        stoppedBy = "time-limit";
+        break;
+      }
+      // Short teams first; otherwise walk the year in the seeded order.
+      const short = order.filter((r) => openSeats(roster, r) > 0);
+      const seed = short.length > 0 && done % 2 === 0 ? short[done % short.length]! : order[cursor++ % order.length]!;
+      const scope = neighbourhood(context, roster, seed, LNS_LIMITS.neighbourhoodSize);
+      const before = rosterObjective(roster);
+      const { after } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, pinned, LNS_LIMITS.neighbourhoodSeconds);
+      iterations += 1;
+      done += 1;
+      stale = after > before + 1e-6 ? 0 : stale + 1;
+      const filled = filledSeats(roster);
+      context.report({ phase: "search", incumbent: filled, ...(context.seatBound !== undefined ? { bound: context.seatBound, gap: (context.seatBound - filled) / Math.max(1, context.seatBound) } : {}) });
+      if (context.seatBound !== undefined && filled >= context.seatBound && short.length === 0 && stale > 0) {
+        stoppedBy = "complete";
+        break;
+      }
+      // Let an AbortSignal's listener and progress output run between neighbourhoods.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return { allocation: roster.toAllocation(), stoppedBy, iterations };
+  },
+};

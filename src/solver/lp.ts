@@ -1,0 +1,115 @@
+import loadHighs from "highs";
+
+/**
+ * A mixed-integer linear model in the solver-neutral shape the engines build: columns with
+ * bounds and costs, rows as sparse sums with bounds. Kept apart from any one solver so that a
+ * neighbourhood can be solved by HiGHS or cross-checked by another engine.
+ */
+export interface LinearModel {
+  readonly sense: "maximize" | "minimize";
+  readonly columns: readonly Column[];
+  readonly rows: readonly Row[];
+}
+
+export interface Column {
+  readonly cost: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly integer: boolean;
+}
+
+export interface Row {
+  readonly lower: number;
+  readonly upper: number;
+  readonly indices: readonly number[];
+  readonly values: readonly number[];
+}
+
+export interface LinearSolution {
+  /** `optimal`: proven; `limit`: stopped at a limit with a feasible point; `infeasible`; `failed`. */
+  readonly status: "optimal" | "limit" | "infeasible" | "failed";
+  readonly values: Float64Array;
+  readonly objective: number;
+  /** The solver's proven bound on the objective (the MIP dual bound, or the LP optimum). */
+  readonly bound: number;
+}
+
+export interface LinearSolveOptions {
+  readonly timeLimitSeconds?: number;
+  /** Solve the LP relaxation only. */
+  readonly relax?: boolean;
+  /** A known feasible point to start branch and bound from. */
+  readonly start?: readonly number[];
+  readonly relativeGap?: number;
+}
+
+type HighsRuntime = Awaited<ReturnType<typeof loadHighs>>;
+let runtime: Promise<HighsRuntime> | undefined;
+
+/** The HiGHS WebAssembly runtime, loaded on first use and shared (it holds no model state). */
+export function highsRuntime(): Promise<HighsRuntime> {
+  runtime ??= loadHighs();
+  return runtime;
+}
+
+/** Solves a model with HiGHS (branch and cut); never throws on an optimisation outcome. */
+export async function solveWithHighs(model: LinearModel, options: LinearSolveOptions = {}): Promise<LinearSolution> {
+  const highs = await highsRuntime();
+  const numCols = model.columns.length;
+  const numRows = model.rows.length;
+  const starts = new Int32Array(numRows + 1);
+  let nonZeros = 0;
+  for (let r = 0; r < numRows; r += 1) {
+    starts[r] = nonZeros;
+    nonZeros += model.rows[r]!.indices.length;
+  }
+  starts[numRows] = nonZeros;
+  const indices = new Int32Array(nonZeros);
+  const values = new Float64Array(nonZeros);
+  let at = 0;
+  for (const row of model.rows) {
+    indices.set(row.indices, at);
+    values.set(row.values, at);
+    at += row.indices.length;
+  }
+  const empty = new Float64Array(numCols);
+  if (numCols === 0) return { status: "optimal", values: empty, objective: 0, bound: 0 };
+  const maximize = model.sense === "maximize";
+  const data = {
+    numCols,
+    numRows,
+    sense: maximize ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
+    colCost: Float64Array.from(model.columns, (c) => c.cost),
+    colLower: Float64Array.from(model.columns, (c) => c.lower),
+    colUpper: Float64Array.from(model.columns, (c) => c.upper),
+    rowLower: Float64Array.from(model.rows, (r) => (Number.isFinite(r.lower) ? r.lower : -highs.infinity)),
+    rowUpper: Float64Array.from(model.rows, (r) => (Number.isFinite(r.upper) ? r.upper : highs.infinity)),
+    matrix: { format: "csr" as const, numRows, numCols, starts, indices, values },
+    ...(options.relax ? {} : { integrality: Int32Array.from(model.columns, (c) => (c.integer ? 1 : 0)) }),
+  };
+  return highs.withModel(data as Parameters<HighsRuntime["createModel"]>[0] & object, (m): LinearSolution => {
+    m.options.set({
+      output_flag: false,
+      random_seed: 0,
+      ...(options.timeLimitSeconds !== undefined ? { time_limit: Math.max(0.01, options.timeLimitSeconds) } : {}),
+      ...(options.relativeGap !== undefined ? { mip_rel_gap: options.relativeGap } : {}),
+    });
+    if (options.start && !options.relax) m.setSolution({ colValue: Float64Array.from(options.start) });
+    m.run();
+    const status = m.getModelStatus();
+    const { kOptimal, kInfeasible } = { kOptimal: 7, kInfeasible: 8 };
+    const solution = m.getSolution();
+    const colValue = solution.colValue ? Float64Array.from(solution.colValue) : empty;
+    const objective = m.getObjectiveValue();
+    const mip = !options.relax && model.columns.some((c) => c.integer);
+    let bound = objective;
+    if (mip) {
+      const dual = Number(m.info.get("mip_dual_bound"));
+      if (Number.isFinite(dual)) bound = dual;
+    }
+    const feasible = solution.colValue !== undefined && solution.colValue.length === numCols && Number(m.info.get("primal_solution_status")) === 2;
+    if (status === kOptimal) return { status: "optimal", values: colValue, objective, bound };
+    if (status === kInfeasible) return { status: "infeasible", values: empty, objective: 0, bound: 0 };
+    return feasible ? { status: "limit", values: colValue, objective, bound } : { status: "failed", values: empty, objective: 0, bound };
+  });
+}

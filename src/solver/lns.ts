@@ -10,10 +10,15 @@ import { pinnedKeys, resolveScope, rosterObjective } from "./scope.js";
 export const LNS_LIMITS = {
   /** Reviews in one neighbourhood. */
   neighbourhoodSize: 24,
-  /** Neighbourhoods without improvement before the search stops. */
-  patience: 12,
+  /** Neighbourhoods without a significant improvement before the search stops. */
+  patience: 10,
   /** Neighbourhoods in all, at most. */
-  maxNeighbourhoods: 200,
+  maxNeighbourhoods: 60,
+  /**
+   * Objective gain that counts as an improvement: one unit of the variety weight by default,
+   * so that kilometre-sized travel gains alone do not keep the search going.
+   */
+  significantGain: 1,
   /** Wall-clock cap of one neighbourhood's MIP, in seconds (a safety net). */
   neighbourhoodSeconds: 2,
   /** Wall-clock cap of the Lead Reviewer MIP, in seconds. */
@@ -118,7 +123,7 @@ export const lns: Engine = {
       const { after } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, pinned, LNS_LIMITS.neighbourhoodSeconds);
       iterations += 1;
       done += 1;
-      stale = after > before + 1e-6 ? 0 : stale + 1;
+      stale = after >= before + LNS_LIMITS.significantGain ? 0 : stale + 1;
       const filled = filledSeats(roster);
       context.report({ phase: "search", incumbent: filled, ...(context.seatBound !== undefined ? { bound: context.seatBound, gap: (context.seatBound - filled) / Math.max(1, context.seatBound) } : {}) });
       if (context.seatBound !== undefined && filled >= context.seatBound && short.length === 0 && stale > 0) {

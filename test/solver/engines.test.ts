@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { checkAllocation } from "../../src/check.js";
+import { ENGINES, solve } from "../../src/solver/index.js";
+import { randomYear } from "../helpers/random-year.js";
+
+// One suite over every engine: each must return what the independent checker accepts, and
+// never fill more seats than the bound allows.
+describe.each(Object.keys(ENGINES))("engine %s", (engine) => {
+  it.each([1, 2, 3])("gives a valid allocation within its bound on random year %i", async (seed) => {
+    const problem = randomYear(seed, { reviews: 14 });
+    const result = await solve(problem, { engine, seed });
+    const check = checkAllocation(problem, result.allocation);
+    expect(check.violations).toEqual([]);
+    expect(check.metrics.filled.total).toBeLessThanOrEqual(result.bound.filledSeats);
+    expect(check.metrics.reciprocity.totalDeviation).toBeGreaterThanOrEqual(result.bound.reciprocityDeviation);
+    expect(result.gap).toBeGreaterThanOrEqual(0);
+  });
+
+  it("keeps every fixed pin the rules allow", async () => {
+    const problem = randomYear(7, { reviews: 10 });
+    const first = await solve(problem, { engine: "greedy", seed: 1 });
+    const pins = first.allocation.assignments.slice(0, 4).map((a) => ({ ...a, kind: "fix" as const }));
+    const result = await solve({ ...problem, pins }, { engine, seed: 2 });
+    expect(checkAllocation(problem, result.allocation).violations).toEqual([]);
+    for (const pin of pins) {
+      expect(result.allocation.assignments).toContainEqual({ reviewId: pin.reviewId, role: pin.role, personId: pin.personId });
+    }
+  });
+
+  it("never uses a forbidden pair", async () => {
+    const problem = randomYear(8, { reviews: 10 });
+    const first = await solve(problem, { engine, seed: 1 });
+    const pins = first.allocation.assignments.map((a) => ({ ...a, kind: "forbid" as const }));
+    const result = await solve({ ...problem, pins }, { engine, seed: 1 });
+    const forbidden = new Set(pins.map((p) => `${p.role}:${p.personId}@${p.reviewId}`));
+    expect(result.allocation.assignments.filter((a) => forbidden.has(`${a.role}:${a.personId}@${a.reviewId}`))).toEqual([]);
+    expect(checkAllocation(problem, result.allocation).valid).toBe(true);
+  });
+});
+
+describe("exact engines against an exhaustive search", () => {
+  it("mip proves the optimum on every small random year (gap 0)", async () => {
+    for (const seed of [11, 12, 13, 14, 15]) {
+      const problem = randomYear(seed, { reviews: 30 });
+      const result = await solve(problem, { seed });
+      expect(result.engine).toBe("mip");
+      expect(checkAllocation(problem, result.allocation).valid).toBe(true);
+      expect(result.proven).toBe(true);
+      expect(result.gap).toBe(0);
+    }
+  });
+});

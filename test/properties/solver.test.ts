@@ -1,0 +1,120 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkAllocation } from "../../src/check.js";
+import { solveOutputs } from "../../src/io/write-outputs.js";
+import { indexYear } from "../../src/model/year.js";
+import type { Problem } from "../../src/model/problem.js";
+import { solve } from "../../src/solver/index.js";
+import { randomYear } from "../helpers/random-year.js";
+
+const seeds = fc.integer({ min: 1, max: 1_000_000 });
+
+/** Output files with the only fields allowed to differ between runs (timings) blanked. */
+async function outputBytes(problem: Problem, seed: number, engine: string): Promise<Record<string, string>> {
+  const result = await solve(problem, { seed, engine });
+  const files = solveOutputs(indexYear(problem), result);
+  files["summary.json"] = files["summary.json"]!.replace(/"elapsedMs": \d+/g, '"elapsedMs": 0');
+  return files;
+}
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
+describe("solver invariants", () => {
+  it("every greedy allocation passes the checker", async () => {
+    await fc.assert(
+      fc.asyncProperty(seeds, fc.integer({ min: 1, max: 30 }), async (seed, reviews) => {
+        const problem = randomYear(seed, { reviews });
+        const result = await solve(problem, { engine: "greedy", seed });
+        expect(checkAllocation(problem, result.allocation).violations).toEqual([]);
+      }),
+      { numRuns: 60, seed: 1 },
+    );
+  });
+
+  it("every lns and mip allocation passes the checker and respects its bound", async () => {
+    await fc.assert(
+      fc.asyncProperty(seeds, fc.integer({ min: 2, max: 16 }), fc.constantFrom("lns", "mip"), async (seed, reviews, engine) => {
+        const problem = randomYear(seed, { reviews, advancedShare: 0.2 });
+        const result = await solve(problem, { engine, seed });
+        const check = checkAllocation(problem, result.allocation);
+        expect(check.violations).toEqual([]);
+        expect(check.metrics.filled.total).toBeLessThanOrEqual(result.bound.filledSeats);
+      }),
+      { numRuns: 12, seed: 2 },
+    );
+  });
+
+  it("the same seed gives byte-identical output files", async () => {
+    await fc.assert(
+      fc.asyncProperty(seeds, fc.constantFrom("greedy", "lns"), async (seed, engine) => {
+        const problem = randomYear(seed, { reviews: 12 });
+        expect(await outputBytes(problem, seed, engine)).toEqual(await outputBytes(problem, seed, engine));
+      }),
+      { numRuns: 6, seed: 3 },
+    );
+  });
+
+  it("shuffling the input rows changes no figure of the exact engine", async () => {
+    await fc.assert(
+      fc.asyncProperty(seeds, async (seed) => {
+        const problem = randomYear(seed, { reviews: 10 });
+        let state = seed;
+        const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+        const mixed: Problem = {
+          ...problem,
+          schools: shuffled(problem.schools, random),
+          reviewers: shuffled(problem.reviewers, random),
+          leads: shuffled(problem.leads, random),
+          reviews: shuffled(problem.reviews, random),
+        };
+        const a = await solve(problem, { engine: "mip", seed: 1 });
+        const b = await solve(mixed, { engine: "mip", seed: 1 });
+        expect(b.check.metrics.filled).toEqual(a.check.metrics.filled);
+        expect(b.check.metrics.fullTeams).toBe(a.check.metrics.fullTeams);
+        expect(b.check.metrics.reciprocity.totalDeviation).toBe(a.check.metrics.reciprocity.totalDeviation);
+        expect(b.bound.filledSeats).toBe(a.bound.filledSeats);
+      }),
+      { numRuns: 6, seed: 4 },
+    );
+  });
+
+  it("adding a reviewer never lowers the filled seats of the exact engine", async () => {
+    await fc.assert(
+      fc.asyncProperty(seeds, fc.integer({ min: 0, max: 1000 }), async (seed, pick) => {
+        const problem = randomYear(seed, { reviews: 10 });
+        const donor = problem.reviewers[pick % problem.reviewers.length]!;
+        const extra = { ...donor, id: "PEXTRA", schoolId: problem.schools[pick % problem.schools.length]!.id };
+        const before = await solve(problem, { engine: "mip", seed: 1 });
+        const after = await solve({ ...problem, reviewers: [...problem.reviewers, extra] }, { engine: "mip", seed: 1 });
+        expect(after.check.valid).toBe(true);
+        expect(after.check.metrics.filled.total).toBeGreaterThanOrEqual(before.check.metrics.filled.total);
+      }),
+      { numRuns: 8, seed: 5 },
+    );
+  });
+
+  it("a time limit or an abort returns a valid best-so-far allocation", async () => {
+    const problem = randomYear(99, { reviews: 80 });
+    const limited = await solve(problem, { engine: "lns", seed: 1, timeLimitMs: 1 });
+    expect(checkAllocation(problem, limited.allocation).valid).toBe(true);
+    expect(["time-limit", "complete", "work-limit"]).toContain(limited.stoppedBy);
+    const controller = new AbortController();
+    const aborted = await solve(problem, {
+      engine: "lns",
+      seed: 1,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === "search") controller.abort();
+      },
+    });
+    expect(aborted.stoppedBy).toBe("aborted");
+    expect(checkAllocation(problem, aborted.allocation).valid).toBe(true);
+  });
+});

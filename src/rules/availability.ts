@@ -6,10 +6,9 @@ export const availability = pairRule({
   id: "availability",
   summary: "A reviewer or Lead Reviewer sits only on reviews whose every day is inside their availability.",
   roles: ["lead", "peer"],
-  refuse: (_year, person, review) =>
-    covers(person.available, review.span)
-      ? undefined
-      : person.available.length === 0
-        ? "gave no available dates"
-        : `is not available for every day ${formatDay(review.span.from)}..${formatDay(review.span.to)}`,
+  allows: (_year, person, review) => covers(person.available, review.span),
+  reason: (_year, person, review) =>
+    person.available.length === 0
+      ? "gave no available dates"
+      : `is not available for every day ${formatDay(review.span.from)}..${formatDay(review.span.to)}`,
 });

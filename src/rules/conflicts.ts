@@ -5,6 +5,6 @@ export const conflicts = pairRule({
   id: "conflicts",
   summary: "A reviewer or Lead Reviewer never reviews a school they declared a conflict of interest with.",
   roles: ["lead", "peer"],
-  refuse: (_year, person, review) =>
-    person.conflicts.has(review.host.id) ? `declared a conflict of interest with ${review.host.id}` : undefined,
+  allows: (_year, person, review) => !person.conflicts.has(review.host.id),
+  reason: (_year, _person, review) => `declared a conflict of interest with ${review.host.id}`,
 });

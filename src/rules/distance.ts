@@ -6,10 +6,12 @@ export const distance = pairRule({
   id: "distance",
   summary: "A reviewer never reviews a school within the policy's minimum distance (when both schools have coordinates).",
   roles: ["peer"],
-  refuse: (year, person, review) => {
+  allows: (year, person, review) => {
     const min = year.policy.minDistanceKm;
-    if (min <= 0) return undefined;
+    if (min <= 0) return true;
     const km = travelKm(person, review.host);
-    return km !== undefined && km < min ? `is ${km.toFixed(1)} km from the host, under the ${min} km minimum` : undefined;
+    return km === undefined || km >= min;
   },
+  reason: (year, person, review) =>
+    `is ${(travelKm(person, review.host) ?? 0).toFixed(1)} km from the host, under the ${year.policy.minDistanceKm} km minimum`,
 });

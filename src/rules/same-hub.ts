@@ -6,6 +6,6 @@ export const sameHub = pairRule({
   id: "same-hub",
   summary: "A reviewer never reviews a school in their own hub.",
   roles: ["peer"],
-  refuse: (_year, person, review) =>
-    sameValue(person.school?.hub, review.host.hub) ? `is from the host's hub ${review.host.hub}` : undefined,
+  allows: (_year, person, review) => !sameValue(person.school?.hub, review.host.hub),
+  reason: (_year, _person, review) => `is from the host's hub ${review.host.hub}`,
 });

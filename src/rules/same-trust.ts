@@ -6,6 +6,6 @@ export const sameTrust = pairRule({
   id: "same-trust",
   summary: "A reviewer never reviews a school of their own trust.",
   roles: ["peer"],
-  refuse: (_year, person, review) =>
-    sameValue(person.school?.trust, review.host.trust) ? `is from the host's trust ${review.host.trust}` : undefined,
+  allows: (_year, person, review) => !sameValue(person.school?.trust, review.host.trust),
+  reason: (_year, _person, review) => `is from the host's trust ${review.host.trust}`,
 });

@@ -36,8 +36,20 @@ export interface PairRule extends RuleBase {
   readonly kind: "pair";
   /** Seats the rule applies to. */
   readonly roles: readonly Role[];
+  /** Whether the rule lets `person` sit on `review` (the fast test the engines' candidate lists use). */
+  readonly allows: (year: Year, person: PersonInfo, review: ReviewInfo) => boolean;
   /** Why `person` may not sit on `review`, or `undefined` when this rule allows it. */
   readonly refuse: (year: Year, person: PersonInfo, review: ReviewInfo) => string | undefined;
+}
+
+/** What a pair rule states: the test, and the words for a refusal. */
+export interface PairRuleSpec {
+  readonly id: string;
+  readonly summary: string;
+  readonly roles: readonly Role[];
+  readonly allows: (year: Year, person: PersonInfo, review: ReviewInfo) => boolean;
+  /** The reason, in plain words, when `allows` is false ("is from the host's hub HUB07"). */
+  readonly reason: (year: Year, person: PersonInfo, review: ReviewInfo) => string;
 }
 
 /** A rule about a whole team or a person's whole programme (overlap, capacity, advanced seat...). */
@@ -47,10 +59,15 @@ export interface AllocationRule extends RuleBase {
 
 export type Rule = PairRule | AllocationRule;
 
-/** Builds a pair rule whose `check` applies `refuse` to every matching seat. */
-export function pairRule(spec: Omit<PairRule, "kind" | "check">): PairRule {
+/** Builds a pair rule whose `refuse` and `check` both come from its one `allows` test. */
+export function pairRule(spec: PairRuleSpec): PairRule {
+  const refuse = (year: Year, person: PersonInfo, review: ReviewInfo) => (spec.allows(year, person, review) ? undefined : spec.reason(year, person, review));
   return {
-    ...spec,
+    id: spec.id,
+    summary: spec.summary,
+    roles: spec.roles,
+    allows: spec.allows,
+    refuse,
     kind: "pair",
     check: ({ year, teams }) => {
       const found: Violation[] = [];
@@ -60,7 +77,7 @@ export function pairRule(spec: Omit<PairRule, "kind" | "check">): PairRule {
         for (const [role, people] of [["lead", team.leads], ["peer", team.peers]] as const) {
           if (!spec.roles.includes(role)) continue;
           for (const person of people) {
-            const reason = spec.refuse(year, person, review);
+            const reason = refuse(year, person, review);
             if (reason !== undefined) {
               found.push({ rule: spec.id, reviewId: review.id, personId: person.id, message: `${review.id}: ${role === "lead" ? "Lead Reviewer" : "reviewer"} ${person.id} ${reason}` });
             }

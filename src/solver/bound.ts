@@ -1,6 +1,7 @@
 import type { Year } from "../model/year.js";
 import type { Candidates } from "./candidates.js";
-import { leadFlowBound, peerFlow } from "./flow-model.js";
+import { leadFlow, peerFlow, type PeerFlow } from "./flow-model.js";
+import type { Candidate } from "./candidates.js";
 import { solveWithHighs } from "./lp.js";
 import { buildScopeModel } from "./mip-model.js";
 import type { Roster } from "./roster.js";
@@ -24,12 +25,19 @@ export interface Bound {
  * The flow bound: max flow of the seat network for peers and for Lead Reviewers, each a
  * relaxation of the real rules. Also returns the phase figures the reciprocity bound needs.
  */
-export function flowBound(year: Year, candidates: Candidates, pinned: Roster): { leadSeats: number; peerSeats: number; withinTargets: number } {
+export function flowBound(
+  year: Year,
+  candidates: Candidates,
+  pinned: Roster,
+): { leadSeats: number; peerSeats: number; withinTargets: number; peerFlow: PeerFlow; leadPairs: readonly Candidate[] } {
   const pinnedPeers = year.reviews.reduce((n, r) => n + pinned.peers(r).length, 0);
   const pinnedLeads = year.reviews.filter((r) => pinned.lead(r)).length;
   const peers = peerFlow(year, candidates, pinned);
+  const leads = leadFlow(year, candidates, pinned);
   return {
-    leadSeats: pinnedLeads + leadFlowBound(year, candidates, pinned),
+    peerFlow: peers,
+    leadPairs: leads.pairs,
+    leadSeats: pinnedLeads + leads.total,
     peerSeats: pinnedPeers + peers.total,
     withinTargets: pinnedPeers + peers.withinTargets,
   };

@@ -1,7 +1,7 @@
 import { pairCost } from "../goals/pair-cost.js";
 import type { Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import { refusal } from "../rules/index.js";
+import { allowedPair } from "../rules/index.js";
 
 /** One person who may sit on one review's seat of one role, with the soft-goal cost of it. */
 export interface Candidate {
@@ -39,7 +39,7 @@ export function findCandidates(year: Year): Candidates {
     if (person.maxReviews > 0 && person.available.length > 0) {
       for (const review of year.reviews) {
         if (forbidden.has(`${person.role}:${person.id}@${review.id}`)) continue;
-        if (refusal(year, person, review) !== undefined) continue;
+        if (!allowedPair(year, person, review)) continue;
         const candidate = { person, review, role: person.role, cost: pairCost(year, person, review) };
         mine.push(candidate);
         byRole[person.role].get(review.id)!.push(candidate);

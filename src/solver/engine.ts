@@ -1,6 +1,6 @@
 import type { Allocation } from "../model/schema.js";
 import type { Year } from "../model/year.js";
-import type { Candidates } from "./candidates.js";
+import type { Candidate, Candidates } from "./candidates.js";
 
 /** What a long solve reports as it goes (the CLI shows it; services may forward it). */
 export interface Progress {
@@ -32,6 +32,11 @@ export interface EngineContext {
   readonly timeLimitSeconds?: number;
   /** The bound on filled seats, when known before the search (engines stop on reaching it). */
   readonly seatBound?: number;
+  /**
+   * The seat flows over the pinned roster, computed once for the bound: peer pairs and Lead
+   * Reviewer pairs, valid for every rule but overlapping dates and the advanced seat.
+   */
+  readonly flowPairs?: { readonly peers: readonly Candidate[]; readonly leads: readonly Candidate[] };
 }
 
 export interface EngineOutcome {

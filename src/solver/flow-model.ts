@@ -93,22 +93,27 @@ export function peerFlow(year: Year, candidates: Candidates, roster: Roster): Pe
   return { pairs, withinTargets, total };
 }
 
-/** The Lead Reviewer flow: lead (capacity) → review (one seat); an upper bound on lead seats still open. */
-export function leadFlowBound(year: Year, candidates: Candidates, roster: Roster): number {
+/**
+ * The Lead Reviewer flow: lead (capacity) → review (one seat). Its value bounds the lead seats
+ * still open (overlapping dates relaxed); its pairs are a starting point for the engines.
+ */
+export function leadFlow(year: Year, candidates: Candidates, roster: Roster): { total: number; pairs: Candidate[] } {
   const S = 0;
   const T = 1;
   const leadBase = 2;
   const reviewBase = leadBase + year.leads.length;
   const net = createFlowNetwork(reviewBase + year.reviews.length);
+  const pairEdges: { edge: number; candidate: Candidate }[] = [];
   for (const review of year.reviews) if (!roster.lead(review)) net.addEdge(reviewBase + review.index, T, 1);
   for (const lead of year.leads) {
     const options = openOptions(roster, candidates.byPerson.get(`lead:${lead.id}`) ?? []).filter((c) => !roster.lead(c.review));
     const capacity = Math.min(lead.maxReviews - roster.duties(lead).length, mostWithoutOverlap(options.map((c) => c.review)));
     if (capacity <= 0) continue;
     net.addEdge(S, leadBase + lead.index, capacity);
-    for (const c of options) net.addEdge(leadBase + lead.index, reviewBase + c.review.index, 1);
+    for (const c of options) pairEdges.push({ edge: net.addEdge(leadBase + lead.index, reviewBase + c.review.index, 1), candidate: c });
   }
-  return net.maxFlow(S, T);
+  const total = net.maxFlow(S, T);
+  return { total, pairs: pairEdges.filter(({ edge }) => net.flow(edge) > 0.5).map(({ candidate }) => candidate) };
 }
 
 /** People of the flow's pairs whose seats overlap in time keep the earliest-ending subset. */

@@ -56,6 +56,8 @@ export function createFlowNetwork(nodeCount: number): FlowNetwork {
     level[source] = 0;
     while (qh < qt) {
       const u = queue[qh++]!;
+      // Nodes at the sink's depth or deeper cannot lie on a shortest augmenting path.
+      if (level[sink] !== -1 && level[u]! >= level[sink]!) break;
       for (let e = head[u]!; e !== -1; e = next[e]!) {
         const v = to[e]!;
         if (cap[e]! > 0 && level[v] === -1) {

@@ -140,6 +140,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     random: seedrandom(String(seed)),
     fixed,
     seatBound: flowSeats,
+    flowPairs: { peers: flow.peerFlow.pairs, leads: flow.leadPairs },
     ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
     shouldStop: () => options.signal?.aborted === true || now() >= deadline,
     report: (progress) => options.onProgress?.({ ...progress, elapsedMs: now() - started }),

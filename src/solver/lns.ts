@@ -1,7 +1,7 @@
 import { weekStart } from "../model/dates.js";
 import type { ReviewInfo } from "../model/year.js";
 import type { Engine, EngineContext } from "./engine.js";
-import { dropOverlaps, peerFlow } from "./flow-model.js";
+import { dropOverlaps, leadFlow, peerFlow } from "./flow-model.js";
 import { fillGreedily, rosterFromFixed, yearTies } from "./greedy.js";
 import type { Roster } from "./roster.js";
 import { pinnedKeys, resolveScope, rosterObjective } from "./scope.js";
@@ -9,11 +9,11 @@ import { pinnedKeys, resolveScope, rosterObjective } from "./scope.js";
 /** Work limits of the search (iterations, not seconds, so that a run is reproducible). */
 export const LNS_LIMITS = {
   /** Reviews in one neighbourhood. */
-  neighbourhoodSize: 24,
+  neighbourhoodSize: 16,
   /** Neighbourhoods without a significant improvement before the search stops. */
-  patience: 10,
+  patience: 8,
   /** Neighbourhoods in all, at most. */
-  maxNeighbourhoods: 60,
+  maxNeighbourhoods: 40,
   /**
    * Objective gain that counts as an improvement: one unit of the variety weight by default,
    * so that kilometre-sized travel gains alone do not keep the search going.
@@ -21,8 +21,6 @@ export const LNS_LIMITS = {
   significantGain: 1,
   /** Wall-clock cap of one neighbourhood's MIP, in seconds (a safety net). */
   neighbourhoodSeconds: 2,
-  /** Wall-clock cap of the Lead Reviewer MIP, in seconds. */
-  leadSeconds: 5,
 } as const;
 
 function filledSeats(roster: Roster): number {
@@ -74,14 +72,14 @@ function neighbourhood(context: EngineContext, roster: Roster, seed: ReviewInfo,
 }
 
 /**
- * The fast engine for national scale: Lead Reviewers by an exact MIP (they are independent of
- * the peer teams), peer seats by the seat flow (optimal for the relaxation), repaired into a
+ * The fast engine for national scale: Lead Reviewer and peer seats from the seat flows (optimal
+ * for the relaxation that ignores overlapping dates and the advanced seat), repaired into a
  * valid allocation and completed greedily, then improved by a large-neighbourhood search whose
  * neighbourhoods (a few dozen reviews around one week) are re-solved exactly by HiGHS.
  */
 export const lns: Engine = {
   name: "lns",
-  summary: "Exact Lead Reviewer MIP, seat flow, greedy completion, then large-neighbourhood search with exact HiGHS sub-problems.",
+  summary: "Seat flows, greedy completion, then large-neighbourhood search with exact HiGHS sub-problems.",
   run: async (context) => {
     const { year } = context;
     const pinned = pinnedKeys(context);
@@ -89,14 +87,13 @@ export const lns: Engine = {
     const ties = yearTies(context);
     let iterations = 0;
 
-    context.report({ phase: "leads", incumbent: 0 });
-    await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: false }, pinned, Math.min(LNS_LIMITS.leadSeconds, context.timeLimitSeconds ?? Infinity));
-    iterations += 1;
-
-    context.report({ phase: "flow", incumbent: filledSeats(roster) });
-    const flow = peerFlow(year, context.candidates, roster);
-    for (const pair of dropOverlaps(flow.pairs)) {
-      if (roster.canTake(pair.person, pair.review)) roster.add("peer", pair.person, pair.review);
+    context.report({ phase: "flow", incumbent: 0 });
+    const flowPairs = context.flowPairs ?? {
+      peers: peerFlow(year, context.candidates, roster).pairs,
+      leads: leadFlow(year, context.candidates, roster).pairs,
+    };
+    for (const pair of [...dropOverlaps(flowPairs.leads), ...dropOverlaps(flowPairs.peers)]) {
+      if (roster.canTake(pair.person, pair.review)) roster.add(pair.role, pair.person, pair.review);
     }
     for (const review of year.reviews) {
       if (roster.advancedOk(review)) continue;

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkAllocation } from "../../src/check.js";
-import type { Assignment, Problem } from "../../src/model/schema.js";
+import type { Problem } from "../../src/model/problem.js";
+import type { Assignment } from "../../src/model/schema.js";
 import { solve } from "../../src/solver/index.js";
 import { randomYear } from "../helpers/random-year.js";
 

@@ -10,10 +10,11 @@ import type { Engine, Progress, StopReason } from "./engine.js";
 import { exact } from "./exact.js";
 import { greedy, rosterFromFixed } from "./greedy.js";
 import { lns } from "./lns.js";
+import { selfSelection } from "./self-selection.js";
 import { createRoster } from "./roster.js";
 
 /** The engines by name. `auto` picks one from the problem's size. */
-export const ENGINES: Readonly<Record<string, Engine>> = { greedy, mip: exact, lns };
+export const ENGINES: Readonly<Record<string, Engine>> = { greedy, mip: exact, lns, "self-selection": selfSelection };
 export type EngineName = "auto" | keyof typeof ENGINES;
 
 export interface SolveOptions {

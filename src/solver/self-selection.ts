@@ -1,0 +1,52 @@
+import { prefersReview } from "../goals/preference.js";
+import { phaseMatches, travelKm } from "../model/year.js";
+import { advancedNeeded, isAdvanced } from "../rules/index.js";
+import type { Candidate } from "./candidates.js";
+import type { Engine } from "./engine.js";
+import { rosterFromFixed } from "./greedy.js";
+
+/**
+ * The baseline of what the partnership did before: people, in a seeded random order, each join
+ * the review they like best among those with an open seat the rules allow (first come, first
+ * served), as with the Reviewer Selection Tool. A reviewer who is not advanced takes one of the
+ * seats beyond the advanced ones; teams left without their advanced reviewer at the end are
+ * not valid and are disbanded. Kept only for comparison in the bench.
+ */
+export const selfSelection: Engine = {
+  name: "self-selection",
+  summary: "Baseline: people in random order each pick their favourite open review (first come, first served).",
+  run: async (context) => {
+    const { year, candidates, random } = context;
+    const roster = rosterFromFixed(year, context.fixed);
+    // Liked best: a stated preference, then the person's phase, then the shortest journey.
+    const liking = (c: Candidate) => (prefersReview(c.person, c.review) ? 0 : 1000) + (phaseMatches(c.person, c.review.host) ? 0 : 500) + (travelKm(c.person, c.review.host) ?? 0) / 10;
+    const people = [...year.leads, ...year.reviewers];
+    const order = people.map((person) => ({ person, key: random() })).sort((a, b) => a.key - b.key);
+    let iterations = 0;
+    for (let round = 0, any = true; any; round += 1) {
+      any = false;
+      for (const { person } of order) {
+        if (roster.duties(person).length > round || roster.duties(person).length >= person.maxReviews) continue;
+        const options = (candidates.byPerson.get(`${person.role}:${person.id}`) ?? []).filter((c) => {
+          if (!roster.canTake(person, c.review)) return false;
+          if (person.role === "lead" || isAdvanced(person)) return true;
+          const peers = roster.peers(c.review);
+          const need = advancedNeeded(year.policy.minAdvancedPerTeam, c.review.peerSeats, 1);
+          const advancedMissing = Math.max(0, need - peers.filter(isAdvanced).length);
+          return c.review.peerSeats - peers.length > advancedMissing;
+        });
+        iterations += 1;
+        if (options.length === 0) continue;
+        const choice = options.reduce((a, b) => (liking(b) < liking(a) ? b : a));
+        roster.add(person.role, person, choice.review);
+        any = true;
+      }
+    }
+    const pinned = new Set(context.fixed.assignments.map((a) => `${a.personId}@${a.reviewId}`));
+    for (const review of year.reviews) {
+      if (roster.advancedOk(review)) continue;
+      for (const person of roster.peers(review)) if (!pinned.has(`${person.id}@${review.id}`)) roster.remove("peer", person, review);
+    }
+    return { allocation: roster.toAllocation(), stoppedBy: "complete", iterations };
+  },
+};

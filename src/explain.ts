@@ -1,7 +1,11 @@
 import { place } from "./check.js";
+import { formatDay } from "./model/dates.js";
+import type { Problem } from "./model/problem.js";
 import type { Allocation, Role } from "./model/schema.js";
-import type { PersonInfo, ReviewInfo, Year } from "./model/year.js";
-import { clashes, isAdvanced, PAIR_RULES } from "./rules/index.js";
+import { indexYear, type PersonInfo, type ReviewInfo, type Year } from "./model/year.js";
+import { advancedNeeded, allowedPair, clashes, isAdvanced, PAIR_RULES, type Placement } from "./rules/index.js";
+import { mostWithoutOverlap } from "./solver/flow-model.js";
+import { createFlowNetwork } from "./solver/flow.js";
 
 /** One step of a seat's candidate funnel: how many people remain after a rule. */
 export interface FunnelStep {
@@ -9,56 +13,222 @@ export interface FunnelStep {
   readonly remaining: number;
 }
 
-/** Why one review's seats of one role are empty. */
+/** Why one review's seats of one role are empty, and what would fill them. */
 export interface SeatExplanation {
   readonly reviewId: string;
+  readonly hostSchoolId: string;
   readonly role: Role;
   readonly missing: number;
   readonly funnel: readonly FunnelStep[];
   /** The binding reason in plain words. */
   readonly reason: string;
+  /** Changes that would fill a seat: a move of someone already allocated, or whom to recruit. */
+  readonly remedies: readonly string[];
 }
 
 /**
- * Narrows the people of a role down rule by rule for one review: the pair rules first, then
- * whether each survivor is free (capacity and overlapping dates) given the allocation.
+ * A Hall-type deficiency: reviews whose seats exceed what every person who could serve any of
+ * them can give. Whatever the allocation, at least `shortfall` of these seats stay empty.
  */
-export function seatFunnel(year: Year, allocation: Allocation, review: ReviewInfo, role: Role): { funnel: FunnelStep[]; free: PersonInfo[]; eligible: PersonInfo[] } {
-  const placement = place(year, allocation);
+export interface Deficiency {
+  readonly role: Role;
+  readonly reviewIds: readonly string[];
+  /** Seats of those reviews. */
+  readonly seats: number;
+  /** People who could serve at least one of them. */
+  readonly people: number;
+  /**
+   * The most seats those people can fill there: for each, the fewer of their remaining
+   * capacity and the number of these reviews they may serve.
+   */
+  readonly capacity: number;
+  /** `seats - capacity`: seats no allocation can fill. */
+  readonly shortfall: number;
+  readonly summary: string;
+}
+
+/** What `explain` finds: one entry per review and role with empty seats, and the certificates. */
+export interface Explanation {
+  readonly seats: readonly SeatExplanation[];
+  readonly certificates: readonly Deficiency[];
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const who = (role: Role) => (role === "lead" ? "Lead Reviewer" : "reviewer");
+const dates = (review: ReviewInfo) => `${formatDay(review.span.from)}..${formatDay(review.span.to)}`;
+
+function dutiesOf(placement: Placement, person: PersonInfo): readonly ReviewInfo[] {
+  return placement.duties.get(`${person.role}:${person.id}`)?.reviews ?? [];
+}
+
+function isFree(placement: Placement, person: PersonInfo, review: ReviewInfo, leaving?: ReviewInfo): boolean {
+  const duties = dutiesOf(placement, person).filter((r) => r !== leaving);
+  return duties.length < person.maxReviews && !duties.some((other) => other === review || clashes(other.span, review.span));
+}
+
+/**
+ * Narrows the people of a role down rule by rule for one review: the pair rules in order, then
+ * those free of other duties (capacity and overlapping dates), then, for a team that still
+ * needs its advanced reviewer, the advanced ones.
+ */
+export function seatFunnel(year: Year, placement: Placement, review: ReviewInfo, role: Role): { funnel: FunnelStep[]; eligible: PersonInfo[]; free: PersonInfo[] } {
   let remaining: readonly PersonInfo[] = role === "lead" ? year.leads : year.reviewers;
   const funnel: FunnelStep[] = [{ rule: role === "lead" ? "lead-reviewers" : "reviewers", remaining: remaining.length }];
   for (const rule of PAIR_RULES) {
     if (!rule.roles.includes(role)) continue;
-    remaining = remaining.filter((person) => rule.refuse(year, person, review) === undefined);
+    remaining = remaining.filter((person) => rule.allows(year, person, review));
     funnel.push({ rule: rule.id, remaining: remaining.length });
   }
   const eligible = [...remaining];
-  const onTeam = (person: PersonInfo) => placement.duties.get(`${role}:${person.id}`)?.reviews.some((r) => r.id === review.id) ?? false;
-  const free = eligible.filter((person) => {
-    if (onTeam(person)) return false;
-    const duties = placement.duties.get(`${role}:${person.id}`)?.reviews ?? [];
-    return duties.length < person.maxReviews && !duties.some((other) => clashes(other.span, review.span));
-  });
-  funnel.push({ rule: "capacity-and-overlap", remaining: free.length });
-  return { funnel, free, eligible };
+  const free = eligible.filter((person) => isFree(placement, person, review));
+  funnel.push({ rule: "capacity", remaining: free.length });
+  if (role === "peer" && needsAdvanced(year, placement, review)) funnel.push({ rule: "advanced-level", remaining: free.filter(isAdvanced).length });
+  return { funnel, eligible, free };
 }
 
-/** The binding reason for a review's empty seats, from its funnel. */
-export function explainSeats(year: Year, allocation: Allocation, review: ReviewInfo, role: Role, missing: number): SeatExplanation {
-  const { funnel, free, eligible } = seatFunnel(year, allocation, review, role);
-  const who = role === "lead" ? "Lead Reviewer" : "reviewer";
+function needsAdvanced(year: Year, placement: Placement, review: ReviewInfo): boolean {
+  const peers = placement.teams.get(review.id)?.peers ?? [];
+  return peers.filter(isAdvanced).length < advancedNeeded(year.policy.minAdvancedPerTeam, review.peerSeats, 1);
+}
+
+/** A one-step move that fills the seat: someone eligible leaves review X, and a free person takes their seat on X. */
+function findMove(year: Year, placement: Placement, review: ReviewInfo, role: Role, eligible: readonly PersonInfo[], wantAdvanced: boolean): string | undefined {
+  for (const mover of eligible) {
+    if (wantAdvanced && !isAdvanced(mover)) continue;
+    for (const from of dutiesOf(placement, mover)) {
+      if (!isFree(placement, mover, review, from)) continue;
+      const team = placement.teams.get(from.id);
+      const stayingAdvanced = (team?.peers ?? []).filter((p) => p !== mover && isAdvanced(p)).length;
+      const needAdvanced = role === "peer" && isAdvanced(mover) && stayingAdvanced < advancedNeeded(year.policy.minAdvancedPerTeam, from.peerSeats, 1);
+      const pool = role === "lead" ? year.leads : year.reviewers;
+      const replacement = pool.find(
+        (z) => z !== mover && (!needAdvanced || isAdvanced(z)) && allowedPair(year, z, from) && isFree(placement, z, from) && !(team?.peers ?? []).includes(z),
+      );
+      if (replacement) {
+        return `${who(role)} ${mover.id} could move from ${from.id} (${dates(from)}), whose seat ${replacement.id} could then fill`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Who to recruit: someone available on the review's dates from beyond the host's locality. */
+function recruit(review: ReviewInfo, role: Role, advanced: boolean): string {
+  const beyond = [review.host.hub ? `the ${review.host.hub} hub` : undefined, review.host.locality ? `${review.host.locality}` : undefined, review.host.trust ? `the trust ${review.host.trust}` : undefined].filter(Boolean);
+  return `one more ${advanced ? "advanced " : ""}${who(role)} available ${dates(review)}${role === "peer" && beyond.length > 0 ? ` from outside ${beyond.join(" and ")}` : ""}`;
+}
+
+/**
+ * Explains one review's empty seats of one role: the funnel, the binding reason and remedies.
+ *
+ * @example
+ * const e = explainSeats(indexYear(problem), allocation, year.reviewById.get("R0412")!, "peer", 1);
+ * console.log(e.reason); // "the team needs an advanced reviewer first, ..."
+ */
+export function explainSeats(year: Year, allocation: Allocation, review: ReviewInfo, role: Role, missing: number, placement: Placement = place(year, allocation)): SeatExplanation {
+  const { funnel, eligible, free } = seatFunnel(year, placement, review, role);
+  const remedies: string[] = [];
+  const wantAdvanced = role === "peer" && needsAdvanced(year, placement, review);
   let reason: string;
   const firstEmpty = funnel.findIndex((step) => step.remaining === 0);
-  if (firstEmpty > 0 && firstEmpty < funnel.length - 1) {
+  const pairSteps = funnel.length - (funnel[funnel.length - 1]?.rule === "advanced-level" ? 2 : 1);
+  if (firstEmpty > 0 && firstEmpty < pairSteps) {
     const step = funnel[firstEmpty]!;
     const before = funnel[firstEmpty - 1]!.remaining;
-    reason = `no ${who} passes the ${step.rule} rule (it removes the last ${before} candidate${before === 1 ? "" : "s"})`;
+    reason = `no ${who(role)} passes the ${step.rule} rule: it removes the last ${plural(before, "candidate")}`;
+    remedies.push(recruit(review, role, wantAdvanced));
   } else if (free.length === 0) {
-    reason = `all ${eligible.length} eligible ${who}s are already at their maximum of reviews or on reviews with overlapping dates`;
-  } else if (role === "peer" && year.policy.minAdvancedPerTeam > 0 && !free.some(isAdvanced)) {
-    reason = `the team needs an advanced reviewer first, and none of the ${free.length} free eligible reviewers is advanced`;
+    reason = `all ${plural(eligible.length, `eligible ${who(role)}`)} are already at their maximum of reviews or on reviews with overlapping dates`;
+    const move = findMove(year, placement, review, role, eligible, wantAdvanced);
+    if (move) remedies.push(move);
+    remedies.push(recruit(review, role, wantAdvanced));
+  } else if (wantAdvanced && !free.some(isAdvanced)) {
+    reason = `the team needs an advanced reviewer first, and none of the ${plural(free.length, "free eligible reviewer")} is advanced`;
+    const move = findMove(year, placement, review, role, eligible, true);
+    if (move) remedies.push(move);
+    remedies.push(recruit(review, role, true));
   } else {
-    reason = `${free.length} eligible ${who}${free.length === 1 ? " is" : "s are"} free, but filling this seat would empty another (reciprocity or the advanced seat)`;
+    reason = `${plural(free.length, `eligible ${who(role)}`)} ${free.length === 1 ? "is" : "are"} free, but placing them here would cost more elsewhere (reciprocity or another team's advanced seat)`;
+    remedies.push(`pin ${free[0]!.id} to ${review.id} in pins.csv and solve again to see the cost`);
   }
-  return { reviewId: review.id, role, missing, funnel, reason };
+  return { reviewId: review.id, hostSchoolId: review.host.id, role, missing, funnel, reason, remedies };
+}
+
+/**
+ * Hall-type certificates from the minimum cut of the seat flow (relaxed: overlapping dates
+ * between one person's reviews allowed, advanced seat ignored). After a maximum flow, the
+ * reviews not reachable from the source have more seats than their possible reviewers can
+ * give; every allocation leaves at least the difference empty.
+ */
+export function deficiencies(year: Year): Deficiency[] {
+  const found: Deficiency[] = [];
+  for (const role of ["lead", "peer"] as const) {
+    const people = role === "lead" ? year.leads : year.reviewers;
+    const S = 0;
+    const T = 1;
+    const personBase = 2;
+    const reviewBase = personBase + people.length;
+    const net = createFlowNetwork(reviewBase + year.reviews.length);
+    const seatsOf = (r: ReviewInfo) => (role === "lead" ? 1 : r.peerSeats);
+    for (const review of year.reviews) net.addEdge(reviewBase + review.index, T, seatsOf(review));
+    const options = new Map<PersonInfo, ReviewInfo[]>();
+    for (const person of people) {
+      const mine = person.maxReviews > 0 ? year.reviews.filter((review) => allowedPair(year, person, review)) : [];
+      options.set(person, mine);
+      const capacity = Math.min(person.maxReviews, mostWithoutOverlap(mine));
+      if (capacity <= 0) continue;
+      net.addEdge(S, personBase + person.index, capacity);
+      for (const review of mine) net.addEdge(personBase + person.index, reviewBase + review.index, 1);
+    }
+    const flow = net.maxFlow(S, T);
+    const total = year.reviews.reduce((n, r) => n + seatsOf(r), 0);
+    if (flow >= total) continue;
+    const reachable = net.reachableFrom(S);
+    const short = year.reviews.filter((r) => !reachable[reviewBase + r.index] && seatsOf(r) > 0);
+    const inShort = new Set(short);
+    let capacity = 0;
+    let helpers = 0;
+    for (const person of people) {
+      const serves = (options.get(person) ?? []).filter((r) => inShort.has(r));
+      if (serves.length === 0) continue;
+      helpers += 1;
+      capacity += Math.min(person.maxReviews, mostWithoutOverlap(serves), serves.length);
+    }
+    const seats = short.reduce((n, r) => n + seatsOf(r), 0);
+    const weeks = [...new Set(short.map((r) => formatDay(r.span.from).slice(0, 7)))].sort();
+    found.push({
+      role,
+      reviewIds: short.map((r) => r.id),
+      seats,
+      people: helpers,
+      capacity,
+      shortfall: seats - capacity,
+      summary:
+        `${plural(short.length, "review")} (${weeks.join(", ")}) have ${plural(seats, `${role === "lead" ? "Lead Reviewer" : "peer"} seat`)}; ` +
+        `only ${plural(helpers, who(role))} may serve any of them, able to fill at most ${capacity}: ` +
+        `at least ${seats - capacity} must stay empty whatever the allocation. Recruit ${who(role)}s available in those months.`,
+    });
+  }
+  return found;
+}
+
+/**
+ * Explains every empty seat of an allocation and, for a year that cannot be fully staffed,
+ * certifies where the shortage is.
+ *
+ * @example
+ * const { seats, certificates } = explain(problem, allocation);
+ * for (const s of seats) console.log(`${s.reviewId} ${s.role}: ${s.reason}`);
+ */
+export function explain(problem: Problem | Year, allocation: Allocation): Explanation {
+  const year = "reviewById" in problem ? problem : indexYear(problem);
+  const placement = place(year, allocation);
+  const seats: SeatExplanation[] = [];
+  for (const review of year.reviews) {
+    const team = placement.teams.get(review.id);
+    if ((team?.leads.length ?? 0) === 0) seats.push(explainSeats(year, allocation, review, "lead", 1, placement));
+    const missing = review.peerSeats - Math.min(review.peerSeats, team?.peers.length ?? 0);
+    if (missing > 0) seats.push(explainSeats(year, allocation, review, "peer", missing, placement));
+  }
+  return { seats, certificates: deficiencies(year) };
 }

@@ -8,6 +8,11 @@ import { summaryTable } from "../io/terminal.js";
 import { solveOutputs, summaryOf } from "../io/write-outputs.js";
 import { indexYear } from "../model/year.js";
 import { ENGINES, solve } from "../solver/index.js";
+import { explain } from "../explain.js";
+import { repair } from "../repair.js";
+import { parseChanges } from "../io/read-changes.js";
+import { toCsv } from "../io/csv-text.js";
+import type { Allocation } from "../model/schema.js";
 
 /** Exit codes: the contract with scripts that call `qar`. */
 export const EXIT = { ok: 0, invalidInput: 1, violations: 2, bug: 3 } as const;
@@ -39,6 +44,20 @@ function loadYear(folder: string, policyFile: string | undefined) {
   const result = readYearFolder(folder, policyFile !== undefined ? { policyFile } : {});
   if (!result.ok) throw new InputFailure(result.errors);
   return result;
+}
+
+function loadAllocation(file: string): Allocation {
+  const bytes = readBytes(file);
+  if ("error" in bytes) throw new InputFailure([bytes.error]);
+  const allocation = parseAllocation(bytes.bytes, file);
+  if (!allocation.ok) throw new InputFailure(allocation.errors);
+  return allocation.value;
+}
+
+function refuseOutInsideYear(out: string, folder: string): void {
+  if (isInside(out, folder)) {
+    throw new InputFailure([{ code: "bad-value", file: out, message: "is inside the year folder; choose an --out folder elsewhere so the inputs stay untouched" }]);
+  }
 }
 
 function isInside(child: string, parent: string): boolean {
@@ -74,9 +93,7 @@ Examples:
   qar solve my-year --out results --time-limit 30 --json`,
     )
     .action(async (folder: string, opts: { out: string; seed: number; policy?: string; engine: string; timeLimit?: number; json?: boolean; quiet?: boolean }) => {
-      if (isInside(opts.out, folder)) {
-        throw new InputFailure([{ code: "bad-value", file: opts.out, message: "is inside the year folder; choose an --out folder elsewhere so the inputs stay untouched" }]);
-      }
+      refuseOutInsideYear(opts.out, folder);
       if (opts.engine !== "auto" && !(opts.engine in ENGINES)) {
         throw new InputFailure([{ code: "bad-value", file: "--engine", message: `unknown engine "${opts.engine}"; use auto, ${Object.keys(ENGINES).join(", ")}` }]);
       }
@@ -110,11 +127,7 @@ Examples:
     )
     .action((folder: string, file: string, opts: { policy?: string; json?: boolean }) => {
       const loaded = loadYear(folder, opts.policy);
-      const bytes = readBytes(file);
-      if ("error" in bytes) throw new InputFailure([bytes.error]);
-      const allocation = parseAllocation(bytes.bytes, file);
-      if (!allocation.ok) throw new InputFailure(allocation.errors);
-      const result = checkAllocation(loaded.value, allocation.value);
+      const result = checkAllocation(loaded.value, loadAllocation(file));
       if (opts.json) {
         io.out(`${JSON.stringify({ valid: result.valid, violations: result.violations, metrics: result.metrics }, null, 2)}\n`);
       } else {
@@ -122,6 +135,72 @@ Examples:
         io.out(`${result.valid ? "valid: no rule is broken" : `${result.violations.length} violation${result.violations.length === 1 ? "" : "s"}`}\n\n${summaryTable(result)}\n`);
       }
       state.code = result.valid ? EXIT.ok : EXIT.violations;
+    });
+
+  program
+    .command("explain")
+    .description("Explain every unfilled seat of an allocation: the candidate funnel rule by rule, the binding reason, what would fill it, and any certificate that the year cannot be fully staffed.")
+    .argument("<year-folder>", "the year folder the allocation is for")
+    .argument("<allocation>", "allocation.csv")
+    .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
+    .option("--json", "print the explanations as JSON")
+    .addHelpText("after", "\nExamples:\n  qar explain fixtures/years/short out/short/allocation.csv\n  qar explain my-year results/allocation.csv --json > why.json")
+    .action((folder: string, file: string, opts: { policy?: string; json?: boolean }) => {
+      const loaded = loadYear(folder, opts.policy);
+      const explanation = explain(loaded.value, loadAllocation(file));
+      if (opts.json) {
+        io.out(`${JSON.stringify(explanation, null, 2)}\n`);
+      } else {
+        for (const seat of explanation.seats) {
+          io.out(`${seat.reviewId} (host ${seat.hostSchoolId}): ${seat.missing} ${seat.role === "lead" ? "Lead Reviewer seat" : `peer seat${seat.missing === 1 ? "" : "s"}`} empty\n`);
+          io.out(`  why: ${seat.reason}\n`);
+          io.out(`  funnel: ${seat.funnel.map((step) => `${step.rule} ${step.remaining}`).join(" > ")}\n`);
+          for (const remedy of seat.remedies) io.out(`  would fill it: ${remedy}\n`);
+        }
+        for (const certificate of explanation.certificates) io.out(`\nshortage certificate (${certificate.role}): ${certificate.summary}\n  reviews: ${certificate.reviewIds.join(", ")}\n`);
+        io.out(`${explanation.seats.length === 0 ? "every seat is filled" : `${explanation.seats.length} review${explanation.seats.length === 1 ? "" : "s"} with empty seats`}\n`);
+      }
+      state.code = EXIT.ok;
+    });
+
+  program
+    .command("repair")
+    .description("Re-plan an allocation after changes (withdrawals, cancellations, moved reviews), keeping every assignment it can; writes a complete output folder plus diff.csv.")
+    .argument("<year-folder>", "the year folder (new people and schools are extra rows in its files)")
+    .argument("<allocation>", "the published allocation.csv")
+    .requiredOption("-c, --changes <file>", "changes.csv with columns change,id,value (withdraw,P0193, · cancel,R0412, · move,R0412,2024-03-11)")
+    .requiredOption("-o, --out <dir>", "folder to write the repaired allocation to")
+    .option("-s, --seed <n>", "seed for reproducible results", integer, 1)
+    .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
+    .option("-t, --time-limit <seconds>", "stop after this many seconds with the best repair so far", seconds)
+    .option("--json", "print the summary and diff as JSON")
+    .option("-q, --quiet", "print nothing on success")
+    .addHelpText("after", "\nExamples:\n  qar repair my-year published/allocation.csv --changes changes.csv --out repaired")
+    .action(async (folder: string, file: string, opts: { changes: string; out: string; seed: number; policy?: string; timeLimit?: number; json?: boolean; quiet?: boolean }) => {
+      refuseOutInsideYear(opts.out, folder);
+      const loaded = loadYear(folder, opts.policy);
+      const allocation = loadAllocation(file);
+      const bytes = readBytes(opts.changes);
+      if ("error" in bytes) throw new InputFailure([bytes.error]);
+      const changes = parseChanges(bytes.bytes, opts.changes);
+      if (!changes.ok) throw new InputFailure(changes.errors);
+      const outcome = await repair(loaded.value, allocation, changes.value.changes, {
+        seed: opts.seed,
+        ...(opts.timeLimit !== undefined ? { timeLimitMs: opts.timeLimit * 1000 } : {}),
+      });
+      if (!outcome.ok) {
+        throw new InputFailure(outcome.issues.map((issue) => ({ code: "unknown-reference" as const, file: opts.changes, row: changes.value.rows[issue.index]!, column: issue.field, message: issue.message })));
+      }
+      const files = solveOutputs(indexYear(outcome.problem), outcome.result);
+      files["diff.csv"] = toCsv(["change", "role", "person_id", "from_review_id", "to_review_id"], outcome.diff.map((d) => [d.change, d.role, d.personId, d.fromReviewId, d.toReviewId]));
+      writeFolderAtomically(opts.out, files);
+      const counts = { added: 0, moved: 0, removed: 0 };
+      for (const d of outcome.diff) counts[d.change] += 1;
+      if (opts.json) io.out(`${JSON.stringify({ out: opts.out, diff: outcome.diff, changes: counts, ...summaryOf(outcome.result) }, null, 2)}\n`);
+      else if (!opts.quiet) {
+        io.out(`${summaryTable(outcome.result.check, outcome.result)}\n\nchanges: ${counts.added} added, ${counts.moved} moved, ${counts.removed} removed\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json, diff.csv\n`);
+      }
+      state.code = EXIT.ok;
     });
 
   return program;

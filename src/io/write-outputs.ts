@@ -1,4 +1,5 @@
 import type { CheckResult } from "../check.js";
+import { place } from "../check.js";
 import { explainSeats } from "../explain.js";
 import type { Allocation } from "../model/schema.js";
 import { formatDay } from "../model/dates.js";
@@ -30,11 +31,12 @@ export function allocationCsv(year: Year, allocation: Allocation): string {
 
 /** `unfilled.csv`: one row per review and role with empty seats, with the binding reason. */
 export function unfilledCsv(year: Year, allocation: Allocation, check: CheckResult): string {
+  const placement = place(year, allocation);
   return toCsv(
     ["review_id", "host_school_id", "role", "missing", "reason"],
     check.unfilled.map((seat) => {
       const review = year.reviewById.get(seat.reviewId)!;
-      return [seat.reviewId, seat.hostSchoolId, seat.role, seat.missing, explainSeats(year, allocation, review, seat.role, seat.missing).reason];
+      return [seat.reviewId, seat.hostSchoolId, seat.role, seat.missing, explainSeats(year, allocation, review, seat.role, seat.missing, placement).reason];
     }),
   );
 }

@@ -36,6 +36,8 @@ export interface EngineContext {
    * The seat flows over the pinned roster, computed once for the bound: peer pairs and Lead
    * Reviewer pairs, valid for every rule but overlapping dates and the advanced seat.
    */
+  /** An earlier allocation to change as little as possible (repair). */
+  readonly start?: Allocation;
   readonly flowPairs?: { readonly peers: readonly Candidate[]; readonly leads: readonly Candidate[] };
 }
 

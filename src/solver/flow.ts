@@ -12,6 +12,8 @@ export interface FlowNetwork {
   maxFlow(source: number, sink: number): number;
   /** Flow on an edge. */
   flow(edge: number): number;
+  /** Nodes reachable from `node` in the residual network (the source side of a minimum cut). */
+  reachableFrom(node: number): Uint8Array;
 }
 
 export function createFlowNetwork(nodeCount: number): FlowNetwork {
@@ -140,5 +142,21 @@ export function createFlowNetwork(nodeCount: number): FlowNetwork {
       return total;
     },
     flow: (edge) => original[edge]! - cap[edge]!,
+    reachableFrom(node) {
+      const seen = new Uint8Array(nodeCount);
+      const stack = [node];
+      seen[node] = 1;
+      while (stack.length > 0) {
+        const u = stack.pop()!;
+        for (let e = head[u]!; e !== -1; e = next[e]!) {
+          const v = to[e]!;
+          if (cap[e]! > 0 && !seen[v]) {
+            seen[v] = 1;
+            stack.push(v);
+          }
+        }
+      }
+      return seen;
+    },
   };
 }

@@ -11,6 +11,7 @@ import { exact } from "./exact.js";
 import { greedy, rosterFromFixed } from "./greedy.js";
 import { lns } from "./lns.js";
 import { selfSelection } from "./self-selection.js";
+import { repairEngine } from "./repair-engine.js";
 import { createRoster } from "./roster.js";
 
 /** The engines by name. `auto` picks one from the problem's size. */
@@ -29,6 +30,11 @@ export interface SolveOptions {
   readonly onProgress?: (progress: Progress) => void;
   /** The clock, in milliseconds (injectable for tests and workers). */
   readonly now?: () => number;
+  /**
+   * An earlier allocation to change as little as possible: its still-valid seats are kept
+   * where they can be (the `repair` engine, which `auto` picks when this is given).
+   */
+  readonly start?: Allocation;
 }
 
 /** A pin the solver could not honour, and why. */
@@ -127,7 +133,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   }
   const year = indexYear(problem);
   const candidates = findCandidates(year);
-  const chosen = engine ?? chooseEngine(year);
+  const chosen = engine ?? (options.start ? repairEngine : chooseEngine(year));
   const { fixed, rejected } = checkPins(year);
   const deadline = options.timeLimitMs === undefined ? Infinity : started + options.timeLimitMs;
   const remainingSeconds = () => (deadline === Infinity ? undefined : Math.max(0.05, (deadline - now()) / 1000));
@@ -142,6 +148,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     fixed,
     seatBound: flowSeats,
     flowPairs: { peers: flow.peerFlow.pairs, leads: flow.leadPairs },
+    ...(options.start ? { start: options.start } : {}),
     ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
     shouldStop: () => options.signal?.aborted === true || now() >= deadline,
     report: (progress) => options.onProgress?.({ ...progress, elapsedMs: now() - started }),

@@ -28,7 +28,7 @@ function filledSeats(roster: Roster): number {
 }
 
 /** A team's shortfall: empty seats, or a school out of balance among its possible reviewers. */
-function openSeats(roster: Roster, review: ReviewInfo): number {
+export function openSeats(roster: Roster, review: ReviewInfo): number {
   return review.peerSeats - roster.peers(review).length + (roster.lead(review) ? 0 : 1);
 }
 
@@ -38,7 +38,7 @@ function openSeats(roster: Roster, review: ReviewInfo): number {
  * visiting each level in a seeded order. Moving a reviewer into a short team usually means a
  * chain of moves like this, which the exact sub-problem then finds.
  */
-function neighbourhood(context: EngineContext, roster: Roster, seed: ReviewInfo, size: number): ReviewInfo[] {
+export function neighbourhood(context: EngineContext, roster: Roster, seed: ReviewInfo, size: number): ReviewInfo[] {
   const chosen = new Set<ReviewInfo>([seed]);
   let frontier = [seed];
   while (frontier.length > 0 && chosen.size < size) {

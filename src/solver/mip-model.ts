@@ -15,6 +15,8 @@ export interface Scope {
    * 1, for the upper bound on filled seats.
    */
   readonly objective?: "policy" | "seats";
+  /** Extra value for seats by `role:person@review` (repair's bonus for keeping a seat as it was). */
+  readonly keep?: ReadonlyMap<string, number>;
 }
 
 /** A model of a scope and how to read its solution back as seats. */
@@ -61,7 +63,7 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
         const duties = roster.duties(person);
         if (duties.length >= person.maxReviews) continue;
         if (duties.some((other) => clashes(other.span, review.span))) continue;
-        const value = (role === "lead" ? w.leadSeat : w.seat) - (seatsOnly ? 0 : candidate.cost);
+        const value = (role === "lead" ? w.leadSeat : w.seat) - (seatsOnly ? 0 : candidate.cost) + (scope.keep?.get(`${role}:${person.id}@${review.id}`) ?? 0);
         const column = addColumn(value, 1, candidate);
         list.push({ column, person });
         byPerson.set(person, [...(byPerson.get(person) ?? []), { column, review }]);

@@ -12,9 +12,12 @@ export function pinnedKeys(context: EngineContext): Set<string> {
   return new Set(context.fixed.assignments.map((a) => `${a.role}:${a.personId}@${a.reviewId}`));
 }
 
-/** The policy objective of the roster as it stands. */
-export function rosterObjective(roster: Roster): number {
-  return objectiveValue(place(roster.year, roster.toAllocation()));
+/** The policy objective of the roster as it stands, plus any bonus for seats kept from before. */
+export function rosterObjective(roster: Roster, keep?: ReadonlyMap<string, number>): number {
+  const allocation = roster.toAllocation();
+  let bonus = 0;
+  if (keep) for (const a of allocation.assignments) bonus += keep.get(`${a.role}:${a.personId}@${a.reviewId}`) ?? 0;
+  return objectiveValue(place(roster.year, allocation)) + bonus;
 }
 
 /**
@@ -29,7 +32,7 @@ export async function resolveScope(
   pinned: ReadonlySet<string>,
   timeLimitSeconds: number,
 ): Promise<{ solution: LinearSolution; kept: boolean; before: number; after: number }> {
-  const before = rosterObjective(roster);
+  const before = rosterObjective(roster, scope.keep);
   const freed: { role: Role; person: PersonInfo; review: ReviewInfo }[] = [];
   for (const review of scope.reviews) {
     const lead = roster.lead(review);
@@ -54,7 +57,7 @@ export async function resolveScope(
     });
   }
   const teamsOk = scope.reviews.every((review) => roster.advancedOk(review));
-  const after = teamsOk ? rosterObjective(roster) : -Infinity;
+  const after = teamsOk ? rosterObjective(roster, scope.keep) : -Infinity;
   if (after + 1e-6 < before) {
     for (const seat of added) roster.remove(seat.role, seat.person, seat.review);
     for (const seat of freed) roster.add(seat.role, seat.person, seat.review);

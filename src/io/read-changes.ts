@@ -1,0 +1,41 @@
+import type { Change } from "../repair.js";
+import { cellReader } from "./cells.js";
+import type { InputError, Result } from "./errors.js";
+import { decodeUtf8, readCsvTable } from "./read-csv.js";
+
+/** Rows of changes.csv, with the spreadsheet row of each change (for error messages). */
+export interface ChangeList {
+  readonly changes: readonly Change[];
+  readonly rows: readonly number[];
+}
+
+/**
+ * Reads `changes.csv` (`change,id,value`): `withdraw,<person id>,` · `cancel,<review id>,` ·
+ * `move,<review id>,<new start date>`.
+ */
+export function parseChanges(contents: string | Uint8Array, file = "changes.csv"): Result<ChangeList> {
+  const decoded = decodeUtf8(contents, file);
+  if ("error" in decoded) return { ok: false, errors: [decoded.error] };
+  const { table, errors } = readCsvTable(decoded.text, file, { required: ["change", "id"], optional: ["value"] });
+  const changes: Change[] = [];
+  const rows: number[] = [];
+  for (const row of table.rows) {
+    const c = cellReader(file, row, errors);
+    const kind = c.raw("change").toLowerCase();
+    const id = c.required("id", "the id of the person or review that changes");
+    if (kind !== "withdraw" && kind !== "cancel" && kind !== "move") {
+      c.fail("change", `"${c.raw("change")}" is not a change; use withdraw, cancel or move`);
+      continue;
+    }
+    if (id === undefined) continue;
+    if (kind === "move") {
+      const start = c.date("value");
+      if (start === undefined) continue;
+      changes.push({ change: "move", id, start });
+    } else {
+      changes.push({ change: kind, id });
+    }
+    rows.push(row.row);
+  }
+  return errors.length > 0 ? { ok: false, errors: errors as InputError[] } : { ok: true, value: { changes, rows }, warnings: [] };
+}

@@ -1,0 +1,76 @@
+import { parseDay } from "./model/dates.js";
+import type { Problem } from "./model/problem.js";
+import type { Allocation } from "./model/schema.js";
+import { allocationDiff, type SeatChange } from "./solver/repair-engine.js";
+import { solve, type SolveOptions, type SolveResult } from "./solver/index.js";
+
+/** A change to a year after its allocation was published. */
+export type Change =
+  | { readonly change: "withdraw"; readonly id: string }
+  | { readonly change: "cancel"; readonly id: string }
+  | { readonly change: "move"; readonly id: string; readonly start: string };
+
+/** A change that cannot be applied, and why (the index is the change's position in the list). */
+export interface ChangeIssue {
+  readonly index: number;
+  readonly field: "id" | "value";
+  readonly message: string;
+}
+
+export type RepairOutcome =
+  | { readonly ok: true; readonly problem: Problem; readonly result: SolveResult; readonly diff: readonly SeatChange[] }
+  | { readonly ok: false; readonly issues: readonly ChangeIssue[] };
+
+/**
+ * Applies changes to a year: a withdrawn reviewer or Lead Reviewer leaves (with any pins
+ * naming them), a cancelled review goes, a moved review gets its new start date. New people and
+ * schools come as rows of the year's own files, not as changes.
+ */
+export function applyChanges(problem: Problem, changes: readonly Change[]): { problem: Problem; issues: ChangeIssue[] } {
+  const issues: ChangeIssue[] = [];
+  const withdrawn = new Set<string>();
+  const cancelled = new Set<string>();
+  const moved = new Map<string, string>();
+  const people = new Set([...problem.reviewers.map((p) => p.id), ...problem.leads.map((p) => p.id)]);
+  const reviews = new Set(problem.reviews.map((r) => r.id));
+  changes.forEach((c, index) => {
+    if (c.change === "withdraw") {
+      if (!people.has(c.id)) issues.push({ index, field: "id", message: `no reviewer or Lead Reviewer has the id "${c.id}"` });
+      else withdrawn.add(c.id);
+    } else if (!reviews.has(c.id)) {
+      issues.push({ index, field: "id", message: `no review has the id "${c.id}"` });
+    } else if (c.change === "cancel") {
+      cancelled.add(c.id);
+    } else if (parseDay(c.start) === undefined) {
+      issues.push({ index, field: "value", message: `"${c.start}" is not a real date written YYYY-MM-DD (the review's new start)` });
+    } else {
+      moved.set(c.id, c.start);
+    }
+  });
+  return {
+    issues,
+    problem: {
+      ...problem,
+      reviewers: problem.reviewers.filter((p) => !withdrawn.has(p.id)),
+      leads: problem.leads.filter((p) => !withdrawn.has(p.id)),
+      reviews: problem.reviews.filter((r) => !cancelled.has(r.id)).map((r) => (moved.has(r.id) ? { ...r, start: moved.get(r.id)! } : r)),
+      pins: problem.pins.filter((p) => !withdrawn.has(p.personId) && !cancelled.has(p.reviewId)),
+    },
+  };
+}
+
+/**
+ * Re-plans a published allocation after changes, changing as little as possible: every seat
+ * that is still valid is kept unless moving it fills more seats; pins are honoured; the diff
+ * says who was added, moved or removed.
+ *
+ * @example
+ * const outcome = await repair(problem, published, [{ change: "withdraw", id: "P0193" }], { seed: 1 });
+ * if (outcome.ok) console.log(outcome.diff);
+ */
+export async function repair(problem: Problem, allocation: Allocation, changes: readonly Change[], options: SolveOptions = {}): Promise<RepairOutcome> {
+  const applied = applyChanges(problem, changes);
+  if (applied.issues.length > 0) return { ok: false, issues: applied.issues };
+  const result = await solve(applied.problem, { ...options, start: allocation });
+  return { ok: true, problem: applied.problem, result, diff: allocationDiff(allocation, result.allocation) };
+}

@@ -8,6 +8,7 @@ import { summaryTable } from "../io/terminal.js";
 import { solveOutputs, summaryOf } from "../io/write-outputs.js";
 import { indexYear } from "../model/year.js";
 import { ENGINES, solve } from "../solver/index.js";
+import { progressDisplay } from "./progress.js";
 import { explain } from "../explain.js";
 import { repair } from "../repair.js";
 import { parseChanges } from "../io/read-changes.js";
@@ -21,6 +22,8 @@ export const EXIT = { ok: 0, invalidInput: 1, violations: 2, bug: 3 } as const;
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Where live progress goes (a terminal's stderr); absent in tests and pipes. */
+  readonly progress?: NodeJS.WriteStream;
 }
 
 class InputFailure extends Error {
@@ -99,11 +102,13 @@ Examples:
       }
       const loaded = loadYear(folder, opts.policy);
       for (const warning of loaded.warnings) if (!opts.quiet) io.err(`warning: ${formatInputError(warning)}\n`);
+      const display = io.progress ? progressDisplay(io.progress, !opts.quiet && !opts.json) : undefined;
       const result = await solve(loaded.value, {
         seed: opts.seed,
         engine: opts.engine,
         ...(opts.timeLimit !== undefined ? { timeLimitMs: opts.timeLimit * 1000 } : {}),
-      });
+        ...(display ? { onProgress: display.update } : {}),
+      }).finally(() => display?.stop());
       const year = indexYear(loaded.value);
       writeFolderAtomically(opts.out, solveOutputs(year, result));
       if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result) }, null, 2)}\n`);
@@ -184,10 +189,12 @@ Examples:
       if ("error" in bytes) throw new InputFailure([bytes.error]);
       const changes = parseChanges(bytes.bytes, opts.changes);
       if (!changes.ok) throw new InputFailure(changes.errors);
+      const display = io.progress ? progressDisplay(io.progress, !opts.quiet && !opts.json) : undefined;
       const outcome = await repair(loaded.value, allocation, changes.value.changes, {
         seed: opts.seed,
         ...(opts.timeLimit !== undefined ? { timeLimitMs: opts.timeLimit * 1000 } : {}),
-      });
+        ...(display ? { onProgress: display.update } : {}),
+      }).finally(() => display?.stop());
       if (!outcome.ok) {
         throw new InputFailure(outcome.issues.map((issue) => ({ code: "unknown-reference" as const, file: opts.changes, row: changes.value.rows[issue.index]!, column: issue.field, message: issue.message })));
       }

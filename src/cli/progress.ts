@@ -1,0 +1,49 @@
+import cliProgress from "cli-progress";
+import type { Progress } from "../solver/engine.js";
+
+/** Shows a solve's progress on a terminal; silent when the stream is not one (piped, CI). */
+export interface ProgressDisplay {
+  readonly update: (progress: Progress) => void;
+  readonly stop: () => void;
+}
+
+/** Solves shorter than this show no progress at all. */
+const SHOW_AFTER_MS = 1000;
+
+/**
+ * A one-line live display (phase, seats filled, bound, gap, elapsed) on `stream` when it is a
+ * terminal, drawn by cli-progress; nothing at all otherwise, so piped output has no control
+ * characters.
+ */
+export function progressDisplay(stream: NodeJS.WriteStream, enabled: boolean): ProgressDisplay {
+  if (!enabled || !stream.isTTY) return { update: () => {}, stop: () => {} };
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    update(progress) {
+      if (progress.elapsedMs < SHOW_AFTER_MS) return;
+      const payload = {
+        phase: progress.phase.padEnd(6),
+        bound: progress.bound ?? "?",
+        gap: progress.gap !== undefined ? `${(100 * progress.gap).toFixed(2)}%` : "?",
+        elapsed: `${(progress.elapsedMs / 1000).toFixed(1)}s`,
+      };
+      if (!bar) {
+        bar = new cliProgress.SingleBar(
+          {
+            stream,
+            format: "{phase} [{bar}] {value}/{total} seats filled | bound {bound} | gap {gap} | {elapsed}",
+            hideCursor: true,
+            clearOnComplete: true,
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(progress.bound ?? progress.incumbent, progress.incumbent, payload);
+      }
+      if (progress.bound !== undefined) bar.setTotal(progress.bound);
+      bar.update(progress.incumbent, payload);
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}

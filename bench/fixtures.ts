@@ -1,0 +1,20 @@
+import type { Result } from "../src/io/errors.js";
+import type { Problem } from "../src/model/problem.js";
+
+/** The committed benchmark years (fixtures/years/<name>), in the order the table shows them. */
+export const FIXTURES = ["2017-18", "2018-19", "2023-24", "national-x2", "tight", "short"] as const;
+
+/**
+ * Loads a fixture by name: a committed year folder, or `national-x10`, generated in memory
+ * (ten times 2023-24; too large to commit) from its seeded spec.
+ */
+export async function loadFixture(name: string, read: (folder: string) => Result<Problem>): Promise<Result<Problem>> {
+  if (name === "national-x10") {
+    const { generateYear } = await import("../fixtures/generator.js");
+    const { YEAR_SPECS } = await import("../fixtures/years.js");
+    const spec = YEAR_SPECS["national-x10"];
+    if (!spec) throw new Error("fixtures/years.ts has no national-x10 spec");
+    return { ok: true, value: generateYear(spec).problem, warnings: [] };
+  }
+  return read(new URL(`../fixtures/years/${name}`, import.meta.url).pathname);
+}

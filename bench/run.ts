@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: every method on every fixture, one table. Each run is a fresh process (its
+ * own peak memory); times are shown as ratios to the greedy baseline measured in this run.
+ *
+ *   npm run bench                      all fixtures, all methods, the exact MIP as reference
+ *   npm run bench -- --quick --gate    the CI gate: 2018-19 and tight, quality checks only
+ *   npm run bench -- --fixtures tight,short --methods greedy,auto
+ *   npm run bench -- --x10             also the generated national-x10 year (scale)
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { FIXTURES } from "./fixtures.js";
+
+interface Row {
+  fixture: string;
+  method: string;
+  engine: string;
+  valid: boolean;
+  violations: number;
+  reviews: number;
+  seats: number;
+  filled: number;
+  filledShare: number;
+  fullTeams: number;
+  fullTeamShare: number;
+  withinTolerance: number;
+  meetingCommitment: number;
+  reciprocityDeviation: number;
+  reciprocityBound: number;
+  phaseMatch: number;
+  meanTravelKm: number;
+  bound: number;
+  boundMethod: string;
+  gap: number;
+  proven: boolean;
+  stoppedBy: string;
+  wallMs: number;
+  peakMemoryMb: number;
+  timeRatio?: number;
+}
+
+/** The CI gate's threshold on the main solver's gap to its own bound (filled seats). */
+export const GAP_THRESHOLD = 0.005;
+const GATE_FIXTURES = ["2018-19", "tight"];
+const MAIN = "auto";
+/** Cap on the exact reference, seconds; it proves far sooner on small years. */
+const REFERENCE_SECONDS = Number(process.env.BENCH_REFERENCE_SECONDS ?? 180);
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const value = (name: string) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const quick = flag("--quick");
+const fixtures = value("--fixtures")?.split(",") ?? (quick ? GATE_FIXTURES : [...FIXTURES, ...(flag("--x10") ? ["national-x10"] : [])]);
+const methods = value("--methods")?.split(",") ?? (quick ? ["self-selection", "greedy", MAIN] : ["self-selection", "greedy", MAIN, "mip"]);
+const here = new URL(".", import.meta.url).pathname;
+
+function runOne(fixture: string, method: string): Row | undefined {
+  // The exact reference is for comparison only: skip it where it cannot finish in the cap.
+  const env = { ...process.env, ...(method === "mip" ? { BENCH_TIME_LIMIT_MS: String(REFERENCE_SECONDS * 1000) } : {}) };
+  try {
+    const out = execFileSync(process.execPath, ["--import", "tsx", `${here}one.ts`, fixture, method, "1"], {
+      env,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return JSON.parse(out.trim().split("\n").pop()!) as Row;
+  } catch (error) {
+    console.error(`bench: ${fixture} / ${method} failed: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const rows: Row[] = [];
+for (const fixture of fixtures) {
+  for (const method of methods) {
+    if (method === "mip" && (fixture === "national-x2" || fixture === "national-x10")) continue;
+    process.stderr.write(`bench: ${fixture} / ${method} ...\n`);
+    const row = runOne(fixture, method);
+    if (row) rows.push(row);
+  }
+  const greedy = rows.find((r) => r.fixture === fixture && r.method === "greedy");
+  for (const row of rows.filter((r) => r.fixture === fixture)) if (greedy) row.timeRatio = row.wallMs / Math.max(1, greedy.wallMs);
+}
+
+const header = ["fixture", "method", "seats", "filled", "full teams", "reciprocity ok", "meets commitment", "phase match", "travel km", "bound", "gap", "time", "× greedy", "peak MB", "valid"];
+const table = rows.map((r) => [
+  r.fixture,
+  r.method === MAIN ? `${MAIN} (${r.engine})` : r.method,
+  String(r.seats),
+  `${r.filled} (${pct(r.filledShare)})`,
+  pct(r.fullTeamShare),
+  pct(r.withinTolerance),
+  pct(r.meetingCommitment),
+  pct(r.phaseMatch),
+  r.meanTravelKm.toFixed(1),
+  `${r.bound}${r.boundMethod === "mip" ? "*" : ""}`,
+  pct(r.gap),
+  `${(r.wallMs / 1000).toFixed(2)} s`,
+  r.timeRatio !== undefined ? `${r.timeRatio.toFixed(1)}` : "",
+  r.peakMemoryMb.toFixed(0),
+  r.valid ? "yes" : `NO (${r.violations})`,
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+console.log([line(header), ...table.map(line)].join("\n"));
+console.log("\nbound: upper bound on filled seats (flow relaxation; * = exact seat MIP). gap: (bound - filled) / bound.");
+
+const markdown = [
+  `| ${header.join(" | ")} |`,
+  `| ${header.map(() => "---").join(" | ")} |`,
+  ...table.map((row) => `| ${row.join(" | ")} |`),
+].join("\n");
+if (!quick) {
+  mkdirSync(`${here}results`, { recursive: true });
+  const meta = { node: process.version, cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", seed: 1 };
+  writeFileSync(`${here}results/latest.json`, `${JSON.stringify({ ...meta, rows }, null, 2)}\n`);
+  writeFileSync(`${here}results/latest.md`, `# Latest benchmark\n\nNode ${meta.node}, ${meta.cores} cores (${meta.cpu}), seed 1. Produced by \`npm run bench\`.\n\n${markdown}\n\nbound: upper bound on filled seats (flow relaxation; * = exact seat MIP). gap: (bound − filled) / bound. × greedy: wall time as a multiple of the greedy baseline's in the same run.\n`);
+}
+
+if (flag("--gate")) {
+  const failures: string[] = [];
+  for (const fixture of fixtures) {
+    const main = rows.find((r) => r.fixture === fixture && r.method === MAIN);
+    if (!main) {
+      failures.push(`${fixture}: the main solver produced no result`);
+      continue;
+    }
+    if (!main.valid) failures.push(`${fixture}: the main solver's allocation breaks ${main.violations} rule(s)`);
+    for (const baseline of ["greedy", "self-selection"]) {
+      const other = rows.find((r) => r.fixture === fixture && r.method === baseline);
+      if (!other) continue;
+      if (main.filled < other.filled) failures.push(`${fixture}: main fills ${main.filled} seats, below ${baseline}'s ${other.filled}`);
+      if (main.fullTeams < other.fullTeams) failures.push(`${fixture}: main has ${main.fullTeams} full teams, below ${baseline}'s ${other.fullTeams}`);
+    }
+    if (main.gap > GAP_THRESHOLD) failures.push(`${fixture}: gap to bound ${pct(main.gap)} is above the ${pct(GAP_THRESHOLD)} threshold`);
+  }
+  if (failures.length > 0) {
+    console.error(`\nbench gate FAILED:\n${failures.map((f) => `  - ${f}`).join("\n")}`);
+    process.exit(1);
+  }
+  console.log(`\nbench gate passed: ${fixtures.join(", ")} (valid, not below the baselines, gap <= ${pct(GAP_THRESHOLD)})`);
+}

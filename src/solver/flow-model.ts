@@ -27,6 +27,10 @@ export function mostWithoutOverlap(options: readonly ReviewInfo[]): number {
   return count;
 }
 
+function byCostDescending(list: readonly Candidate[]): Candidate[] {
+  return [...list].sort((a, b) => b.cost - a.cost || b.review.index - a.review.index);
+}
+
 function openOptions(roster: Roster, list: readonly Candidate[]): Candidate[] {
   return list.filter((c) => !roster.duties(c.person).some((other) => clashes(other.span, c.review.span)));
 }
@@ -73,7 +77,9 @@ export function peerFlow(year: Year, candidates: Candidates, roster: Roster): Pe
     if (capacity <= 0) continue;
     const node = reviewerBase + person.index;
     net.addEdge(schoolBase + schoolIndex.get(person.school.id)!, node, capacity);
-    for (const candidate of options) {
+    // The search takes a node's newest arc first: adding the costliest first makes any maximum
+    // flow it finds lean towards the cheaper pairs (phase, preference, travel), for free.
+    for (const candidate of byCostDescending(options)) {
       const advancedSeat = reviewBase + 2 * candidate.review.index;
       const otherSeat = advancedSeat + 1;
       if (isAdvanced(person)) {
@@ -110,7 +116,7 @@ export function leadFlow(year: Year, candidates: Candidates, roster: Roster): { 
     const capacity = Math.min(lead.maxReviews - roster.duties(lead).length, mostWithoutOverlap(options.map((c) => c.review)));
     if (capacity <= 0) continue;
     net.addEdge(S, leadBase + lead.index, capacity);
-    for (const c of options) pairEdges.push({ edge: net.addEdge(leadBase + lead.index, reviewBase + c.review.index, 1), candidate: c });
+    for (const c of byCostDescending(options)) pairEdges.push({ edge: net.addEdge(leadBase + lead.index, reviewBase + c.review.index, 1), candidate: c });
   }
   const total = net.maxFlow(S, T);
   return { total, pairs: pairEdges.filter(({ edge }) => net.flow(edge) > 0.5).map(({ candidate }) => candidate) };

@@ -32,6 +32,8 @@ export interface EngineContext {
   readonly timeLimitSeconds?: number;
   /** The bound on filled seats, when known before the search (engines stop on reaching it). */
   readonly seatBound?: number;
+  /** The least reciprocity deviation any allocation filling the seat bound can have. */
+  readonly reciprocityBound?: number;
   /**
    * The seat flows over the pinned roster, computed once for the bound: peer pairs and Lead
    * Reviewer pairs, valid for every rule but overlapping dates and the advanced seat.

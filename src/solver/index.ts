@@ -141,12 +141,14 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const flow = flowBound(year, candidates, pinnedRoster);
   const flowSeats = flow.leadSeats + flow.peerSeats;
   const timeLimitSeconds = remainingSeconds();
+  const totalTarget = [...year.target.values()].reduce((a, b) => a + b, 0);
   const outcome = await chosen.run({
     year,
     candidates,
     random: seedrandom(String(seed)),
     fixed,
     seatBound: flowSeats,
+    reciprocityBound: reciprocityLowerBound(totalTarget, flow.withinTargets, flow.peerSeats),
     flowPairs: { peers: flow.peerFlow.pairs, leads: flow.leadPairs },
     ...(options.start ? { start: options.start } : {}),
     ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
@@ -165,7 +167,6 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
       method = "mip";
     }
   }
-  const totalTarget = [...year.target.values()].reduce((a, b) => a + b, 0);
   const peerBound = Math.min(flow.peerSeats, seatBound);
   const lowest = Math.min(check.metrics.filled.peer, peerBound);
   const closest = Math.min(Math.max(flow.withinTargets, lowest), peerBound);

@@ -71,6 +71,34 @@ export function neighbourhood(context: EngineContext, roster: Roster, seed: Revi
   return [...chosen].sort((a, b) => a.index - b.index);
 }
 
+/** Total reciprocity deviation of the roster: sum over schools of |places sent − target|. */
+function deviation(roster: Roster): number {
+  let total = 0;
+  for (const [schoolId, target] of roster.year.target) total += Math.abs(roster.sent(schoolId) - target);
+  return total;
+}
+
+/**
+ * A seed for reciprocity: a review that a reviewer of a school below its target could join,
+ * where a reviewer of a school above its target sits now; swapping them helps both schools.
+ * Schools are visited in the seeded order, starting a little further on each time.
+ */
+function reciprocitySeed(context: EngineContext, roster: Roster, schools: readonly { id: string }[], step: number): ReviewInfo | undefined {
+  const { year } = roster;
+  const over = (schoolId: string) => roster.sent(schoolId) > (year.target.get(schoolId) ?? 0);
+  for (let k = 0; k < schools.length; k += 1) {
+    const school = schools[(k + step) % schools.length]!;
+    if (roster.sent(school.id) >= (year.target.get(school.id) ?? 0)) continue;
+    for (const person of year.reviewers) {
+      if (person.school?.id !== school.id || roster.duties(person).length >= person.maxReviews) continue;
+      for (const candidate of context.candidates.byPerson.get(`peer:${person.id}`) ?? []) {
+        if (roster.peers(candidate.review).some((p) => p.school !== undefined && over(p.school.id))) return candidate.review;
+      }
+    }
+  }
+  return undefined;
+}
+
 /**
  * The fast engine for national scale: Lead Reviewer and peer seats from the seat flows (optimal
  * for the relaxation that ignores overlapping dates and the advanced seat), repaired into a
@@ -106,15 +134,17 @@ export const lns: Engine = {
     let done = 0;
     let stoppedBy: "complete" | "work-limit" | "time-limit" | "proven-optimal" = "work-limit";
     const order = [...year.reviews].sort((a, b) => (ties.get(a.id) ?? 0) - (ties.get(b.id) ?? 0));
+    const schoolOrder = [...year.problem.schools].sort((a, b) => (ties.get(a.id) ?? 0) - (ties.get(b.id) ?? 0) || (a.id < b.id ? -1 : 1));
     let cursor = 0;
     while (done < LNS_LIMITS.maxNeighbourhoods && stale < LNS_LIMITS.patience) {
       if (context.shouldStop()) {
         stoppedBy = "time-limit";
         break;
       }
-      // Short teams first; otherwise walk the year in the seeded order.
+      // Short teams first, then schools out of reciprocity balance, then the year in the seeded order.
       const short = order.filter((r) => openSeats(roster, r) > 0);
-      const seed = short.length > 0 && done % 2 === 0 ? short[done % short.length]! : order[cursor++ % order.length]!;
+      const unbalanced = short.length === 0 ? reciprocitySeed(context, roster, schoolOrder, done) : undefined;
+      const seed = short.length > 0 && done % 2 === 0 ? short[done % short.length]! : (unbalanced ?? order[cursor++ % order.length]!);
       const scope = neighbourhood(context, roster, seed, LNS_LIMITS.neighbourhoodSize);
       const before = rosterObjective(roster);
       const { after } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, pinned, LNS_LIMITS.neighbourhoodSeconds);
@@ -123,7 +153,7 @@ export const lns: Engine = {
       stale = after >= before + LNS_LIMITS.significantGain ? 0 : stale + 1;
       const filled = filledSeats(roster);
       context.report({ phase: "search", incumbent: filled, ...(context.seatBound !== undefined ? { bound: context.seatBound, gap: (context.seatBound - filled) / Math.max(1, context.seatBound) } : {}) });
-      if (context.seatBound !== undefined && filled >= context.seatBound && short.length === 0 && stale > 0) {
+      if (context.seatBound !== undefined && filled >= context.seatBound && short.length === 0 && deviation(roster) <= (context.reciprocityBound ?? 0) && stale > 0) {
         stoppedBy = "complete";
         break;
       }

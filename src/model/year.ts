@@ -53,8 +53,16 @@ export interface Year {
   readonly history: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
+// Memo of each school's point: candidate lists ask for it millions of times on a large year.
+const points = new WeakMap<object, Coordinates | null>();
+
 function coordinatesOf(item: { lat?: number | undefined; lon?: number | undefined }): Coordinates | undefined {
-  return item.lat !== undefined && item.lon !== undefined ? { lat: item.lat, lon: item.lon } : undefined;
+  let point = points.get(item);
+  if (point === undefined) {
+    point = item.lat !== undefined && item.lon !== undefined ? { lat: item.lat, lon: item.lon } : null;
+    points.set(item, point);
+  }
+  return point ?? undefined;
 }
 
 function availability(ranges: readonly { from: string; to: string }[]): DayRange[] {

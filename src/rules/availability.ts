@@ -6,6 +6,7 @@ export const availability = pairRule({
   id: "availability",
   summary: "A reviewer or Lead Reviewer sits only on reviews whose every day is inside their availability.",
   roles: ["lead", "peer"],
+  basis: "person",
   allows: (_year, person, review) => covers(person.available, review.span),
   reason: (_year, person, review) =>
     person.available.length === 0

@@ -6,6 +6,7 @@ export const distance = pairRule({
   id: "distance",
   summary: "A reviewer never reviews a school within the policy's minimum distance (when both schools have coordinates).",
   roles: ["peer"],
+  basis: "school",
   allows: (year, person, review) => {
     const min = year.policy.minDistanceKm;
     if (min <= 0) return true;

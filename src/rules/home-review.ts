@@ -12,6 +12,7 @@ export const homeReview = pairRule({
   id: "home-review",
   summary: "A school's reviewers are never away reviewing while their own school hosts its review.",
   roles: ["peer"],
+  basis: "school",
   allows: (year, person, review) => homeClash(year, person, review) === undefined,
   reason: (year, person, review) => {
     const clash = homeClash(year, person, review)!;

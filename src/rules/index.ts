@@ -33,6 +33,20 @@ export const PAIR_RULES: readonly PairRule[] = [
 /** The pair rules in the order that rejects most pairs soonest (for building candidate lists fast). */
 const FAST_ORDER: readonly PairRule[] = [availability, ownSchool, sameHub, sameLocality, sameTrust, homeReview, conflicts, distance];
 
+/**
+ * Whether every pair rule of one basis lets `person` sit on `review`: `school` rules can be
+ * asked once per school and review for reviewers, `person` rules for each person.
+ */
+export function allowedBy(basis: "school" | "person", year: Year, person: PersonInfo, review: ReviewInfo): boolean {
+  for (const rule of BY_BASIS[basis][person.role]) if (!rule.allows(year, person, review)) return false;
+  return true;
+}
+
+const BY_BASIS = {
+  school: { lead: FAST_ORDER.filter((r) => r.basis === "school" && r.roles.includes("lead")), peer: FAST_ORDER.filter((r) => r.basis === "school" && r.roles.includes("peer")) },
+  person: { lead: FAST_ORDER.filter((r) => r.basis === "person" && r.roles.includes("lead")), peer: FAST_ORDER.filter((r) => r.basis === "person" && r.roles.includes("peer")) },
+} as const;
+
 /** Whether every pair rule lets `person` sit on `review`. */
 export function allowedPair(year: Year, person: PersonInfo, review: ReviewInfo): boolean {
   for (const rule of FAST_ORDER) {

@@ -6,6 +6,7 @@ export const sameHub = pairRule({
   id: "same-hub",
   summary: "A reviewer never reviews a school in their own hub.",
   roles: ["peer"],
+  basis: "school",
   allows: (_year, person, review) => !sameValue(person.school?.hub, review.host.hub),
   reason: (_year, _person, review) => `is from the host's hub ${review.host.hub}`,
 });

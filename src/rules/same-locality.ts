@@ -6,6 +6,7 @@ export const sameLocality = pairRule({
   id: "same-locality",
   summary: "A reviewer never reviews a school in their own locality (local authority or area).",
   roles: ["peer"],
+  basis: "school",
   allows: (_year, person, review) => !sameValue(person.school?.locality, review.host.locality),
   reason: (_year, _person, review) => `is from the host's locality ${review.host.locality}`,
 });

@@ -6,6 +6,7 @@ export const sameTrust = pairRule({
   id: "same-trust",
   summary: "A reviewer never reviews a school of their own trust.",
   roles: ["peer"],
+  basis: "school",
   allows: (_year, person, review) => !sameValue(person.school?.trust, review.host.trust),
   reason: (_year, _person, review) => `is from the host's trust ${review.host.trust}`,
 });

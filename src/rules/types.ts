@@ -36,6 +36,8 @@ export interface PairRule extends RuleBase {
   readonly kind: "pair";
   /** Seats the rule applies to. */
   readonly roles: readonly Role[];
+  /** Whether a reviewer's verdict depends only on their school (`school`) or on them (`person`). */
+  readonly basis: "school" | "person";
   /** Whether the rule lets `person` sit on `review` (the fast test the engines' candidate lists use). */
   readonly allows: (year: Year, person: PersonInfo, review: ReviewInfo) => boolean;
   /** Why `person` may not sit on `review`, or `undefined` when this rule allows it. */
@@ -47,6 +49,11 @@ export interface PairRuleSpec {
   readonly id: string;
   readonly summary: string;
   readonly roles: readonly Role[];
+  /**
+   * `school`: for a reviewer the verdict depends only on their school (so engines may ask once
+   * per school and review); `person`: on the person themself.
+   */
+  readonly basis: "school" | "person";
   readonly allows: (year: Year, person: PersonInfo, review: ReviewInfo) => boolean;
   /** The reason, in plain words, when `allows` is false ("is from the host's hub HUB07"). */
   readonly reason: (year: Year, person: PersonInfo, review: ReviewInfo) => string;
@@ -66,6 +73,7 @@ export function pairRule(spec: PairRuleSpec): PairRule {
     id: spec.id,
     summary: spec.summary,
     roles: spec.roles,
+    basis: spec.basis,
     allows: spec.allows,
     refuse,
     kind: "pair",

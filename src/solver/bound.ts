@@ -1,7 +1,7 @@
 import type { Year } from "../model/year.js";
 import type { Candidates } from "./candidates.js";
 import { leadFlow, peerFlow, type PeerFlow } from "./flow-model.js";
-import type { Candidate } from "./candidates.js";
+import type { Candidate, EligibleCounts } from "./candidates.js";
 import { solveWithHighs } from "./lp.js";
 import { buildScopeModel } from "./mip-model.js";
 import type { Roster } from "./roster.js";
@@ -17,8 +17,11 @@ export interface Bound {
    * allocation filling between the solution's peer seats and `peerSeats`.
    */
   readonly reciprocityDeviation: number;
-  /** How the seat bound was obtained: `flow` (relaxation) or `mip` (exact seat maximum). */
-  readonly method: "flow" | "mip";
+  /**
+   * How the seat bound was obtained: `flow` (relaxation), `mip` (exact seat maximum) or
+   * `counting` (very large years, whose candidate lists are pruned).
+   */
+  readonly method: "flow" | "mip" | "counting";
 }
 
 /**
@@ -61,4 +64,24 @@ export async function exactSeatBound(year: Year, candidates: Candidates, pinned:
   const solution = await solveWithHighs(model, { timeLimitSeconds });
   if (solution.status === "failed" || solution.status === "infeasible") return undefined;
   return pinnedSeats + Math.floor(solution.bound + 1e-6);
+}
+
+/**
+ * The counting bound, from the full counts of allowed pairs: a seat needs a candidate, and
+ * nobody fills more seats than their maximum or their allowed reviews. Valid whatever the
+ * candidate lists were pruned to; `withinTargets` is set so that the reciprocity bound becomes
+ * the plain |places − targets|.
+ */
+export function countingBound(year: Year, eligible: EligibleCounts, pinned: Roster): { leadSeats: number; peerSeats: number; withinTargets: number } {
+  let leadSeats = 0;
+  let peerSeats = 0;
+  for (const review of year.reviews) {
+    if ((eligible.lead[review.index] ?? 0) > 0 || pinned.lead(review)) leadSeats += 1;
+    peerSeats += Math.min(review.peerSeats, Math.max(eligible.peer[review.index] ?? 0, pinned.peers(review).length));
+  }
+  const leadCapacity = year.leads.reduce((n, l) => n + Math.min(l.maxReviews, eligible.perLead[l.index] ?? 0), 0);
+  const peerCapacity = year.reviewers.reduce((n, p) => n + Math.min(p.maxReviews, eligible.perReviewer[p.index] ?? 0), 0);
+  const peers = Math.min(peerSeats, peerCapacity);
+  const totalTarget = [...year.target.values()].reduce((a, b) => a + b, 0);
+  return { leadSeats: Math.min(leadSeats, leadCapacity), peerSeats: peers, withinTargets: Math.min(totalTarget, peers) };
 }

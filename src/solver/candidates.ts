@@ -1,7 +1,7 @@
 import { pairCost } from "../goals/pair-cost.js";
 import type { Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import { allowedPair } from "../rules/index.js";
+import { allowedBy, allowedPair } from "../rules/index.js";
 
 /** One person who may sit on one review's seat of one role, with the soft-goal cost of it. */
 export interface Candidate {
@@ -21,31 +21,151 @@ export interface Candidates {
 }
 
 /**
- * Lists the candidates of every seat. A person is a candidate when every pair rule allows the
- * pair and no `forbid` pin names it; lists are in id order so that engines are deterministic.
+ * Limits for very large years: past `threshold` allowed pairs, each person keeps their
+ * `perPerson` cheapest reviews and each review its `perReview` cheapest candidates (the union),
+ * so that memory and time stay bounded. Years up to twice the national size stay under the
+ * threshold and keep every pair.
  */
-export function findCandidates(year: Year): Candidates {
+export const CANDIDATE_LIMITS = { threshold: 2_000_000, perPerson: 40, perReview: 40 } as const;
+
+/** How many people every pair rule allows on each review, counted before any pruning. */
+export interface EligibleCounts {
+  readonly lead: Int32Array;
+  readonly peer: Int32Array;
+  /** Reviews each person may sit on, by the person's index among leads / reviewers. */
+  readonly perLead: Int32Array;
+  readonly perReviewer: Int32Array;
+}
+
+function upperBoundIndex(sorted: readonly ReviewInfo[], day: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.span.from < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Lists the candidates of every seat. A person is a candidate when every pair rule allows the
+ * pair and no `forbid` pin names it. Only reviews inside a person's availability are examined
+ * (reviews sorted by start), lists follow input order, and very large years are pruned to the
+ * cheapest pairs (`CANDIDATE_LIMITS`; `pruned` says so, and `eligible` keeps the full counts
+ * for a valid bound).
+ */
+export function findCandidates(year: Year, limits = CANDIDATE_LIMITS): Candidates & { readonly pruned: boolean; readonly eligible: EligibleCounts } {
   const forbidden = new Set(
     year.problem.pins.filter((pin) => pin.kind === "forbid").map((pin) => `${pin.role}:${pin.personId}@${pin.reviewId}`),
   );
+  const byStart = [...year.reviews].sort((a, b) => a.span.from - b.span.from || a.index - b.index);
+  const people = [...year.leads, ...year.reviewers];
+  const eligible: EligibleCounts = {
+    lead: new Int32Array(year.reviews.length),
+    peer: new Int32Array(year.reviews.length),
+    perLead: new Int32Array(year.leads.length),
+    perReviewer: new Int32Array(year.reviewers.length),
+  };
+  // Pass 1: every allowed pair, compactly (person, review, cost).
+  // School-basis rules give one verdict per school and review for all its reviewers: 0 = not
+  // asked yet, 1 = allowed, 2 = refused.
+  const bySchool = new Map<string, Uint8Array>();
+  const allowed = (person: PersonInfo, review: ReviewInfo): boolean => {
+    if (person.role === "lead" || !person.school) return allowedPair(year, person, review);
+    if (!allowedBy("person", year, person, review)) return false;
+    let verdicts = bySchool.get(person.school.id);
+    if (!verdicts) bySchool.set(person.school.id, (verdicts = new Uint8Array(year.reviews.length)));
+    if (verdicts[review.index] === 0) verdicts[review.index] = allowedBy("school", year, person, review) ? 1 : 2;
+    return verdicts[review.index] === 1;
+  };
+  let size = 0;
+  let personOf = new Int32Array(1 << 16);
+  let reviewOf = new Int32Array(1 << 16);
+  let costOf = new Float64Array(1 << 16);
+  const starts = new Int32Array(people.length + 1);
+  people.forEach((person, p) => {
+    starts[p] = size;
+    if (person.maxReviews <= 0) return;
+    const mine: number[] = [];
+    for (const range of person.available) {
+      for (let i = upperBoundIndex(byStart, range.from); i < byStart.length && byStart[i]!.span.from <= range.to; i += 1) {
+        const review = byStart[i]!;
+        if (review.span.to > range.to) continue;
+        if (forbidden.size > 0 && forbidden.has(`${person.role}:${person.id}@${review.id}`)) continue;
+        if (allowed(person, review)) mine.push(review.index);
+      }
+    }
+    mine.sort((a, b) => a - b);
+    for (const r of mine) {
+      if (size === personOf.length) {
+        const grow = <T extends Int32Array | Float64Array>(array: T, make: (n: number) => T) => {
+          const bigger = make(array.length * 2);
+          bigger.set(array);
+          return bigger;
+        };
+        personOf = grow(personOf, (n) => new Int32Array(n));
+        reviewOf = grow(reviewOf, (n) => new Int32Array(n));
+        costOf = grow(costOf, (n) => new Float64Array(n));
+      }
+      personOf[size] = p;
+      reviewOf[size] = r;
+      costOf[size] = pairCost(year, person, year.reviews[r]!);
+      size += 1;
+      const counts = person.role === "lead" ? eligible.lead : eligible.peer;
+      counts[r] = counts[r]! + 1;
+    }
+    (person.role === "lead" ? eligible.perLead : eligible.perReviewer)[person.index] = mine.length;
+  });
+  starts[people.length] = size;
+
+  // Pass 2: which pairs to keep.
+  const pruned = size > limits.threshold;
+  const keep = new Uint8Array(size);
+  if (!pruned) {
+    keep.fill(1);
+  } else {
+    // The k cheapest by a native numeric sort of the costs (a comparator would be called tens of
+    // millions of times here), ties broken by position.
+    const cheapest = (indices: number[], k: number): number[] => {
+      if (indices.length <= k) return indices;
+      const costs = Float64Array.from(indices, (i) => costOf[i]!).sort();
+      const threshold = costs[k - 1]!;
+      const below = indices.filter((i) => costOf[i]! < threshold);
+      return [...below, ...indices.filter((i) => costOf[i]! === threshold).slice(0, k - below.length)];
+    };
+    const perReview = new Map<number, number[]>();
+    for (let p = 0; p < people.length; p += 1) {
+      const mine: number[] = [];
+      for (let i = starts[p]!; i < starts[p + 1]!; i += 1) mine.push(i);
+      for (const i of cheapest(mine, limits.perPerson)) keep[i] = 1;
+      for (const i of mine) {
+        const key = reviewOf[i]! * 2 + (people[p]!.role === "lead" ? 0 : 1);
+        const list = perReview.get(key);
+        if (list) list.push(i);
+        else perReview.set(key, [i]);
+      }
+    }
+    for (const list of perReview.values()) for (const i of cheapest(list, limits.perReview)) keep[i] = 1;
+  }
+
+  // Pass 3: the candidate objects the engines use.
   const byRole = { lead: new Map<string, Candidate[]>(), peer: new Map<string, Candidate[]>() };
   const byPerson = new Map<string, Candidate[]>();
   for (const review of year.reviews) {
     byRole.lead.set(review.id, []);
     byRole.peer.set(review.id, []);
   }
-  for (const person of [...year.leads, ...year.reviewers]) {
+  people.forEach((person, p) => {
     const mine: Candidate[] = [];
-    if (person.maxReviews > 0 && person.available.length > 0) {
-      for (const review of year.reviews) {
-        if (forbidden.has(`${person.role}:${person.id}@${review.id}`)) continue;
-        if (!allowedPair(year, person, review)) continue;
-        const candidate = { person, review, role: person.role, cost: pairCost(year, person, review) };
-        mine.push(candidate);
-        byRole[person.role].get(review.id)!.push(candidate);
-      }
+    for (let i = starts[p]!; i < starts[p + 1]!; i += 1) {
+      if (!keep[i]) continue;
+      const review = year.reviews[reviewOf[i]!]!;
+      const candidate = { person, review, role: person.role, cost: costOf[i]! };
+      mine.push(candidate);
+      byRole[person.role].get(review.id)!.push(candidate);
     }
     byPerson.set(`${person.role}:${person.id}`, mine);
-  }
-  return { lead: byRole.lead, peer: byRole.peer, byPerson };
+  });
+  return { lead: byRole.lead, peer: byRole.peer, byPerson, pruned, eligible };
 }

@@ -93,7 +93,9 @@ export function fillGreedily(context: EngineContext, roster: Roster, ties: Map<s
   }
 
   let progress = true;
-  while (progress && !context.shouldStop()) {
+  // Not cut short by a time limit: completing the construction is cheap, and it is what a
+  // limited run returns.
+  while (progress) {
     progress = false;
     for (const review of peerOrder) {
       if (roster.peers(review).length >= review.peerSeats) continue;

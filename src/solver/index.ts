@@ -4,7 +4,7 @@ import type { Problem } from "../model/problem.js";
 import type { Allocation, Assignment } from "../model/schema.js";
 import { indexYear, type Year } from "../model/year.js";
 import { refusal } from "../rules/index.js";
-import { exactSeatBound, flowBound, reciprocityLowerBound, type Bound } from "./bound.js";
+import { countingBound, exactSeatBound, flowBound, reciprocityLowerBound, type Bound } from "./bound.js";
 import { findCandidates } from "./candidates.js";
 import type { Engine, Progress, StopReason } from "./engine.js";
 import { exact } from "./exact.js";
@@ -138,7 +138,9 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const deadline = options.timeLimitMs === undefined ? Infinity : started + options.timeLimitMs;
   const remainingSeconds = () => (deadline === Infinity ? undefined : Math.max(0.05, (deadline - now()) / 1000));
   const pinnedRoster = rosterFromFixed(year, fixed);
-  const flow = flowBound(year, candidates, pinnedRoster);
+  const flowOnCandidates = flowBound(year, candidates, pinnedRoster);
+  // A flow over pruned candidates bounds nothing: a very large year uses the counting bound.
+  const flow = candidates.pruned ? { ...flowOnCandidates, ...countingBound(year, candidates.eligible, pinnedRoster) } : flowOnCandidates;
   const flowSeats = flow.leadSeats + flow.peerSeats;
   const timeLimitSeconds = remainingSeconds();
   const totalTarget = [...year.target.values()].reduce((a, b) => a + b, 0);
@@ -159,7 +161,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const check = checkAllocation(year, allocation);
   const filled = check.metrics.filled.total;
   let seatBound = flowSeats;
-  let method: Bound["method"] = "flow";
+  let method: Bound["method"] = candidates.pruned ? "counting" : "flow";
   if (filled < seatBound && year.reviews.length <= EXACT_BOUND_MAX_REVIEWS && !options.signal?.aborted) {
     const exactBound = await exactSeatBound(year, candidates, pinnedRoster, Math.min(20, remainingSeconds() ?? 20));
     if (exactBound !== undefined && exactBound < seatBound) {

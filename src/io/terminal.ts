@@ -20,7 +20,7 @@ export function summaryTable(check: CheckResult, solve?: SolveResult): string {
   ];
   if (solve) {
     rows.push(["upper bound on seats", `${solve.bound.filledSeats} (${solve.bound.method})`]);
-    rows.push(["gap to bound", `${(100 * solve.gap).toFixed(2)}%${solve.proven ? " (proven optimal)" : ""}`]);
+    rows.push(["gap to bound", `${(100 * solve.gap).toFixed(2)}%${solve.proven ? " (no allocation can fill more seats)" : ""}`]);
     rows.push(["engine", `${solve.engine}, seed ${solve.seed}, stopped: ${solve.stoppedBy}, ${Math.round(solve.elapsedMs)} ms`]);
   }
   const width = Math.max(...rows.map(([label]) => label.length));

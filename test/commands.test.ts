@@ -15,7 +15,7 @@ async function qar(...args: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-type Row = Record<string, string>;
+type Row = { [column: string]: string };
 function rows(file: string): Row[] {
   const [header, ...lines] = readFileSync(file, "utf8").trim().split("\n");
   const names = header!.split(",");
@@ -48,24 +48,25 @@ describe("commands on the tiny fixture", () => {
       const seat = a.find((r) => r.role === "peer")!;
       const hub = y.schools.find((s) => s.id === seat.host_school_id)!.hub;
       const local = y.reviewers.find((p) => y.schools.find((s) => s.id === p.school_id)!.hub === hub && p.school_id !== seat.host_school_id);
-      return local ? a.map((r) => (r === seat ? { ...r, person_id: local.id } : r)) : undefined;
+      return local ? a.map((r) => (r === seat ? { ...r, person_id: local.id! } : r)) : undefined;
     }],
     ["availability", (y, a) => {
       const seat = a.find((r) => r.role === "peer")!;
       const review = y.reviews.find((r) => r.id === seat.review_id)!;
-      const away = y.reviewers.find((p) => !p.available.split(";").some((range) => range.split("..")[0]! <= review.start && review.start <= (range.split("..")[1] ?? range)));
-      return away ? a.map((r) => (r === seat ? { ...r, person_id: away.id } : r)) : undefined;
+      const start = review.start ?? "";
+      const away = y.reviewers.find((p) => !(p.available ?? "").split(";").some((range) => range.split("..")[0]! <= start && start <= (range.split("..")[1] ?? range)));
+      return away ? a.map((r) => (r === seat ? { ...r, person_id: away.id! } : r)) : undefined;
     }],
     ["overlap", (_y, a) => {
       const [first, second] = a.filter((r) => r.role === "lead");
-      return first && second ? [...a, { ...first, review_id: first.review_id }] : undefined;
+      return first && second ? [...a, { ...first }] : undefined;
     }],
     ["home-review", (y, a) => {
       for (const seat of a.filter((r) => r.role === "peer")) {
         const review = y.reviews.find((r) => r.id === seat.review_id)!;
         const sameDays = y.reviews.find((r) => r !== review && r.start === review.start);
         const homeReviewer = sameDays && y.reviewers.find((p) => p.school_id === sameDays.school_id);
-        if (homeReviewer) return a.map((r) => (r === seat ? { ...r, person_id: homeReviewer.id } : r));
+        if (homeReviewer) return a.map((r) => (r === seat ? { ...r, person_id: homeReviewer.id! } : r));
       }
       // No two reviews share a start: move one review onto another's dates instead (below).
       return undefined;

@@ -54,6 +54,9 @@ export function reciprocityLowerBound(totalTarget: number, withinTargets: number
   return totalTarget - filled + 2 * Math.max(0, filled - withinTargets);
 }
 
+/** Node limit of the exact seat bound: a work limit, so the bound is the same on every run. */
+export const EXACT_BOUND_NODES = 20_000;
+
 /**
  * The exact maximum of filled seats (every seat worth 1) by branch and cut, within a time
  * limit; returns the proven upper bound (the dual bound when the limit stops it first).
@@ -61,7 +64,7 @@ export function reciprocityLowerBound(totalTarget: number, withinTargets: number
 export async function exactSeatBound(year: Year, candidates: Candidates, pinned: Roster, timeLimitSeconds: number): Promise<number | undefined> {
   const { model } = buildScopeModel(year, candidates, pinned, { reviews: year.reviews, leads: true, peers: true, objective: "seats" });
   const pinnedSeats = year.reviews.reduce((n, r) => n + pinned.peers(r).length + (pinned.lead(r) ? 1 : 0), 0);
-  const solution = await solveWithHighs(model, { timeLimitSeconds });
+  const solution = await solveWithHighs(model, { timeLimitSeconds, maxNodes: EXACT_BOUND_NODES });
   if (solution.status === "failed" || solution.status === "infeasible") return undefined;
   return pinnedSeats + Math.floor(solution.bound + 1e-6);
 }

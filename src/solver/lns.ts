@@ -19,8 +19,10 @@ export const LNS_LIMITS = {
    * so that kilometre-sized travel gains alone do not keep the search going.
    */
   significantGain: 1,
-  /** Wall-clock cap of one neighbourhood's MIP, in seconds (a safety net). */
-  neighbourhoodSeconds: 2,
+  /** Branch-and-bound nodes of one neighbourhood's MIP at most (the work limit that keeps runs reproducible). */
+  neighbourhoodNodes: 5_000,
+  /** Wall-clock cap of one neighbourhood's MIP, in seconds (a safety net only). */
+  neighbourhoodSeconds: 10,
 } as const;
 
 function filledSeats(roster: Roster): number {
@@ -147,7 +149,7 @@ export const lns: Engine = {
       const seed = short.length > 0 && done % 2 === 0 ? short[done % short.length]! : (unbalanced ?? order[cursor++ % order.length]!);
       const scope = neighbourhood(context, roster, seed, LNS_LIMITS.neighbourhoodSize);
       const before = rosterObjective(roster);
-      const { after } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, pinned, LNS_LIMITS.neighbourhoodSeconds);
+      const { after } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, pinned, LNS_LIMITS.neighbourhoodSeconds, LNS_LIMITS.neighbourhoodNodes);
       iterations += 1;
       done += 1;
       stale = after >= before + LNS_LIMITS.significantGain ? 0 : stale + 1;

@@ -41,6 +41,8 @@ export interface LinearSolveOptions {
   /** A known feasible point to start branch and bound from. */
   readonly start?: readonly number[];
   readonly relativeGap?: number;
+  /** Branch-and-bound node limit: a work limit, so that a limited solve is still reproducible. */
+  readonly maxNodes?: number;
 }
 
 type HighsRuntime = Awaited<ReturnType<typeof loadHighs>>;
@@ -93,6 +95,7 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
       random_seed: 0,
       ...(options.timeLimitSeconds !== undefined ? { time_limit: Math.max(0.01, options.timeLimitSeconds) } : {}),
       ...(options.relativeGap !== undefined ? { mip_rel_gap: options.relativeGap } : {}),
+      ...(options.maxNodes !== undefined ? { mip_max_nodes: options.maxNodes } : {}),
     });
     if (options.start && !options.relax) m.setSolution({ colValue: Float64Array.from(options.start) });
     m.run();

@@ -52,7 +52,7 @@ export const repairEngine: Engine = {
       if (!seed) break;
       tried.add(seed);
       const scope = neighbourhood(context, roster, seed, LNS_LIMITS.neighbourhoodSize);
-      await resolveScope(context, roster, { reviews: scope, leads: true, peers: true, keep }, pinned, LNS_LIMITS.neighbourhoodSeconds);
+      await resolveScope(context, roster, { reviews: scope, leads: true, peers: true, keep }, pinned, LNS_LIMITS.neighbourhoodSeconds, LNS_LIMITS.neighbourhoodNodes);
       iterations += 1;
       if (done === REPAIR_NEIGHBOURHOODS - 1) stoppedBy = "work-limit";
     }

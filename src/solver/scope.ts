@@ -31,6 +31,7 @@ export async function resolveScope(
   scope: Scope,
   pinned: ReadonlySet<string>,
   timeLimitSeconds: number,
+  maxNodes?: number,
 ): Promise<{ solution: LinearSolution; kept: boolean; before: number; after: number }> {
   const before = rosterObjective(roster, scope.keep);
   const freed: { role: Role; person: PersonInfo; review: ReviewInfo }[] = [];
@@ -45,7 +46,7 @@ export async function resolveScope(
   }
   for (const seat of freed) roster.remove(seat.role, seat.person, seat.review);
   const { model, seats } = buildScopeModel(context.year, context.candidates, roster, scope);
-  const solution = await solveWithHighs(model, { timeLimitSeconds });
+  const solution = await solveWithHighs(model, { timeLimitSeconds, ...(maxNodes !== undefined ? { maxNodes } : {}) });
   const added: typeof freed = [];
   if (solution.status === "optimal" || solution.status === "limit") {
     seats.forEach((seat, column) => {

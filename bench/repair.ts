@@ -5,6 +5,7 @@
  * validity, seats kept, and the time of a repair against a full solve measured in the same run.
  *   npm run bench:repair -- [fixture] [count]
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import seedrandom from "seedrandom";
 import { checkAllocation } from "../src/check.js";
 import { readYearFolder } from "../src/io/files.js";
@@ -42,8 +43,16 @@ const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorte
 const histogram = new Map<number, number>();
 for (const s of sizes) histogram.set(s, (histogram.get(s) ?? 0) + 1);
 const meanMs = times.reduce((a, b) => a + b, 0) / times.length;
-console.log(`fixture ${fixture}: full solve ${(fullMs / 1000).toFixed(2)} s, ${full.check.metrics.filled.total}/${full.check.metrics.seats.total} seats`);
-console.log(`${sizes.length} random withdrawals: changed assignments min ${sorted[0]}, median ${q(0.5)}, p90 ${q(0.9)}, max ${sorted.at(-1)}`);
-console.log(`histogram (changes: repairs): ${[...histogram].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}: ${v}`).join(", ")}`);
-console.log(`invalid repairs: ${invalid}; seats lost in all: ${lostSeats} (the leaver's seat when nobody can take it)`);
-console.log(`repair: mean ${(meanMs / 1000).toFixed(2)} s, full solve ${(fullMs / 1000).toFixed(2)} s: repair is ${(fullMs / meanMs).toFixed(1)}x faster`);
+const lines: string[] = [];
+const say = (line: string) => {
+  lines.push(line);
+  console.log(line);
+};
+say(`fixture ${fixture}: full solve ${(fullMs / 1000).toFixed(2)} s, ${full.check.metrics.filled.total}/${full.check.metrics.seats.total} seats`);
+say(`${sizes.length} random withdrawals: changed assignments min ${sorted[0]}, median ${q(0.5)}, p90 ${q(0.9)}, max ${sorted.at(-1)}`);
+say(`histogram (changes: repairs): ${[...histogram].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}: ${v}`).join(", ")}`);
+say(`invalid repairs: ${invalid}; seats lost in all: ${lostSeats} (the leaver's seat when nobody can take it)`);
+say(`repair: mean ${(meanMs / 1000).toFixed(2)} s, full solve ${(fullMs / 1000).toFixed(2)} s: repair is ${(fullMs / meanMs).toFixed(1)}x faster`);
+const results = new URL("./results/", import.meta.url).pathname;
+mkdirSync(results, { recursive: true });
+writeFileSync(`${results}repair-${fixture}.md`, `# Repair after a withdrawal (\`npm run bench:repair -- ${fixture} ${countText}\`)\n\n${lines.map((l) => `- ${l}`).join("\n")}\n\nChanged assignments count the withdrawal itself (removed) and every seat added or moved.\n`);

@@ -2,7 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { relative, resolve } from "node:path";
 import { checkAllocation } from "../check.js";
 import { formatInputError, type InputError } from "../io/errors.js";
-import { readBytes, readYearFolder, writeFolderAtomically } from "../io/files.js";
+import { readBytes, readYearFolder, writeFileAtomically, writeFolderAtomically } from "../io/files.js";
 import { parseAllocation } from "../io/read-allocation.js";
 import { summaryTable } from "../io/terminal.js";
 import { solveOutputs, summaryOf } from "../io/write-outputs.js";
@@ -13,6 +13,7 @@ import { explain } from "../explain.js";
 import { repair } from "../repair.js";
 import { parseChanges } from "../io/read-changes.js";
 import { toCsv } from "../io/csv-text.js";
+import { renderReport } from "../io/report-html.js";
 import type { Allocation } from "../model/schema.js";
 
 /** Exit codes: the contract with scripts that call `qar`. */
@@ -112,7 +113,7 @@ Examples:
       const year = indexYear(loaded.value);
       writeFolderAtomically(opts.out, solveOutputs(year, result));
       if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result) }, null, 2)}\n`);
-      else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json\n`);
+      else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html\n`);
       state.code = EXIT.ok;
     });
 
@@ -123,16 +124,21 @@ Examples:
     .argument("<allocation>", "allocation.csv (needs review_id, role, person_id)")
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
     .option("--json", "print violations and figures as JSON")
+    .option("-r, --report <file>", "also write the HTML report of this allocation (never into the year folder)")
     .addHelpText(
       "after",
       `
 Examples:
   qar check fixtures/years/2018-19 out/2018-19/allocation.csv
-  qar check my-year hand-edited.csv --json`,
+  qar check my-year hand-edited.csv --json
+  qar check my-year hand-edited.csv --report checked/report.html`,
     )
-    .action((folder: string, file: string, opts: { policy?: string; json?: boolean }) => {
+    .action((folder: string, file: string, opts: { policy?: string; json?: boolean; report?: string }) => {
+      if (opts.report !== undefined) refuseOutInsideYear(opts.report, folder);
       const loaded = loadYear(folder, opts.policy);
-      const result = checkAllocation(loaded.value, loadAllocation(file));
+      const allocation = loadAllocation(file);
+      const result = checkAllocation(loaded.value, allocation);
+      if (opts.report !== undefined) writeFileAtomically(opts.report, renderReport({ year: indexYear(loaded.value), allocation, check: result, title: `Check of ${file}` }));
       if (opts.json) {
         io.out(`${JSON.stringify({ valid: result.valid, violations: result.violations, metrics: result.metrics }, null, 2)}\n`);
       } else {
@@ -140,6 +146,24 @@ Examples:
         io.out(`${result.valid ? "valid: no rule is broken" : `${result.violations.length} violation${result.violations.length === 1 ? "" : "s"}`}\n\n${summaryTable(result)}\n`);
       }
       state.code = result.valid ? EXIT.ok : EXIT.violations;
+    });
+
+  program
+    .command("report")
+    .description("Write the HTML report (headline figures, calendar, reciprocity, hub exchanges, unfilled seats, teams) of an allocation.")
+    .argument("<year-folder>", "the year folder the allocation is for")
+    .argument("<allocation>", "allocation.csv")
+    .requiredOption("-o, --out <file>", "the report file to write, e.g. report.html")
+    .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
+    .addHelpText("after", "\nExamples:\n  qar report fixtures/years/2018-19 out/2018-19/allocation.csv --out 2018-19-report.html")
+    .action((folder: string, file: string, opts: { out: string; policy?: string }) => {
+      refuseOutInsideYear(opts.out, folder);
+      const loaded = loadYear(folder, opts.policy);
+      const allocation = loadAllocation(file);
+      const check = checkAllocation(loaded.value, allocation);
+      writeFileAtomically(opts.out, renderReport({ year: indexYear(loaded.value), allocation, check, title: `Allocation ${file}` }));
+      io.out(`written to ${opts.out}\n`);
+      state.code = EXIT.ok;
     });
 
   program
@@ -205,7 +229,7 @@ Examples:
       for (const d of outcome.diff) counts[d.change] += 1;
       if (opts.json) io.out(`${JSON.stringify({ out: opts.out, diff: outcome.diff, changes: counts, ...summaryOf(outcome.result) }, null, 2)}\n`);
       else if (!opts.quiet) {
-        io.out(`${summaryTable(outcome.result.check, outcome.result)}\n\nchanges: ${counts.added} added, ${counts.moved} moved, ${counts.removed} removed\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json, diff.csv\n`);
+        io.out(`${summaryTable(outcome.result.check, outcome.result)}\n\nchanges: ${counts.added} added, ${counts.moved} moved, ${counts.removed} removed\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html, diff.csv\n`);
       }
       state.code = EXIT.ok;
     });

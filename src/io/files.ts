@@ -71,3 +71,16 @@ export function writeFolderAtomically(outDir: string, files: Readonly<Record<str
     rmSync(temp, { recursive: true, force: true });
   }
 }
+
+/** Writes one file all or nothing: to a temporary name beside it, then renamed over it. */
+export function writeFileAtomically(path: string, text: string): void {
+  const target = resolve(path);
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${Date.now()}`);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, target);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}

@@ -6,6 +6,7 @@ import { formatDay } from "../model/dates.js";
 import type { Year } from "../model/year.js";
 import type { SolveResult } from "../solver/index.js";
 import { toCsv } from "./csv-text.js";
+import { renderReport } from "./report-html.js";
 
 export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level"] as const;
 
@@ -95,5 +96,6 @@ export function solveOutputs(year: Year, result: SolveResult): Record<string, st
     "unfilled.csv": unfilledCsv(year, result.allocation, result.check),
     "ledger.csv": ledgerCsv(result.check),
     "summary.json": `${JSON.stringify(summaryOf(result), null, 2)}\n`,
+    "report.html": renderReport({ year, allocation: result.allocation, check: result.check, solve: result }),
   };
 }

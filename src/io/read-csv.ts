@@ -103,7 +103,8 @@ export function readCsvTable(
   records.slice(1).forEach((record, i) => {
     const row = i + 2;
     if (record.every((cell) => cell.trim() === "")) return;
-    if (record.length > header.length && record.slice(header.length).some((cell) => cell.trim() !== "")) {
+    // Longer than the header, even with blank cells at the end: the cells have shifted.
+    if (record.length > header.length) {
       errors.push({ code: "bad-row", file, row, message: `has ${record.length} cells but the header has ${header.length} columns (an unquoted comma in a name?)` });
       return;
     }

@@ -113,6 +113,24 @@ describe("commands on the tiny fixture", () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('qar solve <tiny with names like =HYPERLINK("x")> neutralises them in every CSV', async () => {
+    const folder = join(scratch, "formulas");
+    cpSync(tiny, folder, { recursive: true });
+    const reviewers = rows(join(tiny, "reviewers.csv")).map((r) => ({ ...r, name: '=HYPERLINK("x")' }));
+    writeFileSync(join(folder, "reviewers.csv"), [Object.keys(reviewers[0]!).join(","), ...reviewers.map((r) => Object.values(r).map((v) => (v.includes('"') ? `"${v.replace(/"/g, '""')}"` : v)).join(","))].join("\n") + "\n");
+    const target = join(scratch, "formulas-out");
+    expect((await qar("solve", folder, "--out", target)).code).toBe(0);
+    const written = readFileSync(join(target, "allocation.csv"), "utf8");
+    expect(written).toContain(`"'=HYPERLINK(""x"")"`);
+    for (const file of ["allocation.csv", "unfilled.csv", "ledger.csv"]) {
+      for (const line of readFileSync(join(target, file), "utf8").split("\n")) {
+        for (const cell of line.split(",")) expect(cell.replace(/^"/, "")).not.toMatch(/^[=+@]/);
+      }
+    }
+    // The allocation still reads back: the guard is undone on reading.
+    expect((await qar("check", folder, join(target, "allocation.csv"))).code).toBe(0);
+  });
+
   it("qar solve refuses an --out inside the year folder", async () => {
     const { code, err } = await qar("solve", tiny, "--out", join(tiny, "out"));
     expect(code).toBe(1);

@@ -86,3 +86,38 @@ describe("explain", () => {
     expect(result.bound.filledSeats).toBeLessThanOrEqual(checkAllocation(p, result.allocation).metrics.seats.total - peer!.shortfall);
   });
 });
+
+describe("explain on the short fixture", () => {
+  it("every unfilled seat's funnel agrees with the rules, and the certificate's arithmetic holds", async () => {
+    const { readYearFolder } = await import("../../src/io/files.js");
+    const read = readYearFolder(new URL("../../fixtures/years/short", import.meta.url).pathname);
+    if (!read.ok) throw new Error("short fixture unreadable");
+    const result = await solve(read.value, { seed: 1 });
+    const year = indexYear(read.value);
+    const { seats, certificates } = explain(year, result.allocation);
+    const check = checkAllocation(year, result.allocation);
+    // One explanation per review and role the checker lists as short, with the same count.
+    expect(seats.map((s) => `${s.reviewId}:${s.role}:${s.missing}`)).toEqual(check.unfilled.map((u) => `${u.reviewId}:${u.role}:${u.missing}`));
+    for (const seat of seats) {
+      const review = year.reviewById.get(seat.reviewId)!;
+      const pool = seat.role === "lead" ? year.leads : year.reviewers;
+      // Each pair-rule step, recounted from the rule objects in the same order.
+      let remaining = [...pool];
+      for (const step of seat.funnel.slice(1)) {
+        const rule = (await import("../../src/rules/index.js")).PAIR_RULES.find((r) => r.id === step.rule);
+        if (!rule) break;
+        remaining = remaining.filter((p) => rule.allows(year, p, review));
+        expect(step.remaining).toBe(remaining.length);
+      }
+      expect(seat.reason.length).toBeGreaterThan(10);
+      expect(seat.remedies.length).toBeGreaterThan(0);
+    }
+    const peer = certificates.find((c) => c.role === "peer")!;
+    expect(peer.shortfall).toBe(peer.seats - peer.capacity);
+    expect(peer.shortfall).toBeGreaterThan(0);
+    const listed = new Set(peer.reviewIds);
+    expect(peer.seats).toBe(year.reviews.filter((r) => listed.has(r.id)).reduce((n, r) => n + r.peerSeats, 0));
+    const filledThere = result.allocation.assignments.filter((a) => a.role === "peer" && listed.has(a.reviewId)).length;
+    expect(filledThere).toBeLessThanOrEqual(peer.capacity);
+  });
+});

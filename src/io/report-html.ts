@@ -1,6 +1,6 @@
 import Graph from "graphology";
 import type { CheckResult } from "../check.js";
-import { explain } from "../explain.js";
+import { explain, type Explanation } from "../explain.js";
 import { formatDay, weekStart } from "../model/dates.js";
 import type { Allocation } from "../model/schema.js";
 import { travelKm, type Year } from "../model/year.js";
@@ -13,6 +13,8 @@ export interface ReportInput {
   readonly check: CheckResult;
   readonly solve?: SolveResult;
   readonly title?: string;
+  /** The explanation of the empty seats, when the caller already has it (else it is computed). */
+  readonly explanation?: Explanation;
 }
 
 /** Escapes text for HTML content and attribute values. */
@@ -151,7 +153,7 @@ function hubMatrix({ year, allocation }: ReportInput): string {
 }
 
 function unfilled(input: ReportInput): string {
-  const { seats, certificates } = explain(input.year, input.allocation);
+  const { seats, certificates } = input.explanation ?? explain(input.year, input.allocation);
   if (seats.length === 0) return `<section><h2>Unfilled seats</h2><p>Every seat is filled.</p></section>`;
   const rows = seats
     .map((s) => `<tr><td>${escapeHtml(s.reviewId)}</td><td>${escapeHtml(s.hostSchoolId)}</td><td>${s.role}</td><td>${s.missing}</td><td>${escapeHtml(s.reason)}<div class="funnel">${escapeHtml(s.funnel.map((f) => `${f.rule} ${f.remaining}`).join(" › "))}</div>${s.remedies.map((r) => `<div class="remedy">would fill it: ${escapeHtml(r)}</div>`).join("")}</td></tr>`)

@@ -1,6 +1,5 @@
 import type { CheckResult } from "../check.js";
-import { place } from "../check.js";
-import { explainSeats } from "../explain.js";
+import { explain, type Explanation } from "../explain.js";
 import type { Allocation } from "../model/schema.js";
 import { formatDay } from "../model/dates.js";
 import type { Year } from "../model/year.js";
@@ -31,14 +30,10 @@ export function allocationCsv(year: Year, allocation: Allocation): string {
 }
 
 /** `unfilled.csv`: one row per review and role with empty seats, with the binding reason. */
-export function unfilledCsv(year: Year, allocation: Allocation, check: CheckResult): string {
-  const placement = place(year, allocation);
+export function unfilledCsv(explanation: Explanation): string {
   return toCsv(
     ["review_id", "host_school_id", "role", "missing", "reason"],
-    check.unfilled.map((seat) => {
-      const review = year.reviewById.get(seat.reviewId)!;
-      return [seat.reviewId, seat.hostSchoolId, seat.role, seat.missing, explainSeats(year, allocation, review, seat.role, seat.missing, placement).reason];
-    }),
+    explanation.seats.map((seat) => [seat.reviewId, seat.hostSchoolId, seat.role, seat.missing, seat.reason]),
   );
 }
 
@@ -91,11 +86,13 @@ function round(value: number, digits = 4): number {
 
 /** Every output file of a solve, by name. */
 export function solveOutputs(year: Year, result: SolveResult): Record<string, string> {
+  // One explanation serves both unfilled.csv and the report.
+  const explanation = explain(year, result.allocation);
   return {
     "allocation.csv": allocationCsv(year, result.allocation),
-    "unfilled.csv": unfilledCsv(year, result.allocation, result.check),
+    "unfilled.csv": unfilledCsv(explanation),
     "ledger.csv": ledgerCsv(result.check),
     "summary.json": `${JSON.stringify(summaryOf(result), null, 2)}\n`,
-    "report.html": renderReport({ year, allocation: result.allocation, check: result.check, solve: result }),
+    "report.html": renderReport({ year, allocation: result.allocation, check: result.check, solve: result, explanation }),
   };
 }

@@ -60,7 +60,7 @@ export function place(year: Year, allocation: Allocation): Placement {
     if (!review || !person) {
       const other = year.people[role === "lead" ? "peer" : "lead"].get(personId);
       const message = !review
-        ? `review ${reviewId} is not in the year`
+        ? `${reviewId}: ${personId} is placed on review ${reviewId}, which is not in the year`
         : other
           ? `${reviewId}: ${personId} is a ${role === "lead" ? "peer reviewer" : "Lead Reviewer"}, not a ${role === "lead" ? "Lead Reviewer" : "peer reviewer"}`
           : `${reviewId}: ${personId} is not a ${role === "lead" ? "Lead Reviewer" : "reviewer"} of the year`;

@@ -23,10 +23,8 @@ describe("known-people", () => {
     expect(found[0]!.message).toContain("RZ");
   });
 
-  // BUG: src/check.ts place(): the message for an unknown review is "review RZ is not in the year"
-  // and leaves out who was put there, while every violation's message should name the review and
-  // the person (STYLE.md "A violation names its rule, the review and the person").
-  it.fails("names the person in the message for an unknown review id", () => {
+  // Every violation's message names the review and the person (STYLE.md).
+  it("names the person in the message for an unknown review id", () => {
     expectExactly(violationsOf(baseYear(), [...CLEAN, leadSeat("RZ", "L1")]), [{ rule: "known-people", reviewId: "RZ", personId: "L1", mentions: ["not in the year"] }]);
   });
 

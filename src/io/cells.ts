@@ -95,7 +95,14 @@ export function cellReader(file: string, row: CsvRow, errors: InputError[]) {
         const to = parseDay(toText);
         if (rest.length > 0 || from === undefined || to === undefined) {
           const bad = from === undefined ? fromText : toText;
-          fail(column, rest.length > 0 ? `${quote(item)} is not a date or a range FROM..TO` : `${quote(bad)} in ${quote(item)} is not a real date written YYYY-MM-DD`);
+          fail(
+            column,
+            rest.length > 0
+              ? `${quote(item)} is not a date or a range FROM..TO`
+              : bad === item
+                ? `${quote(item)} is not a real date written YYYY-MM-DD, nor a range FROM..TO`
+                : `${quote(bad)} in ${quote(item)} is not a real date written YYYY-MM-DD`,
+          );
           return [];
         }
         if (from > to) {

@@ -31,9 +31,13 @@ export type Result<T> =
   | { readonly ok: true; readonly value: T; readonly warnings: readonly InputError[] }
   | { readonly ok: false; readonly errors: readonly InputError[] };
 
-/** `file, row 7, column "pupils": must be a whole number` — the one format every message uses. */
+/**
+ * `file, row 7, column "pupils": must be a whole number` — the one format every message uses.
+ * In a JSON file (policy.json) the `column` is a key and is called one.
+ */
 export function formatInputError(error: InputError): string {
-  const where = [error.file, error.row !== undefined ? `row ${error.row}` : undefined, error.column !== undefined ? `column "${error.column}"` : undefined]
+  const place = error.column !== undefined ? `${/\.json$/i.test(error.file) ? "key" : "column"} "${error.column}"` : undefined;
+  const where = [error.file, error.row !== undefined ? `row ${error.row}` : undefined, place]
     .filter((part) => part !== undefined)
     .join(", ");
   return `${where}: ${error.message}`;

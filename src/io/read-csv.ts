@@ -42,6 +42,40 @@ export function decodeUtf8(bytes: Uint8Array | string, file: string): { text: st
   }
 }
 
+/** Plain words for the CSV syntax errors a spreadsheet user can meet; the parser's own otherwise. */
+const CSV_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a cell opens a quote (") that is never closed, so the rest of the file reads as one cell; close the quote or remove it',
+  CSV_INVALID_CLOSING_QUOTE: 'a quoted cell has text after its closing quote; write a quote inside a quoted cell as two quotes ("")',
+  INVALID_OPENING_QUOTE: 'a quote (") appears inside a cell; write it as two quotes ("") inside a quoted cell',
+};
+
+/**
+ * A CSV syntax error with the spreadsheet row of the broken record (the header is row 1; the
+ * parser's `records` counts those read before it) and, where the parser knows it, the column.
+ */
+function csvSyntaxError(cause: unknown, text: string, file: string, delimiter: string): InputError {
+  const info = cause as { code?: string; records?: number; column?: number | string; message?: string };
+  const row = info.records !== undefined ? info.records + 1 : undefined;
+  let column: string | undefined;
+  if (row !== undefined && row > 1 && typeof info.column === "number") {
+    try {
+      const header = (parse(text, { bom: true, delimiter, relax_quotes: true, to: 1 }) as string[][])[0] ?? [];
+      const name = header[info.column];
+      if (name !== undefined && normaliseHeader(name) !== "") column = normaliseHeader(name);
+    } catch {
+      // The header itself is broken: the row is enough.
+    }
+  }
+  const plain = info.code !== undefined ? CSV_PROBLEMS[info.code] : undefined;
+  return {
+    code: "bad-csv",
+    file,
+    ...(row !== undefined ? { row } : {}),
+    ...(column !== undefined ? { column } : {}),
+    message: `is not valid CSV: ${plain ?? (info.message ?? String(cause)).replace(/^Invalid [^:]*: /, "")}`,
+  };
+}
+
 /**
  * Parses CSV text with a header row. Accepts CRLF, a BOM, blank lines and semicolon-separated
  * exports (detected from the header). Checks required columns and cell counts; rows keep the
@@ -66,17 +100,13 @@ export function readCsvTable(
       bom: true,
       delimiter,
       relax_column_count: true,
+      // A stray quote inside an unquoted cell (St Mary"s) is read as written, as spreadsheets do.
+      relax_quotes: true,
       skip_empty_lines: false,
       trim: false,
     }) as string[][];
   } catch (cause) {
-    const info = cause as { code?: string; lines?: number; message?: string };
-    errors.push({
-      code: "bad-csv",
-      file,
-      ...(info.lines !== undefined ? { row: info.lines } : {}),
-      message: `is not valid CSV: ${(info.message ?? String(cause)).replace(/^Invalid [^:]*: /, "")}`,
-    });
+    errors.push(csvSyntaxError(cause, text, file, delimiter));
     return empty;
   }
   const header = (records[0] ?? []).map(normaliseHeader);
@@ -87,9 +117,11 @@ export function readCsvTable(
     }
     seen.add(name);
   });
+  const known = new Set<string>([...spec.required, ...spec.optional]);
   for (const name of spec.required) {
     if (!seen.has(name)) {
-      const close = header.find((h) => h.includes(name) || (name.includes(h) && h.length > 2));
+      // Suggest a column the file has but we do not know ("school" for "school_id"), never one of ours.
+      const close = header.find((h) => h !== "" && !known.has(h) && (h.includes(name) || (name.includes(h) && h.length > 2)));
       errors.push({
         code: "missing-column",
         file,
@@ -105,7 +137,7 @@ export function readCsvTable(
     if (record.every((cell) => cell.trim() === "")) return;
     // Longer than the header, even with blank cells at the end: the cells have shifted.
     if (record.length > header.length) {
-      errors.push({ code: "bad-row", file, row, message: `has ${record.length} cells but the header has ${header.length} columns (an unquoted comma in a name?)` });
+      errors.push({ code: "bad-row", file, row, message: `has ${record.length} cells but the header has ${header.length} columns; a comma inside a cell (a name like "Smith, Ann") needs the cell in quotes` });
       return;
     }
     const cells = new Map<string, string>();

@@ -1,5 +1,6 @@
-import { makePolicy, PolicyOverridesSchema, type Policy } from "../model/policy.js";
-import { validateReferences, type Collection, type Problem } from "../model/problem.js";
+import type { z } from "zod";
+import { DEFAULT_POLICY, makePolicy, PolicyOverridesSchema, SeatBandSchema, WeightsSchema, type Policy } from "../model/policy.js";
+import { validateReferences, type Collection, type Problem, type ProblemIssue } from "../model/problem.js";
 import type { HistoryEntry, LeadReviewer, Pin, Review, Reviewer, School } from "../model/schema.js";
 import { cellReader } from "./cells.js";
 import type { InputError, Result } from "./errors.js";
@@ -17,17 +18,71 @@ export interface ParseYearOptions {
 /** Largest plausible values: anything above is a typo or a unit mix-up, not a school. */
 const LIMITS = { pupils: 20_000, maxReviews: 100, days: 31, seats: 50 } as const;
 
+/** Line and character of a JSON.parse error (`... at position 12`), for a person looking at the file. */
+function jsonWhere(text: string, message: string): string {
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return "";
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split("\n").length;
+  return ` (line ${line}, character ${before.length - before.lastIndexOf("\n")})`;
+}
+
+/** The policy key a typo was probably meant to be ("minDistanceKM" for "minDistanceKm"). */
+function closeKey(key: string, known: readonly string[]): string | undefined {
+  const squash = (k: string) => k.toLowerCase().replace(/[\s_-]+/g, "");
+  const singular = (k: string) => squash(k).replace(/s$/, "");
+  const typed = squash(key);
+  return (
+    known.find((k) => squash(k) === typed) ??
+    known.find((k) => singular(k) === singular(key)) ??
+    (typed.length >= 4 ? known.find((k) => squash(k).startsWith(typed) || typed.startsWith(squash(k))) : undefined)
+  );
+}
+
+/** The keys allowed where an unknown key was found: the top level, `weights`, or a seat band. */
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  return Object.keys(path.length === 0 ? PolicyOverridesSchema.shape : path[0] === "weights" ? WeightsSchema.shape : SeatBandSchema.shape);
+}
+
+/** A zod issue of the policy in plain words: what the value must be, not the schema's jargon. */
+function policyIssueMessage(issue: z.core.$ZodIssue, key: string): string {
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      // One key per error (see parsePolicy); the message names it and what it was probably meant to be.
+      const known = knownKeys(issue.path);
+      const unknown = issue.keys[0] ?? "";
+      const close = closeKey(unknown, known);
+      return `unknown policy key "${unknown}"${close ? ` (did you mean "${close}"?)` : " (a typo?)"}${key ? ` in "${key}"` : ""}; known keys: ${known.join(", ")}`;
+    }
+    case "too_small":
+      return issue.origin === "array" ? `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? "y" : "ies"}` : `must be ${String(issue.minimum)} or more`;
+    case "too_big":
+      return issue.origin === "array" ? `has too many entries (at most ${String(issue.maximum)})` : `must be ${String(issue.maximum)} or less`;
+    case "invalid_type":
+      return issue.expected === "int" ? "must be a whole number" : `must be ${issue.expected === "object" ? "an object" : issue.expected === "array" ? "a list [...]" : `a ${issue.expected}`}`;
+    case "invalid_value":
+      return `must be one of ${issue.values.map((v) => String(v)).join(", ")}`;
+    default:
+      return issue.message;
+  }
+}
+
 function parsePolicy(name: string, contents: string | Uint8Array, errors: InputError[]): Policy | undefined {
   const decoded = decodeUtf8(contents, name);
   if ("error" in decoded) {
     errors.push(decoded.error);
     return undefined;
   }
+  if (decoded.text.trim() === "") {
+    errors.push({ code: "bad-policy", file: name, message: "is empty; write {} for the defaults, or one JSON object of policy keys such as {\"minDistanceKm\": 15}" });
+    return undefined;
+  }
   let json: unknown;
   try {
     json = JSON.parse(decoded.text);
   } catch (cause) {
-    errors.push({ code: "bad-policy", file: name, message: `is not valid JSON: ${(cause as Error).message}` });
+    const message = (cause as Error).message;
+    errors.push({ code: "bad-policy", file: name, message: `is not valid JSON${jsonWhere(decoded.text, message)}: ${message.replace(/ in JSON at position \d+.*$/, "")}` });
     return undefined;
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
@@ -37,15 +92,24 @@ function parsePolicy(name: string, contents: string | Uint8Array, errors: InputE
   const overrides = PolicyOverridesSchema.safeParse(json);
   const policy = overrides.success ? makePolicy(overrides.data) : overrides;
   if (policy.success) return policy.data;
-  for (const issue of policy.error.issues) {
+  // An unknown key is reported as that key (one error each), so the user sees which to fix.
+  const issues = policy.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys" && issue.keys.length > 1 ? issue.keys.map((k) => ({ ...issue, keys: [k] })) : [issue],
+  );
+  for (const issue of issues) {
     const key = issue.path.map(String).join(".");
-    const message =
-      issue.code === "unrecognized_keys"
-        ? `unknown policy key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}${key ? ` in "${key}"` : ""} (a typo?)`
-        : `${key ? `"${key}": ` : ""}${issue.message}`;
-    errors.push({ code: "bad-policy", file: name, ...(key ? { column: key } : {}), message });
+    const column = issue.code === "unrecognized_keys" ? [...issue.path.map(String), issue.keys[0] ?? ""].join(".") : key;
+    errors.push({ code: "bad-policy", file: name, ...(column ? { column } : {}), message: policyIssueMessage(issue, key) });
   }
   return undefined;
+}
+
+/** A coordinate needs both halves: a blank `lat` beside a given `lon` (or the reverse) is an error. */
+function bothOrNeither(c: ReturnType<typeof cellReader>): void {
+  const latBlank = c.raw("lat") === "";
+  if (latBlank !== (c.raw("lon") === "")) {
+    c.fail(latBlank ? "lat" : "lon", `is blank but ${latBlank ? "lon" : "lat"} is given; give both lat and lon, or neither`);
+  }
 }
 
 function table(files: YearFileContents, which: YearFile, errors: InputError[]): CsvTable | undefined {
@@ -81,6 +145,11 @@ export function parseYear(files: YearFileContents, options: ParseYearOptions = {
   const policySource = options.policy ?? (files[POLICY_FILE] !== undefined ? { name: POLICY_FILE, contents: files[POLICY_FILE]! } : undefined);
   const policy = policySource ? parsePolicy(policySource.name, policySource.contents, errors) : makePolicy().data;
   const rowsOf: Partial<Record<Collection, number[]>> = {};
+  /**
+   * What could not be read of each file: the whole file, or the ids of rows with bad cells. A
+   * reference to such an id is not called unknown (the row's own errors already say why).
+   */
+  const readIds: Partial<Record<Collection, { unread: boolean; dropped: ReadonlySet<string> }>> = {};
   const fileOf: Record<Collection, string> = {
     schools: YEAR_FILES.schools.file,
     reviewers: YEAR_FILES.reviewers.file,
@@ -95,15 +164,20 @@ export function parseYear(files: YearFileContents, options: ParseYearOptions = {
     const parsed = table(files, which, errors);
     const items: T[] = [];
     const rows: number[] = [];
+    const dropped = new Set<string>();
     for (const row of parsed?.rows ?? []) {
       const before = errors.length;
       const item = build(cellReader(YEAR_FILES[which].file, row, errors));
       if (item !== undefined && errors.length === before) {
         items.push(item);
         rows.push(row.row);
+      } else {
+        dropped.add(row.cells.get("id") ?? "");
       }
     }
     rowsOf[which] = rows;
+    const unread = parsed === undefined && (files[YEAR_FILES[which].file] !== undefined || REQUIRED_FILES.includes(which));
+    readIds[which] = { unread, dropped };
     return items;
   }
 
@@ -115,9 +189,7 @@ export function parseYear(files: YearFileContents, options: ParseYearOptions = {
     if (c.raw("pupils") === "") c.fail("pupils", "is blank; the number of pupils on roll sets the team size");
     const lat = c.number("lat", { min: -90, max: 90 });
     const lon = c.number("lon", { min: -180, max: 180 });
-    if ((lat === undefined) !== (lon === undefined) && c.raw("lat") !== c.raw("lon")) {
-      c.fail(lat === undefined ? "lat" : "lon", "give both lat and lon, or neither");
-    }
+    bothOrNeither(c);
     const carryOver = c.number("carry_over", { integer: true, min: -LIMITS.seats, max: LIMITS.seats }) ?? 0;
     if (id === undefined || phase === undefined || pupils === undefined) return undefined;
     const locality = c.optional("locality");
@@ -155,6 +227,7 @@ export function parseYear(files: YearFileContents, options: ParseYearOptions = {
     const maxReviews = c.number("max_reviews", { integer: true, min: 0, max: LIMITS.maxReviews });
     const lat = c.number("lat", { min: -90, max: 90 });
     const lon = c.number("lon", { min: -180, max: 180 });
+    bothOrNeither(c);
     const lead = { available: c.ranges("available"), phases: c.phases("phases"), conflicts: c.list("conflicts") };
     if (id === undefined) return undefined;
     return {
@@ -196,22 +269,45 @@ export function parseYear(files: YearFileContents, options: ParseYearOptions = {
     return { reviewId, personId, role, kind };
   });
 
-  if (errors.length > 0 || policy === undefined) return { ok: false, errors };
-
-  const problem: Problem = { schools, reviewers, leads, reviews, policy, history, pins };
+  // Ids and references are checked even when some cells were bad, so one pass lists every
+  // problem; a reference is called unknown only when the row it may point to was read.
+  // The references do not depend on the policy: the defaults stand in when policy.json is bad.
+  const problem: Problem = { schools, reviewers, leads, reviews, policy: policy ?? DEFAULT_POLICY, history, pins };
   const columnOf: Record<string, string> = { schoolId: "school_id", reviewId: "review_id", personId: "person_id", reviewSchoolId: "review_school_id" };
-  const locate = (collection: Collection, index: number | undefined) =>
-    index !== undefined && rowsOf[collection]?.[index] !== undefined ? { row: rowsOf[collection]![index]! } : {};
+  const rowOf = (collection: Collection, index: number | undefined) => (index !== undefined ? rowsOf[collection]?.[index] : undefined);
+  const locate = (collection: Collection, index: number | undefined) => {
+    const row = rowOf(collection, index);
+    return row !== undefined ? { row } : {};
+  };
+  const target = (issue: ProblemIssue): Collection[] => {
+    if (issue.field === "schoolId" || issue.field === "conflicts") return ["schools"];
+    if (issue.field === "reviewId") return ["reviews"];
+    if (issue.field === "personId") return ["reviewers", "leads"];
+    return [];
+  };
+  const mayBeUnread = (issue: ProblemIssue): boolean => {
+    const id = /"([^"]*)"/.exec(issue.message)?.[1];
+    return target(issue).some((collection) => {
+      const read = readIds[collection];
+      return read !== undefined && (read.unread || (id === undefined ? read.dropped.size > 0 : read.dropped.has(id)));
+    });
+  };
   for (const issue of validateReferences(problem)) {
+    const duplicate = issue.field === "id";
+    if (!duplicate && mayBeUnread(issue)) continue;
     errors.push({
-      code: issue.message.startsWith("duplicate") ? "duplicate-id" : "unknown-reference",
+      code: duplicate ? "duplicate-id" : "unknown-reference",
       file: fileOf[issue.collection],
       ...locate(issue.collection, issue.index),
       ...(issue.field ? { column: columnOf[issue.field] ?? issue.field } : {}),
-      message: issue.message,
+      // "first used in item 3" counts items; a spreadsheet user needs the row.
+      message: issue.message.replace(/first used in item (\d+)/, (text, item: string) => {
+        const row = rowOf(issue.collection, Number(item) - 1);
+        return row !== undefined ? `first used in row ${row}` : text;
+      }),
     });
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0 || policy === undefined) return { ok: false, errors };
 
   problem.reviewers.forEach((reviewer, index) => {
     if (reviewer.available.length === 0) {

@@ -1,15 +1,38 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+/**
+ * The bad-input catalogue (issue 7 item 1): every folder under `cases/` is the valid year in
+ * `base/` with one thing broken or one forgivable oddity (written by `make-cases.ts`), and its
+ * `expected.json` says what must happen. Each case runs twice: through the reader
+ * (`readYearFolder`) and through `qar solve`.
+ *
+ * - `{"accepted": true}`: the reader returns the year with no error; `qar solve` exits 0 and
+ *   writes the output folder (`unfilled` lists reviews unfilled.csv must name, `warnings` the
+ *   warnings that must be printed).
+ * - `{"exit": 1, "errors": [...]}`: the reader reports exactly these errors (file, row and
+ *   column equal, absent where the expected one has none; message by substring) and no others,
+ *   so a cascade of follow-on errors is caught too; `qar solve` exits 1, prints each error's
+ *   file, row and column, prints no stack trace and writes nothing.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/program.js";
+import type { InputError } from "../../src/io/errors.js";
 import { readYearFolder } from "../../src/io/files.js";
 
+interface ExpectedError {
+  readonly file: string;
+  readonly row?: number;
+  readonly column?: string;
+  readonly contains: string;
+}
 interface Expected {
   readonly why: string;
   readonly accepted?: true;
+  readonly unfilled?: readonly string[];
+  readonly warnings?: readonly ExpectedError[];
   readonly exit?: number;
-  readonly errors?: readonly { file: string; row?: number; column?: string; contains: string }[];
+  readonly errors?: readonly ExpectedError[];
 }
 
 const casesDir = new URL("./cases/", import.meta.url).pathname;
@@ -17,9 +40,40 @@ const cases = readdirSync(casesDir).sort();
 const scratch = mkdtempSync(join(tmpdir(), "qar-bad-inputs-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+const matches = (found: InputError, want: ExpectedError) =>
+  found.file === want.file && found.row === want.row && found.column === want.column && found.message.includes(want.contains);
+
+/** The stderr line that names the error's file, row and column (as `qar` prints them) and its message. */
+function printedLine(stderr: string, want: ExpectedError): string | undefined {
+  return stderr
+    .split("\n")
+    .find(
+      (line) =>
+        line.includes(want.file) &&
+        (want.row === undefined || line.includes(`row ${want.row}`)) &&
+        (want.column === undefined || line.includes(`"${want.column}"`)) &&
+        line.includes(want.contains),
+    );
+}
+
+async function solve(dir: string, out: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(["node", "qar", "solve", dir, "--out", out], { out: (t) => (stdout += t), err: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
 describe("the bad-input catalogue", () => {
-  it("has at least 40 cases", () => {
+  it("has at least 40 cases, each with an expected.json", () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
+    for (const name of cases) expect(existsSync(join(casesDir, name, "expected.json")), name).toBe(true);
+  });
+
+  it("starts from a valid base year", async () => {
+    const base = new URL("./base/", import.meta.url).pathname;
+    const read = readYearFolder(base);
+    expect(read.ok ? [] : read.errors).toEqual([]);
+    expect(read.ok && read.warnings).toEqual([]);
   });
 
   it.each(cases)("%s", async (name) => {
@@ -27,27 +81,33 @@ describe("the bad-input catalogue", () => {
     const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as Expected;
     const read = readYearFolder(dir);
     const out = join(scratch, name);
-    let stdout = "";
-    let stderr = "";
-    const code = await run(["node", "qar", "solve", dir, "--out", out, "--engine", "greedy"], { out: (t) => (stdout += t), err: (t) => (stderr += t) });
-    expect(`${stdout}${stderr}`).not.toMatch(/\n\s+at /);
+    const { code, stdout, stderr } = await solve(dir, out);
+    expect(`${stdout}${stderr}`).not.toContain("    at ");
+    expect(code, stderr).not.toBe(3);
+
     if (expected.accepted) {
       expect(read.ok ? [] : read.errors).toEqual([]);
-      expect(code).toBe(0);
-      expect(existsSync(join(out, "allocation.csv"))).toBe(true);
+      expect(code, stderr).toBe(0);
+      for (const file of ["allocation.csv", "unfilled.csv", "ledger.csv", "summary.json"]) expect(existsSync(join(out, file)), file).toBe(true);
+      const unfilled = readFileSync(join(out, "unfilled.csv"), "utf8");
+      for (const review of expected.unfilled ?? []) expect(unfilled).toMatch(new RegExp(`^${review},`, "m"));
+      const warnings = read.ok ? read.warnings : [];
+      for (const want of expected.warnings ?? []) {
+        expect(warnings.some((w) => matches(w, want)), JSON.stringify(warnings)).toBe(true);
+        expect(printedLine(stderr, want), stderr).toBeDefined();
+      }
       return;
     }
+
     expect(read.ok).toBe(false);
     const errors = read.ok ? [] : read.errors;
-    for (const want of expected.errors ?? []) {
-      const match = errors.find(
-        (e) => e.file === want.file && (want.row === undefined || e.row === want.row) && (want.column === undefined || e.column === want.column) && e.message.includes(want.contains),
-      );
-      expect(match, `${want.file} row ${want.row} column ${want.column}: "${want.contains}" in ${JSON.stringify(errors)}`).toBeDefined();
-      const where = [want.file, want.row !== undefined ? `row ${want.row}` : undefined, want.column !== undefined ? `column "${want.column}"` : undefined].filter(Boolean).join(", ");
-      expect(stderr).toContain(where);
+    const wanted = expected.errors ?? [];
+    for (const want of wanted) {
+      expect(errors.find((e) => matches(e, want)), `${JSON.stringify(want)} among ${JSON.stringify(errors, null, 1)}`).toBeDefined();
+      expect(printedLine(stderr, want), `${JSON.stringify(want)} in stderr:\n${stderr}`).toBeDefined();
     }
+    expect(errors, "no errors beyond the expected ones").toHaveLength(wanted.length);
     expect(code).toBe(expected.exit);
-    expect(existsSync(out)).toBe(false);
+    expect(existsSync(out), "nothing is written").toBe(false);
   });
 });

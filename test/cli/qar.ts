@@ -1,0 +1,35 @@
+/**
+ * Runs `qar` in-process for the command tests: `run(argv, io)` with output captured, NO_COLOR
+ * set and no progress display, as a script calling `qar` in a pipe would see it.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run } from "../../src/cli/program.js";
+
+export interface Outcome {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+export async function qar(...args: string[]): Promise<Outcome> {
+  process.env.NO_COLOR = "1";
+  let out = "";
+  let err = "";
+  const code = await run(["node", "qar", ...args], { out: (text) => (out += text), err: (text) => (err += text) });
+  return { code, out, err };
+}
+
+/** A stack trace line, as Node prints one: never part of what `qar` shows a user. */
+export const STACK_LINE = "    at ";
+
+/** The small year of the command tests and the hand-written allocations beside it. */
+export const YEAR = new URL("./data/year", import.meta.url).pathname;
+export const PLANTED = new URL("./data/planted", import.meta.url).pathname;
+
+/** A scratch folder, removed by the returned function. */
+export function scratch(name: string): { readonly dir: string; readonly remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `qar-cli-${name}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -1,0 +1,143 @@
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { qar, scratch, STACK_LINE, YEAR } from "./qar.js";
+
+const tmp = scratch("solve");
+afterAll(tmp.remove);
+
+const HEADERS = {
+  "allocation.csv": "review_id,host_school_id,start,end,role,person_id,person_name,person_school_id,level",
+  "unfilled.csv": "review_id,host_school_id,role,missing,reason",
+  "ledger.csv": "school_id,seats_received,places_sent,balance",
+} as const;
+
+const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
+
+/** summary.json without its timing figures, the only fields allowed to differ between runs. */
+function withoutTiming(text: string): unknown {
+  return JSON.parse(text, (key, value: unknown) => (key === "elapsedMs" ? undefined : value));
+}
+
+describe("qar solve", () => {
+  const first = join(tmp.dir, "first");
+  const second = join(tmp.dir, "second");
+
+  it("qar solve <year> --out <tmp> --seed 1", async () => {
+    const { code, out, err } = await qar("solve", YEAR, "--out", first, "--seed", "1");
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(out).toContain(`written to ${first}`);
+    expect(out).not.toContain(STACK_LINE);
+    expect(out).not.toMatch(/\u001b\[/); // NO_COLOR: no escape sequences
+    for (const [file, header] of Object.entries(HEADERS)) expect(read(first, file).split("\n")[0], file).toBe(header);
+    const summary = JSON.parse(read(first, "summary.json")) as { reviews: number; solver: { seed: number; elapsedMs: number } };
+    expect(summary.reviews).toBe(3);
+    expect(summary.solver.seed).toBe(1);
+    expect(typeof summary.solver.elapsedMs).toBe("number");
+  });
+
+  it("qar solve <year> --out <tmp> --seed 1 writes one allocation row per assigned person and fills this small year", () => {
+    const rows = read(first, "allocation.csv").trim().split("\n").slice(1);
+    // Three reviews of two peer seats and a lead each: every seat can be filled.
+    expect(rows).toHaveLength(9);
+    expect(rows.filter((row) => row.split(",")[4] === "lead")).toHaveLength(3);
+    expect(read(first, "unfilled.csv")).toBe(`${HEADERS["unfilled.csv"]}\n`);
+    const ledger = read(first, "ledger.csv").trim().split("\n").slice(1).map((row) => row.split(","));
+    expect(ledger.map((row) => row[0])).toEqual(["S1", "S2", "S3", "S4", "S5"]);
+    for (const [, received, sent, balance] of ledger) expect(Number(balance)).toBe(Number(sent) - Number(received));
+  });
+
+  it("qar solve <year> --out <tmp2> --seed 1 again gives byte-identical files except timing in summary.json", async () => {
+    const { code } = await qar("solve", YEAR, "--out", second, "--seed", "1");
+    expect(code).toBe(0);
+    expect(readdirSync(second).sort()).toEqual(readdirSync(first).sort());
+    for (const file of readdirSync(first)) {
+      if (file === "summary.json") continue;
+      expect(read(second, file), file).toBe(read(first, file));
+    }
+    expect(withoutTiming(read(second, "summary.json"))).toEqual(withoutTiming(read(first, "summary.json")));
+  });
+
+  it("qar check <year> <tmp>/allocation.csv exits 0 on what solve wrote", async () => {
+    const { code, out } = await qar("check", YEAR, join(first, "allocation.csv"));
+    expect(out).toContain("valid: no rule is broken");
+    expect(code).toBe(0);
+  });
+
+  it("qar solve <year> --out <year>/out is refused with exit 1 and writes nothing", async () => {
+    // A copy of the year, so that a failure cannot leave files in the committed test data.
+    const year = join(tmp.dir, "year-copy");
+    cpSync(YEAR, year, { recursive: true });
+    for (const out of [join(year, "out"), year, join(year, "deep", "er")]) {
+      const { code, err } = await qar("solve", year, "--out", out);
+      expect(code, out).toBe(1);
+      expect(err).toContain("inside the year folder");
+      expect(err).not.toContain(STACK_LINE);
+    }
+    expect(readdirSync(year).sort()).toEqual(readdirSync(YEAR).sort());
+  });
+
+  it("qar solve <year> --out <tmp> --json prints the summary as JSON", async () => {
+    const out = join(tmp.dir, "json");
+    const result = await qar("solve", YEAR, "--out", out, "--seed", "1", "--json");
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.out) as { out: string; reviews: number };
+    expect(summary).toMatchObject({ out, reviews: 3 });
+  });
+});
+
+describe("qar solve with bad arguments", () => {
+  it.each([
+    ["qar solve <year> --out <tmp> --engine quantum", ["--engine", "quantum"], 'unknown engine "quantum"'],
+    ["qar solve <year> --out <tmp> --seed abc", ["--seed", "abc"], "must be a whole number"],
+    ["qar solve <year> --out <tmp> --seed 1.5", ["--seed", "1.5"], "must be a whole number"],
+    ["qar solve <year> --out <tmp> --time-limit soon", ["--time-limit", "soon"], "positive number of seconds"],
+    ["qar solve <year> --out <tmp> --policy <missing>", ["--policy", join(YEAR, "no-such-policy.json")], "does not exist"],
+  ])("%s exits 1 with a message and writes nothing", async (_title, extra, message) => {
+    const out = join(tmp.dir, `bad-${extra.join("-").replace(/\W+/g, "_")}`);
+    const { code, out: stdout, err } = await qar("solve", YEAR, "--out", out, ...extra);
+    expect(code).toBe(1);
+    expect(err).toContain(message);
+    expect(`${stdout}${err}`).not.toContain(STACK_LINE);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("qar solve <year> (no --out) exits 1 with a message", async () => {
+    const { code, out, err } = await qar("solve", YEAR);
+    expect(code).toBe(1);
+    expect(err).toContain("--out");
+    expect(`${out}${err}`).not.toContain(STACK_LINE);
+  });
+
+  it("qar solve <missing folder> --out <tmp> exits 1 naming the folder", async () => {
+    const missing = join(tmp.dir, "no-such-year");
+    const out = join(tmp.dir, "never");
+    const { code, err } = await qar("solve", missing, "--out", out);
+    expect(code).toBe(1);
+    expect(err).toContain(`${missing}: is not a year folder`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("qar solve <year with a bad cell> --out <tmp> exits 1 with file, row and column and writes nothing", async () => {
+    const year = join(tmp.dir, "bad-cell");
+    cpSync(YEAR, year, { recursive: true });
+    const reviews = read(year, "reviews.csv").replace("R2,S3,2024-02-05", "R2,S3,2024-02-30");
+    writeFileSync(join(year, "reviews.csv"), reviews);
+    const out = join(tmp.dir, "bad-cell-out");
+    const { code, err } = await qar("solve", year, "--out", out);
+    expect(code).toBe(1);
+    expect(err).toContain('error: reviews.csv, row 3, column "start": "2024-02-30" is not a real date');
+    expect(err).toContain("nothing was written");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("qar solve <year> --out <existing folder> keeps the user's other files and replaces ours", async () => {
+    const out = join(tmp.dir, "existing");
+    expect((await qar("solve", YEAR, "--out", out, "--seed", "2")).code).toBe(0);
+    writeFileSync(join(out, "notes.txt"), "mine");
+    expect((await qar("solve", YEAR, "--out", out, "--seed", "3")).code).toBe(0);
+    expect(read(out, "notes.txt")).toBe("mine");
+    expect(readdirSync(tmp.dir).filter((name) => name.includes(".tmp-") || name.includes(".old-"))).toEqual([]);
+  });
+});

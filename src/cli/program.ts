@@ -75,7 +75,20 @@ export function buildProgram(io: Io, state: { code: number }): Command {
     .description("Allocate Quality Assurance Review teams: Lead Reviewers and peer reviewers for every review of a partnership year.")
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
-    .showHelpAfterError("(run qar --help for usage)");
+    .showHelpAfterError("(run qar --help for usage)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  qar solve fixtures/years/2018-19 --out out/2018-19 --seed 1
+  qar check fixtures/years/2018-19 out/2018-19/allocation.csv
+  qar explain fixtures/years/short out/short/allocation.csv
+  qar repair my-year published/allocation.csv --changes changes.csv --out repaired
+  qar report my-year published/allocation.csv --out report.html
+
+Exit codes: 0 success, 1 invalid input (file, row and column named; nothing written),
+2 a rule broken (qar check). Run qar <command> --help for each command's options.`,
+    );
 
   program
     .command("solve")

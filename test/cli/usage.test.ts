@@ -8,9 +8,13 @@ describe("usage", () => {
     for (const command of ["solve", "check", "report", "explain", "repair"]) expect(out).toContain(command);
   });
 
-  // Issue 2 asks for "--help with examples"; the top-level help lists the commands but no
-  // example yet (src/cli/program.ts, outside this test's reach). Each command's help has them.
-  it.todo("qar --help lists examples");
+  it("qar --help lists examples and the exit codes", async () => {
+    const { code, out } = await qar("--help");
+    expect(code).toBe(0);
+    expect(out).toContain("Examples:");
+    expect(out).toContain("qar solve fixtures/years/2018-19 --out out/2018-19");
+    expect(out).toContain("Exit codes:");
+  });
 
   it.each([
     ["solve", "qar solve fixtures/years/2018-19 --out out/2018-19"],

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -10,46 +10,73 @@ import { indexYear } from "../../src/model/year.js";
 import { solve } from "../../src/solver/index.js";
 import { randomYear } from "../helpers/random-year.js";
 
+// CI installs Debian's chromium (.ci/run); a machine without it skips this test.
 const CHROMIUM = "/usr/bin/chromium";
-// CI installs Debian's chromium (.ci/run); on a machine without it this test cannot run.
-const haveBrowser = existsSync(CHROMIUM);
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+// Set QAR_REPORT_KEEP=1 to keep the report and its screenshot (the path is printed).
+const keep = process.env.QAR_REPORT_KEEP === "1";
 
 describe("report.html in a headless browser", () => {
-  it.skipIf(!haveBrowser && process.env.CI !== "true")("opens with no console errors and no network requests, and its charts render", async () => {
-    const problem = randomYear(5, { reviews: 30, reviewersPerSchool: 1.4 });
+  it.skipIf(!existsSync(CHROMIUM))("opens with no console errors and no network requests, and its charts render", { timeout: 30_000 }, async () => {
+    const base = randomYear(5, { reviews: 40, reviewersPerSchool: 1.4 });
+    // A hostile name must stay text: a script that ran would open a dialog.
+    const problem = { ...base, schools: base.schools.map((s, i) => (i === 0 ? { ...s, name: `<script>alert("x")</script><img src="http://example.com/x.png">` } : s)) };
     const result = await solve(problem, { engine: "greedy", seed: 1 });
-    const html = renderReport({ year: indexYear(problem), allocation: result.allocation, check: checkAllocation(problem, result.allocation), solve: result });
+    const check = checkAllocation(problem, result.allocation);
+    expect(check.unfilled.length).toBeGreaterThan(0);
+    const html = renderReport({ year: indexYear(problem), allocation: result.allocation, check, solve: result });
     const dir = mkdtempSync(join(tmpdir(), "qar-report-"));
     const file = join(dir, "report.html");
     writeFileSync(file, html);
     const url = pathToFileURL(file).href;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     try {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
       const errors: string[] = [];
       const requests: string[] = [];
+      const dialogs: string[] = [];
       page.on("console", (message) => {
         if (message.type() === "error") errors.push(message.text());
       });
       page.on("pageerror", (error) => errors.push(error.message));
       page.on("request", (request) => requests.push(request.url()));
-      await page.goto(url);
-      const boxes = await page.$$eval("svg", (svgs) => svgs.map((svg) => svg.getBoundingClientRect()).map((r) => r.width * r.height));
+      page.on("dialog", (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.goto(url, { waitUntil: "load" });
+
+      const boxes = await page.$$eval("svg", (svgs) => svgs.map((svg) => svg.getBoundingClientRect()).map((r) => ({ width: r.width, height: r.height })));
       expect(boxes.length).toBeGreaterThanOrEqual(3);
-      for (const area of boxes) expect(area).toBeGreaterThan(0);
-      // Sorting works: clicking "balance" reorders the ledger without an error.
-      await page.click("text=balance");
+      for (const box of boxes) expect(box.width * box.height).toBeGreaterThan(0);
+      // The charts have their marks: squares in the calendar, bars, matrix cells.
+      expect(await page.locator("#calendar svg rect").count()).toBeGreaterThanOrEqual(check.metrics.reviews);
+      expect(await page.locator("#reciprocity svg rect").count()).toBeGreaterThan(0);
+      expect(await page.locator("#hubs svg rect").count()).toBeGreaterThan(0);
+      // The hostile name is on the page as text.
+      expect(await page.locator("#ledger").textContent()).toContain(`<script>alert("x")</script>`);
+
+      // Sorting: twice on "balance" gives descending order.
+      const balances = async () => (await page.locator("#ledger tbody tr td:nth-child(5)").allTextContents()).map(Number);
+      const before = await balances();
+      expect(before).toEqual([...before].sort((a, b) => a - b));
+      const heading = page.locator("#ledger th", { hasText: "balance" });
+      await heading.click();
+      await heading.click();
+      expect(await balances()).toEqual([...before].sort((a, b) => b - a));
+
       const screenshot = join(dir, "report.png");
       await page.screenshot({ path: screenshot, fullPage: true });
       expect(statSync(screenshot).size).toBeGreaterThan(10_000);
+      expect(readFileSync(screenshot).subarray(1, 4).toString()).toBe("PNG");
+      if (keep) console.log(`report and screenshot kept in ${dir}`);
+
       expect(errors).toEqual([]);
+      expect(dialogs).toEqual([]);
       expect(requests).toEqual([url]);
     } finally {
       await browser.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     }
   });
 });

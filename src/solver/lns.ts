@@ -4,7 +4,7 @@ import type { Engine, EngineContext } from "./engine.js";
 import { dropOverlaps, leadFlow, peerFlow } from "./flow-model.js";
 import { fillGreedily, rosterFromFixed, yearTies } from "./greedy.js";
 import type { Roster } from "./roster.js";
-import { pinnedKeys, resolveScope, rosterObjective } from "./scope.js";
+import { disbandTeamsWithoutAdvanced, pinnedKeys, resolveScope, rosterObjective } from "./scope.js";
 
 /** Work limits of the search (iterations, not seconds, so that a run is reproducible). */
 export const LNS_LIMITS = {
@@ -125,10 +125,7 @@ export const lns: Engine = {
     for (const pair of [...dropOverlaps(flowPairs.leads), ...dropOverlaps(flowPairs.peers)]) {
       if (roster.canTake(pair.person, pair.review)) roster.add(pair.role, pair.person, pair.review);
     }
-    for (const review of year.reviews) {
-      if (roster.advancedOk(review)) continue;
-      for (const person of roster.peers(review)) if (!pinned.has(`peer:${person.id}@${review.id}`)) roster.remove("peer", person, review);
-    }
+    disbandTeamsWithoutAdvanced(roster, pinned);
     iterations += fillGreedily(context, roster, ties);
     context.report({ phase: "search", incumbent: filledSeats(roster), ...(context.seatBound !== undefined ? { bound: context.seatBound } : {}) });
 

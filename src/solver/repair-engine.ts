@@ -4,7 +4,7 @@ import { allowedPair } from "../rules/index.js";
 import type { Engine } from "./engine.js";
 import { fillGreedily, rosterFromFixed, yearTies } from "./greedy.js";
 import { LNS_LIMITS, neighbourhood, openSeats } from "./lns.js";
-import { pinnedKeys, resolveScope } from "./scope.js";
+import { disbandTeamsWithoutAdvanced, pinnedKeys, resolveScope } from "./scope.js";
 
 /**
  * Value of keeping a seat as it was: below one filled seat (filling comes first) and above any
@@ -34,10 +34,7 @@ export const repairEngine: Engine = {
       if (review && person && allowedPair(year, person, review) && roster.canTake(person, review)) roster.add(role, person, review);
     }
     // A team that lost its advanced reviewer is not valid as it stands; free its peers.
-    for (const review of year.reviews) {
-      if (roster.advancedOk(review)) continue;
-      for (const person of roster.peers(review)) if (!pinned.has(`peer:${person.id}@${review.id}`)) roster.remove("peer", person, review);
-    }
+    disbandTeamsWithoutAdvanced(roster, pinned);
     let iterations = 0;
     const ties = yearTies(context);
     const short = () => [...year.reviews].filter((r) => openSeats(roster, r) > 0).sort((a, b) => (ties.get(a.id) ?? 0) - (ties.get(b.id) ?? 0));

@@ -12,6 +12,17 @@ export function pinnedKeys(context: EngineContext): Set<string> {
   return new Set(context.fixed.assignments.map((a) => `${a.role}:${a.personId}@${a.reviewId}`));
 }
 
+/**
+ * Frees the unpinned peers of every team left without its advanced reviewer: such a team is
+ * not valid as it stands, and its peers may serve elsewhere.
+ */
+export function disbandTeamsWithoutAdvanced(roster: Roster, pinned: ReadonlySet<string>): void {
+  for (const review of roster.year.reviews) {
+    if (roster.advancedOk(review)) continue;
+    for (const person of roster.peers(review)) if (!pinned.has(`peer:${person.id}@${review.id}`)) roster.remove("peer", person, review);
+  }
+}
+
 /** The policy objective of the roster as it stands, plus any bonus for seats kept from before. */
 export function rosterObjective(roster: Roster, keep?: ReadonlyMap<string, number>): number {
   const allocation = roster.toAllocation();

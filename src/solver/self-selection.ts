@@ -4,6 +4,7 @@ import { advancedNeeded, isAdvanced } from "../rules/index.js";
 import type { Candidate } from "./candidates.js";
 import type { Engine } from "./engine.js";
 import { rosterFromFixed } from "./greedy.js";
+import { disbandTeamsWithoutAdvanced, pinnedKeys } from "./scope.js";
 
 /**
  * The baseline of what the partnership did before: people, in a seeded random order, each join
@@ -42,11 +43,7 @@ export const selfSelection: Engine = {
         any = true;
       }
     }
-    const pinned = new Set(context.fixed.assignments.map((a) => `${a.personId}@${a.reviewId}`));
-    for (const review of year.reviews) {
-      if (roster.advancedOk(review)) continue;
-      for (const person of roster.peers(review)) if (!pinned.has(`${person.id}@${review.id}`)) roster.remove("peer", person, review);
-    }
+    disbandTeamsWithoutAdvanced(roster, pinnedKeys(context));
     return { allocation: roster.toAllocation(), stoppedBy: "complete", iterations };
   },
 };

@@ -3,8 +3,7 @@ import { formatDay } from "./model/dates.js";
 import type { Problem } from "./model/problem.js";
 import type { Allocation, Role } from "./model/schema.js";
 import { indexYear, type PersonInfo, type ReviewInfo, type Year } from "./model/year.js";
-import { advancedNeeded, allowedPair, clashes, isAdvanced, PAIR_RULES, type Placement } from "./rules/index.js";
-import { mostWithoutOverlap } from "./solver/flow-model.js";
+import { advancedToStaff, allowedPair, isAdvanced, mostWithoutOverlap, PAIR_RULES, reviewsLeft, seatAdmits, type Placement, type SeatState } from "./rules/index.js";
 import { createFlowNetwork } from "./solver/flow.js";
 
 /** One step of a seat's candidate funnel: how many people remain after a rule. */
@@ -61,9 +60,20 @@ function dutiesOf(placement: Placement, person: PersonInfo): readonly ReviewInfo
   return placement.duties.get(`${person.role}:${person.id}`)?.reviews ?? [];
 }
 
+/** The placement as the allocation rules' seat test reads it, with `person` off `leaving` (a move). */
+function stateOf(placement: Placement, leaving?: { person: PersonInfo; review: ReviewInfo }): SeatState {
+  const team = (review: ReviewInfo) => placement.teams.get(review.id) ?? { leads: [], peers: [] };
+  const without = (people: readonly PersonInfo[], review: ReviewInfo) => (leaving && leaving.review === review ? people.filter((p) => p !== leaving.person) : people);
+  return {
+    duties: (p) => dutiesOf(placement, p).filter((r) => !(leaving && leaving.person === p && leaving.review === r)),
+    peers: (review) => without(team(review).peers, review),
+    leads: (review) => without(team(review).leads, review),
+  };
+}
+
+/** Whether the allocation rules let `person` take a seat of `review` (after leaving `leaving`). */
 function isFree(placement: Placement, person: PersonInfo, review: ReviewInfo, leaving?: ReviewInfo): boolean {
-  const duties = dutiesOf(placement, person).filter((r) => r !== leaving);
-  return duties.length < person.maxReviews && !duties.some((other) => other === review || clashes(other.span, review.span));
+  return seatAdmits(stateOf(placement, leaving ? { person, review: leaving } : undefined), person, review, person.role);
 }
 
 /**
@@ -88,7 +98,7 @@ export function seatFunnel(year: Year, placement: Placement, review: ReviewInfo,
 
 function needsAdvanced(year: Year, placement: Placement, review: ReviewInfo): boolean {
   const peers = placement.teams.get(review.id)?.peers ?? [];
-  return peers.filter(isAdvanced).length < advancedNeeded(year.policy.minAdvancedPerTeam, review.peerSeats, 1);
+  return peers.filter(isAdvanced).length < advancedToStaff(year, review);
 }
 
 /** A one-step move that fills the seat: someone eligible leaves review X, and a free person takes their seat on X. */
@@ -99,11 +109,10 @@ function findMove(year: Year, placement: Placement, review: ReviewInfo, role: Ro
       if (!isFree(placement, mover, review, from)) continue;
       const team = placement.teams.get(from.id);
       const stayingAdvanced = (team?.peers ?? []).filter((p) => p !== mover && isAdvanced(p)).length;
-      const needAdvanced = role === "peer" && isAdvanced(mover) && stayingAdvanced < advancedNeeded(year.policy.minAdvancedPerTeam, from.peerSeats, 1);
+      const needAdvanced = role === "peer" && isAdvanced(mover) && stayingAdvanced < advancedToStaff(year, from);
       const pool = role === "lead" ? year.leads : year.reviewers;
-      const replacement = pool.find(
-        (z) => z !== mover && (!needAdvanced || isAdvanced(z)) && allowedPair(year, z, from) && isFree(placement, z, from) && !(team?.peers ?? []).includes(z),
-      );
+      const afterMove = stateOf(placement, { person: mover, review: from });
+      const replacement = pool.find((z) => z !== mover && (!needAdvanced || isAdvanced(z)) && allowedPair(year, z, from) && seatAdmits(afterMove, z, from, role));
       if (replacement) {
         return `${who(role)} ${mover.id} could move from ${from.id} (${dates(from)}), whose seat ${replacement.id} could then fill`;
       }
@@ -173,9 +182,9 @@ export function deficiencies(year: Year): Deficiency[] {
     for (const review of year.reviews) net.addEdge(reviewBase + review.index, T, seatsOf(review));
     const options = new Map<PersonInfo, ReviewInfo[]>();
     for (const person of people) {
-      const mine = person.maxReviews > 0 ? year.reviews.filter((review) => allowedPair(year, person, review)) : [];
+      const mine = reviewsLeft(person, 0) > 0 ? year.reviews.filter((review) => allowedPair(year, person, review)) : [];
       options.set(person, mine);
-      const capacity = Math.min(person.maxReviews, mostWithoutOverlap(mine));
+      const capacity = Math.min(reviewsLeft(person, 0), mostWithoutOverlap(mine));
       if (capacity <= 0) continue;
       net.addEdge(S, personBase + person.index, capacity);
       for (const review of mine) net.addEdge(personBase + person.index, reviewBase + review.index, 1);
@@ -192,7 +201,7 @@ export function deficiencies(year: Year): Deficiency[] {
       const serves = (options.get(person) ?? []).filter((r) => inShort.has(r));
       if (serves.length === 0) continue;
       helpers += 1;
-      capacity += Math.min(person.maxReviews, mostWithoutOverlap(serves), serves.length);
+      capacity += Math.min(reviewsLeft(person, 0), mostWithoutOverlap(serves), serves.length);
     }
     const seats = short.reduce((n, r) => n + seatsOf(r), 0);
     const weeks = [...new Set(short.map((r) => formatDay(r.span.from).slice(0, 7)))].sort();

@@ -30,5 +30,5 @@ export { serializeYear } from "./io/write-year.js";
 export { allocationCsv, ledgerCsv, unfilledCsv, solveOutputs, summaryOf } from "./io/write-outputs.js";
 export { formatInputError, type InputError, type InputErrorCode, type Result } from "./io/errors.js";
 export { repair, applyChanges, type Change, type ChangeIssue, type RepairOutcome } from "./repair.js";
-export { allocationDiff, type SeatChange } from "./solver/repair-engine.js";
+export { allocationDiff, type SeatChange } from "./solver/diff.js";
 export { renderReport, escapeHtml, type ReportInput } from "./io/report-html.js";

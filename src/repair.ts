@@ -1,7 +1,7 @@
 import { parseDay } from "./model/dates.js";
 import type { Problem } from "./model/problem.js";
 import type { Allocation } from "./model/schema.js";
-import { allocationDiff, type SeatChange } from "./solver/repair-engine.js";
+import { allocationDiff, type SeatChange } from "./solver/diff.js";
 import { solve, type SolveOptions, type SolveResult } from "./solver/index.js";
 
 /** A change to a year after its allocation was published. */

@@ -1,4 +1,4 @@
-import type { PersonInfo } from "../model/year.js";
+import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import type { AllocationRule, Violation } from "./types.js";
 
 /** Whether a peer reviewer counts towards the advanced-reviewer minimum. */
@@ -12,7 +12,22 @@ export function advancedNeeded(minAdvanced: number, peerSeats: number, peers: nu
   return peers === 0 ? 0 : Math.min(minAdvanced, peerSeats);
 }
 
-/** Rule 5: a team with any peer reviewer has the policy's minimum of advanced reviewers. */
+/** The advanced peers `review` needs once it has any peer at all (the staffing requirement). */
+export function advancedToStaff(year: Year, review: ReviewInfo): number {
+  return advancedNeeded(year.policy.minAdvancedPerTeam, review.peerSeats, 1);
+}
+
+/** Whether a team of `peers` meets the rule as it stands. */
+export function meetsAdvanced(year: Year, review: ReviewInfo, peers: readonly PersonInfo[]): boolean {
+  return peers.filter(isAdvanced).length >= advancedNeeded(year.policy.minAdvancedPerTeam, review.peerSeats, peers.length);
+}
+
+/**
+ * A team with any peer reviewer has the policy's minimum of advanced reviewers. A team-wide
+ * rule: engines fill a team's advanced seats first and free the peers of a team that ends
+ * without them (`meetsAdvanced`); the flows give advanced reviewers their own seat arcs and the
+ * MIP a staffed-team column (`advancedToStaff`).
+ */
 export const advancedSeat: AllocationRule = {
   kind: "allocation",
   id: "advanced-seat",
@@ -21,15 +36,14 @@ export const advancedSeat: AllocationRule = {
     const found: Violation[] = [];
     for (const review of year.reviews) {
       const peers = teams.get(review.id)?.peers ?? [];
+      if (meetsAdvanced(year, review, peers)) continue;
       const needed = advancedNeeded(year.policy.minAdvancedPerTeam, review.peerSeats, peers.length);
       const have = peers.filter(isAdvanced).length;
-      if (have < needed) {
-        found.push({
-          rule: "advanced-seat",
-          reviewId: review.id,
-          message: `${review.id}: ${have} advanced reviewer${have === 1 ? "" : "s"} on a team of ${peers.length}, the policy needs ${needed}`,
-        });
-      }
+      found.push({
+        rule: "advanced-seat",
+        reviewId: review.id,
+        message: `${review.id}: ${have} advanced reviewer${have === 1 ? "" : "s"} on a team of ${peers.length}, the policy needs ${needed}`,
+      });
     }
     return found;
   },

@@ -12,8 +12,9 @@ import { sameHub } from "./same-hub.js";
 import { sameLocality } from "./same-locality.js";
 import { sameTrust } from "./same-trust.js";
 import { teamSize } from "./team-size.js";
+import type { Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import type { PairRule, Rule } from "./types.js";
+import type { AllocationRule, PairRule, Rule, SeatState } from "./types.js";
 
 /**
  * The rules about one person and one review, in the order `explain` narrows the candidates:
@@ -55,20 +56,31 @@ export function allowedPair(year: Year, person: PersonInfo, review: ReviewInfo):
   return true;
 }
 
-/** Every hard rule, in the order the checker reports them. */
-export const RULES: readonly Rule[] = [
-  knownPeople,
-  ...PAIR_RULES,
-  overlap,
-  capacity,
-  teamSize,
-  oneLead,
-  advancedSeat,
-];
+/** The rules about a whole team or a person's whole programme, in the order the checker reports them. */
+export const ALLOCATION_RULES: readonly AllocationRule[] = [overlap, capacity, teamSize, oneLead, advancedSeat];
 
-export { advancedNeeded, isAdvanced } from "./advanced-seat.js";
-export { clashes } from "./overlap.js";
-export type { AllocationRule, PairRule, Placement, Rule, Violation } from "./types.js";
+/** Every hard rule, in the order the checker reports them. */
+export const RULES: readonly Rule[] = [knownPeople, ...PAIR_RULES, ...ALLOCATION_RULES];
+
+const SEAT_TESTS = ALLOCATION_RULES.filter((rule) => rule.admits !== undefined);
+
+/**
+ * Whether every allocation rule that can be asked seat by seat lets `person` take one more
+ * `role` seat on `review` as `state` stands (capacity, overlap, team size, one Lead Reviewer).
+ * The pair rules are the candidate lists' job; the advanced seat is a team-wide rule
+ * (`meetsAdvanced`).
+ */
+export function seatAdmits(state: SeatState, person: PersonInfo, review: ReviewInfo, role: Role): boolean {
+  for (const rule of SEAT_TESTS) if (!rule.admits!(state, person, review, role)) return false;
+  return true;
+}
+
+export { advancedNeeded, advancedToStaff, isAdvanced, meetsAdvanced } from "./advanced-seat.js";
+export { reviewsLeft } from "./capacity.js";
+export { LEAD_SEATS } from "./one-lead.js";
+export { clashes, clashesWithAny, mostWithoutOverlap, overlapBlocks, overlapCliques } from "./overlap.js";
+export { peerSeatsLeft } from "./team-size.js";
+export type { AllocationRule, PairRule, Placement, Rule, SeatState, Violation } from "./types.js";
 
 /**
  * The first pair rule that keeps `person` off `review`, with its reason; `undefined` when every

@@ -19,6 +19,16 @@ export interface Placement {
   readonly unknown: readonly Violation[];
 }
 
+/**
+ * What an engine knows when it considers one more seat: each person's reviews and each team as
+ * they stand (an engine's working roster, or a placement).
+ */
+export interface SeatState {
+  duties(person: PersonInfo): readonly ReviewInfo[];
+  peers(review: ReviewInfo): readonly PersonInfo[];
+  leads(review: ReviewInfo): readonly PersonInfo[];
+}
+
 interface RuleBase {
   /** The rule's file name, used in messages, tests and `explain`. */
   readonly id: string;
@@ -29,8 +39,9 @@ interface RuleBase {
 }
 
 /**
- * A rule about one person and one review alone (locality, availability, conflicts...). Engines
- * use `refuse` as a candidate filter, so no engine can place anyone the checker would reject.
+ * A rule about one person and one review alone (locality, availability, conflicts...). The
+ * candidate lists every engine draws from keep only the pairs `allows` accepts, `explain`
+ * narrows a seat's candidates with it, and the checker's `check` is built from the same test.
  */
 export interface PairRule extends RuleBase {
   readonly kind: "pair";
@@ -59,9 +70,16 @@ export interface PairRuleSpec {
   readonly reason: (year: Year, person: PersonInfo, review: ReviewInfo) => string;
 }
 
-/** A rule about a whole team or a person's whole programme (overlap, capacity, advanced seat...). */
+/**
+ * A rule about a whole team or a person's whole programme (overlap, capacity, team size, one
+ * Lead Reviewer, advanced seat). Its module states it once: `check` for the checker, `admits`
+ * (where the rule can be asked seat by seat) for every engine's and `explain`'s seat test, and
+ * the numbers the flows and the MIP are built from as exported functions beside it.
+ */
 export interface AllocationRule extends RuleBase {
   readonly kind: "allocation";
+  /** Whether `person` may take one more `role` seat on `review` as `state` stands. */
+  readonly admits?: (state: SeatState, person: PersonInfo, review: ReviewInfo, role: Role) => boolean;
 }
 
 export type Rule = PairRule | AllocationRule;

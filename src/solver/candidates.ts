@@ -1,4 +1,4 @@
-import { pairCost } from "../goals/pair-cost.js";
+import { pairCost } from "../goals/index.js";
 import type { Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { allowedBy, allowedPair } from "../rules/index.js";

@@ -1,6 +1,6 @@
 import type { Allocation } from "../model/schema.js";
 import type { Year } from "../model/year.js";
-import type { Candidate, Candidates } from "./candidates.js";
+import type { Candidates } from "./candidates.js";
 
 /** What a long solve reports as it goes (the CLI shows it; services may forward it). */
 export interface Progress {
@@ -14,8 +14,14 @@ export interface Progress {
   readonly elapsedMs: number;
 }
 
-/** Why an engine stopped. */
-export type StopReason = "complete" | "proven-optimal" | "work-limit" | "time-limit" | "aborted";
+/**
+ * Why a run stopped: `complete` (the engine finished its method), `proven-optimal` (no
+ * allocation scores better), `bound-met` (it filled as many seats as the bound allows and met
+ * the reciprocity bound), `work-limit` (its iterations or nodes ran out: reproducible),
+ * `time-limit` (the wall clock, a safety net), `aborted` (the caller's signal),
+ * `solver-failed` (HiGHS gave up, e.g. out of memory; the result falls back and says so).
+ */
+export type StopReason = "complete" | "proven-optimal" | "bound-met" | "work-limit" | "time-limit" | "aborted" | "solver-failed";
 
 /** Everything an engine may use: the year, the candidates, one seeded random source and the limits. */
 export interface EngineContext {
@@ -34,13 +40,8 @@ export interface EngineContext {
   readonly seatBound?: number;
   /** The least reciprocity deviation any allocation filling the seat bound can have. */
   readonly reciprocityBound?: number;
-  /**
-   * The seat flows over the pinned roster, computed once for the bound: peer pairs and Lead
-   * Reviewer pairs, valid for every rule but overlapping dates and the advanced seat.
-   */
   /** An earlier allocation to change as little as possible (repair). */
   readonly start?: Allocation;
-  readonly flowPairs?: { readonly peers: readonly Candidate[]; readonly leads: readonly Candidate[] };
 }
 
 export interface EngineOutcome {

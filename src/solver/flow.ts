@@ -8,6 +8,8 @@ export interface FlowNetwork {
   addEdge(from: number, to: number, cap: number): number;
   /** Raises an edge's capacity (used to open a second phase of the same network). */
   raiseCapacity(edge: number, cap: number): void;
+  /** Lowers an edge's capacity to its current flow: the edge takes no more (closes a phase). */
+  freeze(edge: number): void;
   /** Pushes as much flow as possible from `source` to `sink`, on top of any flow already there. */
   maxFlow(source: number, sink: number): number;
   /** Flow on an edge. */
@@ -132,6 +134,10 @@ export function createFlowNetwork(nodeCount: number): FlowNetwork {
       if (extra <= 0) return;
       original[edge] = capacity;
       cap[edge] = cap[edge]! + extra;
+    },
+    freeze(edge) {
+      original[edge] = original[edge]! - cap[edge]!;
+      cap[edge] = 0;
     },
     maxFlow(source, sink) {
       let total = 0;

@@ -4,18 +4,18 @@ import type { Problem } from "../model/problem.js";
 import type { Allocation, Assignment } from "../model/schema.js";
 import { indexYear, type Year } from "../model/year.js";
 import { refusal } from "../rules/index.js";
-import { countingBound, exactSeatBound, flowBound, reciprocityLowerBound, type Bound } from "./bound.js";
+import { assembleBound, EXACT_BOUND_MAX_REVIEWS, exactSeatBound, reciprocityLowerBound, relaxedBound, type Bound } from "./bound.js";
 import { findCandidates } from "./candidates.js";
 import type { Engine, Progress, StopReason } from "./engine.js";
-import { exact } from "./exact.js";
-import { greedy, rosterFromFixed } from "./greedy.js";
-import { lns } from "./lns.js";
-import { selfSelection } from "./self-selection.js";
-import { repairEngine } from "./repair-engine.js";
-import { createRoster } from "./roster.js";
+import { greedy } from "./engines/greedy.js";
+import { lns } from "./engines/lns.js";
+import { mip } from "./engines/mip.js";
+import { repairEngine } from "./engines/repair.js";
+import { selfSelection } from "./engines/self-selection.js";
+import { createRoster, rosterOf } from "./roster.js";
 
 /** The engines by name. `auto` picks one from the problem's size. */
-export const ENGINES: Readonly<Record<string, Engine>> = { greedy, mip: exact, lns, "self-selection": selfSelection };
+export const ENGINES: Readonly<Record<string, Engine>> = { greedy, mip, lns, "self-selection": selfSelection };
 export type EngineName = "auto" | keyof typeof ENGINES;
 
 export interface SolveOptions {
@@ -64,12 +64,11 @@ export interface SolveResult {
 
 /** Years up to this many reviews are solved whole by the exact MIP under `auto`. */
 export const EXACT_MAX_REVIEWS = 60;
-/** Years up to this many reviews get the exact seat bound when the flow bound is not met. */
-export const EXACT_BOUND_MAX_REVIEWS = 200;
+export { EXACT_BOUND_MAX_REVIEWS };
 
 /** Which engine `auto` uses for a year of this size (measured in bench/, see docs/solver.md). */
 export function chooseEngine(year: Year): Engine {
-  return year.reviews.length <= EXACT_MAX_REVIEWS ? exact : lns;
+  return year.reviews.length <= EXACT_MAX_REVIEWS ? mip : lns;
 }
 
 /** Splits the fixed pins into those the rules allow (in order) and those they do not. */
@@ -137,21 +136,16 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const { fixed, rejected } = checkPins(year);
   const deadline = options.timeLimitMs === undefined ? Infinity : started + options.timeLimitMs;
   const remainingSeconds = () => (deadline === Infinity ? undefined : Math.max(0.05, (deadline - now()) / 1000));
-  const pinnedRoster = rosterFromFixed(year, fixed);
-  const flowOnCandidates = flowBound(year, candidates, pinnedRoster);
-  // A flow over pruned candidates bounds nothing: a very large year uses the counting bound.
-  const flow = candidates.pruned ? { ...flowOnCandidates, ...countingBound(year, candidates.eligible, pinnedRoster) } : flowOnCandidates;
-  const flowSeats = flow.leadSeats + flow.peerSeats;
+  const pinnedRoster = rosterOf(year, fixed);
+  const relaxed = relaxedBound(year, candidates, pinnedRoster);
   const timeLimitSeconds = remainingSeconds();
-  const totalTarget = [...year.target.values()].reduce((a, b) => a + b, 0);
   const outcome = await chosen.run({
     year,
     candidates,
     random: seedrandom(String(seed)),
     fixed,
-    seatBound: flowSeats,
-    reciprocityBound: reciprocityLowerBound(totalTarget, flow.withinTargets, flow.peerSeats),
-    flowPairs: { peers: flow.peerFlow.pairs, leads: flow.leadPairs },
+    seatBound: relaxed.leadSeats + relaxed.peerSeats,
+    reciprocityBound: reciprocityLowerBound(relaxed.totalTarget, relaxed.withinTargets, relaxed.peerSeats),
     ...(options.start ? { start: options.start } : {}),
     ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
     shouldStop: () => options.signal?.aborted === true || now() >= deadline,
@@ -159,28 +153,14 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   });
   const allocation = ensureValid(year, outcome.allocation);
   const check = checkAllocation(year, allocation);
-  const filled = check.metrics.filled.total;
-  let seatBound = flowSeats;
-  let method: Bound["method"] = candidates.pruned ? "counting" : "flow";
-  if (filled < seatBound && year.reviews.length <= EXACT_BOUND_MAX_REVIEWS && !options.signal?.aborted) {
-    const exactBound = await exactSeatBound(year, candidates, pinnedRoster, Math.min(20, remainingSeconds() ?? 20));
-    if (exactBound !== undefined && exactBound < seatBound) {
-      seatBound = exactBound;
-      method = "mip";
-    }
+  const filled = check.metrics.filled;
+  const proven = outcome.provenOptimal === true && allocation === outcome.allocation;
+  let exactSeats: number | undefined;
+  if (!proven && filled.total < relaxed.leadSeats + relaxed.peerSeats && year.reviews.length <= EXACT_BOUND_MAX_REVIEWS && !options.signal?.aborted) {
+    exactSeats = await exactSeatBound(year, candidates, pinnedRoster, Math.min(20, remainingSeconds() ?? 20));
   }
-  const peerBound = Math.min(flow.peerSeats, seatBound);
-  const lowest = Math.min(check.metrics.filled.peer, peerBound);
-  const closest = Math.min(Math.max(flow.withinTargets, lowest), peerBound);
-  const bound: Bound = {
-    filledSeats: seatBound,
-    leadSeats: Math.min(flow.leadSeats, seatBound),
-    peerSeats: peerBound,
-    reciprocityDeviation: Math.max(0, reciprocityLowerBound(totalTarget, flow.withinTargets, closest)),
-    method,
-  };
-  const gap = bound.filledSeats === 0 ? 0 : Math.max(0, (bound.filledSeats - filled) / bound.filledSeats);
-  const proven = filled >= bound.filledSeats;
+  const bound = assembleBound(relaxed, filled, { ...(exactSeats !== undefined ? { seats: exactSeats } : {}), proven });
+  const gap = bound.filledSeats === 0 ? 0 : (bound.filledSeats - filled.total) / bound.filledSeats;
   const stoppedBy: StopReason = options.signal?.aborted ? "aborted" : outcome.provenOptimal ? "proven-optimal" : outcome.stoppedBy;
   return {
     status: outcome.provenOptimal ? "optimal" : "feasible",
@@ -188,7 +168,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     check,
     bound,
     gap,
-    proven,
+    proven: filled.total >= bound.filledSeats,
     engine: chosen.name,
     seed,
     stoppedBy,

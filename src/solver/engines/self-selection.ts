@@ -1,10 +1,9 @@
-import { prefersReview } from "../goals/preference.js";
-import { phaseMatches, travelKm } from "../model/year.js";
-import { advancedNeeded, isAdvanced } from "../rules/index.js";
-import type { Candidate } from "./candidates.js";
-import type { Engine } from "./engine.js";
-import { rosterFromFixed } from "./greedy.js";
-import { disbandTeamsWithoutAdvanced, pinnedKeys } from "./scope.js";
+import { prefersReview } from "../../goals/preference.js";
+import { phaseMatches, travelKm } from "../../model/year.js";
+import { advancedToStaff, isAdvanced, peerSeatsLeft, reviewsLeft } from "../../rules/index.js";
+import type { Candidate } from "../candidates.js";
+import type { Engine } from "../engine.js";
+import { disbandTeamsWithoutAdvanced, pinnedKeys, rosterFromPins } from "../steps/pins.js";
 
 /**
  * The baseline of what the partnership did before: people, in a seeded random order, each join
@@ -18,7 +17,7 @@ export const selfSelection: Engine = {
   summary: "Baseline: people in random order each pick their favourite open review (first come, first served).",
   run: async (context) => {
     const { year, candidates, random } = context;
-    const roster = rosterFromFixed(year, context.fixed);
+    const roster = rosterFromPins(context);
     // Liked best: a stated preference, then the person's phase, then the shortest journey.
     const liking = (c: Candidate) => (prefersReview(c.person, c.review) ? 0 : 1000) + (phaseMatches(c.person, c.review.host) ? 0 : 500) + (travelKm(c.person, c.review.host) ?? 0) / 10;
     const people = [...year.leads, ...year.reviewers];
@@ -27,14 +26,14 @@ export const selfSelection: Engine = {
     for (let round = 0, any = true; any; round += 1) {
       any = false;
       for (const { person } of order) {
-        if (roster.duties(person).length > round || roster.duties(person).length >= person.maxReviews) continue;
+        const taken = roster.duties(person).length;
+        if (taken > round || reviewsLeft(person, taken) === 0) continue;
         const options = (candidates.byPerson.get(`${person.role}:${person.id}`) ?? []).filter((c) => {
           if (!roster.canTake(person, c.review)) return false;
           if (person.role === "lead" || isAdvanced(person)) return true;
           const peers = roster.peers(c.review);
-          const need = advancedNeeded(year.policy.minAdvancedPerTeam, c.review.peerSeats, 1);
-          const advancedMissing = Math.max(0, need - peers.filter(isAdvanced).length);
-          return c.review.peerSeats - peers.length > advancedMissing;
+          const advancedMissing = Math.max(0, advancedToStaff(year, c.review) - peers.filter(isAdvanced).length);
+          return peerSeatsLeft(c.review, peers.length) > advancedMissing;
         });
         iterations += 1;
         if (options.length === 0) continue;

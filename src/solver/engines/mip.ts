@@ -1,6 +1,7 @@
-import type { Engine } from "./engine.js";
-import { fillGreedily, rosterFromFixed, yearTies } from "./greedy.js";
-import { pinnedKeys, resolveScope } from "./scope.js";
+import type { Engine } from "../engine.js";
+import { fillGreedily, yearTies } from "../steps/fill.js";
+import { pinnedKeys, rosterFromPins } from "../steps/pins.js";
+import { resolveScope } from "../steps/resolve.js";
 
 /** Default wall-clock cap of one exact solve, in seconds (a safety net; small years prove far sooner). */
 export const EXACT_TIME_LIMIT_SECONDS = 60;
@@ -9,20 +10,21 @@ export const EXACT_TIME_LIMIT_SECONDS = 60;
  * The whole year as one MIP, solved by HiGHS (branch and cut). Proves optimality on small and
  * medium years; the reference the fast engine is measured against.
  */
-export const exact: Engine = {
+export const mip: Engine = {
   name: "mip",
   summary: "The whole year as one mixed-integer program solved by HiGHS: optimal, for small and medium years.",
   run: async (context) => {
-    const roster = rosterFromFixed(context.year, context.fixed);
+    const roster = rosterFromPins(context);
     const limit = context.timeLimitSeconds ?? EXACT_TIME_LIMIT_SECONDS;
     context.report({ phase: "exact", incumbent: 0 });
     const { solution } = await resolveScope(context, roster, { reviews: context.year.reviews, leads: true, peers: true }, pinnedKeys(context), limit);
     const iterations = 1 + fillGreedily(context, roster, yearTies(context));
+    const proven = solution.status === "optimal";
     return {
       allocation: roster.toAllocation(),
-      stoppedBy: solution.status === "optimal" ? "proven-optimal" : solution.status === "limit" ? "time-limit" : "complete",
+      stoppedBy: proven ? "proven-optimal" : solution.status === "limit" ? "time-limit" : solution.status === "failed" ? "solver-failed" : "complete",
       iterations,
-      provenOptimal: solution.status === "optimal",
+      provenOptimal: proven,
     };
   },
 };

@@ -1,0 +1,86 @@
+import type { Score } from "../../goals/index.js";
+import type { Engine, StopReason } from "../engine.js";
+import { constructByFlows } from "../steps/construct.js";
+import { fillGreedily, yearTies } from "../steps/fill.js";
+import { deviation, neighbourhood, openSeats, reciprocitySeed } from "../steps/neighbourhood.js";
+import { pinnedKeys, rosterFromPins } from "../steps/pins.js";
+import { resolveScope } from "../steps/resolve.js";
+
+/** Work limits of the search (iterations, not seconds, so that a run is reproducible). */
+export const LNS_LIMITS = {
+  /** Reviews in one neighbourhood. */
+  neighbourhoodSize: 16,
+  /** Neighbourhoods without an improvement before the search stops. */
+  patience: 8,
+  /** Neighbourhoods in all, at most. */
+  maxNeighbourhoods: 40,
+  /** Branch-and-bound nodes of one neighbourhood's MIP at most (the work limit that keeps runs reproducible). */
+  neighbourhoodNodes: 5_000,
+  /** Wall-clock cap of one neighbourhood's MIP, in seconds (a safety net only). */
+  neighbourhoodSeconds: 10,
+} as const;
+
+/**
+ * Whether a neighbourhood improved the roster enough to keep searching: a seat, a kept seat, or
+ * one unit of the lower goals (kilometre-sized travel gains alone do not keep the search going).
+ */
+function improved(before: Score, after: Score): boolean {
+  return after[0]! > before[0]! + 1e-9 || after[1]! > before[1]! || after[2]! >= before[2]! + 1;
+}
+
+/**
+ * The fast engine for national scale: Lead Reviewers by flow, peer teams staffed largest first
+ * by a flow over the advanced reviewers and then filled by flow (both exact for the relaxation
+ * that the `overlap` blocks leave), completed greedily, then improved by a large-neighbourhood
+ * search whose neighbourhoods (a few dozen reviews around one short team) HiGHS re-solves exactly.
+ */
+export const lns: Engine = {
+  name: "lns",
+  summary: "Flows that staff the largest teams first, greedy completion, then large-neighbourhood search with exact HiGHS sub-problems.",
+  run: async (context) => {
+    const { year } = context;
+    const pinned = pinnedKeys(context);
+    const ties = yearTies(context);
+    let iterations = 0;
+    context.report({ phase: "flow", incumbent: context.fixed.assignments.length });
+    const roster = constructByFlows(context, rosterFromPins(context), pinned);
+    iterations += fillGreedily(context, roster, ties);
+    const progress = () => {
+      const filled = roster.filled();
+      const bound = context.seatBound;
+      context.report({ phase: "search", incumbent: filled, ...(bound !== undefined ? { bound, gap: Math.max(0, bound - filled) / Math.max(1, bound) } : {}) });
+    };
+    progress();
+    const boundMet = () => context.seatBound !== undefined && roster.filled() >= context.seatBound && deviation(roster) <= (context.reciprocityBound ?? 0);
+
+    let stale = 0;
+    let done = 0;
+    let stoppedBy: StopReason = "work-limit";
+    const order = [...year.reviews].sort((a, b) => (ties.get(a.id) ?? 0) - (ties.get(b.id) ?? 0));
+    const schoolOrder = [...year.problem.schools].sort((a, b) => (ties.get(a.id) ?? 0) - (ties.get(b.id) ?? 0) || (a.id < b.id ? -1 : 1));
+    let cursor = 0;
+    while (done < LNS_LIMITS.maxNeighbourhoods && stale < LNS_LIMITS.patience) {
+      if (boundMet()) {
+        stoppedBy = "bound-met";
+        break;
+      }
+      if (context.shouldStop()) {
+        stoppedBy = "time-limit";
+        break;
+      }
+      // Short teams first, then schools out of reciprocity balance, then the year in the seeded order.
+      const short = order.filter((r) => openSeats(roster, r) > 0);
+      const unbalanced = short.length === 0 ? reciprocitySeed(context, roster, schoolOrder, done) : undefined;
+      const seed = short.length > 0 && done % 2 === 0 ? short[done % short.length]! : (unbalanced ?? order[cursor++ % order.length]!);
+      const scope = neighbourhood(context, roster, seed, LNS_LIMITS.neighbourhoodSize);
+      const { before, after } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, pinned, LNS_LIMITS.neighbourhoodSeconds, LNS_LIMITS.neighbourhoodNodes);
+      iterations += 1;
+      done += 1;
+      stale = improved(before, after) ? 0 : stale + 1;
+      progress();
+      // Let an AbortSignal's listener and progress output run between neighbourhoods.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return { allocation: roster.toAllocation(), stoppedBy, iterations };
+  },
+};

@@ -1,0 +1,71 @@
+import { compareScores, scoreOf, type Score } from "../../goals/index.js";
+import type { Role } from "../../model/schema.js";
+import type { PersonInfo, ReviewInfo } from "../../model/year.js";
+import { place } from "../../rules/placement.js";
+import type { EngineContext } from "../engine.js";
+import { solveWithHighs, type LinearSolution } from "../lp.js";
+import { buildScopeModel, type Scope } from "../mip-model.js";
+import type { Roster } from "../roster.js";
+
+/**
+ * The roster's value as the engines compare it: `[seats, kept, goals]`, where `kept` counts the
+ * seats kept from an earlier allocation (repair's second goal; 0 without one).
+ */
+export function rosterScore(roster: Roster, keep?: ReadonlySet<string>): Score {
+  const allocation = roster.toAllocation();
+  let kept = 0;
+  if (keep) for (const a of allocation.assignments) if (keep.has(`${a.role}:${a.personId}@${a.reviewId}`)) kept += 1;
+  const [seats = 0, goals = 0] = scoreOf(place(roster.year, allocation));
+  return [seats, kept, goals];
+}
+
+/**
+ * Re-decides the seats of `scope` exactly: frees every unpinned seat in it, solves the scope's
+ * MIP with the rest of the roster fixed, and keeps the result only if the score does not get
+ * worse (so a limited solve can never lose ground).
+ */
+export async function resolveScope(
+  context: EngineContext,
+  roster: Roster,
+  scope: Scope,
+  pinned: ReadonlySet<string>,
+  timeLimitSeconds: number,
+  maxNodes?: number,
+  warmStart = false,
+): Promise<{ solution: LinearSolution; kept: boolean; before: Score; after: Score }> {
+  const before = rosterScore(roster, scope.keep);
+  const freed: { role: Role; person: PersonInfo; review: ReviewInfo }[] = [];
+  for (const review of scope.reviews) {
+    const lead = roster.lead(review);
+    if (scope.leads && lead && !pinned.has(`lead:${lead.id}@${review.id}`)) freed.push({ role: "lead", person: lead, review });
+    if (scope.peers) {
+      for (const person of roster.peers(review)) {
+        if (!pinned.has(`peer:${person.id}@${review.id}`)) freed.push({ role: "peer", person, review });
+      }
+    }
+  }
+  for (const seat of freed) roster.remove(seat.role, seat.person, seat.review);
+  const { model, seats, startFrom } = buildScopeModel(context.year, context.candidates, roster, scope);
+  // The seats just freed are a feasible start: HiGHS then never returns worse than the roster had.
+  const wasThere = new Set(freed.map((seat) => `${seat.role}:${seat.person.id}@${seat.review.id}`));
+  const start = warmStart ? startFrom((j) => wasThere.has(`${seats[j]!.role}:${seats[j]!.person.id}@${seats[j]!.review.id}`)) : undefined;
+  const solution = await solveWithHighs(model, { timeLimitSeconds, ...(maxNodes !== undefined ? { maxNodes } : {}), ...(start ? { start } : {}) });
+  const added: typeof freed = [];
+  if (solution.status === "optimal" || solution.status === "limit") {
+    seats.forEach((seat, column) => {
+      if (!seat || (solution.values[column] ?? 0) < 0.5) return;
+      // The model states every rule; the roster check is a second line against numerical slips.
+      if (!roster.canTake(seat.person, seat.review)) return;
+      roster.add(seat.role, seat.person, seat.review);
+      added.push({ role: seat.role, person: seat.person, review: seat.review });
+    });
+  }
+  const teamsOk = scope.reviews.every((review) => roster.advancedOk(review));
+  const after = teamsOk ? rosterScore(roster, scope.keep) : [-Infinity];
+  if (compareScores(after, before) < 0) {
+    for (const seat of added) roster.remove(seat.role, seat.person, seat.review);
+    for (const seat of freed) roster.add(seat.role, seat.person, seat.review);
+    return { solution, kept: false, before, after: before };
+  }
+  return { solution, kept: true, before, after };
+}

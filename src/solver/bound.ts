@@ -33,10 +33,11 @@ export interface Bound {
   readonly reciprocityDeviation: number;
   /**
    * What gave the seat bound: `flow` (the seat flows), `advanced` (the advanced-reviewer
-   * bound), `mip` (the exact seat MIP, or an engine's proof of optimality), `counting` (very
-   * large years, whose candidate lists are pruned).
+   * bound), `lp` (the seat LP with a staffed-team column per review), `mip` (the exact seat
+   * MIP, or an engine's proof of optimality), `counting` (very large years, whose candidate
+   * lists are pruned).
    */
-  readonly method: "flow" | "advanced" | "mip" | "counting";
+  readonly method: "flow" | "advanced" | "lp" | "mip" | "counting";
 }
 
 /** The relaxation bounds, before any exact solve: what `solve` gives the engines to stop on. */
@@ -131,14 +132,16 @@ export function reciprocityLowerBound(totalTarget: number, withinTargets: number
 
 /**
  * The exact maximum of filled seats (every seat worth 1) by branch and cut, within a node
- * limit; returns the proven upper bound (the dual bound when the limit stops it first), or
- * `undefined` when HiGHS gives no bound.
+ * limit, or with `relax` its LP relaxation (a staffed-team column per review, so the advanced
+ * seat is in it; larger years); returns the proven upper bound (the dual bound when the limit
+ * stops it first), or `undefined` when HiGHS gives no bound in time.
  */
-export async function exactSeatBound(year: Year, candidates: Candidates, pinned: Roster, timeLimitSeconds: number): Promise<number | undefined> {
+export async function exactSeatBound(year: Year, candidates: Candidates, pinned: Roster, timeLimitSeconds: number, relax = false): Promise<number | undefined> {
   const { model } = buildScopeModel(year, candidates, pinned, { reviews: year.reviews, leads: true, peers: true, objective: "seats" });
   const fixed = pinnedSeats(year, pinned);
-  const solution = await solveWithHighs(model, { timeLimitSeconds, maxNodes: EXACT_BOUND_NODES });
+  const solution = await solveWithHighs(model, { timeLimitSeconds, ...(relax ? { relax } : { maxNodes: EXACT_BOUND_NODES }) });
   if (solution.status === "failed" || solution.status === "infeasible" || !Number.isFinite(solution.bound)) return undefined;
+  if (relax && solution.status !== "optimal") return undefined;
   return fixed.lead + fixed.peer + Math.floor(solution.bound + 1e-6);
 }
 
@@ -149,7 +152,7 @@ export async function exactSeatBound(year: Year, candidates: Candidates, pinned:
 export function assembleBound(
   relaxed: RelaxedBound,
   filled: { readonly total: number; readonly peer: number },
-  exact: { readonly seats?: number; readonly proven?: boolean },
+  exact: { readonly seats?: number; readonly proven?: boolean; readonly relaxed?: boolean },
 ): Bound {
   let filledSeats = relaxed.leadSeats + relaxed.peerSeats;
   let method: Bound["method"] = relaxed.method;
@@ -158,7 +161,7 @@ export function assembleBound(
     method = "mip";
   } else if (exact.seats !== undefined && exact.seats < filledSeats) {
     filledSeats = exact.seats;
-    method = "mip";
+    method = exact.relaxed ? "lp" : "mip";
   }
   const peerSeats = Math.min(relaxed.peerSeats, filledSeats);
   const lowest = Math.min(filled.peer, peerSeats);

@@ -35,6 +35,11 @@ export interface SolveOptions {
    * where they can be (the `repair` engine, which `auto` picks when this is given).
    */
   readonly start?: Allocation;
+  /**
+   * `false` skips the exact seat bound (or its LP) after the engine: faster, with the
+   * relaxation bound only (property tests and previews).
+   */
+  readonly exactBound?: boolean;
 }
 
 /** A pin the solver could not honour, and why. */
@@ -61,6 +66,9 @@ export interface SolveResult {
   readonly elapsedMs: number;
   readonly rejectedPins: readonly RejectedPin[];
 }
+
+/** Above this gap the relaxation bound of a larger year is tightened by the seat LP. */
+export const LP_BOUND_GAP = 0.005;
 
 /** Years up to this many reviews are solved whole by the exact MIP under `auto`. */
 export const EXACT_MAX_REVIEWS = 60;
@@ -156,10 +164,18 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const filled = check.metrics.filled;
   const proven = outcome.provenOptimal === true && allocation === outcome.allocation;
   let exactSeats: number | undefined;
-  if (!proven && filled.total < relaxed.leadSeats + relaxed.peerSeats && year.reviews.length <= EXACT_BOUND_MAX_REVIEWS && !options.signal?.aborted) {
-    exactSeats = await exactSeatBound(year, candidates, pinnedRoster, Math.min(20, remainingSeconds() ?? 20));
+  let lp = false;
+  const relaxedSeats = relaxed.leadSeats + relaxed.peerSeats;
+  if (!proven && filled.total < relaxedSeats && !options.signal?.aborted && !(options.exactBound === false)) {
+    // Small years get the exact seat MIP; larger ones its LP relaxation, where the relaxations
+    // leave a gap worth closing.
+    const small = year.reviews.length <= EXACT_BOUND_MAX_REVIEWS;
+    if (small || (relaxedSeats - filled.total) / relaxedSeats > LP_BOUND_GAP) {
+      lp = !small;
+      exactSeats = await exactSeatBound(year, candidates, pinnedRoster, Math.min(20, remainingSeconds() ?? 20), lp);
+    }
   }
-  const bound = assembleBound(relaxed, filled, { ...(exactSeats !== undefined ? { seats: exactSeats } : {}), proven });
+  const bound = assembleBound(relaxed, filled, { ...(exactSeats !== undefined ? { seats: exactSeats } : {}), proven, relaxed: lp });
   const gap = bound.filledSeats === 0 ? 0 : (bound.filledSeats - filled.total) / bound.filledSeats;
   const stoppedBy: StopReason = options.signal?.aborted ? "aborted" : outcome.provenOptimal ? "proven-optimal" : outcome.stoppedBy;
   return {

@@ -18,6 +18,12 @@ export const LNS_LIMITS = {
   neighbourhoodNodes: 5_000,
   /** Wall-clock cap of one neighbourhood's MIP, in seconds (a safety net only). */
   neighbourhoodSeconds: 10,
+  /** Years up to this many reviews are re-solved whole once (seats, then reciprocity) before the search. */
+  wholeYearReviews: 250,
+  /** Branch-and-bound nodes of that whole-year MIP at most. */
+  wholeYearNodes: 2_000,
+  /** Wall-clock cap of that whole-year MIP, in seconds (a safety net only). */
+  wholeYearSeconds: 30,
 } as const;
 
 /**
@@ -26,6 +32,11 @@ export const LNS_LIMITS = {
  */
 function improved(before: Score, after: Score): boolean {
   return after[0]! > before[0]! + 1e-9 || after[1]! > before[1]! || after[2]! >= before[2]! + 1;
+}
+
+/** Whether anyone may sit on `review` at all (a team nobody may join is short whatever we do). */
+function hasCandidates(context: Parameters<Engine["run"]>[0], review: { readonly id: string }): boolean {
+  return (context.candidates.peer.get(review.id)?.length ?? 0) + (context.candidates.lead.get(review.id)?.length ?? 0) > 0;
 }
 
 /**
@@ -45,6 +56,13 @@ export const lns: Engine = {
     context.report({ phase: "flow", incumbent: context.fixed.assignments.length });
     const roster = constructByFlows(context, rosterFromPins(context), pinned);
     iterations += fillGreedily(context, roster, ties);
+    if (year.reviews.length <= LNS_LIMITS.wholeYearReviews && !context.shouldStop()) {
+      // A small or medium year is re-solved whole, from the construction, for seats and reciprocity.
+      context.report({ phase: "whole-year", incumbent: roster.filled() });
+      const seconds = Math.min(LNS_LIMITS.wholeYearSeconds, context.timeLimitSeconds ?? Infinity);
+      await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true, objective: "balance" }, pinned, seconds, LNS_LIMITS.wholeYearNodes, true);
+      iterations += 1;
+    }
     const progress = () => {
       const filled = roster.filled();
       const bound = context.seatBound;
@@ -68,10 +86,14 @@ export const lns: Engine = {
         stoppedBy = "time-limit";
         break;
       }
-      // Short teams first, then schools out of reciprocity balance, then the year in the seeded order.
-      const short = order.filter((r) => openSeats(roster, r) > 0);
-      const unbalanced = short.length === 0 ? reciprocitySeed(context, roster, schoolOrder, done) : undefined;
-      const seed = short.length > 0 && done % 2 === 0 ? short[done % short.length]! : (unbalanced ?? order[cursor++ % order.length]!);
+      // In turn: a short team someone could still join, a school out of reciprocity balance, and
+      // the year in the seeded order.
+      const short = order.filter((r) => openSeats(roster, r) > 0 && hasCandidates(context, r));
+      const kind = done % 3;
+      const seed =
+        (kind === 0 ? short[Math.floor(done / 3) % Math.max(1, short.length)] : undefined) ??
+        (kind <= 1 ? reciprocitySeed(context, roster, schoolOrder, done) : undefined) ??
+        order[cursor++ % order.length]!;
       const scope = neighbourhood(context, roster, seed, LNS_LIMITS.neighbourhoodSize);
       const { before, after } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, pinned, LNS_LIMITS.neighbourhoodSeconds, LNS_LIMITS.neighbourhoodNodes);
       iterations += 1;

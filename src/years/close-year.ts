@@ -91,7 +91,8 @@ function missedSeats(attendance: readonly Attendance[], seats: ReadonlyMap<strin
 /** `previous + received − sent`, limited to ±cap when the policy sets one. */
 function carryOverAfter(previous: number, received: number, sent: number, cap: number | null): number {
   const value = previous + received - sent;
-  return cap === null ? value : Math.max(-cap, Math.min(cap, value));
+  // `|| 0`: a cap of 0 gives −0 for debts, which JSON and equality tests would carry along.
+  return cap === null ? value : Math.max(-cap, Math.min(cap, value)) || 0;
 }
 
 /**

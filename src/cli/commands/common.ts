@@ -8,9 +8,10 @@ import { EXIT, type Io } from "../program.js";
  * exit code for invalid input. The commands of the years return this instead of throwing, so
  * they need nothing from the program but its exit codes.
  */
-export function inputErrors(io: Io, errors: readonly InputError[]): number {
+export function inputErrors(io: Io, errors: readonly InputError[], options: { readonly writes?: boolean } = {}): number {
+  const written = options.writes ?? true;
   for (const e of errors) io.err(`error: ${formatInputError(e)}\n`);
-  io.err(`${errors.length} problem${errors.length === 1 ? "" : "s"} in the input; nothing was written\n`);
+  io.err(`${errors.length} problem${errors.length === 1 ? "" : "s"} in the input${written ? "; nothing was written" : ""}\n`);
   return EXIT.invalidInput;
 }
 

@@ -18,13 +18,13 @@ function count(value: string): number {
 function ledgerCommand(io: Io, folder: string, opts: { top: number; json?: boolean }): number {
   const path = join(folder, YEAR_FILES.ledgerYears.file);
   if (!existsSync(path)) {
-    return inputErrors(io, [{ code: "missing-file", file: path, message: "does not exist; qar close-year writes ledger-years.csv into the next year's folder" }]);
+    return inputErrors(io, [{ code: "missing-file", file: path, message: "does not exist; qar close-year writes ledger-years.csv into the next year's folder" }], { writes: false });
   }
   const errors: InputError[] = [];
   const ledger = readWith(path, parseLedgerYears, errors);
   const schoolsPath = join(folder, YEAR_FILES.schools.file);
   const names = existsSync(schoolsPath) ? readWith(schoolsPath, schoolNames, errors) : undefined;
-  if (ledger === undefined || errors.length > 0) return inputErrors(io, errors);
+  if (ledger === undefined || errors.length > 0) return inputErrors(io, errors, { writes: false });
 
   const all = standings(ledger.items);
   const shown = all.slice(0, opts.top);

@@ -22,11 +22,13 @@ export interface Rows<T> {
 export function ledgerYearRow(c: Cells): LedgerYear | undefined {
   const year = c.required("year", "the label of the closed year, e.g. 2023-24");
   const schoolId = c.required("school_id", "a school id");
-  const count = (column: string) => c.number(column, { integer: true, min: 0 }) ?? c.fail(column, "is blank; a count of places");
-  const received = count("received");
-  const sent = count("sent");
-  const balance = c.number("balance", { integer: true }) ?? c.fail("balance", "is blank; sent − received");
-  const carryOverAfter = c.number("carry_over_after", { integer: true }) ?? c.fail("carry_over_after", "is blank; the carry-over taken into the next year");
+  // A blank cell is its own error; a bad number already has one from `number`.
+  const whole = (column: string, blank: string, min?: number) =>
+    c.raw(column) === "" ? c.fail(column, `is blank; ${blank}`) : c.number(column, { integer: true, ...(min !== undefined ? { min } : {}) });
+  const received = whole("received", "a count of places", 0);
+  const sent = whole("sent", "a count of places", 0);
+  const balance = whole("balance", "sent − received");
+  const carryOverAfter = whole("carry_over_after", "the carry-over taken into the next year");
   if (year === undefined || schoolId === undefined || received === undefined || sent === undefined || balance === undefined || carryOverAfter === undefined) return undefined;
   if (balance !== sent - received) return c.fail("balance", `is ${balance} but sent − received is ${sent - received}`);
   return { year, schoolId, received, sent, balance, carryOverAfter };

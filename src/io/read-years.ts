@@ -97,8 +97,10 @@ export function parseAttendance(contents: string | Uint8Array, file: string = AT
 }
 
 /**
- * Reads a closed year's `pathway.csv`; only `reviewer_id`, the yes/no columns and
- * `waiting_since` are used again (the rest is recomputed from the history).
+ * Reads a closed year's `pathway.csv`; only `reviewer_id` and `waiting_since` are used again
+ * (the rest is recomputed from the history).
+ *
+ * @example const previous = parsePathway(readFileSync("2025-26/pathway.csv"));
  */
 export function parsePathway(contents: string | Uint8Array, file: string = PATHWAY_FILE.file): Result<Rows<Pick<PathwayRow, "reviewerId" | "waitingSince">>> {
   return readTable(contents, file, { required: ["reviewer_id", "waiting_since"], optional: PATHWAY_FILE.required }, (c) => {

@@ -7,7 +7,11 @@ import { PATHWAY_FILE, YEAR_FILES } from "./year-files.js";
 
 const yesNo = (value: boolean) => (value ? "yes" : "no");
 
-/** `pathway.csv`: one row per reviewer, in reviewers' order. */
+/**
+ * `pathway.csv`: one row per reviewer, in reviewers' order.
+ *
+ * @example writeFileSync("pathway.csv", pathwayCsv(pathwayOf(problem.reviewers, problem.history, problem.policy)));
+ */
 export function pathwayCsv(rows: readonly PathwayRow[]): string {
   return toCsv(
     PATHWAY_FILE.required,

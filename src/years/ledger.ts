@@ -16,7 +16,11 @@ export interface SchoolStanding {
   readonly yearsMeetingCommitment: number;
 }
 
-/** Year labels in time order: by year number, then as written (labels without one last). */
+/**
+ * Year labels in time order: by year number, then as written (labels without one last).
+ *
+ * @example ["2025-26", "2009-10"].sort(compareYearLabels) // ["2009-10", "2025-26"]
+ */
 export function compareYearLabels(a: string, b: string): number {
   const x = yearNumber(a) ?? Infinity;
   const y = yearNumber(b) ?? Infinity;

@@ -25,6 +25,7 @@ export { explain, explainSeats, deficiencies, type Explanation, type SeatExplana
 export { parseYear, type YearFileContents, type ParseYearOptions } from "./io/read-year.js";
 export { parseAllocation } from "./io/read-allocation.js";
 export { readYearFolder, writeFolderAtomically } from "./io/files.js";
+export { checkOutputFolder, recoverOutputFolder, writeOutputFile, writeOutputFolder, type OutputFolderCheck } from "./io/out-folder.js";
 export { serializeYear } from "./io/write-year.js";
 export { allocationCsv, ledgerCsv, unfilledCsv, solveOutputs, summaryOf } from "./io/write-outputs.js";
 export { formatInputError, type InputError, type InputErrorCode, type Result } from "./io/errors.js";

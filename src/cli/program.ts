@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { relative, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
+import { checkOutputFolder } from "../io/out-folder.js";
 import { checkAllocation } from "../check.js";
 import { formatInputError, type InputError } from "../io/errors.js";
 import { readBytes, readYearFolder, writeFileAtomically, writeFolderAtomically } from "../io/files.js";
@@ -60,16 +61,41 @@ function loadAllocation(file: string): Allocation {
   return allocation.value;
 }
 
-function refuseOutInsideYear(out: string, folder: string): void {
-  if (isInside(out, folder)) {
-    throw new InputFailure([{ code: "bad-value", file: out, message: "is inside the year folder; choose an --out folder elsewhere so the inputs stay untouched" }]);
+/**
+ * Refuses an output place before any work: inside the year folder by any route (real paths
+ * compared, so symbolic links cannot get round it), a file where a folder is wanted, a place
+ * that cannot be written. `kind: "file"` checks the folder a single output file goes into.
+ */
+function refuseBadOutput(out: string, folder: string, options: { kind?: "folder" | "file"; option?: string; names?: readonly string[] } = {}): void {
+  const option = options.option ?? "--out";
+  const protect = [folder];
+  if (options.kind === "file") {
+    const inYear = checkOutputFolder({ out, protect, option });
+    const errors = inYear.length > 0 ? inYear : checkOutputFolder({ out: dirname(resolve(out)), option, names: [basename(out)] });
+    if (errors.length > 0) throw new InputFailure(errors.map((e) => ({ ...e, file: out })));
+    return;
+  }
+  const errors = checkOutputFolder({ out, protect, option, ...(options.names ? { names: options.names } : {}) });
+  if (errors.length > 0) throw new InputFailure(errors);
+}
+
+/**
+ * Writes an output folder (or one file); a failure of the disk (full, permissions changed
+ * mid-run) is reported as a problem with the output place, never as an internal error.
+ */
+function writeOutputs(out: string, files: Readonly<Record<string, string>> | string): void {
+  try {
+    if (typeof files === "string") writeFileAtomically(out, files);
+    else writeFolderAtomically(out, files);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === undefined) throw cause;
+    throw new InputFailure([{ code: "bad-output", file: out, message: `could not be written (${code}); its earlier outputs and every other file in it are unchanged` }]);
   }
 }
 
-function isInside(child: string, parent: string): boolean {
-  const rel = relative(resolve(parent), resolve(child));
-  return rel === "" || (!rel.startsWith("..") && !rel.startsWith("/"));
-}
+/** The files every solve-like command writes (the folder check looks for folders in their way). */
+const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "ledger.csv", "summary.json", "report.html"] as const;
 
 /** Builds the `qar` program. Each action sets `state.code`; nothing here calls `process.exit`. */
 export function buildProgram(io: Io, state: { code: number }): Command {
@@ -112,7 +138,7 @@ Examples:
   qar solve my-year --out results --time-limit 30 --json`,
     )
     .action(async (folder: string, opts: { out: string; seed: number; policy?: string; engine: string; timeLimit?: number; json?: boolean; quiet?: boolean }) => {
-      refuseOutInsideYear(opts.out, folder);
+      refuseBadOutput(opts.out, folder, { names: SOLVE_FILES });
       if (opts.engine !== "auto" && !(opts.engine in ENGINES)) {
         throw new InputFailure([{ code: "bad-value", file: "--engine", message: `unknown engine "${opts.engine}"; use auto, ${Object.keys(ENGINES).join(", ")}` }]);
       }
@@ -126,7 +152,7 @@ Examples:
         ...(display ? { onProgress: display.update } : {}),
       }).finally(() => display?.stop());
       const year = indexYear(loaded.value);
-      writeFolderAtomically(opts.out, solveOutputs(year, result));
+      writeOutputs(opts.out, solveOutputs(year, result));
       if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result) }, null, 2)}\n`);
       else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html\n`);
       state.code = EXIT.ok;
@@ -149,11 +175,11 @@ Examples:
   qar check my-year hand-edited.csv --report checked/report.html`,
     )
     .action((folder: string, file: string, opts: { policy?: string; json?: boolean; report?: string }) => {
-      if (opts.report !== undefined) refuseOutInsideYear(opts.report, folder);
+      if (opts.report !== undefined) refuseBadOutput(opts.report, folder, { kind: "file", option: "--report" });
       const loaded = loadYear(folder, opts.policy);
       const allocation = loadAllocation(file);
       const result = checkAllocation(loaded.value, allocation);
-      if (opts.report !== undefined) writeFileAtomically(opts.report, renderReport({ year: indexYear(loaded.value), allocation, check: result, title: `Check of ${file}` }));
+      if (opts.report !== undefined) writeOutputs(opts.report, renderReport({ year: indexYear(loaded.value), allocation, check: result, title: `Check of ${file}` }));
       if (opts.json) {
         io.out(`${JSON.stringify({ valid: result.valid, violations: result.violations, metrics: result.metrics }, null, 2)}\n`);
       } else {
@@ -172,11 +198,11 @@ Examples:
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
     .addHelpText("after", "\nExamples:\n  qar report fixtures/years/2018-19 out/2018-19/allocation.csv --out 2018-19-report.html")
     .action((folder: string, file: string, opts: { out: string; policy?: string }) => {
-      refuseOutInsideYear(opts.out, folder);
+      refuseBadOutput(opts.out, folder, { kind: "file" });
       const loaded = loadYear(folder, opts.policy);
       const allocation = loadAllocation(file);
       const check = checkAllocation(loaded.value, allocation);
-      writeFileAtomically(opts.out, renderReport({ year: indexYear(loaded.value), allocation, check, title: `Allocation ${file}` }));
+      writeOutputs(opts.out, renderReport({ year: indexYear(loaded.value), allocation, check, title: `Allocation ${file}` }));
       io.out(`written to ${opts.out}\n`);
       state.code = EXIT.ok;
     });
@@ -221,7 +247,7 @@ Examples:
     .option("-q, --quiet", "print nothing on success")
     .addHelpText("after", "\nExamples:\n  qar repair my-year published/allocation.csv --changes changes.csv --out repaired")
     .action(async (folder: string, file: string, opts: { changes: string; out: string; seed: number; policy?: string; timeLimit?: number; json?: boolean; quiet?: boolean }) => {
-      refuseOutInsideYear(opts.out, folder);
+      refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, "diff.csv"] });
       const loaded = loadYear(folder, opts.policy);
       const allocation = loadAllocation(file);
       const bytes = readBytes(opts.changes);
@@ -239,7 +265,7 @@ Examples:
       }
       const files = solveOutputs(indexYear(outcome.problem), outcome.result);
       files["diff.csv"] = toCsv(["change", "role", "person_id", "from_review_id", "to_review_id"], outcome.diff.map((d) => [d.change, d.role, d.personId, d.fromReviewId, d.toReviewId]));
-      writeFolderAtomically(opts.out, files);
+      writeOutputs(opts.out, files);
       const counts = { added: 0, moved: 0, removed: 0 };
       for (const d of outcome.diff) counts[d.change] += 1;
       if (opts.json) io.out(`${JSON.stringify({ out: opts.out, diff: outcome.diff, changes: counts, ...summaryOf(outcome.result) }, null, 2)}\n`);
@@ -268,7 +294,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof InputFailure) {
       for (const e of error.errors) io.err(`error: ${formatInputError(e)}\n`);
-      io.err(`${error.errors.length} problem${error.errors.length === 1 ? "" : "s"} in the input; nothing was written\n`);
+      const output = error.errors.every((e) => e.code === "bad-output");
+      io.err(output ? "nothing was written\n" : `${error.errors.length} problem${error.errors.length === 1 ? "" : "s"} in the input; nothing was written\n`);
       return EXIT.invalidInput;
     }
     if (error instanceof CommanderError) {

@@ -24,6 +24,7 @@ export type InputErrorCode =
   | "duplicate-id"
   | "unknown-reference"
   | "bad-policy"
+  | "bad-output"
   | "warning";
 
 /** A result that carries either a value (with any warnings) or the errors that stopped it. */

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { InputError, Result } from "./errors.js";
 import { parseYear } from "./read-year.js";
 import { POLICY_FILE, YEAR_FILES } from "./year-files.js";
+import { writeOutputFile, writeOutputFolder } from "./out-folder.js";
 import type { Problem } from "../model/problem.js";
 
 /** Reads a file's bytes, or an input error naming it. */
@@ -41,46 +42,10 @@ export function readYearFolder(folder: string, options: { policyFile?: string } 
 }
 
 /**
- * Writes a set of files into `outDir` all or nothing: everything goes to a temporary folder
- * beside it first, which then replaces `outDir` by rename. An error (or a crash) before the
- * rename leaves `outDir` as it was.
+ * Writes an output folder: adds or replaces the files it owns and touches nothing else.
+ * Kept under its first name for callers of 0.1; see `writeOutputFolder`.
  */
-export function writeFolderAtomically(outDir: string, files: Readonly<Record<string, string>>): void {
-  const target = resolve(outDir);
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const stamp = `${process.pid}-${Date.now()}`;
-  const temp = join(parent, `.${basename(target)}.tmp-${stamp}`);
-  const old = join(parent, `.${basename(target)}.old-${stamp}`);
-  mkdirSync(temp);
-  try {
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(temp, name), text);
-    if (existsSync(target)) {
-      if (!statSync(target).isDirectory()) throw new Error(`${outDir} exists and is not a folder`);
-      // Files the user put there beside ours are kept; ours are replaced together.
-      for (const name of readdirSync(target)) {
-        if (!(name in files)) renameSync(join(target, name), join(temp, name));
-      }
-      renameSync(target, old);
-      renameSync(temp, target);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(temp, target);
-    }
-  } finally {
-    rmSync(temp, { recursive: true, force: true });
-  }
-}
+export const writeFolderAtomically = writeOutputFolder;
 
-/** Writes one file all or nothing: to a temporary name beside it, then renamed over it. */
-export function writeFileAtomically(path: string, text: string): void {
-  const target = resolve(path);
-  mkdirSync(dirname(target), { recursive: true });
-  const temp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${Date.now()}`);
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, target);
-  } finally {
-    rmSync(temp, { force: true });
-  }
-}
+/** Writes one file all or nothing (see `writeOutputFile`). */
+export const writeFileAtomically = writeOutputFile;

@@ -37,7 +37,8 @@ describe("qar close-year", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     expect(out).toContain("closed 2023-24: 8 seats attended, 1 missed");
-    expect(readdirSync(next).sort()).toEqual(["history.csv", "leads.csv", "ledger-years.csv", "pathway.csv", "reviewers.csv", "schools.csv"]);
+    // Dot files are the writer's own bookkeeping.
+    expect(readdirSync(next).filter((f) => !f.startsWith(".")).sort()).toEqual(["history.csv", "leads.csv", "ledger-years.csv", "pathway.csv", "reviewers.csv", "schools.csv"]);
     expect(Object.fromEntries(rows(read(next, "schools.csv")).map((s) => [s.id, s.carry_over]))).toEqual(CARRY);
     expect(read(next, "ledger-years.csv")).toBe(
       "year,school_id,received,sent,balance,carry_over_after\n2023-24,S1,1,1,0,0\n2023-24,S2,0,1,1,-1\n2023-24,S3,2,1,-1,1\n2023-24,S4,2,0,-2,2\n2023-24,S5,0,2,2,-2\n",
@@ -92,6 +93,7 @@ describe("qar close-year", () => {
     const { code, err } = await qar("close-year", YEAR, VALID, "--year-label", "2023-24", "--out", inside);
     expect(code).toBe(1);
     expect(err).toContain("inside the year folder");
+    expect(err).toContain(`column "--out"`);
     expect(existsSync(inside)).toBe(false);
   });
 

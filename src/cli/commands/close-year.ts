@@ -6,11 +6,23 @@ import { formatInputError, type InputError } from "../../io/errors.js";
 import { readYearFolder, writeFolderAtomically } from "../../io/files.js";
 import { parseAllocation } from "../../io/read-allocation.js";
 import { allocationRowNumbers, parseAttendance, parsePathway } from "../../io/read-years.js";
+import { checkOutputFolder } from "../../io/out-folder.js";
 import { closedYearFiles } from "../../io/write-years.js";
-import { PATHWAY_FILE } from "../../io/year-files.js";
+import { PATHWAY_FILE, POLICY_FILE, YEAR_FILES } from "../../io/year-files.js";
 import { closeYear, type CloseYearIssue } from "../../years/close-year.js";
 import { EXIT, type Io } from "../program.js";
-import { inputErrors, isInside, readWith } from "./common.js";
+import { inputErrors, readWith } from "./common.js";
+
+/** Every file a closed year's folder may get (the folder check looks for folders in their way). */
+const CLOSED_YEAR_FILES = [
+  YEAR_FILES.schools.file,
+  YEAR_FILES.reviewers.file,
+  YEAR_FILES.leads.file,
+  YEAR_FILES.history.file,
+  YEAR_FILES.ledgerYears.file,
+  PATHWAY_FILE.file,
+  POLICY_FILE,
+] as const;
 
 interface Options {
   readonly yearLabel: string;
@@ -23,9 +35,8 @@ interface Options {
 
 /** Runs `qar close-year`; returns the exit code. */
 function closeYearCommand(io: Io, folder: string, allocationFile: string, opts: Options): number {
-  if (isInside(opts.out, folder)) {
-    return inputErrors(io, [{ code: "bad-value", file: opts.out, message: "is inside the year folder; choose an --out folder elsewhere so the closed year stays untouched" }]);
-  }
+  const place = checkOutputFolder({ out: opts.out, protect: [folder], option: "--out", names: CLOSED_YEAR_FILES });
+  if (place.length > 0) return inputErrors(io, place);
   const errors: InputError[] = [];
   const year = readYearFolder(folder, opts.policy !== undefined ? { policyFile: opts.policy } : {});
   if (!year.ok) errors.push(...year.errors);
@@ -52,7 +63,13 @@ function closeYearCommand(io: Io, folder: string, allocationFile: string, opts: 
     if (broken > 0) io.err(`warning: the allocation breaks ${broken} hard rule${broken === 1 ? "" : "s"} (qar check lists them); it is closed as it took place\n`);
   }
   const files = closedYearFiles(closed.value);
-  writeFolderAtomically(opts.out, files);
+  try {
+    writeFolderAtomically(opts.out, files);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === undefined) throw cause;
+    return inputErrors(io, [{ code: "bad-output", file: opts.out, message: `could not be written (${code}); its earlier files and every other file in it are unchanged` }]);
+  }
   const { ledger, attended, missed, pathway } = closed.value;
   const summary = {
     out: opts.out,

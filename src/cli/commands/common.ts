@@ -1,4 +1,3 @@
-import { relative, resolve } from "node:path";
 import { formatInputError, type InputError } from "../../io/errors.js";
 import { readBytes } from "../../io/files.js";
 import { EXIT, type Io } from "../program.js";
@@ -13,12 +12,6 @@ export function inputErrors(io: Io, errors: readonly InputError[], options: { re
   for (const e of errors) io.err(`error: ${formatInputError(e)}\n`);
   io.err(`${errors.length} problem${errors.length === 1 ? "" : "s"} in the input${written ? "; nothing was written" : ""}\n`);
   return EXIT.invalidInput;
-}
-
-/** Whether `child` is `parent` or inside it (an --out folder must not be inside the year folder). */
-export function isInside(child: string, parent: string): boolean {
-  const rel = relative(resolve(parent), resolve(child));
-  return rel === "" || (!rel.startsWith("..") && !rel.startsWith("/"));
 }
 
 /** Reads a file and parses it, or adds the errors to `errors`. */

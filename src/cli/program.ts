@@ -16,6 +16,8 @@ import { parseChanges } from "../io/read-changes.js";
 import { toCsv } from "../io/csv-text.js";
 import { renderReport } from "../io/report-html.js";
 import type { Allocation } from "../model/schema.js";
+import { registerCloseYear } from "./commands/close-year.js";
+import { registerLedger } from "./commands/ledger.js";
 
 /** Exit codes: the contract with scripts that call `qar`. */
 export const EXIT = { ok: 0, invalidInput: 1, violations: 2, bug: 3 } as const;
@@ -272,6 +274,9 @@ Examples:
       }
       state.code = EXIT.ok;
     });
+
+  registerCloseYear(program, io, state);
+  registerLedger(program, io, state);
 
   return program;
 }

@@ -12,6 +12,7 @@ import type { Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { advancedNeeded, isAdvanced } from "../rules/advanced-seat.js";
 import type { Placement, SeatState } from "../rules/types.js";
+import { firstReviewGoal } from "./first-review.js";
 import { phaseGoal } from "./phase.js";
 import { preferenceGoal } from "./preference.js";
 import { reciprocityGoal } from "./reciprocity.js";
@@ -133,6 +134,7 @@ export const GOALS: readonly Goal[] = [
   pairGoal({ id: preferenceGoal.id, summary: preferenceGoal.summary, weight: "preference", roles: ["peer"], pair: (_year, person, review) => preferenceGoal.cost(person, review) }),
   pairGoal({ id: travelGoal.id, summary: travelGoal.summary, weight: "travelPerKm", pair: (_year, person, review) => travelGoal.cost(person, review) }),
   pairGoal({ id: "repeat", summary: "No repeat of last year's reviewer or Lead Reviewer at a school (history.csv).", weight: "variety", pair: varietyGoal.cost }),
+  pairGoal({ id: firstReviewGoal.id, summary: firstReviewGoal.summary, weight: "firstReview", roles: ["peer"], pair: (year, person) => firstReviewGoal.cost(year, person) }),
   {
     id: "same-school",
     summary: "No two reviewers of one school on the same team.",

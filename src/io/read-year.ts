@@ -1,10 +1,12 @@
 import type { z } from "zod";
 import { DEFAULT_POLICY, makePolicy, PolicyOverridesSchema, SeatBandSchema, WeightsSchema, type Policy } from "../model/policy.js";
 import { validateReferences, type Collection, type Problem, type ProblemIssue } from "../model/problem.js";
-import type { HistoryEntry, LeadReviewer, Pin, Review, Reviewer, School } from "../model/schema.js";
+import { yearNumber } from "../model/history.js";
+import type { HistoryEntry, LeadReviewer, LedgerYear, Pin, Review, Reviewer, School } from "../model/schema.js";
 import { cellReader } from "./cells.js";
 import type { InputError, Result } from "./errors.js";
 import { decodeUtf8, readCsvTable, type CsvTable } from "./read-csv.js";
+import { duplicateLedgerYears, ledgerYearRow } from "./read-years.js";
 import { POLICY_FILE, REQUIRED_FILES, YEAR_FILES, type YearFile } from "./year-files.js";
 
 /** The files of a year folder by name (`schools.csv`, ...), as text or bytes; absent = missing. */
@@ -16,7 +18,7 @@ export interface ParseYearOptions {
 }
 
 /** Largest plausible values: anything above is a typo or a unit mix-up, not a school. */
-const LIMITS = { pupils: 20_000, maxReviews: 100, days: 31, seats: 50 } as const;
+const LIMITS = { pupils: 20_000, maxReviews: 100, days: 31, seats: 50, carryOver: 1000 } as const;
 
 /** Line and character of a JSON.parse error (`... at position 12`), for a person looking at the file. */
 function jsonWhere(text: string, message: string): string {
@@ -157,6 +159,7 @@ export function parseYear(files: YearFileContents, options: ParseYearOptions = {
     reviews: YEAR_FILES.reviews.file,
     history: YEAR_FILES.history.file,
     pins: YEAR_FILES.pins.file,
+    ledgerYears: YEAR_FILES.ledgerYears.file,
     policy: policySource?.name ?? POLICY_FILE,
   };
 
@@ -190,7 +193,7 @@ export function parseYear(files: YearFileContents, options: ParseYearOptions = {
     const lat = c.number("lat", { min: -90, max: 90 });
     const lon = c.number("lon", { min: -180, max: 180 });
     bothOrNeither(c);
-    const carryOver = c.number("carry_over", { integer: true, min: -LIMITS.seats, max: LIMITS.seats }) ?? 0;
+    const carryOver = c.number("carry_over", { integer: true, min: -LIMITS.carryOver, max: LIMITS.carryOver }) ?? 0;
     if (id === undefined || phase === undefined || pupils === undefined) return undefined;
     const locality = c.optional("locality");
     const trust = c.optional("trust");
@@ -254,6 +257,10 @@ export function parseYear(files: YearFileContents, options: ParseYearOptions = {
     const personId = c.required("person_id", "the id of the person");
     const role = c.raw("role").toLowerCase();
     if (role !== "lead" && role !== "peer") return c.fail("role", `"${c.raw("role")}" is not a role; use lead or peer`);
+    // The no-repeat rule orders the years, so each needs a place in time.
+    if (policy !== undefined && policy.noRepeatYears > 0 && yearNumber(c.raw("year")) === undefined) {
+      return c.fail("year", `"${c.raw("year")}" does not start with a year (e.g. 2023-24); noRepeatYears needs to know when each review was`);
+    }
     if (reviewSchoolId === undefined || personId === undefined) return undefined;
     return { year: c.raw("year"), reviewSchoolId, personId, role };
   });
@@ -269,10 +276,22 @@ export function parseYear(files: YearFileContents, options: ParseYearOptions = {
     return { reviewId, personId, role, kind };
   });
 
+  const ledgerYears = readRows<LedgerYear>("ledgerYears", ledgerYearRow);
+  errors.push(...duplicateLedgerYears(ledgerYears, rowsOf.ledgerYears ?? [], YEAR_FILES.ledgerYears.file));
+
   // Ids and references are checked even when some cells were bad, so one pass lists every
   // problem; a reference is called unknown only when the row it may point to was read.
   // The references do not depend on the policy: the defaults stand in when policy.json is bad.
-  const problem: Problem = { schools, reviewers, leads, reviews, policy: policy ?? DEFAULT_POLICY, history, pins };
+  const problem: Problem = {
+    schools,
+    reviewers,
+    leads,
+    reviews,
+    policy: policy ?? DEFAULT_POLICY,
+    history,
+    pins,
+    ...(files[YEAR_FILES.ledgerYears.file] !== undefined ? { ledgerYears } : {}),
+  };
   const columnOf: Record<string, string> = { schoolId: "school_id", reviewId: "review_id", personId: "person_id", reviewSchoolId: "review_school_id" };
   const rowOf = (collection: Collection, index: number | undefined) => (index !== undefined ? rowsOf[collection]?.[index] : undefined);
   const locate = (collection: Collection, index: number | undefined) => {

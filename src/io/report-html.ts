@@ -7,6 +7,7 @@ import type { Allocation, Role } from "../model/schema.js";
 import { travelKm, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
 import { RULES } from "../rules/index.js";
 import type { SolveResult } from "../solver/index.js";
+import { acrossYearsSection, pathwaySection } from "./report-years.js";
 
 /** What a report shows: the year, an allocation, the checker's verdict, and the solve if there was one. */
 export interface ReportInput {
@@ -539,6 +540,8 @@ export function renderReport(input: ReportInput): string {
     ["unfilled", "Unfilled seats"],
     ["teams", "Teams"],
     ["ledger", "Ledger"],
+    ["pathway", "Pathway"],
+    ...((input.year.problem.ledgerYears ?? []).length > 0 ? [["years", "Across years"]] : []),
   ]
     .map(([id, text]) => `<a href="#${id}">${text}</a>`)
     .join("");
@@ -553,6 +556,8 @@ ${hubMatrix(input)}
 ${unfilledSection(input)}
 ${teamCards(input, status)}
 ${ledgerTable(input)}
+${pathwaySection(input)}
+${acrossYearsSection(input)}
 <script>${SCRIPT}</script>
 </body></html>
 `;

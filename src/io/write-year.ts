@@ -54,6 +54,12 @@ export function serializeYear(problem: Problem): Record<string, string> {
       problem.pins.map((p) => [p.reviewId, p.role, p.personId, p.kind]),
     );
   }
+  if ((problem.ledgerYears ?? []).length > 0) {
+    files[YEAR_FILES.ledgerYears.file] = toCsv(
+      YEAR_FILES.ledgerYears.required,
+      (problem.ledgerYears ?? []).map((l) => [l.year, l.schoolId, l.received, l.sent, l.balance, l.carryOverAfter]),
+    );
+  }
   const overrides = policyOverrides(problem.policy);
   if (Object.keys(overrides).length > 0) files[POLICY_FILE] = `${JSON.stringify(overrides, null, 2)}\n`;
   return files;

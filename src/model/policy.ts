@@ -23,6 +23,7 @@ export const WeightsSchema = z
     preference: z.number().nonnegative(),
     travelPerKm: z.number().nonnegative(),
     variety: z.number().nonnegative(),
+    firstReview: z.number().nonnegative(),
   })
   .strict();
 export type Weights = z.infer<typeof WeightsSchema>;
@@ -59,7 +60,16 @@ export const DEFAULT_WEIGHTS: Weights = {
   preference: 5,
   travelPerKm: 0.01,
   variety: 1,
+  firstReview: 2,
 };
+
+/** A year label starts with the calendar year it begins in (`2024-25`); blank = from the reviews' dates. */
+const YearLabelSchema = z.string().regex(/^(\s*\d{4}(?!\d).*)?$/, { message: "must start with the year it begins in, e.g. \"2024-25\", or be blank (taken from the reviews' dates)" });
+
+/** Years-related keys, shared by the policy and its overrides. */
+const MAX_CARRY_OVER = z.number().int().nonnegative().nullable();
+const REVIEWS_FOR_ADVANCED = z.number().int().min(1).max(100);
+const NO_REPEAT_YEARS = z.number().int().nonnegative().max(50);
 
 /** Every policy setting, all with defaults. `policy.json` holds any subset of these keys. */
 export const PolicySchema = z
@@ -70,6 +80,14 @@ export const PolicySchema = z
     defaultReviewDays: z.number().int().min(1).max(31),
     minDistanceKm: z.number().nonnegative().max(20_000),
     reciprocityTolerance: z.number().int().nonnegative(),
+    /** Closing a year: carry-over limited to ±this many places; `null` = no cap. */
+    maxCarryOver: MAX_CARRY_OVER,
+    /** Peer reviews completed before a reviewer may train as advanced (the pathway). */
+    reviewsForAdvanced: REVIEWS_FOR_ADVANCED,
+    /** No reviewer reviews a school they reviewed within this many years; 0 = off. */
+    noRepeatYears: NO_REPEAT_YEARS,
+    /** This year's label for the no-repeat rule; blank = the academic year of the first review. */
+    yearLabel: YearLabelSchema,
     weights: WeightsSchema,
   })
   .strict()
@@ -108,6 +126,10 @@ export const DEFAULT_POLICY: Policy = {
   defaultReviewDays: 3,
   minDistanceKm: 10,
   reciprocityTolerance: 0,
+  maxCarryOver: null,
+  reviewsForAdvanced: 3,
+  noRepeatYears: 0,
+  yearLabel: "",
   weights: DEFAULT_WEIGHTS,
 };
 
@@ -120,6 +142,10 @@ export const PolicyOverridesSchema = z
     defaultReviewDays: z.number().int().min(1).max(31).optional(),
     minDistanceKm: z.number().nonnegative().max(20_000).optional(),
     reciprocityTolerance: z.number().int().nonnegative().optional(),
+    maxCarryOver: MAX_CARRY_OVER.optional(),
+    reviewsForAdvanced: REVIEWS_FOR_ADVANCED.optional(),
+    noRepeatYears: NO_REPEAT_YEARS.optional(),
+    yearLabel: YearLabelSchema.optional(),
     weights: WeightsSchema.partial().optional(),
   })
   .strict();

@@ -3,6 +3,7 @@ import { PolicySchema } from "./policy.js";
 import {
   HistoryEntrySchema,
   LeadReviewerSchema,
+  LedgerYearSchema,
   PinSchema,
   ReviewerSchema,
   ReviewSchema,
@@ -19,13 +20,15 @@ export const ProblemSchema = z.object({
   policy: PolicySchema,
   history: z.array(HistoryEntrySchema).default([]),
   pins: z.array(PinSchema).default([]),
+  /** The closed years' reciprocity (`ledger-years.csv`), for the multi-year view; not used by the solver. */
+  ledgerYears: z.array(LedgerYearSchema).optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 /** A problem as a caller may write it: defaults may be left out. */
 export type ProblemInput = z.input<typeof ProblemSchema>;
 
 /** The collections of a problem, named as the year folder's files are. */
-export type Collection = "schools" | "reviewers" | "leads" | "reviews" | "history" | "pins" | "policy";
+export type Collection = "schools" | "reviewers" | "leads" | "reviews" | "history" | "pins" | "ledgerYears" | "policy";
 
 /**
  * A problem with the data: where (collection, item index, field) and what. The CSV layer turns

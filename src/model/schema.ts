@@ -100,6 +100,22 @@ export const HistoryEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
+/**
+ * One school's reciprocity in one closed year (`ledger-years.csv`), counted by attendance:
+ * `received` peer places filled at its own review(s), `sent` places its reviewers filled
+ * elsewhere, `balance = sent − received` (negative: it owes), and the carry-over it took into
+ * the next year (positive: it owes).
+ */
+export const LedgerYearSchema = z.object({
+  year: z.string(),
+  schoolId: id,
+  received: z.number().int().nonnegative(),
+  sent: z.number().int().nonnegative(),
+  balance: z.number().int(),
+  carryOverAfter: z.number().int(),
+});
+export type LedgerYear = z.infer<typeof LedgerYearSchema>;
+
 /** A user's decision made before solving: this person must (`fix`) or must not (`forbid`) sit on this review. */
 export const PinSchema = z.object({
   reviewId: id,

@@ -1,5 +1,6 @@
 import { mergeRanges, parseDay, type DayRange } from "./dates.js";
 import { distanceKm, type Coordinates } from "./geo.js";
+import { currentYearNumber, indexHistory, type HistoryIndex } from "./history.js";
 import { seatsFromBands, type Policy } from "./policy.js";
 import type { Problem } from "./problem.js";
 import type { Level, Phase, Review, Role, School } from "./schema.js";
@@ -51,6 +52,10 @@ export interface Year {
   readonly target: ReadonlyMap<string, number>;
   /** Schools' last-year reviewers: `schoolId → person ids` (for variety). */
   readonly history: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The history's peer rows by reviewer (for the no-repeat rule and the first-review goal). */
+  readonly past: HistoryIndex;
+  /** This year's number (`2024` for 2024-25): the policy's `yearLabel`, else the first review's academic year. */
+  readonly yearNumber: number | undefined;
 }
 
 // Memo of each school's point: candidate lists ask for it millions of times on a large year.
@@ -167,6 +172,8 @@ export function indexYear(problem: Problem): Year {
     hostedSpans,
     target,
     history,
+    past: indexHistory(problem.history),
+    yearNumber: currentYearNumber(policy.yearLabel, reviews.map((info) => info.span.from)),
   };
 }
 

@@ -5,6 +5,7 @@ import { conflicts } from "./conflicts.js";
 import { distance } from "./distance.js";
 import { homeReview } from "./home-review.js";
 import { knownPeople } from "./known-people.js";
+import { noRepeat } from "./no-repeat.js";
 import { oneLead } from "./one-lead.js";
 import { overlap } from "./overlap.js";
 import { ownSchool } from "./own-school.js";
@@ -29,10 +30,11 @@ export const PAIR_RULES: readonly PairRule[] = [
   availability,
   homeReview,
   conflicts,
+  noRepeat,
 ];
 
 /** The pair rules in the order that rejects most pairs soonest (for building candidate lists fast). */
-const FAST_ORDER: readonly PairRule[] = [availability, ownSchool, sameHub, sameLocality, sameTrust, homeReview, conflicts, distance];
+const FAST_ORDER: readonly PairRule[] = [availability, ownSchool, sameHub, sameLocality, sameTrust, homeReview, conflicts, noRepeat, distance];
 
 /**
  * Whether every pair rule of one basis lets `person` sit on `review`: `school` rules can be

@@ -20,7 +20,7 @@ describe("explain", () => {
     const peer = seats.find((s) => s.role === "peer")!;
     expect(peer.missing).toBe(2);
     expect(peer.reason).toContain("same-hub");
-    expect(peer.funnel.map((s) => s.rule)).toEqual(["reviewers", "own-school", "same-hub", "same-locality", "same-trust", "distance", "availability", "home-review", "conflicts", "capacity", "advanced-level"]);
+    expect(peer.funnel.map((s) => s.rule)).toEqual(["reviewers", "own-school", "same-hub", "same-locality", "same-trust", "distance", "availability", "home-review", "conflicts", "no-repeat", "capacity", "advanced-level"]);
     expect(peer.funnel.find((s) => s.rule === "same-hub")!.remaining).toBe(0);
     expect(peer.remedies.join(" ")).toContain("outside the H1 hub");
   });

@@ -1,0 +1,124 @@
+import type { Command } from "commander";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { checkAllocation } from "../../check.js";
+import { formatInputError, type InputError } from "../../io/errors.js";
+import { readYearFolder, writeFolderAtomically } from "../../io/files.js";
+import { parseAllocation } from "../../io/read-allocation.js";
+import { allocationRowNumbers, parseAttendance, parsePathway } from "../../io/read-years.js";
+import { checkOutputFolder } from "../../io/out-folder.js";
+import { closedYearFiles } from "../../io/write-years.js";
+import { PATHWAY_FILE, POLICY_FILE, YEAR_FILES } from "../../io/year-files.js";
+import { closeYear, type CloseYearIssue } from "../../years/close-year.js";
+import { EXIT, type Io } from "../program.js";
+import { inputErrors, readWith } from "./common.js";
+
+/** Every file a closed year's folder may get (the folder check looks for folders in their way). */
+const CLOSED_YEAR_FILES = [
+  YEAR_FILES.schools.file,
+  YEAR_FILES.reviewers.file,
+  YEAR_FILES.leads.file,
+  YEAR_FILES.history.file,
+  YEAR_FILES.ledgerYears.file,
+  PATHWAY_FILE.file,
+  POLICY_FILE,
+] as const;
+
+interface Options {
+  readonly yearLabel: string;
+  readonly out: string;
+  readonly attendance?: string;
+  readonly policy?: string;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+}
+
+/** Runs `qar close-year`; returns the exit code. */
+function closeYearCommand(io: Io, folder: string, allocationFile: string, opts: Options): number {
+  const place = checkOutputFolder({ out: opts.out, protect: [folder], option: "--out", names: CLOSED_YEAR_FILES });
+  if (place.length > 0) return inputErrors(io, place);
+  const errors: InputError[] = [];
+  const year = readYearFolder(folder, opts.policy !== undefined ? { policyFile: opts.policy } : {});
+  if (!year.ok) errors.push(...year.errors);
+  const allocation = readWith(allocationFile, (bytes, file) => {
+    const parsed = parseAllocation(bytes, file);
+    return parsed.ok ? { ok: true as const, value: { ...parsed.value, rows: allocationRowNumbers(bytes, file) } } : parsed;
+  }, errors);
+  const attendance = opts.attendance !== undefined ? readWith(opts.attendance, parseAttendance, errors) : undefined;
+  const pathwayPath = join(folder, PATHWAY_FILE.file);
+  const previous = existsSync(pathwayPath) ? readWith(pathwayPath, parsePathway, errors) : undefined;
+  if (!year.ok || allocation === undefined || errors.length > 0) return inputErrors(io, errors);
+
+  const closed = closeYear(year.value, allocation, {
+    yearLabel: opts.yearLabel,
+    ...(attendance ? { attendance: attendance.items } : {}),
+    ...(previous ? { previousPathway: previous.items } : {}),
+  });
+  if (!closed.ok) {
+    return inputErrors(io, closed.issues.map((issue) => issueError(issue, { allocationFile, allocationRows: allocation.rows, attendanceFile: opts.attendance ?? "", attendanceRows: attendance?.rows ?? [] })));
+  }
+  if (!opts.quiet && !opts.json) {
+    for (const warning of year.warnings) if (warning.column !== "available") io.err(`warning: ${formatInputError(warning)}\n`);
+    const broken = checkAllocation(year.value, allocation).violations.length;
+    if (broken > 0) io.err(`warning: the allocation breaks ${broken} hard rule${broken === 1 ? "" : "s"} (qar check lists them); it is closed as it took place\n`);
+  }
+  const files = closedYearFiles(closed.value);
+  try {
+    writeFolderAtomically(opts.out, files);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === undefined) throw cause;
+    return inputErrors(io, [{ code: "bad-output", file: opts.out, message: `could not be written (${code}); its earlier files and every other file in it are unchanged` }]);
+  }
+  const { ledger, attended, missed, pathway } = closed.value;
+  const summary = {
+    out: opts.out,
+    yearLabel: opts.yearLabel,
+    attended: attended.length,
+    missed: missed.length,
+    schoolsOwing: ledger.filter((row) => row.carryOverAfter > 0).length,
+    schoolsOwed: ledger.filter((row) => row.carryOverAfter < 0).length,
+    schools: ledger.length,
+    eligibleForAdvanced: pathway.filter((row) => row.eligibleForAdvanced).length,
+    waitingForFirstReview: pathway.filter((row) => row.waitingForFirstReview).length,
+  };
+  if (opts.json) io.out(`${JSON.stringify(summary, null, 2)}\n`);
+  else if (!opts.quiet) {
+    io.out(
+      `closed ${opts.yearLabel}: ${summary.attended} seats attended, ${summary.missed} missed\n` +
+        `carry-over: ${summary.schoolsOwing} of ${summary.schools} schools owe places, ${summary.schoolsOwed} are owed\n` +
+        `pathway: ${summary.eligibleForAdvanced} reviewers eligible to train as advanced, ${summary.waitingForFirstReview} waiting for a first review\n` +
+        `written to ${opts.out}: ${Object.keys(files).sort().join(", ")} (add reviews.csv and availability for next year)\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
+function issueError(issue: CloseYearIssue, where: { allocationFile: string; allocationRows: readonly number[]; attendanceFile: string; attendanceRows: readonly number[] }): InputError {
+  if (issue.source === "year-label") return { code: "bad-value", file: "--year-label", message: issue.message };
+  const [file, rows] = issue.source === "allocation" ? [where.allocationFile, where.allocationRows] : [where.attendanceFile, where.attendanceRows];
+  const row = issue.index !== undefined ? rows[issue.index] : undefined;
+  return { code: "unknown-reference", file, ...(row !== undefined ? { row } : {}), ...(issue.field ? { column: issue.field } : {}), message: issue.message };
+}
+
+/**
+ * `qar close-year <year> <allocation.csv> --year-label 2024-25 --out DIR [--attendance file]`:
+ * closes a year and writes the next year's starting folder.
+ */
+export function registerCloseYear(program: Command, io: Io, state: { code: number }): void {
+  program
+    .command("close-year")
+    .description("Close a year: count by attendance what each school received and sent, carry the difference into schools.csv (carry_over), extend history.csv and ledger-years.csv, write pathway.csv, and clear availability; the output is next year's starting folder (no reviews.csv).")
+    .argument("<year-folder>", "the year folder the allocation is for")
+    .argument("<allocation>", "the allocation that took place (allocation.csv)")
+    .requiredOption("-y, --year-label <label>", "the closed year's label, starting with the year it begins in (e.g. 2024-25)")
+    .requiredOption("-o, --out <dir>", "folder for the next year's starting files (never the year folder)")
+    .option("-a, --attendance <file>", "attendance.csv with review_id,person_id,attended (yes/no); seats it does not list count as attended")
+    .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
+    .option("--json", "print the summary as JSON")
+    .option("-q, --quiet", "print nothing on success")
+    .addHelpText("after", "\nExamples:\n  qar close-year 2024-25 published/allocation.csv --attendance attendance.csv --year-label 2024-25 --out 2025-26")
+    .action((folder: string, allocationFile: string, opts: Options) => {
+      state.code = closeYearCommand(io, folder, allocationFile, opts);
+    });
+}

@@ -1,0 +1,32 @@
+import { formatInputError, type InputError } from "../../io/errors.js";
+import { readBytes } from "../../io/files.js";
+import { EXIT, type Io } from "../program.js";
+
+/**
+ * Input problems as `qar` prints them (one line each: file, row, column, message), with the
+ * exit code for invalid input. The commands of the years return this instead of throwing, so
+ * they need nothing from the program but its exit codes.
+ */
+export function inputErrors(io: Io, errors: readonly InputError[], options: { readonly writes?: boolean } = {}): number {
+  const written = options.writes ?? true;
+  for (const e of errors) io.err(`error: ${formatInputError(e)}\n`);
+  io.err(`${errors.length} problem${errors.length === 1 ? "" : "s"} in the input${written ? "; nothing was written" : ""}\n`);
+  return EXIT.invalidInput;
+}
+
+/** Reads a file and parses it, or adds the errors to `errors`. */
+export function readWith<T>(
+  path: string,
+  parse: (bytes: Uint8Array, file: string) => { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly InputError[] },
+  errors: InputError[],
+): T | undefined {
+  const bytes = readBytes(path);
+  if ("error" in bytes) {
+    errors.push(bytes.error);
+    return undefined;
+  }
+  const parsed = parse(bytes.bytes, path);
+  if (parsed.ok) return parsed.value;
+  errors.push(...parsed.errors);
+  return undefined;
+}

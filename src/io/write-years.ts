@@ -1,0 +1,68 @@
+import type { ClosedYear } from "../years/close-year.js";
+import { compareYearLabels, type SchoolStanding } from "../years/ledger.js";
+import type { PathwayRow } from "../years/pathway.js";
+import { toCsv } from "./csv-text.js";
+import { serializeYear } from "./write-year.js";
+import { PATHWAY_FILE, YEAR_FILES } from "./year-files.js";
+
+const yesNo = (value: boolean) => (value ? "yes" : "no");
+
+/**
+ * `pathway.csv`: one row per reviewer, in reviewers' order.
+ *
+ * @example writeFileSync("pathway.csv", pathwayCsv(pathwayOf(problem.reviewers, problem.history, problem.policy)));
+ */
+export function pathwayCsv(rows: readonly PathwayRow[]): string {
+  return toCsv(
+    PATHWAY_FILE.required,
+    rows.map((r) => [r.reviewerId, r.name, r.schoolId, r.level, r.reviewsCompleted, r.lastReviewYear, yesNo(r.eligibleForAdvanced), yesNo(r.waitingForFirstReview), r.waitingSince]),
+  );
+}
+
+/**
+ * The files of a closed year's output folder, the next year's starting folder: `schools.csv`
+ * (new `carry_over`), `reviewers.csv` and `leads.csv` (availability cleared), `history.csv`,
+ * `ledger-years.csv`, `pathway.csv`, and `policy.json` when it differs from the defaults. No
+ * `reviews.csv`: next year's dates are new.
+ *
+ * @example
+ * const closed = closeYear(problem, allocation, { yearLabel: "2024-25" });
+ * if (closed.ok) writeFolderAtomically("2025-26", closedYearFiles(closed.value));
+ */
+export function closedYearFiles(closed: ClosedYear): Record<string, string> {
+  const files = serializeYear(closed.next);
+  delete files[YEAR_FILES.reviews.file];
+  files[PATHWAY_FILE.file] = pathwayCsv(closed.pathway);
+  return files;
+}
+
+/**
+ * The schools furthest behind on their commitment, as a plain-text table (`qar ledger`): one
+ * line per school with its balance each closed year, the totals and what it owes now.
+ */
+export function standingsTable(rows: readonly SchoolStanding[], names: ReadonlyMap<string, string> = new Map()): string {
+  const years = [...new Set(rows.flatMap((row) => row.years.map((y) => y.year)))].sort(compareYearLabels);
+  const clip = (text: string) => (Array.from(text).length > 32 ? `${Array.from(text).slice(0, 31).join("")}…` : text);
+  const header = ["school", "name", ...years, "received", "sent", "balance", "owes now", "years met"];
+  const lines = rows.map((row) => {
+    const byYear = new Map(row.years.map((y) => [y.year, y.balance]));
+    return [
+      row.schoolId,
+      clip(names.get(row.schoolId) ?? ""),
+      ...years.map((year) => (byYear.has(year) ? String(byYear.get(year)) : "–")),
+      String(row.received),
+      String(row.sent),
+      String(row.balance),
+      String(row.carryOver),
+      `${row.yearsMeetingCommitment}/${row.years.length}`,
+    ];
+  });
+  const table = [header, ...lines];
+  const width = (text: string) => Array.from(text).length;
+  const widths = header.map((_, c) => Math.max(...table.map((line) => width(line[c]!))));
+  const pad = (cell: string, c: number) => " ".repeat(widths[c]! - width(cell));
+  // Names left-aligned, figures right-aligned, as a spreadsheet shows them.
+  return table
+    .map((line) => line.map((cell, c) => (c < 2 ? cell + pad(cell, c) : pad(cell, c) + cell)).join("  ").trimEnd())
+    .join("\n");
+}

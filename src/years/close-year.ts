@@ -1,0 +1,159 @@
+import { yearNumber } from "../model/history.js";
+import type { Problem } from "../model/problem.js";
+import type { Assignment, HistoryEntry, LedgerYear, School } from "../model/schema.js";
+import { indexYear, type PersonInfo, type ReviewInfo } from "../model/year.js";
+import { pathwayOf, type PathwayRow } from "./pathway.js";
+
+/** Whether one person turned up to one review (`attendance.csv`). */
+export interface Attendance {
+  readonly reviewId: string;
+  readonly personId: string;
+  readonly attended: boolean;
+}
+
+export interface CloseYearOptions {
+  /** The label of the year being closed, e.g. `2024-25`: it must start with the year it begins in. */
+  readonly yearLabel: string;
+  /** Who did not turn up (or did); assignments it does not list count as attended. */
+  readonly attendance?: readonly Attendance[];
+  /** The pathway written when the previous year was closed, for how long reviewers have waited. */
+  readonly previousPathway?: readonly { readonly reviewerId: string; readonly waitingSince?: string | undefined }[];
+}
+
+/** Why a year cannot be closed: where (the allocation's or attendance's item index, or the label) and what. */
+export interface CloseYearIssue {
+  readonly source: "allocation" | "attendance" | "year-label";
+  readonly index?: number;
+  readonly field?: "review_id" | "person_id" | "role";
+  readonly message: string;
+}
+
+/** A closed year: the next year's starting problem and what was counted. */
+export interface ClosedYear {
+  /**
+   * The next year's start: schools with their new `carryOver`, reviewers and Lead Reviewers
+   * with availability cleared, the history and the ledger across years extended, no reviews and
+   * no pins (next year's dates are new), the policy without `yearLabel`.
+   */
+  readonly next: Problem;
+  /** This year's rows of the ledger across years, in schools' order. */
+  readonly ledger: readonly LedgerYear[];
+  /** Every reviewer's place on the pathway, the closed year counted. */
+  readonly pathway: readonly PathwayRow[];
+  /** Assignments that took place (they went into the history) and those that did not. */
+  readonly attended: readonly Assignment[];
+  readonly missed: readonly Assignment[];
+}
+
+export type CloseYearOutcome = { readonly ok: true; readonly value: ClosedYear } | { readonly ok: false; readonly issues: readonly CloseYearIssue[] };
+
+const pairKey = (reviewId: string, personId: string) => `${reviewId}\u0000${personId}`;
+
+/** Checks the label: it orders the years, and a year closes once. */
+function labelIssues(problem: Problem, label: string): CloseYearIssue[] {
+  if (yearNumber(label) === undefined) {
+    return [{ source: "year-label", message: `"${label}" does not start with the year it begins in (e.g. 2024-25); the years are ordered by it` }];
+  }
+  const closed = problem.history.some((h) => h.year === label) || (problem.ledgerYears ?? []).some((l) => l.year === label);
+  return closed ? [{ source: "year-label", message: `${label} was closed already: history.csv or ledger-years.csv holds it` }] : [];
+}
+
+/** The allocation's seats, resolved; unknown names and repeated seats are issues. */
+function resolveSeats(problem: Problem, assignments: readonly Assignment[], issues: CloseYearIssue[]) {
+  const year = indexYear(problem);
+  const seats = new Map<string, { assignment: Assignment; review: ReviewInfo; person: PersonInfo }>();
+  assignments.forEach((assignment, index) => {
+    const review = year.reviewById.get(assignment.reviewId);
+    const person = year.people[assignment.role].get(assignment.personId);
+    const key = pairKey(assignment.reviewId, assignment.personId);
+    if (!review) issues.push({ source: "allocation", index, field: "review_id", message: `no review of the year has the id "${assignment.reviewId}"` });
+    else if (!person) issues.push({ source: "allocation", index, field: "person_id", message: `"${assignment.personId}" is not a ${assignment.role === "lead" ? "Lead Reviewer" : "reviewer"} of the year` });
+    else if (seats.has(key)) issues.push({ source: "allocation", index, field: "person_id", message: `${assignment.personId} is listed twice on ${assignment.reviewId}` });
+    else seats.set(key, { assignment, review, person });
+  });
+  return seats;
+}
+
+/** Who missed which seat, from the attendance list; rows naming no seat are issues. */
+function missedSeats(attendance: readonly Attendance[], seats: ReadonlyMap<string, unknown>, issues: CloseYearIssue[]): Set<string> {
+  const missed = new Set<string>();
+  const listed = new Set<string>();
+  attendance.forEach((row, index) => {
+    const key = pairKey(row.reviewId, row.personId);
+    if (!seats.has(key)) issues.push({ source: "attendance", index, field: "person_id", message: `${row.personId} has no seat on ${row.reviewId} in the allocation` });
+    else if (listed.has(key)) issues.push({ source: "attendance", index, field: "person_id", message: `${row.personId} on ${row.reviewId} is listed twice` });
+    listed.add(key);
+    if (!row.attended) missed.add(key);
+  });
+  return missed;
+}
+
+/** `previous + received − sent`, limited to ±cap when the policy sets one. */
+function carryOverAfter(previous: number, received: number, sent: number, cap: number | null): number {
+  const value = previous + received - sent;
+  // `|| 0`: a cap of 0 gives −0 for debts, which JSON and equality tests would carry along.
+  return cap === null ? value : Math.max(-cap, Math.min(cap, value)) || 0;
+}
+
+/**
+ * Closes a year: counts by attendance what each school received and sent, carries the
+ * difference into next year's `carryOver` (positive: the school owes places, so next year's
+ * reciprocity target rises by it), appends the attended seats to the history and this year's
+ * rows to the ledger across years, and works out the reviewer pathway. Pure: data in, data out.
+ *
+ * Without a cap (`maxCarryOver: null`, the default) the changes sum to zero over the schools:
+ * every place attended is one school's received and another's sent.
+ *
+ * @example
+ * const closed = closeYear(problem, allocation, { yearLabel: "2024-25", attendance: [{ reviewId: "R0001", personId: "P0193", attended: false }] });
+ * if (closed.ok) console.log(closed.value.ledger.filter((row) => row.carryOverAfter > 0));
+ */
+export function closeYear(problem: Problem, allocation: { readonly assignments: readonly Assignment[] }, options: CloseYearOptions): CloseYearOutcome {
+  const label = options.yearLabel.trim();
+  const issues = labelIssues(problem, label);
+  const seats = resolveSeats(problem, allocation.assignments, issues);
+  const missedKeys = missedSeats(options.attendance ?? [], seats, issues);
+  if (issues.length > 0) return { ok: false, issues };
+
+  const attended: Assignment[] = [];
+  const missed: Assignment[] = [];
+  const received = new Map<string, number>();
+  const sent = new Map<string, number>();
+  const history: HistoryEntry[] = [...problem.history];
+  for (const [key, { assignment, review, person }] of seats) {
+    if (missedKeys.has(key)) {
+      missed.push(assignment);
+      continue;
+    }
+    attended.push(assignment);
+    history.push({ year: label, reviewSchoolId: review.host.id, personId: person.id, role: assignment.role });
+    if (assignment.role === "peer" && person.school) {
+      received.set(review.host.id, (received.get(review.host.id) ?? 0) + 1);
+      sent.set(person.school.id, (sent.get(person.school.id) ?? 0) + 1);
+    }
+  }
+
+  const ledger: LedgerYear[] = [];
+  const schools: School[] = problem.schools.map((school) => {
+    const r = received.get(school.id) ?? 0;
+    const s = sent.get(school.id) ?? 0;
+    const after = carryOverAfter(school.carryOver, r, s, problem.policy.maxCarryOver);
+    ledger.push({ year: label, schoolId: school.id, received: r, sent: s, balance: s - r, carryOverAfter: after });
+    return { ...school, carryOver: after };
+  });
+  // Preferences naming this year's reviews mean nothing next year (ids may even be reused); hubs stay.
+  const reviewIds = new Set(problem.reviews.map((review) => review.id));
+  const reviewers = problem.reviewers.map((reviewer) => ({ ...reviewer, available: [], prefers: reviewer.prefers.filter((p) => !reviewIds.has(p)) }));
+  const next: Problem = {
+    schools,
+    reviewers,
+    leads: problem.leads.map((lead) => ({ ...lead, available: [] })),
+    reviews: [],
+    policy: { ...problem.policy, yearLabel: "" },
+    history,
+    pins: [],
+    ledgerYears: [...(problem.ledgerYears ?? []), ...ledger],
+  };
+  const pathway = pathwayOf(reviewers, history, problem.policy, { yearLabel: label, ...(options.previousPathway ? { previous: options.previousPathway } : {}) });
+  return { ok: true, value: { next, ledger, pathway, attended, missed } };
+}

@@ -1,8 +1,11 @@
 import { parseDay } from "./model/dates.js";
 import type { Problem } from "./model/problem.js";
 import type { Allocation } from "./model/schema.js";
-import { allocationDiff, type SeatChange } from "./solver/diff.js";
+import { allocationDiff, changedRows, type SeatChange } from "./solver/diff.js";
 import { solve, type SolveOptions, type SolveResult } from "./solver/index.js";
+import type { RepairOption } from "./solver/steps/trade-off.js";
+
+export type { RepairOption };
 
 /** A change to a year after its allocation was published. */
 export type Change =
@@ -17,9 +20,36 @@ export interface ChangeIssue {
   readonly message: string;
 }
 
+/** `maxChanges` below the fewest changed rows any valid repair needs. */
+export interface MaxChangesIssue {
+  readonly field: "maxChanges";
+  readonly message: string;
+  /** The option with the fewest changed rows. */
+  readonly fewest: RepairOption;
+}
+
+export type RepairIssue = ChangeIssue | MaxChangesIssue;
+
+export interface RepairOptions extends Omit<SolveOptions, "start" | "engine"> {
+  /** At most this many changed rows: the repair returns the most seats reachable within them. */
+  readonly maxChanges?: number;
+}
+
 export type RepairOutcome =
-  | { readonly ok: true; readonly problem: Problem; readonly result: SolveResult; readonly diff: readonly SeatChange[] }
-  | { readonly ok: false; readonly issues: readonly ChangeIssue[] };
+  | {
+      readonly ok: true;
+      readonly problem: Problem;
+      readonly result: SolveResult;
+      readonly diff: readonly SeatChange[];
+      /** Changed rows: the symmetric difference of the published and the repaired (review, role, person) rows. */
+      readonly changes: number;
+      /**
+       * The trade-off: for each number of changed rows at which one more seat becomes reachable,
+       * the most seats (fewest changes first, most seats last); the returned one is `chosen`.
+       */
+      readonly options: readonly RepairOption[];
+    }
+  | { readonly ok: false; readonly issues: readonly RepairIssue[] };
 
 /**
  * Applies changes to a year: a withdrawn reviewer or Lead Reviewer leaves (with any pins
@@ -60,17 +90,29 @@ export function applyChanges(problem: Problem, changes: readonly Change[]): { pr
 }
 
 /**
- * Re-plans a published allocation after changes, changing as little as possible: every seat
- * that is still valid is kept unless moving it fills more seats; pins are honoured; the diff
- * says who was added, moved or removed.
+ * Re-plans a published allocation after changes, changing as little as possible: the most seats
+ * first, then the fewest changed rows (the symmetric difference of (review, role, person) rows,
+ * the rows the change removes included), then the policy's other goals; pins are honoured. The
+ * diff says who was added, moved or removed; `options` lists the most seats reachable for each
+ * number of changed rows, and `maxChanges` picks one of them.
  *
  * @example
  * const outcome = await repair(problem, published, [{ change: "withdraw", id: "P0193" }], { seed: 1 });
- * if (outcome.ok) console.log(outcome.diff);
+ * if (outcome.ok) {
+ *   console.log(outcome.options.map((o) => `${o.seats} seats with ${o.changes} changes`).join(", "));
+ *   console.log(outcome.diff);
+ * }
  */
-export async function repair(problem: Problem, allocation: Allocation, changes: readonly Change[], options: SolveOptions = {}): Promise<RepairOutcome> {
+export async function repair(problem: Problem, allocation: Allocation, changes: readonly Change[], options: RepairOptions = {}): Promise<RepairOutcome> {
   const applied = applyChanges(problem, changes);
   if (applied.issues.length > 0) return { ok: false, issues: applied.issues };
   const result = await solve(applied.problem, { ...options, start: allocation });
-  return { ok: true, problem: applied.problem, result, diff: allocationDiff(allocation, result.allocation) };
+  const changed = changedRows(allocation, result.allocation);
+  const tradeOff = result.tradeOff ?? [];
+  if (options.maxChanges !== undefined && changed > options.maxChanges) {
+    const fewest = tradeOff[0]!;
+    const message = `no valid repair changes ${options.maxChanges} row${options.maxChanges === 1 ? "" : "s"} or fewer; the fewest is ${fewest.changes} (${fewest.seats} seats)`;
+    return { ok: false, issues: [{ field: "maxChanges", message, fewest }] };
+  }
+  return { ok: true, problem: applied.problem, result, diff: allocationDiff(allocation, result.allocation), changes: changed, options: tradeOff };
 }

@@ -14,6 +14,7 @@ import { explain } from "../explain.js";
 import { repair } from "../repair.js";
 import { parseChanges } from "../io/read-changes.js";
 import { toCsv } from "../io/csv-text.js";
+import { optionsCsv, tradeOffLine } from "../io/repair-outputs.js";
 import { renderReport } from "../io/report-html.js";
 import type { Allocation } from "../model/schema.js";
 import { registerCloseYear } from "./commands/close-year.js";
@@ -235,19 +236,24 @@ Examples:
 
   program
     .command("repair")
-    .description("Re-plan an allocation after changes (withdrawals, cancellations, moved reviews), keeping every assignment it can; writes a complete output folder plus diff.csv.")
+    .description("Re-plan an allocation after changes (withdrawals, cancellations, moved reviews): the most seats, then the fewest changed rows; writes a complete output folder plus diff.csv and options.csv (the most seats for each number of changes).")
     .argument("<year-folder>", "the year folder (new people and schools are extra rows in its files)")
     .argument("<allocation>", "the published allocation.csv")
     .requiredOption("-c, --changes <file>", "changes.csv with columns change,id,value (withdraw,P0193, · cancel,R0412, · move,R0412,2024-03-11)")
     .requiredOption("-o, --out <dir>", "folder to write the repaired allocation to")
+    .option("-m, --max-changes <n>", "change at most this many rows (the most seats within them); see options.csv", (value: string) => {
+      const n = integer(value);
+      if (n < 0) throw new InvalidArgumentError("must be 0 or more");
+      return n;
+    })
     .option("-s, --seed <n>", "seed for reproducible results", integer, 1)
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
     .option("-t, --time-limit <seconds>", "stop after this many seconds with the best repair so far", seconds)
-    .option("--json", "print the summary and diff as JSON")
+    .option("--json", "print the summary, the options and the diff as JSON")
     .option("-q, --quiet", "print nothing on success")
-    .addHelpText("after", "\nExamples:\n  qar repair my-year published/allocation.csv --changes changes.csv --out repaired")
-    .action(async (folder: string, file: string, opts: { changes: string; out: string; seed: number; policy?: string; timeLimit?: number; json?: boolean; quiet?: boolean }) => {
-      refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, "diff.csv"] });
+    .addHelpText("after", "\nExamples:\n  qar repair my-year published/allocation.csv --changes changes.csv --out repaired\n  qar repair my-year published/allocation.csv --changes changes.csv --max-changes 8 --out repaired")
+    .action(async (folder: string, file: string, opts: { changes: string; out: string; maxChanges?: number; seed: number; policy?: string; timeLimit?: number; json?: boolean; quiet?: boolean }) => {
+      refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, "diff.csv", "options.csv"] });
       const loaded = loadYear(folder, opts.policy);
       const allocation = loadAllocation(file);
       const bytes = readBytes(opts.changes);
@@ -257,20 +263,28 @@ Examples:
       const display = io.progress ? progressDisplay(io.progress, !opts.quiet && !opts.json) : undefined;
       const outcome = await repair(loaded.value, allocation, changes.value.changes, {
         seed: opts.seed,
+        ...(opts.maxChanges !== undefined ? { maxChanges: opts.maxChanges } : {}),
         ...(opts.timeLimit !== undefined ? { timeLimitMs: opts.timeLimit * 1000 } : {}),
         ...(display ? { onProgress: display.update } : {}),
       }).finally(() => display?.stop());
       if (!outcome.ok) {
-        throw new InputFailure(outcome.issues.map((issue) => ({ code: "unknown-reference" as const, file: opts.changes, row: changes.value.rows[issue.index]!, column: issue.field, message: issue.message })));
+        throw new InputFailure(
+          outcome.issues.map((issue) =>
+            issue.field === "maxChanges"
+              ? { code: "bad-value" as const, file: "--max-changes", message: issue.message }
+              : { code: "unknown-reference" as const, file: opts.changes, row: changes.value.rows[issue.index]!, column: issue.field, message: issue.message },
+          ),
+        );
       }
       const files = solveOutputs(indexYear(outcome.problem), outcome.result);
       files["diff.csv"] = toCsv(["change", "role", "person_id", "from_review_id", "to_review_id"], outcome.diff.map((d) => [d.change, d.role, d.personId, d.fromReviewId, d.toReviewId]));
+      files["options.csv"] = optionsCsv(outcome.options);
       writeOutputs(opts.out, files);
       const counts = { added: 0, moved: 0, removed: 0 };
       for (const d of outcome.diff) counts[d.change] += 1;
-      if (opts.json) io.out(`${JSON.stringify({ out: opts.out, diff: outcome.diff, changes: counts, ...summaryOf(outcome.result) }, null, 2)}\n`);
+      if (opts.json) io.out(`${JSON.stringify({ out: opts.out, diff: outcome.diff, changes: counts, changedRows: outcome.changes, ...summaryOf(outcome.result) }, null, 2)}\n`);
       else if (!opts.quiet) {
-        io.out(`${summaryTable(outcome.result.check, outcome.result)}\n\nchanges: ${counts.added} added, ${counts.moved} moved, ${counts.removed} removed\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html, diff.csv\n`);
+        io.out(`${summaryTable(outcome.result.check, outcome.result)}\n\nchanges: ${outcome.changes} rows (${counts.added} added, ${counts.moved} moved, ${counts.removed} removed)\noptions: ${tradeOffLine(outcome.options)}\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html, diff.csv, options.csv\n`);
       }
       state.code = EXIT.ok;
     });

@@ -5,6 +5,7 @@ import { formatDay } from "../model/dates.js";
 import type { Year } from "../model/year.js";
 import type { SolveResult } from "../solver/index.js";
 import { toCsv } from "./csv-text.js";
+import { optionsSummary } from "./repair-outputs.js";
 import { renderReport } from "./report-html.js";
 
 export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level"] as const;
@@ -76,6 +77,8 @@ export function summaryOf(result: SolveResult): Record<string, unknown> {
       elapsedMs: Math.round(result.elapsedMs),
     },
     rejectedPins: result.rejectedPins,
+    // A repair's trade-off: the most seats for each number of changed rows, the chosen marked.
+    ...(result.tradeOff ? { repair: { changes: result.tradeOff.find((o) => o.chosen)?.changes, options: optionsSummary(result.tradeOff) } } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import { mip } from "./engines/mip.js";
 import { repairEngine } from "./engines/repair.js";
 import { selfSelection } from "./engines/self-selection.js";
 import { createRoster, rosterOf } from "./roster.js";
+import type { RepairOption } from "./steps/trade-off.js";
 
 /** The engines by name. `auto` picks one from the problem's size. */
 export const ENGINES: Readonly<Record<string, Engine>> = { greedy, mip, lns, "self-selection": selfSelection };
@@ -35,6 +36,8 @@ export interface SolveOptions {
    * where they can be (the `repair` engine, which `auto` picks when this is given).
    */
   readonly start?: Allocation;
+  /** With `start`: at most this many changed rows against it (the `repair` engine's trade-off). */
+  readonly maxChanges?: number;
   /**
    * `false` skips the exact seat bound (or its LP) after the engine: faster, with the
    * relaxation bound only (property tests and previews).
@@ -65,6 +68,8 @@ export interface SolveResult {
   readonly iterations: number;
   readonly elapsedMs: number;
   readonly rejectedPins: readonly RejectedPin[];
+  /** With `start`: the most seats for each number of changed rows, fewest changes first, the returned option marked `chosen`. */
+  readonly tradeOff?: readonly RepairOption[];
 }
 
 /** Above this gap the relaxation bound of a larger year is tightened by the seat LP. */
@@ -155,6 +160,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     seatBound: relaxed.leadSeats + relaxed.peerSeats,
     reciprocityBound: reciprocityLowerBound(relaxed.totalTarget, relaxed.withinTargets, relaxed.peerSeats),
     ...(options.start ? { start: options.start } : {}),
+    ...(options.maxChanges !== undefined ? { maxChanges: options.maxChanges } : {}),
     ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
     shouldStop: () => options.signal?.aborted === true || now() >= deadline,
     report: (progress) => options.onProgress?.({ ...progress, elapsedMs: now() - started }),
@@ -163,10 +169,10 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const check = checkAllocation(year, allocation);
   const filled = check.metrics.filled;
   const proven = outcome.provenOptimal === true && allocation === outcome.allocation;
-  let exactSeats: number | undefined;
+  let exactSeats = outcome.seatBound;
   let lp = false;
   const relaxedSeats = relaxed.leadSeats + relaxed.peerSeats;
-  if (!proven && filled.total < relaxedSeats && !options.signal?.aborted && !(options.exactBound === false)) {
+  if (!proven && exactSeats === undefined && filled.total < relaxedSeats && !options.signal?.aborted && !(options.exactBound === false)) {
     // Small years get the exact seat MIP; larger ones its LP relaxation, where the relaxations
     // leave a gap worth closing.
     const small = year.reviews.length <= EXACT_BOUND_MAX_REVIEWS;
@@ -191,5 +197,6 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     iterations: outcome.iterations,
     elapsedMs: now() - started,
     rejectedPins: rejected,
+    ...(outcome.tradeOff ? { tradeOff: outcome.tradeOff } : {}),
   };
 }

@@ -29,8 +29,9 @@ export { checkOutputFolder, recoverOutputFolder, writeOutputFile, writeOutputFol
 export { serializeYear } from "./io/write-year.js";
 export { allocationCsv, ledgerCsv, unfilledCsv, solveOutputs, summaryOf } from "./io/write-outputs.js";
 export { formatInputError, type InputError, type InputErrorCode, type Result } from "./io/errors.js";
-export { repair, applyChanges, type Change, type ChangeIssue, type RepairOutcome } from "./repair.js";
-export { allocationDiff, type SeatChange } from "./solver/diff.js";
+export { repair, applyChanges, type Change, type ChangeIssue, type MaxChangesIssue, type RepairIssue, type RepairOption, type RepairOptions, type RepairOutcome } from "./repair.js";
+export { allocationDiff, changedRows, type SeatChange } from "./solver/diff.js";
+export { optionsCsv, tradeOffLine } from "./io/repair-outputs.js";
 export { renderReport, escapeHtml, type ReportInput } from "./io/report-html.js";
 export { closeYear, pathwayOf, standings, compareYearLabels, type Attendance, type ClosedYear, type CloseYearIssue, type CloseYearOptions, type CloseYearOutcome, type PathwayRow, type PathwayOptions, type SchoolStanding } from "./years/index.js";
 export { yearNumber, academicYearLabel } from "./model/history.js";

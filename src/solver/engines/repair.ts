@@ -1,4 +1,4 @@
-import { checkAllocation } from "../../check.js";
+import { isFullTeam } from "../../check.js";
 import type { Allocation } from "../../model/schema.js";
 import type { ReviewInfo } from "../../model/year.js";
 import { allowedPair } from "../../rules/index.js";
@@ -27,19 +27,20 @@ export const REPAIR_LIMITS = {
   scopeNodes: 5_000,
   /** Wall-clock cap of one neighbourhood MIP, in seconds. */
   scopeSeconds: 10,
-  /** Points of the trade-off at most. */
-  options: 12,
+  /** Points of the trade-off at most (one more, when `maxChanges` asks for a point below them). */
+  options: 20,
   /** Branch-and-bound nodes of the final polish of the lower goals (the chosen option's changed teams). */
   polishNodes: 500,
   /** Wall-clock cap of that polish, in seconds. */
   polishSeconds: 5,
 } as const;
 
-/** Where the repair stands after the search: the best point, the reviews it re-decided, and the solves it took. */
+/** Where the repair stands after the search: the best point, the reviews it re-decided, the solves it took, and whether one stopped at its node limit. */
 interface Search {
   readonly best: TradeOffPoint;
   readonly reviews: readonly ReviewInfo[];
   readonly solves: number;
+  readonly limited: boolean;
 }
 
 /** The earlier allocation's seats that still stand, on top of the pins. */
@@ -68,17 +69,19 @@ async function localSearch(context: EngineContext, start: Roster, old: Allocatio
   let best = pointOf(start, old, false);
   let reviews: readonly ReviewInfo[] = [];
   let solves = 0;
+  let limited = false;
   for (const size of seeds.length === 0 ? [] : sizes) {
     if (context.shouldStop()) break;
     reviews = around(context, best.roster, seeds, Math.min(size, year.reviews.length));
     const found = await keepModel(context, best.roster, reviews, keep, pinned).solve({ nodes: REPAIR_LIMITS.scopeNodes, seconds: REPAIR_LIMITS.scopeSeconds, start: best.roster });
     solves += 1;
+    limited ||= found.status !== "found" || !found.proven;
     const next = found.status === "found" ? pointOf(found.roster, old, false) : best;
     const gained = next.seats > best.seats || (next.seats === best.seats && next.changes < best.changes);
     if (gained) best = next;
     if ((!gained && size > sizes[0]!) || reviews.length >= year.reviews.length) break;
   }
-  return { best, reviews, solves };
+  return { best, reviews, solves, limited };
 }
 
 /**
@@ -87,10 +90,10 @@ async function localSearch(context: EngineContext, start: Roster, old: Allocatio
  */
 async function exactSearch(context: EngineContext, local: Search, model: KeepModel, old: Allocation): Promise<Search> {
   const found = await model.solve({ nodes: REPAIR_LIMITS.exactNodes, seconds: REPAIR_LIMITS.exactSeconds, start: local.best.roster });
-  if (found.status !== "found") return { ...local, solves: local.solves + 1 };
+  if (found.status !== "found") return { ...local, solves: local.solves + 1, limited: true };
   const next = pointOf(found.roster, old, found.proven);
   const better = next.seats > local.best.seats || (next.seats === local.best.seats && next.changes <= local.best.changes);
-  return { best: better ? next : local.best, reviews: context.year.reviews, solves: local.solves + 1 };
+  return { best: better ? next : local.best, reviews: context.year.reviews, solves: local.solves + 1, limited: local.limited || !found.proven };
 }
 
 /** The option the repair returns: the most seats within `maxChanges` rows (the last point when none fits). */
@@ -133,9 +136,9 @@ export const repairEngine: Engine = {
     const sweep = await sweepTradeOff(context, search.best, model, old, pinned, { ...limits, ...until, maxPoints: REPAIR_LIMITS.options, fewest, global: exact });
     const chosen = choose(sweep.points, context.maxChanges);
     const polished = await polish(context, chosen, old, pinned);
-    const points = sweep.points.map((p) => (p === chosen ? polished : p));
-    const proven = points.every((p) => p.proven);
-    const stoppedBy: StopReason = context.shouldStop() ? "time-limit" : proven && sweep.complete ? "complete" : "work-limit";
+    // A polish that found fewer rows (an unproven point) may leave a point below it dominated.
+    const points = sweep.points.map((p) => (p === chosen ? polished : p)).filter((p, i, all) => p === polished || !all.some((q, j) => j !== i && q.seats >= p.seats && q.changes <= p.changes));
+    const stoppedBy: StopReason = context.shouldStop() ? "time-limit" : search.limited || sweep.limited ? "work-limit" : "complete";
     return {
       allocation: polished.roster.toAllocation(),
       stoppedBy,
@@ -162,6 +165,6 @@ async function polish(context: EngineContext, point: TradeOffPoint, old: Allocat
 
 function optionOf(context: EngineContext, point: TradeOffPoint, chosen: boolean): RepairOption {
   const allocation = point.roster.toAllocation();
-  const fullTeams = checkAllocation(context.year, allocation).metrics.fullTeams;
+  const fullTeams = context.year.reviews.filter((review) => isFullTeam(review, point.roster.leads(review).length, point.roster.peers(review).length)).length;
   return { changes: point.changes, seats: point.seats, fullTeams, proven: point.proven, chosen, allocation };
 }

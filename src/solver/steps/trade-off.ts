@@ -52,19 +52,22 @@ export async function sweepTradeOff(
   old: Allocation,
   pinned: ReadonlySet<string>,
   limits: KeepLimits & { readonly maxPoints: number; readonly fewest: (seats: number) => number; readonly global: boolean; readonly until?: number },
-): Promise<{ points: TradeOffPoint[]; complete: boolean; solves: number }> {
+): Promise<{ points: TradeOffPoint[]; solves: number; limited: boolean }> {
   const keep = new Set(old.assignments.map(rowKey));
   const points = [best];
   let solves = 0;
+  let limited = false;
+  // `cut`: the curve stops short of the fewest rows possible (a limit, a failed solve).
+  const done = (cut: boolean) => ({ points, solves, limited: limited || cut });
   for (;;) {
     const last = points.at(-1)!;
     // Past `maxPoints`, one jump to `until` still finds the option the caller asked for.
     const jump = points.length >= limits.maxPoints;
-    if (jump && (limits.until === undefined || last.changes <= limits.until)) return { points, complete: false, solves };
+    if (jump && (limits.until === undefined || last.changes <= limits.until)) return done(true);
     const budget = jump ? limits.until! : last.changes - 1;
     const most = mostSeatsWithin(limits.fewest, budget, last.proven ? last.seats - 1 : last.seats);
-    if (most === undefined) return { points, complete: true, solves };
-    if (context.shouldStop()) return { points, complete: false, solves };
+    if (most === undefined) return done(false);
+    if (context.shouldStop()) return done(true);
     const start = jump ? undefined : withoutOneAddition(last.roster, keep, pinned);
     if (start && start.filled() === most && changedRows(old, start.toAllocation()) === limits.fewest(most)) {
       points.push(pointOf(start, old, true));
@@ -72,9 +75,10 @@ export async function sweepTradeOff(
     }
     const found = await model.solve({ ...limits, maxChanges: budget, ...(start ? { start } : {}) });
     solves += 1;
-    if (found.status !== "found") return { points, complete: found.status === "infeasible", solves };
+    if (found.status !== "found") return done(found.status === "failed");
+    limited ||= !found.proven;
     const point = pointOf(found.roster, old, limits.global && found.proven);
-    if (point.changes > budget) return { points, complete: false, solves };
+    if (point.changes > budget) return done(true);
     // As many seats with fewer rows: the last point was not proven, and this one replaces it.
     if (point.seats >= last.seats) points[points.length - 1] = point;
     else points.push(point);

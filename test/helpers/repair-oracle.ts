@@ -91,10 +91,11 @@ async function solveOracle(year: Year, candidates: Candidates, old: Allocation, 
  * property test's form, further from the engine's): for the most seats and each seat count below
  * it the fewest changed rows, down to the fewest changes of all.
  */
-export async function oracleTradeOff(oracle: RepairOracle, form: "budget" | "seats" = "budget"): Promise<{ changes: number; seats: number }[] | undefined> {
+export async function oracleTradeOff(oracle: RepairOracle, form: "budget" | "seats" = "budget", downTo = 0): Promise<{ changes: number; seats: number }[] | undefined> {
   const points: { changes: number; seats: number }[] = [];
   if (form === "budget") {
-    for (let budget: number | undefined = undefined; budget === undefined || budget >= 0; budget = points.at(-1)!.changes - 1) {
+    // `downTo`: stop once a point has no more seats than this (the curve above it is complete).
+    for (let budget: number | undefined = undefined; budget === undefined || (budget >= 0 && points.at(-1)!.seats > downTo); budget = points.at(-1)!.changes - 1) {
       const answer = await oracle.bestWithin(budget);
       if (answer === "infeasible") break;
       if (!answer || !answer.proven) return undefined;

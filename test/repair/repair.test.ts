@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkAllocation } from "../../src/check.js";
 import { applyChanges, repair } from "../../src/repair.js";
 import { solve } from "../../src/solver/index.js";
+import { generateYear, smallRandomSpec } from "../../fixtures/generator.js";
 import { randomYear } from "../helpers/random-year.js";
 import { CHAIN_PUBLISHED, chainYear } from "./chain-year.js";
 
@@ -83,6 +84,20 @@ describe("repair", () => {
     if (outcome.ok) throw new Error("a repair within 2 rows was returned");
     expect(outcome.issues).toHaveLength(1);
     expect(outcome.issues[0]).toMatchObject({ field: "maxChanges", message: "no valid repair changes 2 rows or fewer; the fewest is 3 (7 seats)", fewest: { changes: 3, seats: 7 } });
+  });
+
+  it("the same input and seed give the same repair and the same options", async () => {
+    const { problem: p } = generateYear(smallRandomSpec(24, 10));
+    const published = (await solve(p, { seed: 1, engine: "greedy", exactBound: false })).allocation;
+    const leaver = published.assignments.find((a) => a.role === "peer")!.personId;
+    const run = async () => {
+      const outcome = await repair(p, published, [{ change: "withdraw", id: leaver }], { seed: 3 });
+      if (!outcome.ok) throw new Error("repair refused the change");
+      return { allocation: outcome.result.allocation, diff: outcome.diff, options: outcome.options, stoppedBy: outcome.result.stoppedBy };
+    };
+    const first = await run();
+    expect(checkAllocation(applyChanges(p, [{ change: "withdraw", id: leaver }]).problem, first.allocation).valid).toBe(true);
+    expect(await run()).toEqual(first);
   });
 
   it("refuses unknown ids and impossible dates, naming the change", () => {

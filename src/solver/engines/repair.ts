@@ -56,21 +56,27 @@ function keptRoster(context: EngineContext, old: Allocation): Roster {
 }
 
 /**
- * The reviews around the damaged teams (and the short teams that people the change freed could
- * join), re-decided exactly with the rest fixed, in growing neighbourhoods until one more growth
- * gains neither a seat nor a kept row.
+ * Where the search starts: the damaged teams, and the short teams that people the change freed
+ * could join (`kept`: before any team is disbanded, whose peers the change did not free).
  */
-async function localSearch(context: EngineContext, start: Roster, old: Allocation, pinned: ReadonlySet<string>, damaged: readonly ReviewInfo[], sizes: readonly number[]): Promise<Search> {
+function seedsOf(context: EngineContext, kept: Roster, old: Allocation, damaged: readonly ReviewInfo[]): ReviewInfo[] {
+  const freed = freedPeople(kept, old);
+  const joinable = context.year.reviews.filter((r) => openSeats(kept, r) > 0 && freed.some((p) => context.candidates[p.role].get(r.id)?.some((c) => c.person === p)));
+  return [...new Set([...damaged, ...joinable])];
+}
+
+/**
+ * The reviews around the seeds, re-decided exactly with the rest fixed, in growing
+ * neighbourhoods (`sizes`) until one more growth gains neither a seat nor a kept row.
+ */
+async function localSearch(context: EngineContext, start: TradeOffPoint, old: Allocation, pinned: ReadonlySet<string>, seeds: readonly ReviewInfo[], sizes: readonly number[]): Promise<Search> {
   const { year } = context;
   const keep = new Set(old.assignments.map(rowKey));
-  const freed = freedPeople(start, old);
-  const joinable = year.reviews.filter((r) => openSeats(start, r) > 0 && freed.some((p) => context.candidates[p.role].get(r.id)?.some((c) => c.person === p)));
-  const seeds = [...new Set([...damaged, ...joinable])];
-  let best = pointOf(start, old, false);
-  let reviews: readonly ReviewInfo[] = [];
+  let best = start;
+  let reviews: readonly ReviewInfo[] = around(context, start.roster, seeds, sizes[0]!);
   let solves = 0;
   let limited = false;
-  for (const size of seeds.length === 0 ? [] : sizes) {
+  for (const size of seeds.length === 0 || start.proven ? [] : sizes) {
     if (context.shouldStop()) break;
     reviews = around(context, best.roster, seeds, Math.min(size, year.reviews.length));
     const found = await keepModel(context, best.roster, reviews, keep, pinned).solve({ nodes: REPAIR_LIMITS.scopeNodes, seconds: REPAIR_LIMITS.scopeSeconds, start: best.roster });
@@ -126,11 +132,13 @@ export const repairEngine: Engine = {
     disbandTeamsWithoutAdvanced(start, pinned);
     context.report({ phase: "repair", incumbent: start.filled() });
     const exact = year.reviews.length <= REPAIR_LIMITS.exactReviews;
-    const local = await localSearch(context, start, old, pinned, damaged, exact ? REPAIR_LIMITS.scopeSizes.slice(0, 1) : REPAIR_LIMITS.scopeSizes);
     // Proven by counting: as many seats as the relaxation bound, in as few rows as any could.
-    const certified = local.best.seats >= (context.seatBound ?? Infinity) && local.best.changes === fewest(local.best.seats);
+    const certify = (point: TradeOffPoint) => ({ ...point, proven: point.proven || (point.seats >= (context.seatBound ?? Infinity) && point.changes === fewest(point.seats)) });
+    const seeds = seedsOf(context, kept, old, damaged);
+    const local = await localSearch(context, certify(pointOf(start, old, false)), old, pinned, seeds, exact ? REPAIR_LIMITS.scopeSizes.slice(0, 1) : REPAIR_LIMITS.scopeSizes);
+    const certified = certify(local.best);
     const model = keepModel(context, local.best.roster, exact ? year.reviews : local.reviews, keep, pinned);
-    const search = certified ? { ...local, best: { ...local.best, proven: true } } : exact ? await exactSearch(context, local, model, old) : local;
+    const search = certified.proven ? { ...local, best: certified } : exact ? await exactSearch(context, local, model, old) : local;
     const limits = exact ? { nodes: REPAIR_LIMITS.exactNodes, seconds: REPAIR_LIMITS.exactSeconds } : { nodes: REPAIR_LIMITS.scopeNodes, seconds: REPAIR_LIMITS.scopeSeconds };
     const until = context.maxChanges !== undefined ? { until: context.maxChanges } : {};
     const sweep = await sweepTradeOff(context, search.best, model, old, pinned, { ...limits, ...until, maxPoints: REPAIR_LIMITS.options, fewest, global: exact });

@@ -79,11 +79,15 @@ export function replaceFirst(context: EngineContext, roster: Roster, damaged: re
   }
 }
 
+/** How much more an advanced candidate's team counts, around a team short of advanced reviewers. */
+const ADVANCED_LINK = 4;
+
 /**
  * The reviews around `seeds`, breadth first, up to `size`: the seeds, then the reviews where
  * their candidates sit now (so those can move to them), then the reviews of those reviews'
- * candidates. Within a level, reviews holding more of the level's candidates come first, then
- * review order. Chains of moves that repair a team run through these reviews.
+ * candidates. Within a level, reviews holding more of the level's candidates come first (an
+ * advanced candidate of a team short of advanced reviewers counts `ADVANCED_LINK` times, twice
+ * that where their team stays valid without them), then review order. Chains of moves that repair a team run through these reviews.
  */
 export function around(context: EngineContext, roster: Roster, seeds: readonly ReviewInfo[], size: number): ReviewInfo[] {
   const chosen = new Set<ReviewInfo>(seeds.slice(0, Math.max(size, 1)));
@@ -91,8 +95,16 @@ export function around(context: EngineContext, roster: Roster, seeds: readonly R
   while (frontier.length > 0 && chosen.size < size) {
     const links = new Map<ReviewInfo, number>();
     for (const review of frontier) {
+      // A team short of advanced reviewers is repaired by an advanced one moving in: their teams count more.
+      const needsAdvanced = roster.peers(review).filter(isAdvanced).length < advancedToStaff(context.year, review);
       for (const candidate of [...(context.candidates.peer.get(review.id) ?? []), ...(context.candidates.lead.get(review.id) ?? [])]) {
-        for (const other of roster.duties(candidate.person)) if (!chosen.has(other)) links.set(other, (links.get(other) ?? 0) + 1);
+        for (const other of roster.duties(candidate.person)) {
+          if (chosen.has(other)) continue;
+          // Best of all: a team that stays valid without them (another advanced reviewer, or nobody else).
+          const spare = roster.peers(other).length === 1 || roster.peers(other).filter(isAdvanced).length > advancedToStaff(context.year, other);
+          const weight = needsAdvanced && isAdvanced(candidate.person) ? (spare ? 2 * ADVANCED_LINK : ADVANCED_LINK) : 1;
+          links.set(other, (links.get(other) ?? 0) + weight);
+        }
       }
     }
     const next = [...links].sort((a, b) => b[1] - a[1] || a[0].index - b[0].index).map(([review]) => review);

@@ -28,8 +28,10 @@ export interface MaxChangesIssue {
   readonly fewest: RepairOption;
 }
 
+/** Why a repair was refused: a change that cannot be applied, or a `maxChanges` no repair meets. */
 export type RepairIssue = ChangeIssue | MaxChangesIssue;
 
+/** `solve`'s options (seed, time limit, signal, progress) and the most changed rows to accept. */
 export interface RepairOptions extends Omit<SolveOptions, "start" | "engine"> {
   /** At most this many changed rows: the repair returns the most seats reachable within them. */
   readonly maxChanges?: number;
@@ -111,7 +113,9 @@ export async function repair(problem: Problem, allocation: Allocation, changes: 
   const tradeOff = result.tradeOff ?? [];
   if (options.maxChanges !== undefined && changed > options.maxChanges) {
     const fewest = tradeOff[0]!;
-    const message = `no valid repair changes ${options.maxChanges} row${options.maxChanges === 1 ? "" : "s"} or fewer; the fewest is ${fewest.changes} (${fewest.seats} seats)`;
+    // Only a complete sweep knows the fewest; one cut short by a limit knows what it found.
+    const fewestIs = result.stoppedBy === "complete" ? "the fewest is" : "the fewest found is";
+    const message = `no valid repair changes ${options.maxChanges} row${options.maxChanges === 1 ? "" : "s"} or fewer; ${fewestIs} ${fewest.changes} (${fewest.seats} seats)`;
     return { ok: false, issues: [{ field: "maxChanges", message, fewest }] };
   }
   return { ok: true, problem: applied.problem, result, diff: allocationDiff(allocation, result.allocation), changes: changed, options: tradeOff };

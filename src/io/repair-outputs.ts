@@ -19,8 +19,10 @@ export function optionsCsv(options: readonly RepairOption[]): string {
 }
 
 /**
- * The trade-off in one line, fewest changes first, e.g. "349 seats with 8 changes, 350 with 9,
- * 351 with 12"; the chosen option is marked.
+ * The trade-off in one line, fewest changes first; the chosen option is marked.
+ *
+ * @example
+ * tradeOffLine(outcome.options); // "349 seats with 8 changes, 350 with 9, 351 with 12 (chosen)"
  */
 export function tradeOffLine(options: readonly RepairOption[]): string {
   return options

@@ -12,7 +12,7 @@ export interface TradeOffPoint {
   readonly changes: number;
   /** Filled seats, Lead Reviewer and peer. */
   readonly seats: number;
-  /** HiGHS proved it: no allocation of the scope fills more seats within `changes` rows, or fills as many with fewer. */
+  /** Proven (HiGHS over the whole year, or the counting bound): no valid allocation fills more seats within `changes` rows, or as many with fewer. */
   readonly proven: boolean;
 }
 

@@ -1,9 +1,8 @@
-import { place } from "./check.js";
 import { formatDay } from "./model/dates.js";
 import type { Problem } from "./model/problem.js";
 import type { Allocation, Role } from "./model/schema.js";
 import { indexYear, type PersonInfo, type ReviewInfo, type Year } from "./model/year.js";
-import { advancedNeeded, allowedPair, clashes, isAdvanced, PAIR_RULES, type Placement } from "./rules/index.js";
+import { advancedNeeded, allowedPair, clashes, isAdvanced, PAIR_RULES, place, type Placement } from "./rules/index.js";
 import { mostWithoutOverlap } from "./solver/flow-model.js";
 import { createFlowNetwork } from "./solver/flow.js";
 

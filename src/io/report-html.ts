@@ -1,5 +1,6 @@
 import Graph from "graphology";
-import { place, type CheckResult, type UnfilledSeats } from "../check.js";
+import type { CheckResult, UnfilledSeats } from "../check.js";
+import { place } from "../rules/placement.js";
 import { deficiencies, explainSeats, type Deficiency, type Explanation, type SeatExplanation } from "../explain.js";
 import type { LedgerRow } from "../goals/reciprocity.js";
 import { formatDay, weekStart, type Day } from "../model/dates.js";

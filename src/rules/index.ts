@@ -68,7 +68,8 @@ export const RULES: readonly Rule[] = [
 
 export { advancedNeeded, isAdvanced } from "./advanced-seat.js";
 export { clashes } from "./overlap.js";
-export type { AllocationRule, PairRule, Placement, Rule, Violation } from "./types.js";
+export { place, type Placement } from "./placement.js";
+export type { AllocationRule, PairRule, Rule, Violation } from "./types.js";
 
 /**
  * The first pair rule that keeps `person` off `review`, with its reason; `undefined` when every

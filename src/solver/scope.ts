@@ -1,6 +1,6 @@
-import { place } from "../check.js";
 import { objectiveValue } from "../goals/objective.js";
 import type { Role } from "../model/schema.js";
+import { place } from "../rules/placement.js";
 import type { PersonInfo, ReviewInfo } from "../model/year.js";
 import type { EngineContext } from "./engine.js";
 import { solveWithHighs, type LinearSolution } from "./lp.js";

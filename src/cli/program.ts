@@ -123,8 +123,7 @@ Examples:
         ...(opts.timeLimit !== undefined ? { timeLimitMs: opts.timeLimit * 1000 } : {}),
         ...(display ? { onProgress: display.update } : {}),
       }).finally(() => display?.stop());
-      const year = indexYear(loaded.value);
-      writeFolderAtomically(opts.out, solveOutputs(year, result));
+      writeFolderAtomically(opts.out, solveOutputs(result, explain(result.year, result.allocation)));
       if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result) }, null, 2)}\n`);
       else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html\n`);
       state.code = EXIT.ok;
@@ -150,8 +149,11 @@ Examples:
       if (opts.report !== undefined) refuseOutInsideYear(opts.report, folder);
       const loaded = loadYear(folder, opts.policy);
       const allocation = loadAllocation(file);
-      const result = checkAllocation(loaded.value, allocation);
-      if (opts.report !== undefined) writeFileAtomically(opts.report, renderReport({ year: indexYear(loaded.value), allocation, check: result, title: `Check of ${file}` }));
+      const year = indexYear(loaded.value);
+      const result = checkAllocation(year, allocation);
+      if (opts.report !== undefined) {
+        writeFileAtomically(opts.report, renderReport({ year, allocation, check: result, explanation: explain(year, allocation), title: `Check of ${file}` }));
+      }
       if (opts.json) {
         io.out(`${JSON.stringify({ valid: result.valid, violations: result.violations, metrics: result.metrics }, null, 2)}\n`);
       } else {
@@ -173,8 +175,9 @@ Examples:
       refuseOutInsideYear(opts.out, folder);
       const loaded = loadYear(folder, opts.policy);
       const allocation = loadAllocation(file);
-      const check = checkAllocation(loaded.value, allocation);
-      writeFileAtomically(opts.out, renderReport({ year: indexYear(loaded.value), allocation, check, title: `Allocation ${file}` }));
+      const year = indexYear(loaded.value);
+      const check = checkAllocation(year, allocation);
+      writeFileAtomically(opts.out, renderReport({ year, allocation, check, explanation: explain(year, allocation), title: `Allocation ${file}` }));
       io.out(`written to ${opts.out}\n`);
       state.code = EXIT.ok;
     });
@@ -235,7 +238,8 @@ Examples:
       if (!outcome.ok) {
         throw new InputFailure(outcome.issues.map((issue) => ({ code: "unknown-reference" as const, file: opts.changes, row: changes.value.rows[issue.index]!, column: issue.field, message: issue.message })));
       }
-      const files = solveOutputs(indexYear(outcome.problem), outcome.result);
+      const { result } = outcome;
+      const files = solveOutputs(result, explain(result.year, result.allocation));
       files["diff.csv"] = toCsv(["change", "role", "person_id", "from_review_id", "to_review_id"], outcome.diff.map((d) => [d.change, d.role, d.personId, d.fromReviewId, d.toReviewId]));
       writeFolderAtomically(opts.out, files);
       const counts = { added: 0, moved: 0, removed: 0 };

@@ -1,7 +1,6 @@
 import Graph from "graphology";
 import type { CheckResult, UnfilledSeats } from "../check.js";
-import { place } from "../rules/placement.js";
-import { deficiencies, explainSeats, type Deficiency, type Explanation, type SeatExplanation } from "../explain.js";
+import type { Deficiency, Explanation, SeatExplanation } from "../explain.js";
 import type { LedgerRow } from "../goals/reciprocity.js";
 import { formatDay, weekStart, type Day } from "../model/dates.js";
 import type { Allocation, Role } from "../model/schema.js";
@@ -18,8 +17,11 @@ export interface ReportInput {
   /** The solve that produced the allocation, for the upper bound, the gap and the engine. */
   readonly solve?: SolveResult;
   readonly title?: string;
-  /** The explanation of the empty seats, when the caller already has it (else it is computed). */
-  readonly explanation?: Explanation;
+  /**
+   * The explanation of the empty seats (`explain(year, allocation)`), computed by the caller:
+   * the report only formats it.
+   */
+  readonly explanation: Explanation;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -422,23 +424,24 @@ function certificate(c: Deficiency): string {
   return `<div class="certificate"><strong>Shortage of ${c.role === "lead" ? "Lead Reviewers" : "peer reviewers"}</strong>: ${h(c.summary)}</div>`;
 }
 
+function why(e: SeatExplanation): string {
+  return `<div class="reason">${h(e.reason)}</div>${funnel(e)}${e.remedies.map((r) => `<div class="remedy">would fill it: ${h(r)}</div>`).join("")}`;
+}
+
 function unfilledSection(input: ReportInput): string {
-  const { year, allocation, check } = input;
+  const { year, check } = input;
   const title = `<section id="unfilled"><h2>Unfilled seats and why</h2>`;
   if (check.unfilled.length === 0) return `${title}<p class="ok">Every seat is filled.</p></section>`;
-  const given = new Map((input.explanation?.seats ?? []).map((s) => [`${s.reviewId}|${s.role}`, s]));
-  let placement: ReturnType<typeof place> | undefined;
-  const placed = () => (placement ??= place(year, allocation));
-  const certificates = input.explanation?.certificates ?? deficiencies(year);
+  const given = new Map(input.explanation.seats.map((s) => [`${s.reviewId}|${s.role}`, s]));
   const rows = check.unfilled.map((seat) => {
     const review = year.reviewById.get(seat.reviewId);
     if (!review) return `<tr><td>${h(seat.reviewId)}</td><td colspan="5">not a review of the year</td></tr>`;
-    const e = given.get(`${seat.reviewId}|${seat.role}`) ?? explainSeats(year, allocation, review, seat.role, seat.missing, placed());
-    return `<tr><td data-v="${h(review.id)}"><a href="#team-${h(review.id)}">${h(review.id)}</a></td><td>${h(review.host.name)} <span class="muted">${h(review.host.id)} · ${h(hubName(review.host.hub))}</span></td><td data-v="${review.span.from}" class="nowrap">${formatDay(review.span.from)}</td><td>${roleName(seat.role)}</td><td class="num">${seat.missing}</td><td><div class="reason">${h(e.reason)}</div>${funnel(e)}${e.remedies.map((r) => `<div class="remedy">would fill it: ${h(r)}</div>`).join("")}</td></tr>`;
+    const e = given.get(`${seat.reviewId}|${seat.role}`);
+    return `<tr><td data-v="${h(review.id)}"><a href="#team-${h(review.id)}">${h(review.id)}</a></td><td>${h(review.host.name)} <span class="muted">${h(review.host.id)} · ${h(hubName(review.host.hub))}</span></td><td data-v="${review.span.from}" class="nowrap">${formatDay(review.span.from)}</td><td>${roleName(seat.role)}</td><td class="num">${seat.missing}</td><td>${e ? why(e) : `<div class="reason">no explanation given for this seat</div>`}</td></tr>`;
   });
   const missing = check.unfilled.reduce((sum, seat) => sum + seat.missing, 0);
   return `${title}<p>${plural(missing, "seat")} on ${plural(new Set(check.unfilled.map((s) => s.reviewId)).size, "review")} stay empty. For each, the funnel narrows the people of that role rule by rule (hover a step for the rule); the first step that reaches 0 is the binding reason.</p>
-${certificates.map(certificate).join("\n")}
+${input.explanation.certificates.map(certificate).join("\n")}
 <table class="sortable"><thead><tr><th>review</th><th>host</th><th>starts</th><th>seat</th><th class="num">missing</th><th>why, the funnel (rule → people remaining), and what would fill it</th></tr></thead><tbody>
 ${rows.join("\n")}
 </tbody></table></section>`;

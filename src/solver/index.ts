@@ -44,6 +44,8 @@ export interface RejectedPin {
 }
 
 export interface SolveResult {
+  /** The year as `solve` indexed it: writers and reports read it instead of indexing again. */
+  readonly year: Year;
   /** `optimal` when the engine proved the policy objective optimal; else `feasible`. */
   readonly status: "optimal" | "feasible";
   readonly allocation: Allocation;
@@ -183,6 +185,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const proven = filled >= bound.filledSeats;
   const stoppedBy: StopReason = options.signal?.aborted ? "aborted" : outcome.provenOptimal ? "proven-optimal" : outcome.stoppedBy;
   return {
+    year,
     status: outcome.provenOptimal ? "optimal" : "feasible",
     allocation,
     check,

@@ -30,4 +30,4 @@ export { allocationCsv, ledgerCsv, unfilledCsv, solveOutputs, summaryOf } from "
 export { formatInputError, type InputError, type InputErrorCode, type Result } from "./io/errors.js";
 export { repair, applyChanges, type Change, type ChangeIssue, type RepairOutcome } from "./repair.js";
 export { allocationDiff, type SeatChange } from "./solver/repair-engine.js";
-export { renderReport, escapeHtml, type ReportInput } from "./io/report-html.js";
+export { renderReport, escapeHtml, type ReportInput } from "./io/report/index.js";

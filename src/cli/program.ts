@@ -13,7 +13,7 @@ import { explain } from "../explain.js";
 import { repair } from "../repair.js";
 import { parseChanges } from "../io/read-changes.js";
 import { toCsv } from "../io/csv-text.js";
-import { renderReport } from "../io/report-html.js";
+import { renderReport } from "../io/report/index.js";
 import type { Allocation } from "../model/schema.js";
 
 /** Exit codes: the contract with scripts that call `qar`. */

@@ -5,7 +5,7 @@ import { formatDay } from "../model/dates.js";
 import type { Year } from "../model/year.js";
 import type { SolveResult } from "../solver/index.js";
 import { toCsv } from "./csv-text.js";
-import { renderReport } from "./report-html.js";
+import { renderReport } from "./report/index.js";
 
 export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level"] as const;
 

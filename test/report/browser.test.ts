@@ -6,7 +6,7 @@ import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { checkAllocation } from "../../src/check.js";
 import { explain } from "../../src/explain.js";
-import { renderReport } from "../../src/io/report-html.js";
+import { renderReport } from "../../src/io/report/index.js";
 import { solve } from "../../src/solver/index.js";
 import { randomYear } from "../helpers/random-year.js";
 

@@ -2,7 +2,7 @@ import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 import { checkAllocation, type CheckResult } from "../../src/check.js";
 import { explain, explainSeats } from "../../src/explain.js";
-import { escapeHtml, renderReport } from "../../src/io/report-html.js";
+import { escapeHtml, renderReport } from "../../src/io/report/index.js";
 import type { Problem } from "../../src/model/problem.js";
 import { indexYear } from "../../src/model/year.js";
 import { solve, type SolveResult } from "../../src/solver/index.js";

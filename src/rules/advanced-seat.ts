@@ -12,7 +12,7 @@ export function advancedNeeded(minAdvanced: number, peerSeats: number, peers: nu
   return peers === 0 ? 0 : Math.min(minAdvanced, peerSeats);
 }
 
-/** Rule 5: a team with any peer reviewer has the policy's minimum of advanced reviewers. */
+/** A team with any peer reviewer has the policy's minimum of advanced reviewers. */
 export const advancedSeat: AllocationRule = {
   kind: "allocation",
   id: "advanced-seat",

@@ -1,6 +1,6 @@
 import type { AllocationRule, Violation } from "./types.js";
 
-/** Rule 3: nobody sits on more reviews than their yearly maximum. */
+/** Nobody sits on more reviews than their yearly maximum. */
 export const capacity: AllocationRule = {
   kind: "allocation",
   id: "capacity",

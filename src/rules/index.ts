@@ -73,7 +73,8 @@ export type { AllocationRule, PairRule, Rule, Violation } from "./types.js";
 
 /**
  * The first pair rule that keeps `person` off `review`, with its reason; `undefined` when every
- * pair rule allows the seat. Engines build their candidate lists with this.
+ * pair rule allows the seat. `solve` vets the user's pins with this (candidate lists use the
+ * faster `allowedPair` and `allowedBy`, which give no reason).
  */
 export function refusal(
   year: Year,

@@ -1,6 +1,6 @@
 import type { AllocationRule, Violation } from "./types.js";
 
-/** Rule 1: a review has at most one Lead Reviewer (an empty Lead seat is unfilled, not invalid). */
+/** A review has at most one Lead Reviewer (an empty Lead seat is unfilled, not invalid). */
 export const oneLead: AllocationRule = {
   kind: "allocation",
   id: "one-lead",

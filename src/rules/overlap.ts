@@ -4,7 +4,7 @@ import type { AllocationRule, Violation } from "./types.js";
 /** Whether two reviews' spans clash for one person (sharing a day is a clash). */
 export const clashes = (a: DayRange, b: DayRange): boolean => rangesOverlap(a, b);
 
-/** Rule 3: nobody sits on two reviews whose dates overlap (or twice on one review). */
+/** Nobody sits on two reviews whose dates overlap (or twice on one review). */
 export const overlap: AllocationRule = {
   kind: "allocation",
   id: "overlap",

@@ -1,6 +1,6 @@
 import type { AllocationRule, Violation } from "./types.js";
 
-/** Rule 1: a team has no more peer reviewers than the review's peer seats. */
+/** A team has no more peer reviewers than the review's peer seats. */
 export const teamSize: AllocationRule = {
   kind: "allocation",
   id: "team-size",

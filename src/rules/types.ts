@@ -22,8 +22,10 @@ interface RuleBase {
 }
 
 /**
- * A rule about one person and one review alone (locality, availability, conflicts...). Engines
- * use `refuse` as a candidate filter, so no engine can place anyone the checker would reject.
+ * A rule about one person and one review alone (locality, availability, conflicts...). The
+ * engines' candidate lists are built from `allows` (through `allowedPair` and `allowedBy`), and
+ * the checker's `check` and `refuse` come from the same test (see `pairRule`), so no engine
+ * offers a seat the checker would reject.
  */
 export interface PairRule extends RuleBase {
   readonly kind: "pair";

@@ -29,7 +29,7 @@ function filledSeats(roster: Roster): number {
   return roster.year.reviews.reduce((n, r) => n + roster.peers(r).length + (roster.lead(r) ? 1 : 0), 0);
 }
 
-/** A team's shortfall: empty seats, or a school out of balance among its possible reviewers. */
+/** A team's empty seats: its empty peer seats, plus one when it has no Lead Reviewer. */
 export function openSeats(roster: Roster, review: ReviewInfo): number {
   return review.peerSeats - roster.peers(review).length + (roster.lead(review) ? 0 : 1);
 }

@@ -1,9 +1,8 @@
-import { place } from "./check.js";
 import { formatDay } from "./model/dates.js";
 import type { Problem } from "./model/problem.js";
 import type { Allocation, Role } from "./model/schema.js";
 import { indexYear, type PersonInfo, type ReviewInfo, type Year } from "./model/year.js";
-import { advancedToStaff, allowedPair, isAdvanced, mostWithoutOverlap, PAIR_RULES, reviewsLeft, seatAdmits, type Placement, type SeatState } from "./rules/index.js";
+import { advancedToStaff, allowedPair, isAdvanced, mostWithoutOverlap, PAIR_RULES, reviewsLeft, place, seatAdmits, type Placement, type SeatState } from "./rules/index.js";
 import { createFlowNetwork } from "./solver/flow.js";
 
 /** One step of a seat's candidate funnel: how many people remain after a rule. */

@@ -31,7 +31,7 @@ export { allocationCsv, ledgerCsv, unfilledCsv, solveOutputs, summaryOf } from "
 export { formatInputError, type InputError, type InputErrorCode, type Result } from "./io/errors.js";
 export { repair, applyChanges, type Change, type ChangeIssue, type RepairOutcome } from "./repair.js";
 export { allocationDiff, type SeatChange } from "./solver/diff.js";
-export { renderReport, escapeHtml, type ReportInput } from "./io/report-html.js";
+export { renderReport, escapeHtml, type ReportInput } from "./io/report/index.js";
 export { closeYear, pathwayOf, standings, compareYearLabels, type Attendance, type ClosedYear, type CloseYearIssue, type CloseYearOptions, type CloseYearOutcome, type PathwayRow, type PathwayOptions, type SchoolStanding } from "./years/index.js";
 export { yearNumber, academicYearLabel } from "./model/history.js";
 export { parseLedgerYears, parseAttendance, parsePathway } from "./io/read-years.js";

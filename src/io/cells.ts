@@ -22,6 +22,9 @@ export function readPhase(text: string): Phase | undefined {
   return (PHASES as readonly string[]).includes(key) ? (key as Phase) : PHASE_ALIASES[key];
 }
 
+/** The typed cell readers of one row (see `cellReader`). */
+export type CellReader = ReturnType<typeof cellReader>;
+
 /**
  * Reads the cells of one row into typed values, collecting an error for each bad cell (with the
  * row and column) instead of stopping at the first.

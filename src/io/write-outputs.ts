@@ -1,11 +1,11 @@
 import type { CheckResult } from "../check.js";
-import { explain, type Explanation } from "../explain.js";
+import type { Explanation } from "../explain.js";
 import type { Allocation } from "../model/schema.js";
 import { formatDay } from "../model/dates.js";
 import type { Year } from "../model/year.js";
 import type { SolveResult } from "../solver/index.js";
 import { toCsv } from "./csv-text.js";
-import { renderReport } from "./report-html.js";
+import { renderReport } from "./report/index.js";
 
 export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level"] as const;
 
@@ -84,15 +84,23 @@ function round(value: number, digits = 4): number {
   return Math.round(value * factor) / factor;
 }
 
-/** Every output file of a solve, by name. */
-export function solveOutputs(year: Year, result: SolveResult): Record<string, string> {
-  // One explanation serves both unfilled.csv and the report.
-  const explanation = explain(year, result.allocation);
+/**
+ * Every output file of a solve, by name. Only formats: the year comes with the result, and the
+ * explanation of the empty seats (`explain(result.year, result.allocation)`) from the caller,
+ * who may also print or return it.
+ *
+ * @example
+ * const result = await solve(problem, { seed: 1 });
+ * const files = solveOutputs(result, explain(result.year, result.allocation));
+ * writeFolderAtomically("out", files);
+ */
+export function solveOutputs(result: SolveResult, explanation: Explanation): Record<string, string> {
+  const { year, allocation, check } = result;
   return {
-    "allocation.csv": allocationCsv(year, result.allocation),
+    "allocation.csv": allocationCsv(year, allocation),
     "unfilled.csv": unfilledCsv(explanation),
-    "ledger.csv": ledgerCsv(result.check),
+    "ledger.csv": ledgerCsv(check),
     "summary.json": `${JSON.stringify(summaryOf(result), null, 2)}\n`,
-    "report.html": renderReport({ year, allocation: result.allocation, check: result.check, solve: result, explanation }),
+    "report.html": renderReport({ year, allocation, check, solve: result, explanation }),
   };
 }

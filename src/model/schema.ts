@@ -7,7 +7,7 @@ export const PhaseSchema = z.enum(PHASES);
 /** A school phase. */
 export type Phase = z.infer<typeof PhaseSchema>;
 
-/** Reviewer levels, lowest first. Every level fills a peer seat; only `advanced` counts for rule 5. */
+/** Reviewer levels, lowest first. Every level fills a peer seat; only `advanced` counts for the advanced-seat rule. */
 export const LEVELS = ["trainee", "reviewer", "advanced"] as const;
 export const LevelSchema = z.enum(LEVELS);
 export type Level = z.infer<typeof LevelSchema>;

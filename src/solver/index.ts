@@ -49,6 +49,8 @@ export interface RejectedPin {
 }
 
 export interface SolveResult {
+  /** The year as `solve` indexed it: writers and reports read it instead of indexing again. */
+  readonly year: Year;
   /** `optimal` when the engine proved the policy objective optimal; else `feasible`. */
   readonly status: "optimal" | "feasible";
   readonly allocation: Allocation;
@@ -179,6 +181,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const gap = bound.filledSeats === 0 ? 0 : (bound.filledSeats - filled.total) / bound.filledSeats;
   const stoppedBy: StopReason = options.signal?.aborted ? "aborted" : outcome.provenOptimal ? "proven-optimal" : outcome.stoppedBy;
   return {
+    year,
     status: outcome.provenOptimal ? "optimal" : "feasible",
     allocation,
     check,

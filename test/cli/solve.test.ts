@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { qar, scratch, STACK_LINE, YEAR } from "./qar.js";
+import { qar, scratch, STACK_LINE, TINY, YEAR } from "./qar.js";
 
 const tmp = scratch("solve");
 afterAll(tmp.remove);
@@ -27,7 +27,9 @@ describe("qar solve", () => {
     const { code, out, err } = await qar("solve", YEAR, "--out", first, "--seed", "1");
     expect(err).toBe("");
     expect(code).toBe(0);
-    expect(out).toContain(`written to ${first}`);
+    expect(out).toContain("seats filled");
+    expect(out).toContain(`written to ${first}: allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html`);
+    expect(readdirSync(first).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "ledger.csv", "report.html", "summary.json", "unfilled.csv"]);
     expect(out).not.toContain(STACK_LINE);
     expect(out).not.toMatch(/\u001b\[/); // NO_COLOR: no escape sequences
     for (const [file, header] of Object.entries(HEADERS)) expect(read(first, file).split("\n")[0], file).toBe(header);
@@ -76,6 +78,35 @@ describe("qar solve", () => {
       expect(err).not.toContain(STACK_LINE);
     }
     expect(readdirSync(year).sort()).toEqual(readdirSync(YEAR).sort());
+  });
+
+  it('qar solve <year with names like =HYPERLINK("x")> --out <tmp> neutralises them in every CSV, and qar check reads them back', async () => {
+    const year = join(tmp.dir, "formulas");
+    cpSync(YEAR, year, { recursive: true });
+    // Every reviewer's name becomes a formula (quoted, as a spreadsheet would write it).
+    const [header, ...lines] = read(year, "reviewers.csv").trim().split("\n");
+    const named = lines.map((line) => line.replace(/^([^,]*),[^,]*,/, '$1,"=HYPERLINK(""x"")",'));
+    writeFileSync(join(year, "reviewers.csv"), `${[header, ...named].join("\n")}\n`);
+    const out = join(tmp.dir, "formulas-out");
+    expect((await qar("solve", year, "--out", out, "--seed", "1")).code).toBe(0);
+    expect(read(out, "allocation.csv")).toContain(`"'=HYPERLINK(""x"")"`);
+    for (const file of ["allocation.csv", "unfilled.csv", "ledger.csv"]) {
+      for (const line of read(out, file).split("\n")) {
+        for (const cell of line.split(",")) expect(cell.replace(/^"/, ""), `${file}: ${line}`).not.toMatch(/^[=+@]/);
+      }
+    }
+    // The guard is undone on reading: the allocation checks clean against the year.
+    expect((await qar("check", year, join(out, "allocation.csv"))).code).toBe(0);
+  });
+
+  it("qar solve fixtures/years/tiny --out <tmp> --seed 1, then qar check fixtures/years/tiny <tmp>/allocation.csv", async () => {
+    const out = join(tmp.dir, "tiny");
+    const solved = await qar("solve", TINY, "--out", out, "--seed", "1");
+    expect(solved.code).toBe(0);
+    for (const [file, header] of Object.entries(HEADERS)) expect(read(out, file).split("\n")[0], file).toBe(header);
+    const checked = await qar("check", TINY, join(out, "allocation.csv"));
+    expect(checked.out).toContain("valid: no rule is broken");
+    expect(checked.code).toBe(0);
   });
 
   it("qar solve <year> --out <tmp> --json prints the summary as JSON", async () => {

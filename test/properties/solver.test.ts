@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkAllocation } from "../../src/check.js";
+import { explain } from "../../src/explain.js";
 import { solveOutputs } from "../../src/io/write-outputs.js";
-import { indexYear } from "../../src/model/year.js";
 import type { Problem } from "../../src/model/problem.js";
 import { solve } from "../../src/solver/index.js";
 import { randomYear } from "../helpers/random-year.js";
@@ -12,7 +12,7 @@ const seeds = fc.integer({ min: 1, max: 1_000_000 });
 /** Output files with the only fields allowed to differ between runs (timings) blanked. */
 async function outputBytes(problem: Problem, seed: number, engine: string): Promise<Record<string, string>> {
   const result = await solve(problem, { seed, engine });
-  const files = solveOutputs(indexYear(problem), result);
+  const files = solveOutputs(result, explain(result.year, result.allocation));
   files["summary.json"] = files["summary.json"]!.replace(/"elapsedMs": \d+/g, '"elapsedMs": 0');
   return files;
 }

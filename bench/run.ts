@@ -3,7 +3,7 @@
  * own peak memory); times are shown as ratios to the greedy baseline measured in this run.
  *
  *   npm run bench                      all fixtures, all methods, the exact MIP as reference
- *   npm run bench -- --quick --gate    the CI gate: 2018-19 and tight, quality checks only
+ *   npm run bench -- --quick --gate    the CI gate: 2018-19, small-tight and tight, quality checks only
  *   npm run bench -- --fixtures tight,short --methods greedy,auto
  *   npm run bench -- --x10             also the generated national-x10 year (scale)
  */
@@ -42,7 +42,7 @@ interface Row {
 
 /** The CI gate's threshold on the main solver's gap to its own bound (filled seats). */
 export const GAP_THRESHOLD = 0.005;
-const GATE_FIXTURES = ["2018-19", "tight"];
+const GATE_FIXTURES = ["2018-19", "small-tight", "tight"];
 const MAIN = "auto";
 /** Cap on the exact reference, seconds; it proves far sooner on small years. */
 const REFERENCE_SECONDS = Number(process.env.BENCH_REFERENCE_SECONDS ?? 180);

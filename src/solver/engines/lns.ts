@@ -1,10 +1,10 @@
-import type { Score } from "../../goals/index.js";
+import { compareScores, type Score } from "../../goals/index.js";
 import type { Engine, StopReason } from "../engine.js";
 import { constructByFlows } from "../steps/construct.js";
 import { fillGreedily, yearTies } from "../steps/fill.js";
 import { deviation, neighbourhood, openSeats, reciprocitySeed } from "../steps/neighbourhood.js";
 import { pinnedKeys, rosterFromPins } from "../steps/pins.js";
-import { resolveScope } from "../steps/resolve.js";
+import { resolveScope, rosterScore } from "../steps/resolve.js";
 
 /** Work limits of the search (iterations, not seconds, so that a run is reproducible). */
 export const LNS_LIMITS = {
@@ -54,8 +54,12 @@ export const lns: Engine = {
     const ties = yearTies(context);
     let iterations = 0;
     context.report({ phase: "flow", incumbent: context.fixed.assignments.length });
-    const roster = constructByFlows(context, rosterFromPins(context), pinned);
-    iterations += fillGreedily(context, roster, ties);
+    const constructed = constructByFlows(context, rosterFromPins(context), pinned);
+    iterations += fillGreedily(context, constructed, ties);
+    // The greedy baseline costs little beside the flows: the search starts from whichever is better.
+    const baseline = rosterFromPins(context);
+    iterations += fillGreedily(context, baseline, ties);
+    const roster = compareScores(rosterScore(baseline), rosterScore(constructed)) > 0 ? baseline : constructed;
     if (year.reviews.length <= LNS_LIMITS.wholeYearReviews && !context.shouldStop()) {
       // A small or medium year is re-solved whole, from the construction, for seats and reciprocity.
       context.report({ phase: "whole-year", incumbent: roster.filled() });

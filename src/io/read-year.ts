@@ -183,7 +183,6 @@ export function parseYear(files: YearFileContents, options: ParseYearOptions = {
 
   const schools = readRows<School>("schools", (c) => {
     const id = c.required("id", "a school id");
-    const hub = c.optional("hub");
     const phase = c.phase("phase");
     const pupils = c.number("pupils", { integer: true, min: 0, max: LIMITS.pupils, what: "pupils on roll" });
     if (c.raw("pupils") === "") c.fail("pupils", "is blank; the number of pupils on roll sets the team size");
@@ -192,18 +191,15 @@ export function parseYear(files: YearFileContents, options: ParseYearOptions = {
     bothOrNeither(c);
     const carryOver = c.number("carry_over", { integer: true, min: -LIMITS.seats, max: LIMITS.seats }) ?? 0;
     if (id === undefined || phase === undefined || pupils === undefined) return undefined;
-    const locality = c.optional("locality");
-    const trust = c.optional("trust");
     return {
       id,
       name: c.raw("name"),
-      ...(hub !== undefined ? { hub } : {}),
-      ...(locality !== undefined ? { locality } : {}),
-      ...(trust !== undefined ? { trust } : {}),
+      ...c.present(["hub", "locality", "trust"]),
       phase,
       pupils,
       ...(lat !== undefined && lon !== undefined ? { lat, lon } : {}),
       carryOver,
+      ...c.present(["address", "postcode", "email"]),
     };
   });
 
@@ -219,7 +215,7 @@ export function parseYear(files: YearFileContents, options: ParseYearOptions = {
       prefers: c.list("prefers"),
     };
     if (id === undefined || schoolId === undefined || level === undefined) return undefined;
-    return { id, name: c.raw("name"), schoolId, level, ...reviewer, ...(maxReviews !== undefined ? { maxReviews } : {}) };
+    return { id, name: c.raw("name"), schoolId, level, ...reviewer, ...(maxReviews !== undefined ? { maxReviews } : {}), ...c.present(["email"]) };
   });
 
   const leads = readRows<LeadReviewer>("leads", (c) => {
@@ -236,6 +232,7 @@ export function parseYear(files: YearFileContents, options: ParseYearOptions = {
       ...lead,
       ...(maxReviews !== undefined ? { maxReviews } : {}),
       ...(lat !== undefined && lon !== undefined ? { lat, lon } : {}),
+      ...c.present(["email"]),
     };
   });
 

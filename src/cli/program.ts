@@ -15,6 +15,8 @@ import { parseChanges } from "../io/read-changes.js";
 import { toCsv } from "../io/csv-text.js";
 import { renderReport } from "../io/report-html.js";
 import type { Allocation } from "../model/schema.js";
+import { noticesCsv } from "../io/write-season.js";
+import { registerRespond } from "./commands/respond.js";
 
 /** Exit codes: the contract with scripts that call `qar`. */
 export const EXIT = { ok: 0, invalidInput: 1, violations: 2, bug: 3 } as const;
@@ -84,6 +86,7 @@ Examples:
   qar check fixtures/years/2018-19 out/2018-19/allocation.csv
   qar explain fixtures/years/short out/short/allocation.csv
   qar repair my-year published/allocation.csv --changes changes.csv --out repaired
+  qar respond my-year published/allocation.csv --responses responses.csv --out week-2
   qar report my-year published/allocation.csv --out report.html
 
 Exit codes: 0 success, 1 invalid input (file, row and column named; nothing written),
@@ -126,7 +129,7 @@ Examples:
       const year = indexYear(loaded.value);
       writeFolderAtomically(opts.out, solveOutputs(year, result));
       if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result) }, null, 2)}\n`);
-      else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html\n`);
+      else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html, letters.csv, calendars/\n`);
       state.code = EXIT.ok;
     });
 
@@ -214,11 +217,12 @@ Examples:
     .requiredOption("-o, --out <dir>", "folder to write the repaired allocation to")
     .option("-s, --seed <n>", "seed for reproducible results", integer, 1)
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
+    .option("--release-stranded", "release confirmed seats a withdrawal leaves without any possible advanced reviewer, instead of stopping")
     .option("-t, --time-limit <seconds>", "stop after this many seconds with the best repair so far", seconds)
     .option("--json", "print the summary and diff as JSON")
     .option("-q, --quiet", "print nothing on success")
     .addHelpText("after", "\nExamples:\n  qar repair my-year published/allocation.csv --changes changes.csv --out repaired")
-    .action(async (folder: string, file: string, opts: { changes: string; out: string; seed: number; policy?: string; timeLimit?: number; json?: boolean; quiet?: boolean }) => {
+    .action(async (folder: string, file: string, opts: { changes: string; out: string; seed: number; policy?: string; releaseStranded?: boolean; timeLimit?: number; json?: boolean; quiet?: boolean }) => {
       refuseOutInsideYear(opts.out, folder);
       const loaded = loadYear(folder, opts.policy);
       const allocation = loadAllocation(file);
@@ -229,23 +233,27 @@ Examples:
       const display = io.progress ? progressDisplay(io.progress, !opts.quiet && !opts.json) : undefined;
       const outcome = await repair(loaded.value, allocation, changes.value.changes, {
         seed: opts.seed,
+        ...(opts.releaseStranded ? { releaseStranded: true } : {}),
         ...(opts.timeLimit !== undefined ? { timeLimitMs: opts.timeLimit * 1000 } : {}),
         ...(display ? { onProgress: display.update } : {}),
       }).finally(() => display?.stop());
       if (!outcome.ok) {
         throw new InputFailure(outcome.issues.map((issue) => ({ code: "unknown-reference" as const, file: opts.changes, row: changes.value.rows[issue.index]!, column: issue.field, message: issue.message })));
       }
-      const files = solveOutputs(indexYear(outcome.problem), outcome.result);
+      const files = solveOutputs(indexYear(outcome.problem), outcome.result, { cancelled: outcome.cancelled });
+      files["notices.csv"] = noticesCsv(outcome.notices);
       files["diff.csv"] = toCsv(["change", "role", "person_id", "from_review_id", "to_review_id"], outcome.diff.map((d) => [d.change, d.role, d.personId, d.fromReviewId, d.toReviewId]));
       writeFolderAtomically(opts.out, files);
       const counts = { added: 0, moved: 0, removed: 0 };
       for (const d of outcome.diff) counts[d.change] += 1;
       if (opts.json) io.out(`${JSON.stringify({ out: opts.out, diff: outcome.diff, changes: counts, ...summaryOf(outcome.result) }, null, 2)}\n`);
       else if (!opts.quiet) {
-        io.out(`${summaryTable(outcome.result.check, outcome.result)}\n\nchanges: ${counts.added} added, ${counts.moved} moved, ${counts.removed} removed\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html, diff.csv\n`);
+        io.out(`${summaryTable(outcome.result.check, outcome.result)}\n\nchanges: ${counts.added} added, ${counts.moved} moved, ${counts.removed} removed\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html, letters.csv, calendars/, diff.csv, notices.csv\n`);
       }
       state.code = EXIT.ok;
     });
+
+  registerRespond(program, { io, state, fail: (errors) => { throw new InputFailure(errors); }, loadYear, refuseOutInsideYear, integer, seconds });
 
   return program;
 }

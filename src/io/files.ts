@@ -41,9 +41,21 @@ export function readYearFolder(folder: string, options: { policyFile?: string } 
 }
 
 /**
+ * The path segments of an output name (`calendars/P1.ics`): names are ours, built from safe
+ * stems, so anything that could climb out of the folder is a bug, not user input.
+ */
+function segmentsOf(name: string): string[] {
+  const segments = name.split("/");
+  if (segments.some((s) => s === "" || s === "." || s === ".." || s.includes("\\") || s.includes("\0"))) throw new Error(`unsafe output file name "${name}"`);
+  return segments;
+}
+
+/**
  * Writes a set of files into `outDir` all or nothing: everything goes to a temporary folder
  * beside it first, which then replaces `outDir` by rename. An error (or a crash) before the
- * rename leaves `outDir` as it was.
+ * rename leaves `outDir` as it was. A name may hold a subfolder (`calendars/P1.ics`); such a
+ * subfolder is ours as a whole and replaced with the rest, while the user's own files and
+ * folders beside ours are kept.
  */
 export function writeFolderAtomically(outDir: string, files: Readonly<Record<string, string>>): void {
   const target = resolve(outDir);
@@ -54,12 +66,18 @@ export function writeFolderAtomically(outDir: string, files: Readonly<Record<str
   const old = join(parent, `.${basename(target)}.old-${stamp}`);
   mkdirSync(temp);
   try {
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(temp, name), text);
+    const ours = new Set<string>();
+    for (const [name, text] of Object.entries(files)) {
+      const segments = segmentsOf(name);
+      ours.add(segments[0]!);
+      if (segments.length > 1) mkdirSync(join(temp, ...segments.slice(0, -1)), { recursive: true });
+      writeFileSync(join(temp, ...segments), text);
+    }
     if (existsSync(target)) {
       if (!statSync(target).isDirectory()) throw new Error(`${outDir} exists and is not a folder`);
       // Files the user put there beside ours are kept; ours are replaced together.
       for (const name of readdirSync(target)) {
-        if (!(name in files)) renameSync(join(target, name), join(temp, name));
+        if (!ours.has(name)) renameSync(join(target, name), join(temp, name));
       }
       renameSync(target, old);
       renameSync(temp, target);

@@ -22,6 +22,8 @@ export function parseAllocationRows(contents: string | Uint8Array, file = "alloc
   const decoded = decodeUtf8(contents, file);
   if ("error" in decoded) return { ok: false, errors: [decoded.error] };
   const { table, errors } = readCsvTable(decoded.text, file, { required: ["review_id", "role", "person_id"], optional: ["status", "sequence"] });
+  // Without its columns the rows cannot be read: the header errors say what to fix.
+  if (errors.some((e) => e.code === "missing-column" || e.code === "bad-csv" || e.code === "empty-file")) return { ok: false, errors };
   const assignments: Assignment[] = [];
   const declined: Decline[] = [];
   const assignmentRows: number[] = [];

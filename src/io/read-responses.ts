@@ -24,6 +24,8 @@ export function parseResponses(contents: string | Uint8Array, file = "responses.
   const decoded = decodeUtf8(contents, file);
   if ("error" in decoded) return { ok: false, errors: [decoded.error] };
   const { table, errors } = readCsvTable(decoded.text, file, { required: ["review_id", "person_id", "response"], optional: [] });
+  // Without its columns the rows cannot be read: the header errors say what to fix.
+  if (errors.some((e) => e.code === "missing-column" || e.code === "bad-csv" || e.code === "empty-file")) return { ok: false, errors };
   const responses: Response[] = [];
   const rows: number[] = [];
   for (const row of table.rows) {

@@ -41,13 +41,16 @@ export function roleName(role: Role): string {
   return role === "lead" ? "Lead Reviewer" : "peer reviewer";
 }
 
-/** A review's team in an allocation: its Lead Reviewer and its peers, in the allocation's order. */
+/** A review's team in an allocation: its Lead Reviewer and its peers. */
 export interface Team {
   readonly lead?: string;
   readonly peers: readonly string[];
 }
 
-/** Every review's team in an allocation (declined offers are no seat and are left out). */
+/**
+ * Every review's team in an allocation, peers in id order so that the same team always reads
+ * the same (declined offers are no seat and are left out).
+ */
 export function teamsOf(allocation: Allocation): Map<string, Team> {
   const teams = new Map<string, { lead?: string; peers: string[] }>();
   for (const a of allocation.assignments) {
@@ -56,6 +59,7 @@ export function teamsOf(allocation: Allocation): Map<string, Team> {
     else team.peers.push(a.personId);
     teams.set(a.reviewId, team);
   }
+  for (const team of teams.values()) team.peers.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return teams;
 }
 

@@ -31,7 +31,7 @@ describe("commands on the tiny fixture", () => {
     expect(code).toBe(0);
     expect(text).toContain("seats filled");
     for (const file of ["allocation.csv", "unfilled.csv", "ledger.csv", "summary.json"]) expect(existsSync(join(out, file))).toBe(true);
-    expect(readFileSync(join(out, "allocation.csv"), "utf8").split("\n")[0]).toBe("review_id,host_school_id,start,end,role,person_id,person_name,person_school_id,level");
+    expect(readFileSync(join(out, "allocation.csv"), "utf8").split("\n")[0]).toBe("review_id,host_school_id,start,end,role,person_id,person_name,person_school_id,level,status,sequence");
     expect(readFileSync(join(out, "unfilled.csv"), "utf8").split("\n")[0]).toBe("review_id,host_school_id,role,missing,reason");
     expect(readFileSync(join(out, "ledger.csv"), "utf8").split("\n")[0]).toBe("school_id,seats_received,places_sent,balance");
   });

@@ -141,7 +141,11 @@ export function personCalendars(snapshot: Snapshot, cancelled: readonly Calendar
   const { year } = snapshot;
   const teams = teamsOf(snapshot.allocation);
   const events = new Map<string, CalendarEvent[]>();
-  const add = (key: string, event: CalendarEvent) => events.set(key, [...(events.get(key) ?? []), event]);
+  const add = (key: string, event: CalendarEvent) => {
+    const list = events.get(key);
+    if (list) list.push(event);
+    else events.set(key, [event]);
+  };
   for (const a of snapshot.allocation.assignments) {
     const content = eventContent(year, teams, a, live(a));
     if (content) add(`${a.role}:${a.personId}`, { ...content, sequence: a.sequence ?? 0 });

@@ -58,6 +58,17 @@ function personLetter(year: Year, person: PersonInfo, email: string | undefined,
   return { recipientType: person.role === "lead" ? "lead" : "reviewer", recipientId: person.id, name: personName(year, person.role, person.id), ...(email ? { email } : {}), duties: lines, hosting: [], sending: [] };
 }
 
+/** Items grouped by a key, in their order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 /**
  * The mail-merge rows of an allocation: one per reviewer and Lead Reviewer with a duty (their
  * reviews with dates, host school, team mates and Lead Reviewer), then one per school that
@@ -69,8 +80,9 @@ function personLetter(year: Year, person: PersonInfo, email: string | undefined,
 export function lettersOf(snapshot: Snapshot): Letter[] {
   const { year, allocation } = snapshot;
   const teams = teamsOf(allocation);
-  const byPerson = new Map<string, Assignment[]>();
-  for (const a of allocation.assignments) byPerson.set(`${a.role}:${a.personId}`, [...(byPerson.get(`${a.role}:${a.personId}`) ?? []), a]);
+  const byPerson = groupBy(allocation.assignments, (a) => `${a.role}:${a.personId}`);
+  const hostedBy = groupBy(year.reviews, (r) => r.host.id);
+  const staffOf = groupBy(year.reviewers, (p) => p.school?.id ?? "");
   const emails = new Map<string, string | undefined>([
     ...year.problem.reviewers.map((r) => [`peer:${r.id}`, r.email] as const),
     ...year.problem.leads.map((l) => [`lead:${l.id}`, l.email] as const),
@@ -82,9 +94,8 @@ export function lettersOf(snapshot: Snapshot): Letter[] {
     if (duties) letters.push(personLetter(year, person, emails.get(key), duties, teams));
   }
   for (const school of year.problem.schools) {
-    const hosting = year.reviews.filter((r) => r.host.id === school.id).map((r) => hostingLine(year, teams.get(r.id), r));
-    const sending = year.reviewers
-      .filter((p) => p.school?.id === school.id)
+    const hosting = (hostedBy.get(school.id) ?? []).map((r) => hostingLine(year, teams.get(r.id), r));
+    const sending = (staffOf.get(school.id) ?? [])
       .flatMap((p) => (byPerson.get(`peer:${p.id}`) ?? []).map((a) => ({ p, a, review: year.reviewById.get(a.reviewId) })))
       .filter((s): s is { p: PersonInfo; a: Assignment; review: ReviewInfo } => s.review !== undefined)
       .sort((x, y) => x.review.span.from - y.review.span.from || (x.p.id < y.p.id ? -1 : 1))

@@ -1,7 +1,7 @@
 import { parseDay } from "../model/dates.js";
 import type { Problem } from "../model/problem.js";
 import type { Allocation, Assignment } from "../model/schema.js";
-import { indexYear } from "../model/year.js";
+import { indexYear, type Year } from "../model/year.js";
 import { solve, type SolveOptions, type SolveResult } from "../solver/index.js";
 import { freezePins, frozenReviews } from "./freeze.js";
 import { applyResponses, type Response } from "./responses.js";
@@ -42,7 +42,7 @@ export type RespondOutcome =
   | { readonly ok: false; readonly issues: readonly RespondIssue[] };
 
 /** Where to point the user for a confirmed seat that cannot be kept, and why it cannot. */
-function blocked(lost: Assignment, context: { allocation: Allocation; responses: readonly Response[]; answeredBy: ReadonlyMap<string, number>; result: SolveResult; frozen: ReadonlySet<string> }): RespondIssue {
+function blocked(lost: Assignment, context: { year: Year; allocation: Allocation; responses: readonly Response[]; answeredBy: ReadonlyMap<string, number>; result: SolveResult; frozen: ReadonlySet<string> }): RespondIssue {
   const key = seatKey(lost);
   const confirmedNow = context.answeredBy.get(key);
   const atSeat = confirmedNow !== undefined
@@ -53,7 +53,11 @@ function blocked(lost: Assignment, context: { allocation: Allocation; responses:
     return { ...atSeat, message: `${lost.personId} confirmed review ${lost.reviewId}, but that seat breaks a rule (${rejected.reason}); correct the year's data, or release the seat (--release-stranded)` };
   }
   // Otherwise the checker's last resort emptied the team: it had no advanced reviewer left.
-  const decline = context.responses.findIndex((r, i) => r.reviewId === lost.reviewId && r.response === "declined" && context.answeredBy.get(seatKey({ reviewId: r.reviewId, role: "peer", personId: r.personId })) === i);
+  // The decline to name: one on this team in this step, an advanced reviewer's first.
+  const declines = context.responses
+    .map((r, i) => ({ r, i }))
+    .filter(({ r, i }) => r.reviewId === lost.reviewId && r.response === "declined" && context.answeredBy.get(seatKey({ reviewId: r.reviewId, role: "peer", personId: r.personId })) === i);
+  const decline = (declines.find(({ r }) => context.year.people.peer.get(r.personId)?.level === "advanced") ?? declines[0])?.i ?? -1;
   const why = decline >= 0 ? `once ${context.responses[decline]!.personId} declines, ` : "";
   const frozen = context.frozen.has(lost.reviewId) ? " (the review is frozen, so nobody may join it)" : "";
   return {
@@ -86,7 +90,7 @@ export async function respond(problem: Problem, allocation: Allocation, response
   const solved = carryState(answered.allocation, result.allocation);
   const lost = lostConfirmations(answered.allocation, solved);
   if (lost.length > 0 && !releaseStranded) {
-    const context = { allocation, responses, answeredBy: answered.answeredBy, result, frozen: new Set(frozen.map((r) => r.id)) };
+    const context = { year, allocation, responses, answeredBy: answered.answeredBy, result, frozen: new Set(frozen.map((r) => r.id)) };
     return { ok: false, issues: lost.map((seat) => blocked(seat, context)) };
   }
   const step = tellStep({ year, allocation }, { year, allocation: solved });

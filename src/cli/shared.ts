@@ -117,3 +117,8 @@ export function writeOutputs(out: string, files: Readonly<Record<string, string>
 export function progressFor(io: Io, opts: { quiet?: boolean; json?: boolean }): ProgressDisplay | undefined {
   return io.progress ? progressDisplay(io.progress, !opts.quiet && !opts.json) : undefined;
 }
+
+/** The files written, as the summary lists them: a subfolder's files as `calendars/`. */
+export function writtenList(files: Readonly<Record<string, string>>): string {
+  return [...new Set(Object.keys(files).map((name) => (name.includes("/") ? `${name.split("/")[0]}/` : name)))].join(", ");
+}

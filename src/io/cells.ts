@@ -65,6 +65,9 @@ export function cellReader(file: string, row: CsvRow, errors: InputError[]) {
     fail,
     /** Trimmed text; `undefined` when blank. */
     optional: (column: string): string | undefined => (raw(column) === "" ? undefined : raw(column)),
+    /** The non-blank cells of these text columns, as an object to spread (a blank cell is left out). */
+    present: <C extends string>(columns: readonly C[]): Partial<Record<C, string>> =>
+      Object.fromEntries(columns.filter((column) => raw(column) !== "").map((column) => [column, raw(column)])) as Partial<Record<C, string>>,
     required: (column: string, what: string): string | undefined => (raw(column) === "" ? fail(column, `is blank; every row needs ${what}`) : raw(column)),
     number,
     list,

@@ -4,7 +4,7 @@ import { formatInputError } from "../../io/errors.js";
 import { summaryTable } from "../../io/terminal.js";
 import { solveOutputs, summaryOf } from "../../io/write-outputs.js";
 import { ENGINES, solve } from "../../solver/index.js";
-import { EXIT, InputFailure, integer, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, type CommandContext } from "../shared.js";
+import { EXIT, InputFailure, integer, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
 
 interface SolveOptions {
   readonly out: string;
@@ -35,7 +35,7 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
   const files = solveOutputs(result, explain(result.year, result.allocation));
   writeOutputs(opts.out, files);
   if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result) }, null, 2)}\n`);
-  else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: ${Object.keys(files).join(", ")}\n`);
+  else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: ${writtenList(files)}\n`);
   state.code = EXIT.ok;
 }
 

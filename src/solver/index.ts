@@ -1,9 +1,8 @@
 import seedrandom from "seedrandom";
 import { checkAllocation, type CheckResult } from "../check.js";
 import type { Problem } from "../model/problem.js";
-import type { Allocation, Assignment } from "../model/schema.js";
+import type { Allocation } from "../model/schema.js";
 import { indexYear, type Year } from "../model/year.js";
-import { refusal } from "../rules/index.js";
 import { assembleBound, EXACT_BOUND_MAX_REVIEWS, exactSeatBound, reciprocityLowerBound, relaxedBound, type Bound } from "./bound.js";
 import { findCandidates } from "./candidates.js";
 import type { Engine, Progress, StopReason } from "./engine.js";
@@ -12,7 +11,8 @@ import { lns } from "./engines/lns.js";
 import { mip } from "./engines/mip.js";
 import { repairEngine } from "./engines/repair.js";
 import { selfSelection } from "./engines/self-selection.js";
-import { createRoster, rosterOf } from "./roster.js";
+import { checkPins, ensureValid, refusedLater } from "./pins.js";
+import { rosterOf } from "./roster.js";
 
 /** The engines by name. `auto` picks one from the problem's size. */
 export const ENGINES: Readonly<Record<string, Engine>> = { greedy, mip, lns, "self-selection": selfSelection };
@@ -42,11 +42,8 @@ export interface SolveOptions {
   readonly exactBound?: boolean;
 }
 
-/** A pin the solver could not honour, and why. */
-export interface RejectedPin {
-  readonly assignment: Assignment;
-  readonly reason: string;
-}
+import type { RejectedPin } from "./pins.js";
+export type { RejectedPin } from "./pins.js";
 
 export interface SolveResult {
   /** The year as `solve` indexed it: writers and reports read it instead of indexing again. */
@@ -66,6 +63,7 @@ export interface SolveResult {
   readonly stoppedBy: StopReason;
   readonly iterations: number;
   readonly elapsedMs: number;
+  /** Every `fix` pin not in the allocation, with the reason (every other fix pin is honoured). */
   readonly rejectedPins: readonly RejectedPin[];
 }
 
@@ -79,50 +77,6 @@ export { EXACT_BOUND_MAX_REVIEWS };
 /** Which engine `auto` uses for a year of this size (measured in bench/, see docs/solver.md). */
 export function chooseEngine(year: Year): Engine {
   return year.reviews.length <= EXACT_MAX_REVIEWS ? mip : lns;
-}
-
-/** Splits the fixed pins into those the rules allow (in order) and those they do not. */
-function checkPins(year: Year): { fixed: Allocation; rejected: RejectedPin[] } {
-  const roster = createRoster(year);
-  const rejected: RejectedPin[] = [];
-  const assignments: Assignment[] = [];
-  for (const pin of year.problem.pins) {
-    if (pin.kind !== "fix") continue;
-    const assignment = { reviewId: pin.reviewId, role: pin.role, personId: pin.personId };
-    const review = year.reviewById.get(pin.reviewId);
-    const person = year.people[pin.role].get(pin.personId);
-    const refused = review && person ? refusal(year, person, review) : { rule: "known-people", reason: "names an unknown review or person" };
-    if (refused) {
-      rejected.push({ assignment, reason: `${refused.rule}: ${refused.reason}` });
-    } else if (!roster.canTake(person!, review!)) {
-      rejected.push({ assignment, reason: "clashes with an earlier pin (overlap, capacity, team size or a second Lead Reviewer)" });
-    } else {
-      roster.add(pin.role, person!, review!);
-      assignments.push(assignment);
-    }
-  }
-  return { fixed: { assignments }, rejected };
-}
-
-/**
- * Drops assignments until the checker finds no violation. Engines are valid by construction,
- * so this does nothing unless pins leave a team short of advanced reviewers; it guarantees
- * that `solve` never returns an invalid allocation.
- */
-function ensureValid(year: Year, allocation: Allocation): Allocation {
-  let current = allocation;
-  for (let round = 0; round < 100; round += 1) {
-    const { violations } = checkAllocation(year, current);
-    if (violations.length === 0) return current;
-    const badTeams = new Set(violations.filter((v) => v.rule === "advanced-seat").map((v) => v.reviewId));
-    const badPairs = new Set(violations.filter((v) => v.personId).map((v) => `${v.reviewId}|${v.personId}`));
-    current = {
-      assignments: current.assignments.filter(
-        (a) => !(a.role === "peer" && badTeams.has(a.reviewId)) && !badPairs.has(`${a.reviewId}|${a.personId}`),
-      ),
-    };
-  }
-  return { assignments: [] };
 }
 
 /**
@@ -161,7 +115,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     shouldStop: () => options.signal?.aborted === true || now() >= deadline,
     report: (progress) => options.onProgress?.({ ...progress, elapsedMs: now() - started }),
   });
-  const allocation = ensureValid(year, outcome.allocation);
+  const { allocation, dropped } = ensureValid(year, outcome.allocation);
+  const rejectedPins = [...rejected, ...refusedLater(fixed, allocation, dropped)];
   const check = checkAllocation(year, allocation);
   const filled = check.metrics.filled;
   const proven = outcome.provenOptimal === true && allocation === outcome.allocation;
@@ -193,6 +148,6 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     stoppedBy,
     iterations: outcome.iterations,
     elapsedMs: now() - started,
-    rejectedPins: rejected,
+    rejectedPins,
   };
 }

@@ -53,8 +53,13 @@ export function seconds(value: string): number {
   return n;
 }
 
-/** `--time-limit` as the solver's option, when given. */
-export const timeLimit = (opts: { timeLimit?: number }) => (opts.timeLimit !== undefined ? { timeLimitMs: opts.timeLimit * 1000 } : {});
+/**
+ * `--time-limit` as the solver's option, when given: what is left of it after the command's own
+ * set-up (reading the files) since `started` (`performance.now()` when the action began), so the
+ * limit covers the whole run.
+ */
+export const timeLimit = (opts: { timeLimit?: number }, started: number) =>
+  opts.timeLimit !== undefined ? { timeLimitMs: Math.max(1, opts.timeLimit * 1000 - (performance.now() - started)) } : {};
 
 /** Reads the year folder (and `--policy`), or stops with its input problems. */
 export function loadYear(folder: string, policyFile: string | undefined) {

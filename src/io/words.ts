@@ -7,6 +7,7 @@ const BOUND_SOURCE: Readonly<Record<Bound["method"], string>> = {
   lp: "the seat LP",
   mip: "the exact seat MIP",
   counting: "counting each seat's candidates",
+  seats: "the seats themselves (the time limit came before the bound could be computed)",
 };
 
 /**

@@ -47,6 +47,7 @@ const DIFF_COLUMNS = ["change", "role", "person_id", "from_review_id", "to_revie
 export const diffCsv = (diff: readonly SeatChange[]) => toCsv(DIFF_COLUMNS, diff.map((d) => [d.change, d.role, d.personId, d.fromReviewId, d.toReviewId]));
 
 async function repairAction({ io, state }: CommandContext, folder: string, file: string, opts: RepairOptions): Promise<void> {
+  const started = performance.now();
   refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, "diff.csv", "notices.csv", "letters.csv"] });
   const loaded = loadYear(folder, opts.policy);
   const allocation = loadAllocation(file);
@@ -55,7 +56,7 @@ async function repairAction({ io, state }: CommandContext, folder: string, file:
   const outcome = await repair(loaded.value, allocation, changes.changes, {
     seed: opts.seed,
     ...(opts.releaseStranded ? { releaseStranded: true } : {}),
-    ...timeLimit(opts),
+    ...timeLimit(opts, started),
     ...(display ? { onProgress: display.update } : {}),
   }).finally(() => display?.stop());
   if (!outcome.ok) {

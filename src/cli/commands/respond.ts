@@ -73,6 +73,7 @@ export function registerRespond(program: Command, context: CommandContext): void
     .option("-q, --quiet", "print nothing on success")
     .addHelpText("after", "\nExamples:\n  qar respond my-year published/allocation.csv --responses responses.csv --out week-2\n  qar respond my-year week-2/allocation.csv --responses more.csv --out week-3 --freeze-before 2024-03-04")
     .action(async (folder: string, file: string, opts: RespondFlags) => {
+      const started = performance.now();
       const { io } = context;
       refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, "diff.csv", "notices.csv", "letters.csv"] });
       if (opts.freezeBefore !== undefined && parseDay(opts.freezeBefore) === undefined) {
@@ -86,7 +87,7 @@ export function registerRespond(program: Command, context: CommandContext): void
         seed: opts.seed,
         ...(opts.freezeBefore !== undefined ? { freezeBefore: opts.freezeBefore } : {}),
         ...(opts.releaseStranded ? { releaseStranded: true } : {}),
-        ...timeLimit(opts),
+        ...timeLimit(opts, started),
         ...(display ? { onProgress: display.update } : {}),
       }).finally(() => display?.stop());
       if (!outcome.ok) {

@@ -19,6 +19,7 @@ interface SolveOptions {
 const ENGINE_NAMES = `auto, ${Object.keys(ENGINES).join(", ")}`;
 
 async function solveAction({ io, state }: CommandContext, folder: string, opts: SolveOptions): Promise<void> {
+  const started = performance.now();
   refuseBadOutput(opts.out, folder, { names: SOLVE_FILES });
   if (opts.engine !== "auto" && !(opts.engine in ENGINES)) {
     throw new InputFailure([{ code: "bad-value", file: "--engine", message: `unknown engine "${opts.engine}"; use ${ENGINE_NAMES}` }]);
@@ -29,7 +30,7 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
   const result = await solve(loaded.value, {
     seed: opts.seed,
     engine: opts.engine,
-    ...timeLimit(opts),
+    ...timeLimit(opts, started),
     ...(display ? { onProgress: display.update } : {}),
   }).finally(() => display?.stop());
   const files = solveOutputs(result, explain(result.year, result.allocation));

@@ -248,8 +248,9 @@ export function parseYear(files: YearFileContents, options: ParseYearOptions = {
     const start = c.date("start");
     const days = c.number("days", { integer: true, min: 1, max: LIMITS.days }) ?? policy?.defaultReviewDays ?? 3;
     const seats = c.number("seats", { integer: true, min: 0, max: LIMITS.seats });
+    const window = c.ranges("window");
     if (id === undefined || schoolId === undefined || start === undefined) return undefined;
-    return { id, schoolId, start, days, ...(seats !== undefined ? { seats } : {}) };
+    return { id, schoolId, start, days, ...(seats !== undefined ? { seats } : {}), ...(window.length > 0 ? { window } : {}) };
   });
 
   const history = readRows<HistoryEntry>("history", (c) => {

@@ -18,6 +18,7 @@ import { renderReport } from "../io/report-html.js";
 import type { Allocation } from "../model/schema.js";
 import { registerCloseYear } from "./commands/close-year.js";
 import { registerLedger } from "./commands/ledger.js";
+import { registerPlan } from "./commands/plan.js";
 
 /** Exit codes: the contract with scripts that call `qar`. */
 export const EXIT = { ok: 0, invalidInput: 1, violations: 2, bug: 3 } as const;
@@ -277,6 +278,7 @@ Examples:
 
   registerCloseYear(program, io, state);
   registerLedger(program, io, state);
+  registerPlan(program, io, state);
 
   return program;
 }

@@ -8,6 +8,8 @@ import { travelKm, type PersonInfo, type ReviewInfo, type Year } from "../model/
 import { RULES } from "../rules/index.js";
 import type { SolveResult } from "../solver/index.js";
 import { acrossYearsSection, pathwaySection } from "./report-years.js";
+import { standbyList, type StandbyRow } from "../plan/standby.js";
+import { standbyBlock, weeksSection } from "./report-plan.js";
 
 /** What a report shows: the year, an allocation, the checker's verdict, and the solve if there was one. */
 export interface ReportInput {
@@ -20,6 +22,8 @@ export interface ReportInput {
   readonly title?: string;
   /** The explanation of the empty seats, when the caller already has it (else it is computed). */
   readonly explanation?: Explanation;
+  /** The teams' standby lists, when the caller already has them (else they are computed). */
+  readonly standby?: readonly StandbyRow[];
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -454,7 +458,7 @@ function personRow(person: PersonInfo | undefined, personId: string, review: Rev
   return `<tr><td>${role === "lead" ? "Lead" : "peer"}</td><td>${h(name)} <span class="muted">${h(personId)}</span></td><td>${school ? `${h(school.name)} <span class="muted">${h(school.id)}</span>` : role === "lead" ? `<span class="muted">independent</span>` : ""}</td><td>${school ? h(hubName(school.hub)) : ""}</td><td>${h(person?.level ?? "")}</td><td class="num">${km !== undefined ? km.toFixed(0) : "–"}</td></tr>`;
 }
 
-function teamCards({ year, allocation }: ReportInput, status: ReadonlyMap<string, Status>): string {
+function teamCards({ year, allocation, standby = standbyList(year, allocation) }: ReportInput, status: ReadonlyMap<string, Status>): string {
   const byReview = new Map<string, Allocation["assignments"][number][]>();
   for (const a of allocation.assignments) byReview.set(a.reviewId, [...(byReview.get(a.reviewId) ?? []), a]);
   const cards = [...year.reviews].sort(byStartThenId).map((review) => {
@@ -468,7 +472,7 @@ function teamCards({ year, allocation }: ReportInput, status: ReadonlyMap<string
       ...peers.map((a) => personRow(year.people.peer.get(a.personId), a.personId, review, "peer")),
       ...(peers.length < review.peerSeats ? [`<tr class="empty"><td>peer</td><td colspan="5">${plural(review.peerSeats - peers.length, "seat")} not filled</td></tr>`] : []),
     ];
-    return `<article class="team" id="team-${h(review.id)}" style="border-left-color:${STATUS[s].colour}"><h3>${h(review.id)} · ${h(review.host.name)}</h3><div class="muted">${h(review.host.id)} · hub ${h(hubName(review.host.hub))} · ${h(review.host.phase)} · ${span(review)} · ${Math.min(peers.length, review.peerSeats)}/${review.peerSeats} peers · <span class="badge" style="background:${STATUS[s].colour}">${STATUS[s].label}</span></div><table class="people"><thead><tr><th>seat</th><th>name</th><th>school</th><th>hub</th><th>level</th><th class="num">km</th></tr></thead><tbody>${rows.join("")}</tbody></table></article>`;
+    return `<article class="team" id="team-${h(review.id)}" style="border-left-color:${STATUS[s].colour}"><h3>${h(review.id)} · ${h(review.host.name)}</h3><div class="muted">${h(review.host.id)} · hub ${h(hubName(review.host.hub))} · ${h(review.host.phase)} · ${span(review)} · ${Math.min(peers.length, review.peerSeats)}/${review.peerSeats} peers · <span class="badge" style="background:${STATUS[s].colour}">${STATUS[s].label}</span></div><table class="people"><thead><tr><th>seat</th><th>name</th><th>school</th><th>hub</th><th>level</th><th class="num">km</th></tr></thead><tbody>${rows.join("")}</tbody></table>${standbyBlock(review, year, standby)}</article>`;
   });
   return `<section id="teams"><h2>Teams</h2><p class="muted">${plural(year.reviews.length, "review")}, by start date then review id. km: straight-line distance from the reviewer's school (or the Lead Reviewer's base) to the host.</p><div class="teams">
 ${cards.join("\n")}
@@ -509,7 +513,7 @@ table.ledger{max-width:820px}.nowrap{white-space:nowrap}th.num{text-align:right}
 .certificate,.violations{background:#fff4e5;border-left:4px solid #ef6c00;padding:6px 10px;margin:.5em 0}
 .teams{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:10px}.team{border:1px solid #ddd;border-left:6px solid;border-radius:4px;padding:6px 10px}
 .team h3{margin:0;font-size:1em}.team table{font-size:.85em;margin-top:4px}.team td,.team th{padding:2px 4px}.team tr.empty td{color:#b71c1c;font-style:italic}
-.badge{color:#fff;border-radius:3px;padding:0 5px;font-size:.85em}
+.badge{color:#fff;border-radius:3px;padding:0 5px;font-size:.85em}.standby{font-size:.85em;margin-top:2px}.standby ol{display:inline;margin:0;padding:0 0 0 .4em;list-style:none}.standby li{display:inline;margin-right:.8em}
 @media print{@page{size:A4 landscape;margin:10mm}body{margin:0;padding:0;max-width:none;font-size:10pt}nav,.noprint{display:none}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}table.sortable th{cursor:auto}table.sortable th::after{content:""!important}
 .card,.team,.chart,tr,.certificate{break-inside:avoid}h2{break-after:avoid}.teams{grid-template-columns:1fr 1fr}a{color:inherit;text-decoration:none}}`;
@@ -535,6 +539,7 @@ export function renderReport(input: ReportInput): string {
   const nav = [
     ["headline", "Headline"],
     ["calendar", "Calendar"],
+    ["weeks", "Weeks"],
     ["reciprocity", "Reciprocity"],
     ["hubs", "Hubs"],
     ["unfilled", "Unfilled seats"],
@@ -551,6 +556,7 @@ export function renderReport(input: ReportInput): string {
 <body><header><h1>${h(title)}</h1><p class="muted">${plural(m.reviews, "review")} · ${plural(m.reciprocity.schools, "school")} · ${plural(input.year.reviewers.length, "peer reviewer")} · ${plural(input.year.leads.length, "Lead Reviewer")}</p><nav>${nav}</nav>${validity(input)}</header>
 ${headline(input)}
 ${calendar(input, status)}
+${weeksSection(input)}
 ${reciprocityChart(input)}
 ${hubMatrix(input)}
 ${unfilledSection(input)}

@@ -6,6 +6,8 @@ import type { Year } from "../model/year.js";
 import type { SolveResult } from "../solver/index.js";
 import { toCsv } from "./csv-text.js";
 import { renderReport } from "./report-html.js";
+import { standbyList } from "../plan/standby.js";
+import { standbyCsv } from "./write-plan.js";
 
 export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level"] as const;
 
@@ -88,11 +90,13 @@ function round(value: number, digits = 4): number {
 export function solveOutputs(year: Year, result: SolveResult): Record<string, string> {
   // One explanation serves both unfilled.csv and the report.
   const explanation = explain(year, result.allocation);
+  const standby = standbyList(year, result.allocation);
   return {
     "allocation.csv": allocationCsv(year, result.allocation),
     "unfilled.csv": unfilledCsv(explanation),
     "ledger.csv": ledgerCsv(result.check),
     "summary.json": `${JSON.stringify(summaryOf(result), null, 2)}\n`,
-    "report.html": renderReport({ year, allocation: result.allocation, check: result.check, solve: result, explanation }),
+    "standby.csv": standbyCsv(standby),
+    "report.html": renderReport({ year, allocation: result.allocation, check: result.check, solve: result, explanation, standby }),
   };
 }

@@ -36,3 +36,6 @@ export { closeYear, pathwayOf, standings, compareYearLabels, type Attendance, ty
 export { yearNumber, academicYearLabel } from "./model/history.js";
 export { parseLedgerYears, parseAttendance, parsePathway } from "./io/read-years.js";
 export { closedYearFiles, pathwayCsv } from "./io/write-years.js";
+export { plan, planWeeks, proposeMoves, windowStarts, moveReview, standbyFor, standbyList, seatStateOf, STANDBY_LIMIT, MOVE_LIMITS, type PlanResult, type PlanOptions, type WeekRow, type Move, type MoveLimits, type MoveOptions, type MovePlan, type StandbyRow, type StandbyOptions } from "./plan/index.js";
+export { weeksCsv, movesCsv, standbyCsv, planOutputs } from "./io/write-plan.js";
+export { renderPlan, weekChart } from "./io/report-plan.js";

@@ -32,14 +32,15 @@ export function weekChart(weeks: readonly WeekRow[], options: { readonly filled?
   const top = 26;
   const left = 44;
   const plot = 220;
-  const column = 26;
-  const width = left + weeks.length * column + 10;
+  const column = 30;
+  const legendStep = 140;
+  const width = Math.max(left + weeks.length * column + 40, left + 5 * legendStep);
   const height = top + plot + 78;
   const most = Math.max(1, ...weeks.map((w) => Math.max(w.peerSeats + w.leadSeats, w.peerPlaces + w.leadPlaces)));
   const scale = plot / most;
   const base = top + plot;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => Math.round(t * most)).filter((v, i, all) => all.indexOf(v) === i);
-  const grid = ticks.map((v) => `<line class="grid" x1="${left}" x2="${width - 10}" y1="${(base - v * scale).toFixed(1)}" y2="${(base - v * scale).toFixed(1)}"/><text x="${left - 4}" y="${(base - v * scale + 4).toFixed(1)}" text-anchor="end" class="muted">${v}</text>`);
+  const grid = ticks.map((v) => `<line class="grid" x1="${left}" x2="${left + weeks.length * column}" y1="${(base - v * scale).toFixed(1)}" y2="${(base - v * scale).toFixed(1)}"/><text x="${left - 4}" y="${(base - v * scale + 4).toFixed(1)}" text-anchor="end" class="muted">${v}</text>`);
   const columns = weeks.map((w, i) => {
     const x = left + i * column + 2;
     const seats = w.peerSeats + w.leadSeats;
@@ -47,13 +48,13 @@ export function weekChart(weeks: readonly WeekRow[], options: { readonly filled?
     const filled = options.filled?.get(w.week);
     const name = `week of ${w.week}: ${plural(w.reviews, "review")}`;
     const bars = [
-      bar(x, 11, base, seats, scale, COLOURS.seats, `${name}, ${seats} seats (${w.leadSeats} Lead Reviewer, ${w.peerSeats} peer)`),
-      filled !== undefined ? bar(x, 11, base, filled, scale, COLOURS.filled, `${name}, ${filled} seats filled`) : "",
-      w.shortfall > 0 ? `<rect x="${x}" y="${(base - seats * scale).toFixed(1)}" width="11" height="${(w.shortfall * scale).toFixed(1)}" fill="${COLOURS.shortfall}"><title>${h(`${name}: at least ${w.shortfall} of its seats stay empty whatever the allocation`)}</title></rect>` : "",
-      bar(x + 12, 10, base, places, scale, COLOURS.places, `${name}, ${places} places available (${w.leadPlaces} Lead Reviewer, ${w.peerPlaces} peer, ${w.advancedPlaces} of them advanced)`),
-      bar(x + 12, 10, base, w.advancedPlaces, scale, COLOURS.advanced, `${name}, ${w.advancedPlaces} advanced places`),
+      bar(x, 13, base, seats, scale, COLOURS.seats, `${name}, ${seats} seats (${w.leadSeats} Lead Reviewer, ${w.peerSeats} peer)`),
+      filled !== undefined ? bar(x, 13, base, filled, scale, COLOURS.filled, `${name}, ${filled} seats filled`) : "",
+      w.shortfall > 0 ? `<rect x="${x}" y="${(base - seats * scale).toFixed(1)}" width="13" height="${(w.shortfall * scale).toFixed(1)}" fill="${COLOURS.shortfall}"><title>${h(`${name}: at least ${w.shortfall} of its seats stay empty whatever the allocation`)}</title></rect>` : "",
+      bar(x + 14, 12, base, places, scale, COLOURS.places, `${name}, ${places} places available (${w.leadPlaces} Lead Reviewer, ${w.peerPlaces} peer, ${w.advancedPlaces} of them advanced)`),
+      bar(x + 14, 12, base, w.advancedPlaces, scale, COLOURS.advanced, `${name}, ${w.advancedPlaces} advanced places`),
     ];
-    const label = `<text transform="translate(${x + 12},${base + 8}) rotate(60)" class="week">${h(w.week)}</text>`;
+    const label = `<text transform="translate(${x + 10},${base + 8}) rotate(60)" class="week">${h(w.week)}</text>`;
     return `<g data-week="${h(w.week)}" data-seats="${seats}" data-places="${places}" data-shortfall="${w.shortfall}"${filled !== undefined ? ` data-filled="${filled}"` : ""}>${bars.join("")}${label}</g>`;
   });
   const legend = [
@@ -62,9 +63,9 @@ export function weekChart(weeks: readonly WeekRow[], options: { readonly filled?
     ["proven shortfall", COLOURS.shortfall],
     ["places available", COLOURS.places],
     ["advanced places", COLOURS.advanced],
-  ].map(([text, colour], i) => `<rect x="${left + i * 150}" y="4" width="12" height="12" fill="${colour}"/><text x="${left + i * 150 + 16}" y="14">${text}</text>`);
+  ].map(([text, colour], i) => `<rect x="${left + i * legendStep}" y="4" width="12" height="12" fill="${colour}"/><text x="${left + i * legendStep + 16}" y="14">${text}</text>`);
   return `<svg class="chart" role="img" aria-label="${h(options.label ?? "Seats asked and places available by week")}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
-<g class="legend">${legend.join("")}</g>${grid.join("")}<line class="axis" x1="${left}" x2="${width - 10}" y1="${base}" y2="${base}"/>
+<g class="legend">${legend.join("")}</g>${grid.join("")}<line class="axis" x1="${left}" x2="${left + weeks.length * column}" y1="${base}" y2="${base}"/>
 ${columns.join("\n")}
 </svg>`;
 }

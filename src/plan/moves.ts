@@ -23,16 +23,17 @@ export interface Move {
 
 /**
  * Work limits, so that a plan is the same on every machine: sub-problems screened (a week or
- * two measured alone), whole-year bounds measured, exact seat optima confirmed; `batch` moves
+ * two measured alone), whole-year bounds measured (counted in reviews: a 50-review year may be
+ * measured a hundred times, a 500-review year ten), exact seat optima confirmed; `batch` moves
  * are measured together and the best taken.
  */
 export interface MoveLimits {
   readonly screens: number;
-  readonly measures: number;
+  readonly measuredReviews: number;
   readonly confirms: number;
   readonly batch: number;
 }
-export const MOVE_LIMITS: MoveLimits = { screens: 4000, measures: 30, confirms: 12, batch: 3 };
+export const MOVE_LIMITS: MoveLimits = { screens: 4000, measuredReviews: 5000, confirms: 12, batch: 3 };
 
 export interface MoveOptions {
   /**
@@ -150,8 +151,21 @@ function screen(problem: Problem, moved: ReadonlySet<string>, sf: Shortfalls, li
   return found.sort((a, b) => b.local - a.local || a.distance - b.distance || a.index - b.index || (a.start < b.start ? -1 : 1));
 }
 
+/**
+ * Every other move, nearest first: a review in a week with no shortfall may still hold people
+ * another week needs (their `max_reviews` spans the year), which only the whole year shows.
+ */
+function unscreened(problem: Problem, moved: ReadonlySet<string>): Screened[] {
+  const found: Screened[] = [];
+  problem.reviews.forEach((review, index) => {
+    if (moved.has(review.id)) return;
+    for (const start of windowStarts(review)) found.push({ review, start, local: 0, distance: Math.abs(parseDay(start)! - parseDay(review.start)!), index });
+  });
+  return found.sort((a, b) => a.distance - b.distance || a.index - b.index || (a.start < b.start ? -1 : 1));
+}
+
 interface Budget {
-  measures: number;
+  measuredReviews: number;
   confirms: number;
 }
 
@@ -163,28 +177,31 @@ interface Chosen {
 }
 
 /**
- * Measures the screened moves batch by batch on the whole moved year and takes the best that
- * raises the bound (confirmed by the exact seat optimum when `exact`).
+ * Measures the screened moves batch by batch on the whole moved year and takes the one that
+ * raises the bound most (with `exact`, the exact seat optimum of each that raises the bound).
  */
 async function choose(problem: Problem, screened: readonly Screened[], now: { measured: Measured; value: number }, exact: boolean, budget: Budget, batch: number): Promise<Chosen | undefined> {
   for (let i = 0; i < screened.length; i += batch) {
     const trials: (Chosen & { gain: number })[] = [];
     for (const s of screened.slice(i, i + batch)) {
-      if (budget.measures <= 0) break;
-      budget.measures -= 1;
+      if (budget.measuredReviews <= 0) break;
+      budget.measuredReviews -= problem.reviews.length;
       const moved = moveReview(problem, s.review.id, s.start);
       const measured = measure(moved);
       trials.push({ screened: s, problem: moved, measured, value: measured.bound, gain: measured.bound - now.measured.bound });
     }
     // Stable: equal gains keep the screening order.
-    for (const trial of trials.filter((t) => t.gain > 0).sort((a, b) => b.gain - a.gain)) {
-      if (!exact) return trial;
-      if (budget.confirms <= 0) return undefined;
+    const rising = trials.filter((t) => t.gain > 0).sort((a, b) => b.gain - a.gain);
+    if (!exact && rising.length > 0) return rising[0];
+    let best: Chosen | undefined;
+    for (const trial of exact ? rising : []) {
+      // No exact optimum is above its bound, and the rest have lower bounds.
+      if (budget.confirms <= 0 || (best && trial.measured.bound <= best.value)) break;
       budget.confirms -= 1;
       const value = await exactSeats(trial.measured);
-      if (value > now.value) return { ...trial, value };
+      if (value > (best?.value ?? now.value)) best = { ...trial, value };
     }
-    if (budget.measures <= 0) return undefined;
+    if (best || budget.measuredReviews <= 0 || budget.confirms <= 0) return best;
   }
   return undefined;
 }
@@ -192,7 +209,9 @@ async function choose(problem: Problem, screened: readonly Screened[], now: { me
 /**
  * Proposes date moves, greedily: each round takes the move that raises the year's measure most
  * (the relaxation bound, confirmed by the exact seat optimum on small years), makes it, and
- * looks again; a review moves at most once. The moves come best first, each with the seats it
+ * looks again; a review moves at most once. Moves out of weeks with a shortfall are screened
+ * on the weeks they touch; when none of them gains, every other move is measured, nearest
+ * first, within the work limits. The moves come best first, each with the seats it
  * gains after the ones before it, so applying them all gains their sum.
  *
  * @example
@@ -207,12 +226,14 @@ export async function proposeMoves(problem: Problem, options: MoveOptions = {}):
   const seats = measured.leadSeats + measured.peerSeats;
   let now = { measured, value: exact ? await exactSeats(measured) : measured.bound };
   const before = now.value;
-  const budget: Budget = { measures: limits.measures, confirms: limits.confirms };
+  const budget: Budget = { measuredReviews: limits.measuredReviews, confirms: limits.confirms };
   const sf = shortfalls(() => current);
   const moves: Move[] = [];
   const moved = new Set<string>();
   while (now.value < seats) {
-    const chosen = await choose(current, screen(current, moved, sf, limits.screens), now, exact, budget, limits.batch);
+    const chosen =
+      (await choose(current, screen(current, moved, sf, limits.screens), now, exact, budget, limits.batch)) ??
+      (await choose(current, unscreened(current, moved), now, exact, budget, limits.batch));
     if (!chosen) break;
     const { review, start } = chosen.screened;
     moves.push({ reviewId: review.id, fromStart: review.start, toStart: start, seatsGained: chosen.value - now.value });

@@ -20,7 +20,7 @@ const outputs = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith(".
 
 /** A year folder on disk: a tight generated year with three reviews pushed out of their planted weeks, each with a window. */
 const windowed = join(tmp.dir, "windowed");
-const pushed = pushedYear(12, 20, 3).problem;
+const pushed = pushedYear(5, 12, 2).problem;
 mkdirSync(windowed);
 for (const [name, text] of Object.entries(serializeYear(pushed))) writeFileSync(join(windowed, name), text);
 

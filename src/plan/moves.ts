@@ -38,7 +38,8 @@ export const MOVE_LIMITS: MoveLimits = { screens: 4000, measuredReviews: 5000, c
 export interface MoveOptions {
   /**
    * Confirm each move by the exact seat optimum (the seat MIP), which is what `solve` fills on
-   * the years it solves exactly. Default: for years up to `EXACT_MAX_REVIEWS` reviews.
+   * the years it solves exactly. Default: for years up to `EXACT_MAX_REVIEWS` reviews that have
+   * a window to move in.
    */
   readonly exact?: boolean;
   readonly limits?: Partial<MoveLimits>;
@@ -221,7 +222,9 @@ async function choose(problem: Problem, screened: readonly Screened[], now: { me
 export async function proposeMoves(problem: Problem, options: MoveOptions = {}): Promise<MovePlan> {
   const limits = { ...MOVE_LIMITS, ...options.limits };
   let current = settleYearLabel(problem);
-  const exact = options.exact ?? current.reviews.length <= EXACT_MAX_REVIEWS;
+  // Without a window there is nothing to move, and the bound is all a plan reports.
+  const movable = current.reviews.some((r) => windowStarts(r).length > 0);
+  const exact = movable && (options.exact ?? current.reviews.length <= EXACT_MAX_REVIEWS);
   const measured = measure(current);
   const seats = measured.leadSeats + measured.peerSeats;
   let now = { measured, value: exact ? await exactSeats(measured) : measured.bound };

@@ -14,6 +14,13 @@ import { escapeHtml as h } from "./report-html.js";
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const COLOURS = { seats: "#90a4ae", filled: "#2e7d32", shortfall: "#c62828", places: "#1565c0", advanced: "#0d47a1" } as const;
 
+/** A round step (1, 2 or 5 times a power of ten) giving four or five grid lines up to `most`. */
+function niceStep(most: number): number {
+  const rough = Math.max(1, most / 4);
+  const power = 10 ** Math.floor(Math.log10(rough));
+  return [1, 2, 5, 10].map((m) => m * power).find((step) => step >= rough)!;
+}
+
 /** A bar in the chart's frame. */
 function bar(x: number, width: number, y0: number, value: number, scale: number, colour: string, title: string): string {
   const height = value * scale;
@@ -39,7 +46,7 @@ export function weekChart(weeks: readonly WeekRow[], options: { readonly filled?
   const most = Math.max(1, ...weeks.map((w) => Math.max(w.peerSeats + w.leadSeats, w.peerPlaces + w.leadPlaces)));
   const scale = plot / most;
   const base = top + plot;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => Math.round(t * most)).filter((v, i, all) => all.indexOf(v) === i);
+  const ticks = Array.from({ length: Math.floor(most / niceStep(most)) + 1 }, (_, i) => i * niceStep(most));
   const grid = ticks.map((v) => `<line class="grid" x1="${left}" x2="${left + weeks.length * column}" y1="${(base - v * scale).toFixed(1)}" y2="${(base - v * scale).toFixed(1)}"/><text x="${left - 4}" y="${(base - v * scale + 4).toFixed(1)}" text-anchor="end" class="muted">${v}</text>`);
   const columns = weeks.map((w, i) => {
     const x = left + i * column + 2;
@@ -91,11 +98,14 @@ ${weekChart(weeks, { filled })}</section>`;
 export function standbyBlock(review: ReviewInfo, year: Year, standby: readonly StandbyRow[]): string {
   const mine = standby.filter((row) => row.reviewId === review.id);
   if (mine.length === 0) return `<div class="muted standby">Standby: nobody free could step in.</div>`;
-  const names = mine.map((row) => {
-    const person = year.people[row.role].get(row.personId);
-    return `<li data-standby="${h(row.role)}">${row.rank}. ${h(person?.name || row.personId)} <span class="muted">${h(row.personId)} · ${row.role === "lead" ? "Lead Reviewer" : h(row.level ?? "")}${person?.school ? ` · ${h(person.school.id)}` : ""}</span></li>`;
+  const lists = (["lead", "peer"] as const).map((role) => {
+    const names = mine.filter((row) => row.role === role).map((row) => {
+      const person = year.people[row.role].get(row.personId);
+      return `<li data-standby="${role}">${row.rank}. ${h(person?.name || row.personId)} <span class="muted">${h(row.personId)}${row.level ? ` · ${h(row.level)}` : ""}${person?.school ? ` · ${h(person.school.id)}` : ""}</span></li>`;
+    });
+    return names.length === 0 ? "" : `<span class="muted">${role === "lead" ? "Lead Reviewer" : "peers"}:</span><ol>${names.join("")}</ol>`;
   });
-  return `<div class="standby"><span class="muted">Standby:</span><ol>${names.join("")}</ol></div>`;
+  return `<div class="standby"><span class="muted">Standby</span> ${lists.join(" ")}</div>`;
 }
 
 const STYLE = `*{box-sizing:border-box}body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:1.5em auto;padding:0 1.5em;color:#222;max-width:1180px;line-height:1.35}

@@ -6,6 +6,7 @@ import { measure } from "../../src/plan/measure.js";
 import { moveReview, proposeMoves, windowStarts, type Move } from "../../src/plan/moves.js";
 import { solve } from "../../src/solver/index.js";
 import { generateYear, smallRandomSpec } from "../../fixtures/generator.js";
+import { lead, problem as build, review as reviewOf, reviewer, school } from "../helpers/build.js";
 import { pushedYear } from "../helpers/windows.js";
 
 const apply = (problem: Problem, moves: readonly Move[]) => moves.reduce((p, m) => moveReview(p, m.reviewId, m.toStart), problem);
@@ -70,6 +71,26 @@ describe("date moves", () => {
     const plan = await proposeMoves(everyWeek, { exact: false });
     expect(plan.before).toBe(plan.seats);
     expect(plan.moves).toEqual([]);
+  });
+
+  it("a moved review takes its host's home-review clash and its reviewers' availability with it", async () => {
+    // R1's host S1 has the only reviewer R2 may have, kept at home while R1 runs; R1's own
+    // reviewer is free only the week after. Moving R1 a week on frees both seats.
+    const year = build({
+      schools: [school("S1"), school("S2"), school("S3")],
+      reviewers: [reviewer("P1", "S1"), reviewer("P3", "S3", { available: [{ from: "2024-03-11", to: "2024-03-15" }] })],
+      leads: [lead("L1"), lead("L2")],
+      reviews: [
+        reviewOf("R1", "S1", "2024-03-04", { seats: 1, window: [{ from: "2024-03-04", to: "2024-03-15" }] }),
+        reviewOf("R2", "S2", "2024-03-05", { seats: 1 }),
+      ],
+    });
+    for (const exact of [false, true]) {
+      const plan = await proposeMoves(year, { exact });
+      expect(plan.moves).toEqual([{ reviewId: "R1", fromStart: "2024-03-04", toStart: "2024-03-11", seatsGained: 2 }]);
+      expect([plan.before, plan.after, plan.seats]).toEqual([2, 4, 4]);
+    }
+    expect(await filled(apply(year, (await proposeMoves(year)).moves))).toBe(4);
   });
 
   it("is the same for the same year", async () => {

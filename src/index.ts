@@ -31,3 +31,49 @@ export { formatInputError, type InputError, type InputErrorCode, type Result } f
 export { repair, applyChanges, type Change, type ChangeIssue, type RepairOutcome } from "./repair.js";
 export { allocationDiff, type SeatChange } from "./solver/repair-engine.js";
 export { renderReport, escapeHtml, type ReportInput } from "./io/report-html.js";
+export {
+  group,
+  checkGroups,
+  indexCohort,
+  visitsOf,
+  GROUP_RULES,
+  GROUP_GOALS,
+  DEFAULT_GROUP_POLICY,
+  makeGroupPolicy,
+  GroupPolicySchema,
+  GroupPolicyOverridesSchema,
+  CohortSchema,
+  CohortMemberSchema,
+  FacilitatorSchema,
+  PastGroupSchema,
+  GroupSchema,
+  GroupingSchema,
+  UnplacedSchema,
+  TooManyGroupsError,
+  type Cohort,
+  type CohortInput,
+  type CohortMember,
+  type Facilitator,
+  type PastGroup,
+  type Group,
+  type Grouping,
+  type Unplaced,
+  type GroupPolicy,
+  type GroupPolicyOverrides,
+  type CohortIndex,
+  type GroupRule,
+  type GroupViolation,
+  type GroupGoal,
+  type GroupCheck,
+  type GroupMetrics,
+  type GroupOptions,
+  type GroupResult,
+  type GroupBound,
+  type BlockReport,
+  type UncoveredGroup,
+  type Visit,
+} from "./groups/index.js";
+export { parseCohort, readCohortFolder, type CohortFileContents } from "./io/groups/read-cohort.js";
+export { parseGroupsCsv } from "./io/groups/read-groups.js";
+export { groupOutputs, groupsCsv, unplacedCsv, visitsCsv, groupSummary } from "./io/groups/write-groups.js";
+export { renderGroupReport, type GroupReportInput } from "./io/groups/report-groups.js";

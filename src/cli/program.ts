@@ -15,6 +15,8 @@ import { parseChanges } from "../io/read-changes.js";
 import { toCsv } from "../io/csv-text.js";
 import { renderReport } from "../io/report-html.js";
 import type { Allocation } from "../model/schema.js";
+import { registerGroup } from "./commands/group.js";
+import { registerCheckGroups } from "./commands/check-groups.js";
 
 /** Exit codes: the contract with scripts that call `qar`. */
 export const EXIT = { ok: 0, invalidInput: 1, violations: 2, bug: 3 } as const;
@@ -246,6 +248,9 @@ Examples:
       }
       state.code = EXIT.ok;
     });
+
+  registerGroup(program, io, state);
+  registerCheckGroups(program, io, state);
 
   return program;
 }

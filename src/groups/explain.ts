@@ -1,7 +1,7 @@
 import type { CohortIndex, MemberInfo } from "./cohort.js";
 import { memberKey } from "./cohort.js";
 import type { Cohort, Grouping, Unplaced } from "./model.js";
-import { sizeRange, type GroupPolicy } from "./policy.js";
+import { canSplit, sizeRange, type GroupPolicy } from "./policy.js";
 import { FACILITATOR_GROUP_RULES, FACILITATOR_SCHOOL_RULES, SCHOOL_PAIR_RULES } from "./rules/index.js";
 
 /** A group left without a facilitator, and why. */
@@ -12,19 +12,9 @@ export interface UncoveredGroup {
 }
 
 /** Solves a cohort again and returns the keys of the members it leaves unplaced. */
-export type Resolver = (cohort: Cohort) => Promise<ReadonlySet<string> | undefined>;
+export type Resolver = (cohort: Cohort) => Promise<{ readonly left: ReadonlySet<string>; readonly proven: boolean } | undefined>;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** Whether `count` schools split into groups of the policy's sizes (with its groups of one more). */
-export function canSplit(count: number, policy: GroupPolicy): boolean {
-  for (let extra = 0; extra <= policy.oversizeGroups; extra += 1) {
-    const rest = count - extra * (policy.maxGroupSize + 1);
-    if (rest < 0) break;
-    for (let groups = 0; groups * policy.minGroupSize <= rest; groups += 1) if (rest <= groups * policy.maxGroupSize) return true;
-  }
-  return false;
-}
 
 /** Why a school that no allowed group contains cannot be placed. */
 function alone(index: CohortIndex, member: MemberInfo, peers: readonly MemberInfo[]): string {
@@ -81,8 +71,9 @@ async function remedies(index: CohortIndex, unplaced: readonly MemberInfo[], res
     // Phases apart are tried apart (a group of one more helps only its own phase).
     const apart = remedy.policy.mixedPhaseGroups === 0;
     const members = cohort.members.filter((m) => (apart ? phases.has(`${m.programme}|${phaseOf.get(m.schoolId)}`) : programmes.has(m.programme)));
-    const left = await resolve({ ...cohort, members, policy: remedy.policy });
-    if (left === undefined) continue;
+    const solved = await resolve({ ...cohort, members, policy: remedy.policy });
+    if (solved === undefined) continue;
+    const left = solved.left;
     const after = new Map<string, number>();
     for (const key of left) {
       const at = key.lastIndexOf("|");
@@ -93,7 +84,7 @@ async function remedies(index: CohortIndex, unplaced: readonly MemberInfo[], res
     for (const [scope, count] of before) {
       const now = after.get(scope) ?? 0;
       if (fewer && now < count) add(found, scope, `${remedy.words}${now > 0 ? ` places ${count - now} more` : ""}`);
-      else add(useless, scope, remedy.short);
+      else if (solved.proven) add(useless, scope, remedy.short);
     }
   }
   return { found, useless };

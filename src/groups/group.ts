@@ -5,7 +5,7 @@ import { solveExactly, type ExactSolution } from "./exact.js";
 import { explainUnplaced, explainUncovered, type UncoveredGroup } from "./explain.js";
 import { staffGroups, type FormedGroup } from "./facilitators.js";
 import { groupKm } from "./goals.js";
-import { buildBlockModel, PLACEMENT_GOALS } from "./grouping-model.js";
+import { buildBlockModel } from "./grouping-model.js";
 import { solveBySubsets } from "./subsets.js";
 import type { Cohort, Group, Grouping } from "./model.js";
 
@@ -92,8 +92,8 @@ interface BlockOutcome {
 async function solveBlock(index: CohortIndex, block: Block, limits: Limits, now: () => number): Promise<BlockOutcome> {
   const started = now();
   const candidates = enumerateGroups(index, block);
-  const { model, weights } = buildBlockModel(index, block, candidates);
-  const small = limits.method === "mip" ? undefined : solveBySubsets(model, block.members.length);
+  const { model, weights, limitRows } = buildBlockModel(index, block, candidates);
+  const small = limits.method === "mip" ? undefined : solveBySubsets(model, block.members.length, limitRows);
   const solution: ExactSolution = small ?? (await solveExactly(model, limits));
   const groups = solution.chosen.map((c) => membersOf(candidates, c).map((m) => block.members[m]!));
   const unplaced = block.members.filter((_, m) => (solution.fixed[m] ?? 0) > 0.5);
@@ -157,24 +157,19 @@ function numbered(formed: readonly FormedGroup[], facilitators: readonly (string
 
 /** Remedies are tried only on blocks up to this many candidate groups (they are advice, not the plan). */
 export const REMEDY_MAX_CANDIDATES = 40_000;
-const REMEDY_MAX_NODES = 5_000;
+const REMEDY_MAX_NODES = 20_000;
 
 /**
- * The members a cohort leaves unplaced, by key, judged by the placement goals only (journeys
- * do not change who can be placed); undefined when a block is too large to try.
+ * The members a cohort leaves unplaced, by key, as the engine groups it (the journeys guide
+ * the search; the placement goals come first all the same); undefined when a block is too
+ * large to try. `proven` is false when a work limit stopped a block.
  */
-async function unplacedKeys(cohort: Cohort, limits: () => Limits): Promise<ReadonlySet<string> | undefined> {
+async function unplacedKeys(cohort: Cohort, limits: () => Limits, now: () => number): Promise<{ left: ReadonlySet<string>; proven: boolean } | undefined> {
   const index = indexCohort(cohort);
-  const left = new Set<string>();
   const blocks = blocksOf(index);
-  for (const block of blocks) {
-    const candidates = enumerateGroups(index, block);
-    if (candidates.count > REMEDY_MAX_CANDIDATES) return undefined;
-    const { model } = buildBlockModel(index, block, candidates, PLACEMENT_GOALS);
-    const solution = solveBySubsets(model, block.members.length) ?? (await solveExactly(model, { ...limits(), maxNodes: REMEDY_MAX_NODES }));
-    block.members.forEach((m, i) => (solution.fixed[i] ?? 0) > 0.5 && left.add(m.key));
-  }
-  return left;
+  if (blocks.some((block) => enumerateGroups(index, block).count > REMEDY_MAX_CANDIDATES)) return undefined;
+  const outcomes = await solveBlocks(index, () => ({ ...limits(), maxNodes: REMEDY_MAX_NODES }), now);
+  return { left: new Set(outcomes.flatMap((o) => o.unplaced.map((m) => m.key))), proven: outcomes.every((o) => o.report.proven) };
 }
 
 /**
@@ -203,7 +198,7 @@ export async function group(cohort: Cohort, options: GroupOptions = {}): Promise
   const formed: FormedGroup[] = outcomes.flatMap((o) => o.groups.map((members) => ({ programme: o.block.programme, members })));
   const staffing = await staffGroups(index, formed, limits());
   const groups = numbered(formed, staffing.facilitator.map((f) => (f === undefined ? undefined : index.facilitators[f]!.id)));
-  const unplaced = await explainUnplaced(index, outcomes.flatMap((o) => o.unplaced), new Map(outcomes.flatMap((o) => [...o.options])), options.remedies === false ? undefined : (c) => unplacedKeys(c, limits));
+  const unplaced = await explainUnplaced(index, outcomes.flatMap((o) => o.unplaced), new Map(outcomes.flatMap((o) => [...o.options])), options.remedies === false ? undefined : (c) => unplacedKeys(c, limits, now));
   const grouping: Grouping = { groups, unplaced };
   const check = checkGroups(index, grouping);
   if (!check.valid) throw new Error(`the grouping engine broke a rule: ${check.violations[0]!.message}`);

@@ -3,20 +3,22 @@ import { EXCEPTION_KINDS, membersOf, type Block, type CandidateGroups } from "./
 import type { ColumnModel, RowBounds } from "./exact.js";
 import { GROUP_GOALS, type GroupGoal } from "./goals.js";
 import type { ExceptionKind } from "./rules/types.js";
+import { blockCuts } from "./cuts.js";
 
 /** A block's grouping as a column model, with the weight of each goal in its objective. */
 export interface BlockModel {
   readonly model: ColumnModel;
   /** Goal id → weight: each goal outweighs every later grouping goal together. */
   readonly weights: Readonly<Record<string, number>>;
+  /** Rows after the schools' that a solution must respect beyond the LP (the exception counts); the rest are cuts. */
+  readonly limitRows: number;
 }
 
 export const exceptionsOf = (bits: number): ExceptionKind[] => EXCEPTION_KINDS.filter((_, k) => (bits & (1 << k)) !== 0);
 
 /** The goals that choose the groups, in priority order. */
 export const GROUPING_GOALS = GROUP_GOALS.filter((g) => g.part === "grouping");
-/** The goals about who is placed at all: what a remedy is judged by. */
-export const PLACEMENT_GOALS = GROUPING_GOALS.filter((g) => g.id === "placed" || g.id === "exceptions");
+
 
 function goalCosts(index: CohortIndex, block: Block, candidates: CandidateGroups, goal: GroupGoal): Float64Array {
   const costs = new Float64Array(candidates.count);
@@ -50,22 +52,21 @@ function goalCeiling(block: Block, candidates: CandidateGroups, costs: Float64Ar
  * left out. The objective weighs the grouping goals so each outweighs all later ones together
  * (whole numbers throughout, so the LP bound rounds up).
  */
-export function buildBlockModel(index: CohortIndex, block: Block, candidates: CandidateGroups, goals: readonly GroupGoal[] = GROUPING_GOALS): BlockModel {
+export function buildBlockModel(index: CohortIndex, block: Block, candidates: CandidateGroups): BlockModel {
   const n = block.members.length;
   const limits: Record<ExceptionKind, number> = { oversize: index.policy.oversizeGroups, "mixed-phase": index.policy.mixedPhaseGroups };
-  // Every group holds at least minGroupSize schools, so there are at most n / minGroupSize
-  // groups: a cut the LP alone misses (it likes fractions of small groups), that closes much of its gap.
-  const mostGroups = Math.floor(n / index.policy.minGroupSize);
+  const cuts = blockCuts(index, block);
+  const cutRow = n + EXCEPTION_KINDS.length;
   const rows: RowBounds[] = [
     ...block.members.map(() => ({ lower: 1, upper: 1 })),
     ...EXCEPTION_KINDS.map((kind) => ({ lower: -Infinity, upper: limits[kind] })),
-    { lower: -Infinity, upper: mostGroups },
+    ...cuts.map((cut) => ({ lower: cut.lower, upper: cut.upper })),
   ];
   const weights: Record<string, number> = {};
   const cost = new Float64Array(candidates.count);
   let unplacedCost = 0;
   let weight = 1;
-  for (const goal of [...goals].reverse()) {
+  for (const goal of [...GROUPING_GOALS].reverse()) {
     const own = goalCosts(index, block, candidates, goal);
     weights[goal.id] = weight;
     own.forEach((v, c) => (cost[c]! += weight * v));
@@ -74,13 +75,22 @@ export function buildBlockModel(index: CohortIndex, block: Block, candidates: Ca
   }
   const start = new Int32Array(candidates.count + 1);
   const row: number[] = [];
+  const value: number[] = [];
   for (let c = 0; c < candidates.count; c += 1) {
     start[c] = row.length;
-    row.push(...membersOf(candidates, c));
-    for (const kind of exceptionsOf(candidates.exceptions[c]!)) row.push(n + EXCEPTION_KINDS.indexOf(kind));
-    row.push(n + EXCEPTION_KINDS.length);
+    for (const m of membersOf(candidates, c)) row.push(m), value.push(1);
+    for (const kind of exceptionsOf(candidates.exceptions[c]!)) row.push(n + EXCEPTION_KINDS.indexOf(kind)), value.push(1);
+    const members = membersOf(candidates, c).map((m) => block.members[m]!);
+    cuts.forEach((cut, i) => {
+      const v = cut.onGroup(members);
+      if (v !== 0) row.push(cutRow + i), value.push(v);
+    });
   }
   start[candidates.count] = row.length;
-  const fixed = block.members.map((_, m) => ({ cost: unplacedCost, lower: 0, upper: 1, integer: true, rows: [m], values: [1] }));
-  return { model: { rows, fixed, candidates: { count: candidates.count, start, row: Int32Array.from(row), value: new Float64Array(row.length).fill(1), cost } }, weights };
+  const fixed = block.members.map((member, m) => {
+    const onCuts = cuts.flatMap((cut, i) => (cut.onUnplaced(member) !== 0 ? [[cutRow + i, cut.onUnplaced(member)] as const] : []));
+    return { cost: unplacedCost, lower: 0, upper: 1, integer: true, rows: [m, ...onCuts.map(([r]) => r)], values: [1, ...onCuts.map(([, v]) => v)] };
+  });
+  const model = { rows, fixed, candidates: { count: candidates.count, start, row: Int32Array.from(row), value: Float64Array.from(value), cost } };
+  return { model, weights, limitRows: EXCEPTION_KINDS.length };
 }

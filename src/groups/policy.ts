@@ -60,3 +60,20 @@ export function makeGroupPolicy(overrides: GroupPolicyOverrides = {}): z.ZodSafe
 export function sizeRange(policy: GroupPolicy): string {
   return policy.minGroupSize === policy.maxGroupSize ? `${policy.minGroupSize}` : `${policy.minGroupSize}–${policy.maxGroupSize}`;
 }
+
+/** Whether `count` schools split into groups of the policy's sizes (with its groups of one more). */
+export function canSplit(count: number, policy: GroupPolicy): boolean {
+  for (let extra = 0; extra <= policy.oversizeGroups; extra += 1) {
+    const rest = count - extra * (policy.maxGroupSize + 1);
+    if (rest < 0) break;
+    for (let groups = 0; groups * policy.minGroupSize <= rest; groups += 1) if (rest <= groups * policy.maxGroupSize) return true;
+  }
+  return false;
+}
+
+/** The most of `count` schools that groups of the policy's sizes can hold (5 with groups of 3–4: 4). */
+export function largestSplit(count: number, policy: GroupPolicy): number {
+  let n = count;
+  while (n > 0 && !canSplit(n, policy)) n -= 1;
+  return n;
+}

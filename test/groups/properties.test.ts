@@ -85,7 +85,7 @@ describe("group properties on random cohorts", () => {
         const independent = independentCheck(cohort, grouping, false).problems.length === 0;
         expect(checkGroups(cohort, grouping).valid).toBe(independent);
       }),
-      { numRuns: 150, seed: 16 },
+      { numRuns: 100, seed: 16 },
     );
   });
 });

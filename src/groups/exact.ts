@@ -54,6 +54,7 @@ export interface ExactSolution {
 
 /** Above this many candidates the LP is solved by column generation rather than whole. */
 const WHOLE_LP = 20_000;
+const INTEGRAL_TRY = 2_000;
 const PER_MEMBER = 25;
 const ADD_PER_ROUND = 4_000;
 const EPS = 1e-6;
@@ -200,7 +201,8 @@ async function mipOver(model: ColumnModel, kept: readonly number[], start: Exact
  */
 async function integralRelaxation(model: ColumnModel): Promise<ExactSolution | undefined> {
   const count = model.candidates.count;
-  if (count > WHOLE_LP) return undefined;
+  // Worth a try on small models only: a large one is seldom integral, and its LP takes a while.
+  if (count > INTEGRAL_TRY) return undefined;
   const all = Array.from({ length: count }, (_, c) => c);
   const lp = await solveWithHighs(restrictedMip(model, all), { relax: true });
   if (lp.status !== "optimal") return undefined;

@@ -32,10 +32,11 @@ function alone(index: CohortIndex, member: MemberInfo, peers: readonly MemberInf
 }
 
 /** The reason shared by every unplaced school of a phase (or programme, when phases may mix). */
-function sharedReason(index: CohortIndex, peers: readonly MemberInfo[], placed: number, what: string): string {
+function sharedReason(index: CohortIndex, peers: readonly MemberInfo[], placed: number, what: string, proven: boolean): string {
   const { policy } = index;
   if (!canSplit(peers.length, policy)) return `${peers.length} ${what} schools cannot form groups of ${sizeRange(policy)}`;
-  return `the ${peers.length} ${what} schools cannot all be grouped ${sizeRange(policy)} without two of a group sharing a hub, locality or trust; at most ${placed} can be (proven)`;
+  const most = proven ? `at most ${placed} can be (proven)` : `the search stopped with ${placed} placed`;
+  return `the ${peers.length} ${what} schools cannot all be grouped ${sizeRange(policy)} without two of a group sharing a hub, locality or trust; ${most}`;
 }
 
 /** Policy changes worth trying, in words, and the policy each makes. */
@@ -94,9 +95,15 @@ async function remedies(index: CohortIndex, unplaced: readonly MemberInfo[], res
  * A reason for each unplaced school: no allowed group contains it (too few schools of its
  * phase, or every one shares its hub, locality or trust), or its phase's schools cannot be
  * split into the policy's sizes, or the shared hubs, localities and trusts leave no way; with
- * the policy changes that would place more, found by solving again (`resolve`).
+ * the policy changes that would place more, found by solving again (`resolve`). `found` holds
+ * each member's number of allowed groups and whether the grouping was proven optimal.
  */
-export async function explainUnplaced(index: CohortIndex, unplaced: readonly MemberInfo[], options: ReadonlyMap<string, number>, resolve?: Resolver): Promise<Unplaced[]> {
+export async function explainUnplaced(
+  index: CohortIndex,
+  unplaced: readonly MemberInfo[],
+  found: { readonly options: ReadonlyMap<string, number>; readonly proven: boolean },
+  resolve?: Resolver,
+): Promise<Unplaced[]> {
   if (unplaced.length === 0) return [];
   const mixing = index.policy.mixedPhaseGroups > 0;
   const { found: fixes, useless } = resolve ? await remedies(index, unplaced, resolve) : { found: new Map<string, string[]>(), useless: new Map<string, string[]>() };
@@ -106,7 +113,7 @@ export async function explainUnplaced(index: CohortIndex, unplaced: readonly Mem
     const peers = programme.members.filter((p) => mixing || p.school.phase === member.school.phase);
     const placed = peers.filter((p) => !missing.has(p.key)).length;
     const what = mixing ? member.programme : member.school.phase;
-    const reason = (options.get(member.key) ?? 0) === 0 ? alone(index, member, peers) : sharedReason(index, peers, placed, what);
+    const reason = (found.options.get(member.key) ?? 0) === 0 ? alone(index, member, peers) : sharedReason(index, peers, placed, what, found.proven);
     const scope = scopeOf(index.policy, member.programme, member.school.phase);
     const changes = fixes.get(scope) ?? [];
     const idle = useless.get(scope) ?? [];
@@ -134,7 +141,7 @@ export function explainUncovered(index: CohortIndex, grouping: Grouping): Uncove
       const reason =
         eligible.length === 0
           ? `no facilitator may lead it (${[...refusals].map(([rule, n]) => `${rule}: ${n}`).join(", ") || "facilitators.csv is empty"})`
-          : `the ${plural(eligible.length, "facilitator")} who may lead it (${eligible.map((f) => f.id).join(", ")}) already lead their max_groups`;
+          : `the ${plural(eligible.length, "facilitator")} who may lead it (${eligible.map((f) => f.id).join(", ")}) already ${eligible.length === 1 ? "leads" : "lead"} their max_groups`;
       return { programme: g.programme, groupId: g.groupId, reason };
     });
 }

@@ -1,6 +1,6 @@
 import { byText, indexCohort, type CohortIndex, type MemberInfo } from "./cohort.js";
 import { checkGroups, type GroupCheck } from "./check.js";
-import { blocksOf, enumerateGroups, membersOf, programmeBlock, type Block } from "./enumerate.js";
+import { blocksOf, enumerateGroups, membersOf, programmeBlock, TooManyGroupsError, type Block } from "./enumerate.js";
 import { solveExactly, type ExactSolution } from "./exact.js";
 import { explainUnplaced, explainUncovered, type UncoveredGroup } from "./explain.js";
 import { staffGroups, type FormedGroup } from "./facilitators.js";
@@ -74,7 +74,14 @@ export interface GroupResult {
 
 export const DEFAULT_MAX_NODES = 200_000;
 
-type Limits = { timeLimitSeconds?: number; maxNodes?: number; method?: "auto" | "mip" };
+/** The solver limits, and the method, of one solve. */
+interface Limits {
+  readonly timeLimitSeconds?: number;
+  readonly maxNodes?: number;
+  readonly method?: "auto" | "mip";
+}
+
+const solverLimits = ({ timeLimitSeconds, maxNodes }: Limits) => ({ ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}), ...(maxNodes !== undefined ? { maxNodes } : {}) });
 
 interface BlockOutcome {
   readonly block: Block;
@@ -94,7 +101,7 @@ async function solveBlock(index: CohortIndex, block: Block, limits: Limits, now:
   const candidates = enumerateGroups(index, block);
   const { model, weights, limitRows } = buildBlockModel(index, block, candidates);
   const small = limits.method === "mip" ? undefined : solveBySubsets(model, block.members.length, limitRows);
-  const solution: ExactSolution = small ?? (await solveExactly(model, limits));
+  const solution: ExactSolution = small ?? (await solveExactly(model, solverLimits(limits)));
   const groups = solution.chosen.map((c) => membersOf(candidates, c).map((m) => block.members[m]!));
   const unplaced = block.members.filter((_, m) => (solution.fixed[m] ?? 0) > 0.5);
   const options = new Map(block.members.map((m) => [m.key, 0]));
@@ -167,7 +174,12 @@ const REMEDY_MAX_NODES = 20_000;
 async function unplacedKeys(cohort: Cohort, limits: () => Limits, now: () => number): Promise<{ left: ReadonlySet<string>; proven: boolean } | undefined> {
   const index = indexCohort(cohort);
   const blocks = blocksOf(index);
-  if (blocks.some((block) => enumerateGroups(index, block).count > REMEDY_MAX_CANDIDATES)) return undefined;
+  try {
+    if (blocks.some((block) => enumerateGroups(index, block).count > REMEDY_MAX_CANDIDATES)) return undefined;
+  } catch (error) {
+    if (error instanceof TooManyGroupsError) return undefined;
+    throw error;
+  }
   const outcomes = await solveBlocks(index, () => ({ ...limits(), maxNodes: REMEDY_MAX_NODES }), now);
   return { left: new Set(outcomes.flatMap((o) => o.unplaced.map((m) => m.key))), proven: outcomes.every((o) => o.report.proven) };
 }
@@ -196,9 +208,10 @@ export async function group(cohort: Cohort, options: GroupOptions = {}): Promise
   const index = indexCohort(cohort);
   const outcomes = await solveBlocks(index, limits, now);
   const formed: FormedGroup[] = outcomes.flatMap((o) => o.groups.map((members) => ({ programme: o.block.programme, members })));
-  const staffing = await staffGroups(index, formed, limits());
+  const staffing = await staffGroups(index, formed, solverLimits(limits()));
   const groups = numbered(formed, staffing.facilitator.map((f) => (f === undefined ? undefined : index.facilitators[f]!.id)));
-  const unplaced = await explainUnplaced(index, outcomes.flatMap((o) => o.unplaced), new Map(outcomes.flatMap((o) => [...o.options])), options.remedies === false ? undefined : (c) => unplacedKeys(c, limits, now));
+  const found = { options: new Map(outcomes.flatMap((o) => [...o.options])), proven: outcomes.every((o) => o.report.proven) };
+  const unplaced = await explainUnplaced(index, outcomes.flatMap((o) => o.unplaced), found, options.remedies === false ? undefined : (c) => unplacedKeys(c, limits, now));
   const grouping: Grouping = { groups, unplaced };
   const check = checkGroups(index, grouping);
   if (!check.valid) throw new Error(`the grouping engine broke a rule: ${check.violations[0]!.message}`);

@@ -137,7 +137,13 @@ export function parseCohort(files: CohortFileContents): Result<Cohort> {
   return { ok: true, value: { schools, members, facilitators, history, policy }, warnings };
 }
 
-/** Reads a cohort folder from disk (see `parseCohort` for the format). */
+/**
+ * Reads a cohort folder from disk (see `parseCohort` for the format).
+ *
+ * @example
+ * const cohort = readCohortFolder("fixtures/cohorts/growing-the-top");
+ * if (cohort.ok) console.log(`${cohort.value.members.length} schools`);
+ */
 export function readCohortFolder(folder: string): Result<Cohort> {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     return { ok: false, errors: [{ code: "missing-file", file: folder, message: "is not a cohort folder (a folder holding schools.csv, cohort.csv and facilitators.csv)" }] };

@@ -96,10 +96,10 @@ function shortfalls({ result }: GroupReportInput): string {
 
 function solverTable({ result }: GroupReportInput): string {
   const rows = result.blocks.map(
-    (b) => `<tr><td>${h(b.programme)}</td><td>${h(b.phases)}</td><td class="n">${b.schools}</td><td class="n">${b.candidates}</td><td class="n">${b.kept}</td><td class="n">${b.mips}</td><td class="n">${b.lpBound.toFixed(1)}</td><td class="n">${b.objective}</td><td class="n">${b.bound}</td><td>${b.proven ? "proven" : "not proven"}</td></tr>`,
+    (b) => `<tr><td>${h(b.programme)}</td><td>${h(b.phases)}</td><td>${b.method === "subsets" ? "subsets" : "MIP"}</td><td class="n">${b.schools}</td><td class="n">${b.candidates}</td><td class="n">${b.kept}</td><td class="n">${b.mips}</td><td class="n">${b.lpBound.toFixed(1)}</td><td class="n">${b.objective}</td><td class="n">${b.bound}</td><td>${b.proven ? "proven" : "not proven"}</td></tr>`,
   );
-  return `<section><h2>How it was solved</h2><p class="note">Each block (a programme's phase) is one exact model: every allowed group enumerated, the LP bound over all of them, then MIPs over the groups whose reduced cost is within the gap (docs/groups.md).</p>
-<table><thead><tr><th>programme</th><th>phases</th><th>schools</th><th>possible groups</th><th>in last MIP</th><th>MIPs</th><th>LP bound</th><th>objective</th><th>bound</th><th></th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
+  return `<section><h2>How it was solved</h2><p class="note">Each block (a programme's phase) is one exact model over every allowed group: solved by dynamic programming over the sets of schools (subsets, small blocks), or by the LP bound over all groups and MIPs over those whose reduced cost is within the gap (docs/groups.md). Objective and bounds are in the model's weighted units.</p>
+<table><thead><tr><th>programme</th><th>phases</th><th>method</th><th>schools</th><th>possible groups</th><th>in last MIP</th><th>MIPs</th><th>LP bound</th><th>objective</th><th>bound</th><th></th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
 
 const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:1.5em auto;padding:0 1.5em;color:#222;max-width:1100px;line-height:1.35}

@@ -48,3 +48,49 @@ export { calendarIcs, lettersCsv, noticesCsv, seasonFiles } from "./io/write-sea
 export { plan, planWeeks, proposeMoves, windowStarts, moveReview, standbyFor, standbyList, seatStateOf, STANDBY_LIMIT, MOVE_LIMITS, type PlanResult, type PlanOptions, type WeekRow, type Move, type MoveLimits, type MoveOptions, type MovePlan, type StandbyRow, type StandbyOptions } from "./plan/index.js";
 export { weeksCsv, movesCsv, standbyCsv, planOutputs } from "./io/write-plan.js";
 export { renderPlan, weekChart } from "./io/report-plan.js";
+export {
+  group,
+  checkGroups,
+  indexCohort,
+  visitsOf,
+  GROUP_RULES,
+  GROUP_GOALS,
+  DEFAULT_GROUP_POLICY,
+  makeGroupPolicy,
+  GroupPolicySchema,
+  GroupPolicyOverridesSchema,
+  CohortSchema,
+  CohortMemberSchema,
+  FacilitatorSchema,
+  PastGroupSchema,
+  GroupSchema,
+  GroupingSchema,
+  UnplacedSchema,
+  TooManyGroupsError,
+  type Cohort,
+  type CohortInput,
+  type CohortMember,
+  type Facilitator,
+  type PastGroup,
+  type Group,
+  type Grouping,
+  type Unplaced,
+  type GroupPolicy,
+  type GroupPolicyOverrides,
+  type CohortIndex,
+  type GroupRule,
+  type GroupViolation,
+  type GroupGoal,
+  type GroupCheck,
+  type GroupMetrics,
+  type GroupOptions,
+  type GroupResult,
+  type GroupBound,
+  type BlockReport,
+  type UncoveredGroup,
+  type Visit,
+} from "./groups/index.js";
+export { parseCohort, readCohortFolder, type CohortFileContents } from "./io/groups/read-cohort.js";
+export { parseGroupsCsv } from "./io/groups/read-groups.js";
+export { groupOutputs, groupsCsv, unplacedCsv, visitsCsv, groupSummary } from "./io/groups/write-groups.js";
+export { renderGroupReport, type GroupReportInput } from "./io/groups/report-groups.js";

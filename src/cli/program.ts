@@ -1,8 +1,10 @@
 import { Command, CommanderError } from "commander";
 import { formatInputError } from "../io/errors.js";
 import { registerCheck } from "./commands/check.js";
+import { registerCheckGroups } from "./commands/check-groups.js";
 import { registerCloseYear } from "./commands/close-year.js";
 import { registerExplain } from "./commands/explain.js";
+import { registerGroup } from "./commands/group.js";
 import { registerLedger } from "./commands/ledger.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerRepair } from "./commands/repair.js";
@@ -32,6 +34,8 @@ const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[]
   registerCloseYear,
   registerLedger,
   registerPlan,
+  registerGroup,
+  registerCheckGroups,
 ];
 
 /** Builds the `qar` program. Each action sets `state.code`; nothing here calls `process.exit`. */
@@ -51,6 +55,10 @@ Examples:
   qar repair my-year published/allocation.csv --changes changes.csv --out repaired
   qar respond my-year published/allocation.csv --responses responses.csv --out week-2
   qar report my-year published/allocation.csv --out report.html
+  qar respond my-year published/allocation.csv --responses responses.csv --out week-2
+  qar plan my-year --out plan
+  qar close-year my-year final/allocation.csv --year-label 2024-25 --out 2025-26
+  qar group fixtures/cohorts/growing-the-top --out groups
 
 Exit codes: 0 success, 1 invalid input (file, row and column named; nothing written),
 2 a rule broken (qar check). Run qar <command> --help for each command's options.`,

@@ -5,10 +5,9 @@ import type { Problem } from "./model/problem.js";
 import type { Allocation, Role } from "./model/schema.js";
 import { indexYear, phaseMatches, travelKm, type Year } from "./model/year.js";
 import { RULES } from "./rules/index.js";
-import { place } from "./rules/placement.js";
-import type { Placement, Violation } from "./rules/types.js";
+import { place, type Placement } from "./rules/placement.js";
+import type { Violation } from "./rules/types.js";
 
-export { place };
 
 /** Seats of one review left empty. */
 export interface UnfilledSeats {

@@ -1,7 +1,10 @@
 import { parseDay } from "./model/dates.js";
 import type { Problem } from "./model/problem.js";
 import type { Allocation } from "./model/schema.js";
-import { allocationDiff, changedRows, type SeatChange } from "./solver/diff.js";
+import { indexYear, type Year } from "./model/year.js";
+import { carryState, lostConfirmations, statePins } from "./season/status.js";
+import { tellStep, type Step } from "./season/step.js";
+import { changedRows } from "./solver/diff.js";
 import { solve, type SolveOptions, type SolveResult } from "./solver/index.js";
 import type { RepairOption } from "./solver/steps/trade-off.js";
 
@@ -31,18 +34,19 @@ export interface MaxChangesIssue {
 /** Why a repair was refused: a change that cannot be applied, or a `maxChanges` no repair meets. */
 export type RepairIssue = ChangeIssue | MaxChangesIssue;
 
-/** `solve`'s options (seed, time limit, signal, progress) and the most changed rows to accept. */
+/** `solve`'s options (seed, time limit, signal, progress; the repair engine always runs), and the repair's own. */
 export interface RepairOptions extends Omit<SolveOptions, "start" | "engine"> {
+  /** The user's explicit word that confirmed seats a withdrawal leaves without any possible advanced reviewer are released. */
+  readonly releaseStranded?: boolean;
   /** At most this many changed rows: the repair returns the most seats reachable within them. */
   readonly maxChanges?: number;
 }
 
 export type RepairOutcome =
-  | {
+  | ({
       readonly ok: true;
       readonly problem: Problem;
       readonly result: SolveResult;
-      readonly diff: readonly SeatChange[];
       /** Changed rows: the symmetric difference of the published and the repaired (review, role, person) rows. */
       readonly changes: number;
       /**
@@ -50,7 +54,7 @@ export type RepairOutcome =
        * the most seats (fewest changes first, most seats last); the returned one is `chosen`.
        */
       readonly options: readonly RepairOption[];
-    }
+    } & Step)
   | { readonly ok: false; readonly issues: readonly RepairIssue[] };
 
 /**
@@ -92,11 +96,35 @@ export function applyChanges(problem: Problem, changes: readonly Change[]): { pr
 }
 
 /**
+ * The change that costs a confirmed seat: a withdrawal from its team that leaves the team
+ * without an advanced reviewer. Losses that follow from the changed year itself (a moved
+ * review, edited availability) are the user's explicit doing and are not refused.
+ */
+function costlyChanges(allocation: Allocation, solved: Allocation, changes: readonly Change[], year: Year): ChangeIssue[] {
+  return lostConfirmations(allocation, solved).flatMap((seat) => {
+    if (!year.reviewById.has(seat.reviewId) || !year.people[seat.role].has(seat.personId)) return [];
+    const index = changes.findIndex((c) => c.change === "withdraw" && allocation.assignments.some((a) => a.reviewId === seat.reviewId && a.personId === c.id));
+    if (index < 0) return [];
+    return [{ index, field: "id" as const, message: `${seat.reviewId}: once ${changes[index]!.id} leaves, the team keeps ${seat.personId}, who confirmed, but has no advanced reviewer and none can join; add an advanced reviewer to the year, or release ${seat.personId} from it (--release-stranded)` }];
+  });
+}
+
+/** `maxChanges` no option meets: the fewest rows the repair found, and whether it knows that is the fewest. */
+function maxChangesIssue(result: SolveResult, maxChanges: number): MaxChangesIssue {
+  const fewest = result.tradeOff![0]!;
+  // Only a complete sweep knows the fewest; one cut short by a limit knows what it found.
+  const fewestIs = result.stoppedBy === "complete" ? "the fewest is" : "the fewest found is";
+  const message = `no valid repair changes ${maxChanges} row${maxChanges === 1 ? "" : "s"} or fewer; ${fewestIs} ${fewest.changes} (${fewest.seats} seats)`;
+  return { field: "maxChanges", message, fewest };
+}
+
+/**
  * Re-plans a published allocation after changes, changing as little as possible: the most seats
  * first, then the fewest changed rows (the symmetric difference of (review, role, person) rows,
- * the rows the change removes included), then the policy's other goals; pins are honoured. The
- * diff says who was added, moved or removed; `options` lists the most seats reachable for each
- * number of changed rows, and `maxChanges` picks one of them.
+ * the rows the change removes included), then the policy's other goals. Pins are honoured,
+ * confirmed seats stay where they are (the year allowing) and declined offers are never made
+ * again. The result says who was added, moved or removed and what to tell whom; `options` lists
+ * the most seats reachable for each number of changed rows, and `maxChanges` picks one of them.
  *
  * @example
  * const outcome = await repair(problem, published, [{ change: "withdraw", id: "P0193" }], { seed: 1 });
@@ -106,17 +134,17 @@ export function applyChanges(problem: Problem, changes: readonly Change[]): { pr
  * }
  */
 export async function repair(problem: Problem, allocation: Allocation, changes: readonly Change[], options: RepairOptions = {}): Promise<RepairOutcome> {
-  const applied = applyChanges(problem, changes);
+  const { releaseStranded, ...solveOptions } = options;
+  const applied = applyChanges({ ...problem, pins: [...problem.pins, ...statePins(allocation)] }, changes);
   if (applied.issues.length > 0) return { ok: false, issues: applied.issues };
-  const result = await solve(applied.problem, { ...options, start: allocation });
+  const result = await solve(applied.problem, { ...solveOptions, engine: "auto", start: allocation });
   const changed = changedRows(allocation, result.allocation);
-  const tradeOff = result.tradeOff ?? [];
-  if (options.maxChanges !== undefined && changed > options.maxChanges) {
-    const fewest = tradeOff[0]!;
-    // Only a complete sweep knows the fewest; one cut short by a limit knows what it found.
-    const fewestIs = result.stoppedBy === "complete" ? "the fewest is" : "the fewest found is";
-    const message = `no valid repair changes ${options.maxChanges} row${options.maxChanges === 1 ? "" : "s"} or fewer; ${fewestIs} ${fewest.changes} (${fewest.seats} seats)`;
-    return { ok: false, issues: [{ field: "maxChanges", message, fewest }] };
-  }
-  return { ok: true, problem: applied.problem, result, diff: allocationDiff(allocation, result.allocation), changes: changed, options: tradeOff };
+  if (options.maxChanges !== undefined && changed > options.maxChanges) return { ok: false, issues: [maxChangesIssue(result, options.maxChanges)] };
+  const year = indexYear(applied.problem);
+  const declined = (allocation.declined ?? []).filter((d) => year.reviewById.has(d.reviewId) && year.people[d.role].has(d.personId));
+  const solved = carryState(allocation, result.allocation, declined);
+  const issues = releaseStranded ? [] : costlyChanges(allocation, solved, changes, year);
+  if (issues.length > 0) return { ok: false, issues };
+  const step = tellStep({ year: indexYear(problem), allocation }, { year, allocation: solved });
+  return { ok: true, problem: applied.problem, result: { ...result, allocation: step.allocation }, ...step, changes: changed, options: result.tradeOff ?? [] };
 }

@@ -1,102 +1,42 @@
-import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { basename, dirname, resolve } from "node:path";
-import { checkOutputFolder } from "../io/out-folder.js";
-import { checkAllocation } from "../check.js";
-import { formatInputError, type InputError } from "../io/errors.js";
-import { readBytes, readYearFolder, writeFileAtomically, writeFolderAtomically } from "../io/files.js";
-import { parseAllocation } from "../io/read-allocation.js";
-import { summaryTable } from "../io/terminal.js";
-import { solveOutputs, summaryOf } from "../io/write-outputs.js";
-import { indexYear } from "../model/year.js";
-import { ENGINES, solve } from "../solver/index.js";
-import { progressDisplay } from "./progress.js";
-import { explain } from "../explain.js";
-import { repair } from "../repair.js";
-import { parseChanges } from "../io/read-changes.js";
-import { toCsv } from "../io/csv-text.js";
-import { optionsCsv, tradeOffLine } from "../io/repair-outputs.js";
-import { renderReport } from "../io/report-html.js";
-import type { Allocation } from "../model/schema.js";
+import { Command, CommanderError } from "commander";
+import { formatInputError } from "../io/errors.js";
+import { registerCheck } from "./commands/check.js";
+import { registerCheckGroups } from "./commands/check-groups.js";
 import { registerCloseYear } from "./commands/close-year.js";
+import { registerExplain } from "./commands/explain.js";
+import { registerGroup } from "./commands/group.js";
 import { registerLedger } from "./commands/ledger.js";
+import { registerPlan } from "./commands/plan.js";
+import { registerRepair } from "./commands/repair.js";
+import { registerReport } from "./commands/report.js";
+import { registerRespond } from "./commands/respond.js";
+import { registerSolve } from "./commands/solve.js";
+import { EXIT, InputFailure, type CommandContext, type Io } from "./shared.js";
 
-/** Exit codes: the contract with scripts that call `qar`. */
-export const EXIT = { ok: 0, invalidInput: 1, violations: 2, bug: 3 } as const;
-
-/** Where the CLI writes: injectable so tests can capture output. */
-export interface Io {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  /** Where live progress goes (a terminal's stderr); absent in tests and pipes. */
-  readonly progress?: NodeJS.WriteStream;
-}
-
-class InputFailure extends Error {
-  constructor(readonly errors: readonly InputError[]) {
-    super("invalid input");
-  }
-}
-
-function integer(value: string): number {
-  if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError("must be a whole number");
-  return Number(value);
-}
-
-function seconds(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("must be a positive number of seconds");
-  return n;
-}
-
-function loadYear(folder: string, policyFile: string | undefined) {
-  const result = readYearFolder(folder, policyFile !== undefined ? { policyFile } : {});
-  if (!result.ok) throw new InputFailure(result.errors);
-  return result;
-}
-
-function loadAllocation(file: string): Allocation {
-  const bytes = readBytes(file);
-  if ("error" in bytes) throw new InputFailure([bytes.error]);
-  const allocation = parseAllocation(bytes.bytes, file);
-  if (!allocation.ok) throw new InputFailure(allocation.errors);
-  return allocation.value;
-}
+export { EXIT, type Io } from "./shared.js";
 
 /**
- * Refuses an output place before any work: inside the year folder by any route (real paths
- * compared, so symbolic links cannot get round it), a file where a folder is wanted, a place
- * that cannot be written. `kind: "file"` checks the folder a single output file goes into.
+ * The commands, in the order `qar --help` lists them. Each lives in its own module in
+ * `commands/` and exports one `register<Name>(program, context)` that adds the command (its
+ * arguments, options, help examples) and its action to the program. An action parses nothing
+ * itself: it loads its input through `shared.ts` (`loadYear`, `loadAllocation`, ...), throws
+ * `InputFailure` for input problems before writing anything, calls the library, writes through
+ * `io/`, prints to `context.io` and sets `context.state.code`. A new command is one new module
+ * here plus one line in this list, and its tests in `test/cli/`, titled with the command line.
  */
-function refuseBadOutput(out: string, folder: string, options: { kind?: "folder" | "file"; option?: string; names?: readonly string[] } = {}): void {
-  const option = options.option ?? "--out";
-  const protect = [folder];
-  if (options.kind === "file") {
-    const inYear = checkOutputFolder({ out, protect, option });
-    const errors = inYear.length > 0 ? inYear : checkOutputFolder({ out: dirname(resolve(out)), option, names: [basename(out)] });
-    if (errors.length > 0) throw new InputFailure(errors.map((e) => ({ ...e, file: out })));
-    return;
-  }
-  const errors = checkOutputFolder({ out, protect, option, ...(options.names ? { names: options.names } : {}) });
-  if (errors.length > 0) throw new InputFailure(errors);
-}
-
-/**
- * Writes an output folder (or one file); a failure of the disk (full, permissions changed
- * mid-run) is reported as a problem with the output place, never as an internal error.
- */
-function writeOutputs(out: string, files: Readonly<Record<string, string>> | string): void {
-  try {
-    if (typeof files === "string") writeFileAtomically(out, files);
-    else writeFolderAtomically(out, files);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code === undefined) throw cause;
-    throw new InputFailure([{ code: "bad-output", file: out, message: `could not be written (${code}); its earlier outputs and every other file in it are unchanged` }]);
-  }
-}
-
-/** The files every solve-like command writes (the folder check looks for folders in their way). */
-const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "ledger.csv", "summary.json", "report.html"] as const;
+const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [
+  registerSolve,
+  registerCheck,
+  registerReport,
+  registerExplain,
+  registerRepair,
+  registerRespond,
+  registerCloseYear,
+  registerLedger,
+  registerPlan,
+  registerGroup,
+  registerCheckGroups,
+];
 
 /** Builds the `qar` program. Each action sets `state.code`; nothing here calls `process.exit`. */
 export function buildProgram(io: Io, state: { code: number }): Command {
@@ -113,185 +53,17 @@ Examples:
   qar check fixtures/years/2018-19 out/2018-19/allocation.csv
   qar explain fixtures/years/short out/short/allocation.csv
   qar repair my-year published/allocation.csv --changes changes.csv --out repaired
+  qar respond my-year published/allocation.csv --responses responses.csv --out week-2
   qar report my-year published/allocation.csv --out report.html
+  qar respond my-year published/allocation.csv --responses responses.csv --out week-2
+  qar plan my-year --out plan
+  qar close-year my-year final/allocation.csv --year-label 2024-25 --out 2025-26
+  qar group fixtures/cohorts/growing-the-top --out groups
 
 Exit codes: 0 success, 1 invalid input (file, row and column named; nothing written),
 2 a rule broken (qar check). Run qar <command> --help for each command's options.`,
     );
-
-  program
-    .command("solve")
-    .description("Allocate every review of a year folder and write allocation.csv, unfilled.csv, ledger.csv and summary.json.")
-    .argument("<year-folder>", "folder with schools.csv, reviewers.csv, leads.csv, reviews.csv (and optional policy.json)")
-    .requiredOption("-o, --out <dir>", "folder to write the results to (never the year folder)")
-    .option("-s, --seed <n>", "seed for reproducible results", integer, 1)
-    .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
-    .option("-e, --engine <name>", `engine: auto, ${Object.keys(ENGINES).join(", ")}`, "auto")
-    .option("-t, --time-limit <seconds>", "stop after this many seconds with the best allocation so far", seconds)
-    .option("--json", "print the summary as JSON")
-    .option("-q, --quiet", "print nothing on success")
-    .addHelpText(
-      "after",
-      `
-Examples:
-  qar solve fixtures/years/2018-19 --out out/2018-19
-  qar solve my-year --out results --seed 7 --policy strict-policy.json
-  qar solve my-year --out results --time-limit 30 --json`,
-    )
-    .action(async (folder: string, opts: { out: string; seed: number; policy?: string; engine: string; timeLimit?: number; json?: boolean; quiet?: boolean }) => {
-      refuseBadOutput(opts.out, folder, { names: SOLVE_FILES });
-      if (opts.engine !== "auto" && !(opts.engine in ENGINES)) {
-        throw new InputFailure([{ code: "bad-value", file: "--engine", message: `unknown engine "${opts.engine}"; use auto, ${Object.keys(ENGINES).join(", ")}` }]);
-      }
-      const loaded = loadYear(folder, opts.policy);
-      for (const warning of loaded.warnings) if (!opts.quiet) io.err(`warning: ${formatInputError(warning)}\n`);
-      const display = io.progress ? progressDisplay(io.progress, !opts.quiet && !opts.json) : undefined;
-      const result = await solve(loaded.value, {
-        seed: opts.seed,
-        engine: opts.engine,
-        ...(opts.timeLimit !== undefined ? { timeLimitMs: opts.timeLimit * 1000 } : {}),
-        ...(display ? { onProgress: display.update } : {}),
-      }).finally(() => display?.stop());
-      const year = indexYear(loaded.value);
-      writeOutputs(opts.out, solveOutputs(year, result));
-      if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result) }, null, 2)}\n`);
-      else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html\n`);
-      state.code = EXIT.ok;
-    });
-
-  program
-    .command("check")
-    .description("Check an allocation against every hard rule; exit 2 when any rule is broken.")
-    .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "allocation.csv (needs review_id, role, person_id)")
-    .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
-    .option("--json", "print violations and figures as JSON")
-    .option("-r, --report <file>", "also write the HTML report of this allocation (never into the year folder)")
-    .addHelpText(
-      "after",
-      `
-Examples:
-  qar check fixtures/years/2018-19 out/2018-19/allocation.csv
-  qar check my-year hand-edited.csv --json
-  qar check my-year hand-edited.csv --report checked/report.html`,
-    )
-    .action((folder: string, file: string, opts: { policy?: string; json?: boolean; report?: string }) => {
-      if (opts.report !== undefined) refuseBadOutput(opts.report, folder, { kind: "file", option: "--report" });
-      const loaded = loadYear(folder, opts.policy);
-      const allocation = loadAllocation(file);
-      const result = checkAllocation(loaded.value, allocation);
-      if (opts.report !== undefined) writeOutputs(opts.report, renderReport({ year: indexYear(loaded.value), allocation, check: result, title: `Check of ${file}` }));
-      if (opts.json) {
-        io.out(`${JSON.stringify({ valid: result.valid, violations: result.violations, metrics: result.metrics }, null, 2)}\n`);
-      } else {
-        for (const v of result.violations) io.out(`[${v.rule}] ${v.message}\n`);
-        io.out(`${result.valid ? "valid: no rule is broken" : `${result.violations.length} violation${result.violations.length === 1 ? "" : "s"}`}\n\n${summaryTable(result)}\n`);
-      }
-      state.code = result.valid ? EXIT.ok : EXIT.violations;
-    });
-
-  program
-    .command("report")
-    .description("Write the HTML report (headline figures, calendar, reciprocity, hub exchanges, unfilled seats, teams) of an allocation.")
-    .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "allocation.csv")
-    .requiredOption("-o, --out <file>", "the report file to write, e.g. report.html")
-    .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
-    .addHelpText("after", "\nExamples:\n  qar report fixtures/years/2018-19 out/2018-19/allocation.csv --out 2018-19-report.html")
-    .action((folder: string, file: string, opts: { out: string; policy?: string }) => {
-      refuseBadOutput(opts.out, folder, { kind: "file" });
-      const loaded = loadYear(folder, opts.policy);
-      const allocation = loadAllocation(file);
-      const check = checkAllocation(loaded.value, allocation);
-      writeOutputs(opts.out, renderReport({ year: indexYear(loaded.value), allocation, check, title: `Allocation ${file}` }));
-      io.out(`written to ${opts.out}\n`);
-      state.code = EXIT.ok;
-    });
-
-  program
-    .command("explain")
-    .description("Explain every unfilled seat of an allocation: the candidate funnel rule by rule, the binding reason, what would fill it, and any certificate that the year cannot be fully staffed.")
-    .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "allocation.csv")
-    .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
-    .option("--json", "print the explanations as JSON")
-    .addHelpText("after", "\nExamples:\n  qar explain fixtures/years/short out/short/allocation.csv\n  qar explain my-year results/allocation.csv --json > why.json")
-    .action((folder: string, file: string, opts: { policy?: string; json?: boolean }) => {
-      const loaded = loadYear(folder, opts.policy);
-      const explanation = explain(loaded.value, loadAllocation(file));
-      if (opts.json) {
-        io.out(`${JSON.stringify(explanation, null, 2)}\n`);
-      } else {
-        for (const seat of explanation.seats) {
-          io.out(`${seat.reviewId} (host ${seat.hostSchoolId}): ${seat.missing} ${seat.role === "lead" ? "Lead Reviewer seat" : `peer seat${seat.missing === 1 ? "" : "s"}`} empty\n`);
-          io.out(`  why: ${seat.reason}\n`);
-          io.out(`  funnel: ${seat.funnel.map((step) => `${step.rule} ${step.remaining}`).join(" > ")}\n`);
-          for (const remedy of seat.remedies) io.out(`  would fill it: ${remedy}\n`);
-        }
-        for (const certificate of explanation.certificates) io.out(`\nshortage certificate (${certificate.role}): ${certificate.summary}\n  reviews: ${certificate.reviewIds.join(", ")}\n`);
-        io.out(`${explanation.seats.length === 0 ? "every seat is filled" : `${explanation.seats.length} review${explanation.seats.length === 1 ? "" : "s"} with empty seats`}\n`);
-      }
-      state.code = EXIT.ok;
-    });
-
-  program
-    .command("repair")
-    .description("Re-plan an allocation after changes (withdrawals, cancellations, moved reviews): the most seats, then the fewest changed rows; writes a complete output folder plus diff.csv and options.csv (the most seats for each number of changes).")
-    .argument("<year-folder>", "the year folder (new people and schools are extra rows in its files)")
-    .argument("<allocation>", "the published allocation.csv")
-    .requiredOption("-c, --changes <file>", "changes.csv with columns change,id,value (withdraw,P0193, · cancel,R0412, · move,R0412,2024-03-11)")
-    .requiredOption("-o, --out <dir>", "folder to write the repaired allocation to")
-    .option("-m, --max-changes <n>", "change at most this many rows (the most seats within them); see options.csv", (value: string) => {
-      const n = integer(value);
-      if (n < 0) throw new InvalidArgumentError("must be 0 or more");
-      return n;
-    })
-    .option("-s, --seed <n>", "seed for reproducible results", integer, 1)
-    .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
-    .option("-t, --time-limit <seconds>", "stop after this many seconds with the best repair so far", seconds)
-    .option("--json", "print the summary, the options and the diff as JSON")
-    .option("-q, --quiet", "print nothing on success")
-    .addHelpText("after", "\nExamples:\n  qar repair my-year published/allocation.csv --changes changes.csv --out repaired\n  qar repair my-year published/allocation.csv --changes changes.csv --max-changes 8 --out repaired")
-    .action(async (folder: string, file: string, opts: { changes: string; out: string; maxChanges?: number; seed: number; policy?: string; timeLimit?: number; json?: boolean; quiet?: boolean }) => {
-      refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, "diff.csv", "options.csv"] });
-      const loaded = loadYear(folder, opts.policy);
-      const allocation = loadAllocation(file);
-      const bytes = readBytes(opts.changes);
-      if ("error" in bytes) throw new InputFailure([bytes.error]);
-      const changes = parseChanges(bytes.bytes, opts.changes);
-      if (!changes.ok) throw new InputFailure(changes.errors);
-      const display = io.progress ? progressDisplay(io.progress, !opts.quiet && !opts.json) : undefined;
-      const outcome = await repair(loaded.value, allocation, changes.value.changes, {
-        seed: opts.seed,
-        ...(opts.maxChanges !== undefined ? { maxChanges: opts.maxChanges } : {}),
-        ...(opts.timeLimit !== undefined ? { timeLimitMs: opts.timeLimit * 1000 } : {}),
-        ...(display ? { onProgress: display.update } : {}),
-      }).finally(() => display?.stop());
-      if (!outcome.ok) {
-        throw new InputFailure(
-          outcome.issues.map((issue) =>
-            issue.field === "maxChanges"
-              ? { code: "bad-value" as const, file: "--max-changes", message: issue.message }
-              : { code: "unknown-reference" as const, file: opts.changes, row: changes.value.rows[issue.index]!, column: issue.field, message: issue.message },
-          ),
-        );
-      }
-      const files = solveOutputs(indexYear(outcome.problem), outcome.result);
-      files["diff.csv"] = toCsv(["change", "role", "person_id", "from_review_id", "to_review_id"], outcome.diff.map((d) => [d.change, d.role, d.personId, d.fromReviewId, d.toReviewId]));
-      files["options.csv"] = optionsCsv(outcome.options);
-      writeOutputs(opts.out, files);
-      const counts = { added: 0, moved: 0, removed: 0 };
-      for (const d of outcome.diff) counts[d.change] += 1;
-      if (opts.json) io.out(`${JSON.stringify({ out: opts.out, diff: outcome.diff, changes: counts, changedRows: outcome.changes, ...summaryOf(outcome.result) }, null, 2)}\n`);
-      else if (!opts.quiet) {
-        io.out(`${summaryTable(outcome.result.check, outcome.result)}\n\nchanges: ${outcome.changes} rows (${counts.added} added, ${counts.moved} moved, ${counts.removed} removed)\noptions: ${tradeOffLine(outcome.options)}\nwritten to ${opts.out}: allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html, diff.csv, options.csv\n`);
-      }
-      state.code = EXIT.ok;
-    });
-
-  registerCloseYear(program, io, state);
-  registerLedger(program, io, state);
-
+  for (const register of COMMANDS) register(program, { io, state });
   return program;
 }
 

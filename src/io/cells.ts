@@ -22,6 +22,9 @@ export function readPhase(text: string): Phase | undefined {
   return (PHASES as readonly string[]).includes(key) ? (key as Phase) : PHASE_ALIASES[key];
 }
 
+/** The typed cell readers of one row (see `cellReader`). */
+export type CellReader = ReturnType<typeof cellReader>;
+
 /**
  * Reads the cells of one row into typed values, collecting an error for each bad cell (with the
  * row and column) instead of stopping at the first.
@@ -62,6 +65,9 @@ export function cellReader(file: string, row: CsvRow, errors: InputError[]) {
     fail,
     /** Trimmed text; `undefined` when blank. */
     optional: (column: string): string | undefined => (raw(column) === "" ? undefined : raw(column)),
+    /** The non-blank cells of these text columns, as an object to spread (a blank cell is left out). */
+    present: <C extends string>(columns: readonly C[]): Partial<Record<C, string>> =>
+      Object.fromEntries(columns.filter((column) => raw(column) !== "").map((column) => [column, raw(column)])) as Partial<Record<C, string>>,
     required: (column: string, what: string): string | undefined => (raw(column) === "" ? fail(column, `is blank; every row needs ${what}`) : raw(column)),
     number,
     list,

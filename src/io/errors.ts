@@ -25,6 +25,7 @@ export type InputErrorCode =
   | "unknown-reference"
   | "bad-policy"
   | "bad-output"
+  | "conflicting-pins"
   | "warning";
 
 /** A result that carries either a value (with any warnings) or the errors that stopped it. */

@@ -7,7 +7,7 @@ import type { Allocation } from "../model/schema.js";
 import type { Year } from "../model/year.js";
 import { compareYearLabels, standings } from "../years/ledger.js";
 import { pathwayOf } from "../years/pathway.js";
-import { escapeHtml as h } from "./report-html.js";
+import { escapeHtml as h } from "./report/format.js";
 
 interface YearsInput {
   readonly year: Year;

@@ -1,7 +1,7 @@
 import { covers, formatDay } from "../model/dates.js";
 import { pairRule } from "./types.js";
 
-/** Rule 3: people sit only on reviews whose every day falls inside their availability. */
+/** People sit only on reviews whose every day falls inside their availability. */
 export const availability = pairRule({
   id: "availability",
   summary: "A reviewer or Lead Reviewer sits only on reviews whose every day is inside their availability.",

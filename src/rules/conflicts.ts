@@ -1,6 +1,6 @@
 import { pairRule } from "./types.js";
 
-/** Rule 6: declared conflicts of interest are respected. */
+/** Declared conflicts of interest are respected. */
 export const conflicts = pairRule({
   id: "conflicts",
   summary: "A reviewer or Lead Reviewer never reviews a school they declared a conflict of interest with.",

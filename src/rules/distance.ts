@@ -1,7 +1,7 @@
 import { travelKm } from "../model/year.js";
 import { pairRule } from "./types.js";
 
-/** Rule 2: a reviewer's school is at least the policy's minimum distance from the host. */
+/** A reviewer's school is at least the policy's minimum distance from the host. */
 export const distance = pairRule({
   id: "distance",
   summary: "A reviewer never reviews a school within the policy's minimum distance (when both schools have coordinates).",

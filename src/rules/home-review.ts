@@ -7,7 +7,7 @@ function homeClash(year: Year, person: PersonInfo, review: ReviewInfo): DayRange
   return home?.find((span) => rangesOverlap(span, review.span));
 }
 
-/** Rule 4: a school's reviewers are at home while their own school hosts its review. */
+/** A school's reviewers are at home while their own school hosts its review. */
 export const homeReview = pairRule({
   id: "home-review",
   summary: "A school's reviewers are never away reviewing while their own school hosts its review.",

@@ -82,11 +82,13 @@ export { reviewsLeft } from "./capacity.js";
 export { LEAD_SEATS } from "./one-lead.js";
 export { clashes, clashesWithAny, mostWithoutOverlap, overlapBlocks, overlapCliques } from "./overlap.js";
 export { peerSeatsLeft } from "./team-size.js";
-export type { AllocationRule, PairRule, Placement, Rule, SeatState, Violation } from "./types.js";
+export { place, type Placement } from "./placement.js";
+export type { AllocationRule, PairRule, Rule, SeatState, Violation } from "./types.js";
 
 /**
  * The first pair rule that keeps `person` off `review`, with its reason; `undefined` when every
- * pair rule allows the seat. Engines build their candidate lists with this.
+ * pair rule allows the seat. `solve` vets the user's pins with this (candidate lists use the
+ * faster `allowedPair` and `allowedBy`, which give no reason).
  */
 export function refusal(
   year: Year,

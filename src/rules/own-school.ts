@@ -1,6 +1,6 @@
 import { pairRule } from "./types.js";
 
-/** Rule 2: a reviewer never reviews their own school. */
+/** A reviewer never reviews their own school. */
 export const ownSchool = pairRule({
   id: "own-school",
   summary: "A reviewer never reviews their own school.",

@@ -1,8 +1,26 @@
 import type { Allocation } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import type { Placement, Violation } from "./types.js";
+import type { Violation } from "./types.js";
 
-/** Resolves assignments to people and reviews; unknown names become `known-people` violations. */
+/** An allocation resolved against its year: teams by review, duties by person. */
+export interface Placement {
+  readonly year: Year;
+  readonly teams: ReadonlyMap<string, { readonly leads: readonly PersonInfo[]; readonly peers: readonly PersonInfo[] }>;
+  /** `role:id` → the reviews that person sits on, in allocation order. */
+  readonly duties: ReadonlyMap<string, { readonly person: PersonInfo; readonly reviews: readonly ReviewInfo[] }>;
+  /** Assignments naming a review or person the year does not have. */
+  readonly unknown: readonly Violation[];
+}
+
+/**
+ * Resolves assignments to people and reviews, the form every rule's `check` reads; an
+ * assignment naming a review or person the year does not have becomes a `known-people`
+ * violation instead.
+ *
+ * @example
+ * const placement = place(indexYear(problem), allocation);
+ * console.log(placement.teams.get("R0412")?.peers.map((p) => p.id));
+ */
 export function place(year: Year, allocation: Allocation): Placement {
   const teams = new Map<string, { leads: PersonInfo[]; peers: PersonInfo[] }>();
   const duties = new Map<string, { person: PersonInfo; reviews: ReviewInfo[] }>();
@@ -30,4 +48,3 @@ export function place(year: Year, allocation: Allocation): Placement {
   }
   return { year, teams, duties, unknown };
 }
-

@@ -1,7 +1,7 @@
 import { sameValue } from "./blank.js";
 import { pairRule } from "./types.js";
 
-/** Rule 2: reviewers come from beyond the host's hub. */
+/** Reviewers come from beyond the host's hub. */
 export const sameHub = pairRule({
   id: "same-hub",
   summary: "A reviewer never reviews a school in their own hub.",

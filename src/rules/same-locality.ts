@@ -1,7 +1,7 @@
 import { sameValue } from "./blank.js";
 import { pairRule } from "./types.js";
 
-/** Rule 2: reviewers come from beyond the host's locality (local authority or area). */
+/** Reviewers come from beyond the host's locality (local authority or area). */
 export const sameLocality = pairRule({
   id: "same-locality",
   summary: "A reviewer never reviews a school in their own locality (local authority or area).",

@@ -1,7 +1,7 @@
 import { sameValue } from "./blank.js";
 import { pairRule } from "./types.js";
 
-/** Rule 2: a reviewer never reviews a school of their own trust. */
+/** A reviewer never reviews a school of their own trust. */
 export const sameTrust = pairRule({
   id: "same-trust",
   summary: "A reviewer never reviews a school of their own trust.",

@@ -1,5 +1,8 @@
 import type { Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
+import type { Placement } from "./placement.js";
+
+export type { Placement } from "./placement.js";
 
 /** A broken hard rule: which rule, where, and what is wrong in plain words. */
 export interface Violation {
@@ -7,16 +10,6 @@ export interface Violation {
   readonly reviewId?: string;
   readonly personId?: string;
   readonly message: string;
-}
-
-/** An allocation resolved against its year: teams by review, duties by person. */
-export interface Placement {
-  readonly year: Year;
-  readonly teams: ReadonlyMap<string, { readonly leads: readonly PersonInfo[]; readonly peers: readonly PersonInfo[] }>;
-  /** `role:id` → the reviews that person sits on, in allocation order. */
-  readonly duties: ReadonlyMap<string, { readonly person: PersonInfo; readonly reviews: readonly ReviewInfo[] }>;
-  /** Assignments naming a review or person the year does not have. */
-  readonly unknown: readonly Violation[];
 }
 
 /**
@@ -40,8 +33,9 @@ interface RuleBase {
 
 /**
  * A rule about one person and one review alone (locality, availability, conflicts...). The
- * candidate lists every engine draws from keep only the pairs `allows` accepts, `explain`
- * narrows a seat's candidates with it, and the checker's `check` is built from the same test.
+ * engines' candidate lists are built from `allows` (through `allowedPair` and `allowedBy`),
+ * `explain` narrows a seat's candidates with it, and the checker's `check` and `refuse` come
+ * from the same test (see `pairRule`), so no engine offers a seat the checker would reject.
  */
 export interface PairRule extends RuleBase {
   readonly kind: "pair";

@@ -32,6 +32,10 @@ export interface LinearSolution {
   readonly objective: number;
   /** The solver's proven bound on the objective (the MIP dual bound, or the LP optimum). */
   readonly bound: number;
+  /** Why HiGHS failed (`failed` only): an abort such as running out of WebAssembly memory. */
+  readonly error?: string;
+  /** True when `shouldStop` interrupted the solve. */
+  readonly interrupted?: boolean;
 }
 
 export interface LinearSolveOptions {
@@ -48,6 +52,8 @@ export interface LinearSolveOptions {
    * bound meets it at the root (repair's keep models), where presolve costs more than it saves.
    */
   readonly presolve?: boolean;
+  /** Asked at HiGHS's own checkpoints (simplex, interior point, branch and bound): true interrupts the solve. */
+  readonly shouldStop?: () => boolean;
 }
 
 type HighsRuntime = Awaited<ReturnType<typeof loadHighs>>;
@@ -59,8 +65,22 @@ export function highsRuntime(): Promise<HighsRuntime> {
   return runtime;
 }
 
-/** Solves a model with HiGHS (branch and cut); never throws on an optimisation outcome. */
+/**
+ * Solves a model with HiGHS (branch and cut); never throws. HiGHS in WebAssembly aborts when
+ * its heap nears 2 GB: the abort comes back as `failed` with the reason, and the runtime is
+ * loaded afresh for the next solve (an aborted instance cannot be used again).
+ */
 export async function solveWithHighs(model: LinearModel, options: LinearSolveOptions = {}): Promise<LinearSolution> {
+  try {
+    return await solveOnce(model, options);
+  } catch (cause) {
+    runtime = undefined;
+    const empty = new Float64Array(model.columns.length);
+    return { status: "failed", values: empty, objective: 0, bound: Number.NaN, error: cause instanceof Error ? cause.message : String(cause) };
+  }
+}
+
+async function solveOnce(model: LinearModel, options: LinearSolveOptions): Promise<LinearSolution> {
   const highs = await highsRuntime();
   const numCols = model.columns.length;
   const numRows = model.rows.length;
@@ -104,7 +124,15 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
       ...(options.presolve === false ? { presolve: "off" } : {}),
     });
     if (options.start && !options.relax) m.setSolution({ colValue: Float64Array.from(options.start) });
-    m.run();
+    let interrupted = false;
+    const check = (event: { interrupt(): void }): undefined => {
+      if (options.shouldStop?.()) {
+        interrupted = true;
+        event.interrupt();
+      }
+      return undefined;
+    };
+    m.run(options.shouldStop ? { 1: check, 2: check, 6: check } : undefined);
     const status = m.getModelStatus();
     const { kOptimal, kInfeasible } = { kOptimal: 7, kInfeasible: 8 };
     const solution = m.getSolution();
@@ -118,6 +146,7 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
     }
     const feasible = solution.colValue !== undefined && solution.colValue.length === numCols && Number(m.info.get("primal_solution_status")) === 2;
     if (status === kOptimal) return { status: "optimal", values: colValue, objective, bound };
+    if (interrupted) return feasible ? { status: "limit", values: colValue, objective, bound, interrupted } : { status: "failed", values: empty, objective: 0, bound, interrupted };
     if (status === kInfeasible) return { status: "infeasible", values: empty, objective: 0, bound: 0 };
     return feasible ? { status: "limit", values: colValue, objective, bound } : { status: "failed", values: empty, objective: 0, bound };
   });

@@ -27,6 +27,8 @@ export const STACK_LINE = "    at ";
 /** The small year of the command tests and the hand-written allocations beside it. */
 export const YEAR = new URL("./data/year", import.meta.url).pathname;
 export const PLANTED = new URL("./data/planted", import.meta.url).pathname;
+/** The smallest generated fixture year, as shipped in fixtures/years/. */
+export const TINY = new URL("../../fixtures/years/tiny", import.meta.url).pathname;
 
 /** A scratch folder, removed by the returned function. */
 export function scratch(name: string): { readonly dir: string; readonly remove: () => void } {

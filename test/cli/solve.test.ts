@@ -1,15 +1,16 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { qar, scratch, STACK_LINE, YEAR } from "./qar.js";
+import { qar, scratch, STACK_LINE, TINY, YEAR } from "./qar.js";
 
 const tmp = scratch("solve");
 afterAll(tmp.remove);
 
 const HEADERS = {
-  "allocation.csv": "review_id,host_school_id,start,end,role,person_id,person_name,person_school_id,level",
+  "allocation.csv": "review_id,host_school_id,start,end,role,person_id,person_name,person_school_id,level,status,sequence",
   "unfilled.csv": "review_id,host_school_id,role,missing,reason",
   "ledger.csv": "school_id,seats_received,places_sent,balance",
+  "letters.csv": "recipient_type,recipient_id,name,email,duties,hosting,sending",
 } as const;
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
@@ -27,7 +28,9 @@ describe("qar solve", () => {
     const { code, out, err } = await qar("solve", YEAR, "--out", first, "--seed", "1");
     expect(err).toBe("");
     expect(code).toBe(0);
-    expect(out).toContain(`written to ${first}`);
+    expect(out).toContain("seats filled");
+    expect(out).toContain(`written to ${first}: allocation.csv, unfilled.csv, ledger.csv, standby.csv, summary.json, report.html, letters.csv, calendars/`);
+    expect(readdirSync(first).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "calendars", "ledger.csv", "letters.csv", "report.html", "standby.csv", "summary.json", "unfilled.csv"]);
     expect(out).not.toContain(STACK_LINE);
     expect(out).not.toMatch(/\u001b\[/); // NO_COLOR: no escape sequences
     for (const [file, header] of Object.entries(HEADERS)) expect(read(first, file).split("\n")[0], file).toBe(header);
@@ -42,6 +45,8 @@ describe("qar solve", () => {
     // Three reviews of two peer seats and a lead each: every seat can be filled.
     expect(rows).toHaveLength(9);
     expect(rows.filter((row) => row.split(",")[4] === "lead")).toHaveLength(3);
+    // Everything solve writes is an offer: proposed, first calendar version.
+    for (const row of rows) expect(row.split(",").slice(-2)).toEqual(["proposed", "0"]);
     expect(read(first, "unfilled.csv")).toBe(`${HEADERS["unfilled.csv"]}\n`);
     const ledger = read(first, "ledger.csv").trim().split("\n").slice(1).map((row) => row.split(","));
     expect(ledger.map((row) => row[0])).toEqual(["S1", "S2", "S3", "S4", "S5"]);
@@ -51,8 +56,10 @@ describe("qar solve", () => {
   it("qar solve <year> --out <tmp2> --seed 1 again gives byte-identical files except timing in summary.json", async () => {
     const { code } = await qar("solve", YEAR, "--out", second, "--seed", "1");
     expect(code).toBe(0);
-    expect(readdirSync(second).sort()).toEqual(readdirSync(first).sort());
-    for (const file of readdirSync(first)) {
+    const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.includes(".")).sort();
+    expect(files(second)).toEqual(files(first));
+    expect(files(first)).toContain(join("calendars", "P1.ics"));
+    for (const file of files(first)) {
       if (file === "summary.json") continue;
       expect(read(second, file), file).toBe(read(first, file));
     }
@@ -76,6 +83,35 @@ describe("qar solve", () => {
       expect(err).not.toContain(STACK_LINE);
     }
     expect(readdirSync(year).sort()).toEqual(readdirSync(YEAR).sort());
+  });
+
+  it('qar solve <year with names like =HYPERLINK("x")> --out <tmp> neutralises them in every CSV, and qar check reads them back', async () => {
+    const year = join(tmp.dir, "formulas");
+    cpSync(YEAR, year, { recursive: true });
+    // Every reviewer's name becomes a formula (quoted, as a spreadsheet would write it).
+    const [header, ...lines] = read(year, "reviewers.csv").trim().split("\n");
+    const named = lines.map((line) => line.replace(/^([^,]*),[^,]*,/, '$1,"=HYPERLINK(""x"")",'));
+    writeFileSync(join(year, "reviewers.csv"), `${[header, ...named].join("\n")}\n`);
+    const out = join(tmp.dir, "formulas-out");
+    expect((await qar("solve", year, "--out", out, "--seed", "1")).code).toBe(0);
+    expect(read(out, "allocation.csv")).toContain(`"'=HYPERLINK(""x"")"`);
+    for (const file of ["allocation.csv", "unfilled.csv", "ledger.csv"]) {
+      for (const line of read(out, file).split("\n")) {
+        for (const cell of line.split(",")) expect(cell.replace(/^"/, ""), `${file}: ${line}`).not.toMatch(/^[=+@]/);
+      }
+    }
+    // The guard is undone on reading: the allocation checks clean against the year.
+    expect((await qar("check", year, join(out, "allocation.csv"))).code).toBe(0);
+  });
+
+  it("qar solve fixtures/years/tiny --out <tmp> --seed 1, then qar check fixtures/years/tiny <tmp>/allocation.csv", async () => {
+    const out = join(tmp.dir, "tiny");
+    const solved = await qar("solve", TINY, "--out", out, "--seed", "1");
+    expect(solved.code).toBe(0);
+    for (const [file, header] of Object.entries(HEADERS)) expect(read(out, file).split("\n")[0], file).toBe(header);
+    const checked = await qar("check", TINY, join(out, "allocation.csv"));
+    expect(checked.out).toContain("valid: no rule is broken");
+    expect(checked.code).toBe(0);
   });
 
   it("qar solve <year> --out <tmp> --json prints the summary as JSON", async () => {

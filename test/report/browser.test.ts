@@ -5,8 +5,8 @@ import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { checkAllocation } from "../../src/check.js";
-import { renderReport } from "../../src/io/report-html.js";
-import { indexYear } from "../../src/model/year.js";
+import { explain } from "../../src/explain.js";
+import { renderReport } from "../../src/io/report/index.js";
 import { solve } from "../../src/solver/index.js";
 import { randomYear } from "../helpers/random-year.js";
 
@@ -24,7 +24,7 @@ describe("report.html in a headless browser", () => {
     const result = await solve(problem, { engine: "greedy", seed: 1 });
     const check = checkAllocation(problem, result.allocation);
     expect(check.unfilled.length).toBeGreaterThan(0);
-    const html = renderReport({ year: indexYear(problem), allocation: result.allocation, check, solve: result });
+    const html = renderReport({ year: result.year, allocation: result.allocation, check, solve: result, explanation: explain(result.year, result.allocation) });
     const dir = mkdtempSync(join(tmpdir(), "qar-report-"));
     const file = join(dir, "report.html");
     writeFileSync(file, html);

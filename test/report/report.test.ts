@@ -2,7 +2,7 @@ import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 import { checkAllocation, type CheckResult } from "../../src/check.js";
 import { explain, explainSeats } from "../../src/explain.js";
-import { escapeHtml, renderReport } from "../../src/io/report-html.js";
+import { escapeHtml, renderReport } from "../../src/io/report/index.js";
 import type { Problem } from "../../src/model/problem.js";
 import { indexYear } from "../../src/model/year.js";
 import { solve, type SolveResult } from "../../src/solver/index.js";
@@ -47,9 +47,10 @@ function plantedYear(): Problem {
 }
 
 async function render(p: Problem): Promise<{ html: string; check: CheckResult; result: SolveResult }> {
-  const result = await solve(p, { engine: "greedy", seed: 1 });
+  const result = await solve(p, { engine: "greedy", seed: 1, exactBound: false });
   const check = checkAllocation(p, result.allocation);
-  return { html: renderReport({ year: indexYear(p), allocation: result.allocation, check, solve: result, title: "Report of <the year>" }), check, result };
+  const explanation = explain(result.year, result.allocation);
+  return { html: renderReport({ year: result.year, allocation: result.allocation, check, solve: result, explanation, title: "Report of <the year>" }), check, result };
 }
 
 /** Every `data-metric` element of the page, by name (a name repeated must hold the same value). */
@@ -127,8 +128,9 @@ describe("report.html", () => {
   it("without a solve shows the checker's figures and no bound", async () => {
     const p = plantedYear();
     const { result } = await render(p);
-    const check = checkAllocation(p, result.allocation);
-    const html = renderReport({ year: indexYear(p), allocation: result.allocation, check });
+    const year = indexYear(p);
+    const check = checkAllocation(year, result.allocation);
+    const html = renderReport({ year, allocation: result.allocation, check, explanation: explain(year, result.allocation) });
     const shown = metricsOf(html);
     expect(shown.has("bound")).toBe(false);
     for (const name of REQUIRED) expect(shown.get(name)).toBe(expectedMetrics(check).get(name));
@@ -185,9 +187,11 @@ describe("report.html", () => {
       const steps = e.funnel.map((step) => `<span class="rule">${escapeHtml(step.rule)}</span> <span class="n">${step.remaining}</span>`).join("");
       expect(html.replace(/<\/li><li[^>]*>/g, "")).toContain(steps);
     }
-    // An explanation handed in by the caller is used as it is.
+    // The report only formats: the explanation handed in is what it shows, word for word.
     const given = explain(year, result.allocation);
-    expect(renderReport({ year, allocation: result.allocation, check, solve: result, title: "Report of <the year>", explanation: given })).toBe(html);
+    const marked = { ...given, seats: given.seats.map((s) => ({ ...s, reason: `handed-in reason for ${s.reviewId} <${s.role}>` })) };
+    const shown = renderReport({ year, allocation: result.allocation, check, solve: result, title: "Report of <the year>", explanation: marked });
+    for (const seat of check.unfilled) expect(shown).toContain(escapeHtml(`handed-in reason for ${seat.reviewId} <${seat.role}>`));
   });
 
   it("draws the hub-to-hub matrix from the peer places, with (no hub) for blank hubs", async () => {
@@ -226,7 +230,9 @@ describe("report.html", () => {
     const first = await render(randomYear(4, { reviews: 20, reviewersPerSchool: 1.5 }));
     const second = await render(randomYear(4, { reviews: 20, reviewersPerSchool: 1.5 }));
     expect(second.html).toBe(first.html);
-    const again = renderReport({ year: indexYear(randomYear(4, { reviews: 20, reviewersPerSchool: 1.5 })), allocation: first.result.allocation, check: first.check, solve: first.result, title: "Report of <the year>" });
+    const year = indexYear(randomYear(4, { reviews: 20, reviewersPerSchool: 1.5 }));
+    const explanation = explain(year, first.result.allocation);
+    const again = renderReport({ year, allocation: first.result.allocation, check: first.check, solve: first.result, explanation, title: "Report of <the year>" });
     expect(again).toBe(first.html);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkAllocation } from "../../src/check.js";
-import { renderReport } from "../../src/io/report-html.js";
+import { explain } from "../../src/explain.js";
+import { renderReport } from "../../src/io/report/index.js";
 import type { Problem } from "../../src/model/problem.js";
 import type { Allocation, HistoryEntry, LedgerYear } from "../../src/model/schema.js";
 import { indexYear } from "../../src/model/year.js";
@@ -25,7 +26,10 @@ function year(extra: Partial<Problem> = {}): Problem {
   };
 }
 const ALLOCATION: Allocation = { assignments: [{ reviewId: "RA", role: "lead", personId: "L1" }, { reviewId: "RA", role: "peer", personId: "P2" }, { reviewId: "RA", role: "peer", personId: "P3" }] };
-const render = (p: Problem) => renderReport({ year: indexYear(p), allocation: ALLOCATION, check: checkAllocation(p, ALLOCATION) });
+const render = (p: Problem) => {
+  const indexed = indexYear(p);
+  return renderReport({ year: indexed, allocation: ALLOCATION, check: checkAllocation(indexed, ALLOCATION), explanation: explain(indexed, ALLOCATION) });
+};
 const attr = (html: string, name: string) => html.match(new RegExp(`data-pathway="${name}">(\\d+)<`))?.[1];
 
 describe("report: the years", () => {

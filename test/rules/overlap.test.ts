@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { overlap } from "../../src/rules/overlap.js";
+import type { Assignment } from "../../src/model/schema.js";
+import { indexYear } from "../../src/model/year.js";
+import { place } from "../../src/rules/placement.js";
 import { baseYear, expectExactly, leadSeat, peerSeat, review, reviewer, school, violationsOf } from "./fixture.js";
 
 /**
@@ -50,8 +53,10 @@ describe("overlap", () => {
     ]);
   });
 
-  it("is a whole-programme rule, not a pair rule", () => {
-    expect(overlap.id).toBe("overlap");
-    expect(overlap.kind).toBe("allocation");
+  it("judges a person's whole programme: a seat fine on its own is broken beside an overlapping one", () => {
+    const year = indexYear(withRD("2024-03-06"));
+    const found = (...assignments: Assignment[]) => overlap.check(place(year, { assignments })).map((v) => [v.rule, v.reviewId, v.personId]);
+    expect(found(leadSeat("RD", "L1"))).toEqual([]);
+    expect(found(leadSeat("RA", "L1"), leadSeat("RD", "L1"))).toEqual([["overlap", "RD", "L1"]]);
   });
 });

@@ -15,7 +15,7 @@ describe("own-school", () => {
       { rule: "own-school", reviewId: "RA", personId: "PA", mentions: ["A"] },
       { rule: "same-hub", reviewId: "RA", personId: "PA" },
       { rule: "same-locality", reviewId: "RA", personId: "PA" },
-      // The reviewer's own school hosts this very review, so rule 4 is broken as well.
+      // The reviewer's own school hosts this very review, so home-review is broken as well.
       { rule: "home-review", reviewId: "RA", personId: "PA" },
     ]);
   });

@@ -3,14 +3,15 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { checkAllocation } from "../../check.js";
 import { formatInputError, type InputError } from "../../io/errors.js";
-import { readYearFolder, writeFolderAtomically } from "../../io/files.js";
+import { readYearFolder } from "../../io/files.js";
+import { writeOutputs } from "../shared.js";
 import { parseAllocation } from "../../io/read-allocation.js";
 import { allocationRowNumbers, parseAttendance, parsePathway } from "../../io/read-years.js";
 import { checkOutputFolder } from "../../io/out-folder.js";
 import { closedYearFiles } from "../../io/write-years.js";
 import { PATHWAY_FILE, POLICY_FILE, YEAR_FILES } from "../../io/year-files.js";
 import { closeYear, type CloseYearIssue } from "../../years/close-year.js";
-import { EXIT, type Io } from "../program.js";
+import { EXIT, type CommandContext, type Io } from "../shared.js";
 import { inputErrors, readWith } from "./common.js";
 
 /** Every file a closed year's folder may get (the folder check looks for folders in their way). */
@@ -64,7 +65,7 @@ function closeYearCommand(io: Io, folder: string, allocationFile: string, opts: 
   }
   const files = closedYearFiles(closed.value);
   try {
-    writeFolderAtomically(opts.out, files);
+    writeOutputs(opts.out, files);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === undefined) throw cause;
@@ -105,7 +106,7 @@ function issueError(issue: CloseYearIssue, where: { allocationFile: string; allo
  * `qar close-year <year> <allocation.csv> --year-label 2024-25 --out DIR [--attendance file]`:
  * closes a year and writes the next year's starting folder.
  */
-export function registerCloseYear(program: Command, io: Io, state: { code: number }): void {
+export function registerCloseYear(program: Command, { io, state }: CommandContext): void {
   program
     .command("close-year")
     .description("Close a year: count by attendance what each school received and sent, carry the difference into schools.csv (carry_over), extend history.csv and ledger-years.csv, write pathway.csv, and clear availability; the output is next year's starting folder (no reviews.csv).")

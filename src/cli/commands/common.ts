@@ -1,6 +1,6 @@
 import { formatInputError, type InputError } from "../../io/errors.js";
 import { readBytes } from "../../io/files.js";
-import { EXIT, type Io } from "../program.js";
+import { EXIT, type Io } from "../shared.js";
 
 /**
  * Input problems as `qar` prints them (one line each: file, row, column, message), with the

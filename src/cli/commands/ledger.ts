@@ -6,7 +6,7 @@ import { parseLedgerYears, schoolNames } from "../../io/read-years.js";
 import { standingsTable } from "../../io/write-years.js";
 import { YEAR_FILES } from "../../io/year-files.js";
 import { standings } from "../../years/ledger.js";
-import { EXIT, type Io } from "../program.js";
+import { EXIT, type CommandContext, type Io } from "../shared.js";
 import { inputErrors, readWith } from "./common.js";
 
 function count(value: string): number {
@@ -41,7 +41,7 @@ function ledgerCommand(io: Io, folder: string, opts: { top: number; json?: boole
 }
 
 /** `qar ledger <folder> [--top N] [--json]`: the schools furthest behind across the closed years. */
-export function registerLedger(program: Command, io: Io, state: { code: number }): void {
+export function registerLedger(program: Command, { io, state }: CommandContext): void {
   program
     .command("ledger")
     .description("Print the schools furthest behind on their reviewer commitment across the closed years (ledger-years.csv), with each year's balance.")

@@ -1,9 +1,10 @@
 import { isFullTeam } from "../../check.js";
-import type { Allocation } from "../../model/schema.js";
+import type { Allocation, Assignment } from "../../model/schema.js";
 import type { ReviewInfo } from "../../model/year.js";
 import { allowedPair } from "../../rules/index.js";
 import { rowKey } from "../diff.js";
-import type { Engine, EngineContext, StopReason } from "../engine.js";
+import type { Engine, EngineContext } from "../engine.js";
+import type { Candidate, Candidates } from "../candidates.js";
 import type { Roster } from "../roster.js";
 import { around, damagedReviews, freedPeople, replaceFirst } from "../steps/damage.js";
 import { changeBound } from "../steps/change-bound.js";
@@ -119,22 +120,19 @@ function choose(points: readonly TradeOffPoint[], maxChanges: number | undefined
 export const repairEngine: Engine = {
   name: "repair",
   summary: "Most seats, then fewest changed rows against an earlier allocation, then the goals; with the trade-off between seats and changes.",
-  run: async (context) => {
-    const { year } = context;
-    const old = context.start ?? { assignments: [] };
+  run: async (given) => {
+    const { year } = given;
+    const old = given.start ?? { assignments: [] };
     const keep = new Set(old.assignments.map(rowKey));
-    const pinned = pinnedKeys(context);
-    const kept = keptRoster(context, old);
-    const fewest = changeBound(context, old, kept);
-    const damaged = damagedReviews(kept, old);
-    const start = copyRoster(kept);
-    replaceFirst(context, start, damaged);
-    disbandTeamsWithoutAdvanced(start, pinned);
+    const { kept, start, pinned, stranded, candidates } = prepare(given, old);
+    const fewest = changeBound(given, old, kept);
+    // From here on, stranded people may sit only on their own team.
+    const context = { ...given, candidates };
     context.report({ phase: "repair", incumbent: start.filled() });
     const exact = year.reviews.length <= REPAIR_LIMITS.exactReviews;
     // Proven by counting: as many seats as the relaxation bound, in as few rows as any could.
     const certify = (point: TradeOffPoint) => ({ ...point, proven: point.proven || (point.seats >= (context.seatBound ?? Infinity) && point.changes === fewest(point.seats)) });
-    const seeds = seedsOf(context, kept, old, damaged);
+    const seeds = seedsOf(context, kept, old, damagedReviews(kept, old));
     const local = await localSearch(context, certify(pointOf(start, old, false)), old, pinned, seeds, exact ? REPAIR_LIMITS.scopeSizes.slice(0, 1) : REPAIR_LIMITS.scopeSizes);
     const certified = certify(local.best);
     const model = keepModel(context, local.best.roster, exact ? year.reviews : local.reviews, keep, pinned);
@@ -146,16 +144,53 @@ export const repairEngine: Engine = {
     const polished = await polish(context, chosen, old, pinned);
     // A polish that found fewer rows (an unproven point) may leave a point below it dominated.
     const points = sweep.points.map((p) => (p === chosen ? polished : p)).filter((p, i, all) => p === polished || !all.some((q, j) => j !== i && q.seats >= p.seats && q.changes <= p.changes));
-    const stoppedBy: StopReason = context.shouldStop() ? "time-limit" : search.limited || sweep.limited ? "work-limit" : "complete";
+    const allocation = polished.roster.toAllocation();
+    // A stranded pin the repair could not staff goes back as it was: `solve` refuses it as a pin
+    // the advanced-seat rule does not allow, and says so.
+    const held = new Set(allocation.assignments.map(rowKey));
     return {
-      allocation: polished.roster.toAllocation(),
-      stoppedBy,
+      allocation: { assignments: [...allocation.assignments, ...stranded.filter((a) => !held.has(rowKey(a)))] },
+      stoppedBy: context.shouldStop() ? "time-limit" : search.limited || sweep.limited ? "work-limit" : "complete",
       iterations: search.solves + sweep.solves + 1,
       tradeOff: points.map((p) => optionOf(context, p, p === polished)).reverse(),
       ...(exact && search.best.proven ? { seatBound: search.best.seats } : {}),
     };
   },
 };
+
+/**
+ * The repair's start: the earlier seats that still stand (`kept`), then each damaged team given
+ * free people before any is disbanded (`start`). Pinned peers of a team still without its
+ * advanced reviewer (`stranded`) are left out of the start and out of the pins, and may sit
+ * nowhere but on that team (`candidates`): the exact step keeps them, as earlier rows, where it
+ * can bring an advanced reviewer in, and otherwise leaves their capacity unused.
+ */
+function prepare(context: EngineContext, old: Allocation): { kept: Roster; start: Roster; pinned: Set<string>; stranded: Assignment[]; candidates: Candidates } {
+  const pinned = pinnedKeys(context);
+  const kept = keptRoster(context, old);
+  const start = copyRoster(kept);
+  replaceFirst(context, start, damagedReviews(kept, old));
+  disbandTeamsWithoutAdvanced(start, pinned);
+  const stranded: Assignment[] = [];
+  for (const review of context.year.reviews) {
+    if (start.advancedOk(review)) continue;
+    for (const person of start.peers(review)) {
+      const row = { reviewId: review.id, role: "peer" as const, personId: person.id };
+      stranded.push(row);
+      pinned.delete(rowKey(row));
+      start.remove("peer", person, review);
+    }
+  }
+  return { kept, start, pinned, stranded, candidates: stranded.length === 0 ? context.candidates : onlyOwnSeat(context.candidates, stranded) };
+}
+
+/** Candidates where each stranded person may take only their own stranded seat. */
+function onlyOwnSeat(candidates: Candidates, stranded: readonly Assignment[]): Candidates {
+  const own = new Map(stranded.map((a) => [a.personId, a.reviewId]));
+  const allowed = (c: Candidate) => c.role !== "peer" || !own.has(c.person.id) || own.get(c.person.id) === c.review.id;
+  const filter = (map: ReadonlyMap<string, readonly Candidate[]>) => new Map([...map].map(([key, list]) => [key, list.filter(allowed)]));
+  return { lead: candidates.lead, peer: filter(candidates.peer), byPerson: filter(candidates.byPerson) };
+}
 
 /** The lower goals, on the chosen option's changed teams, within its changed rows (seats and rows never get worse). */
 async function polish(context: EngineContext, point: TradeOffPoint, old: Allocation, pinned: ReadonlySet<string>): Promise<TradeOffPoint> {

@@ -1,0 +1,58 @@
+import type { Command } from "commander";
+import { checkAllocation, type CheckResult } from "../../check.js";
+import { explain } from "../../explain.js";
+import { renderReport } from "../../io/report/index.js";
+import { summaryTable } from "../../io/terminal.js";
+import { indexYear } from "../../model/year.js";
+import { EXIT, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type CommandContext, type Io } from "../shared.js";
+
+interface CheckOptions {
+  readonly policy?: string;
+  readonly json?: boolean;
+  readonly report?: string;
+}
+
+function printCheck(io: Io, result: CheckResult, json: boolean | undefined): void {
+  if (json) {
+    io.out(`${JSON.stringify({ valid: result.valid, violations: result.violations, metrics: result.metrics }, null, 2)}\n`);
+    return;
+  }
+  for (const v of result.violations) io.out(`[${v.rule}] ${v.message}\n`);
+  const count = result.violations.length;
+  io.out(`${result.valid ? "valid: no rule is broken" : `${count} violation${count === 1 ? "" : "s"}`}\n\n${summaryTable(result)}\n`);
+}
+
+function checkAction({ io, state }: CommandContext, folder: string, file: string, opts: CheckOptions): void {
+  if (opts.report !== undefined) refuseBadOutput(opts.report, folder, { kind: "file", option: "--report" });
+  const loaded = loadYear(folder, opts.policy);
+  const allocation = loadAllocation(file);
+  const year = indexYear(loaded.value);
+  const result = checkAllocation(year, allocation);
+  if (opts.report !== undefined) {
+    const explanation = explain(year, allocation);
+    writeOutputs(opts.report, renderReport({ year, allocation, check: result, explanation, title: `Check of ${file}` }));
+  }
+  printCheck(io, result, opts.json);
+  state.code = result.valid ? EXIT.ok : EXIT.violations;
+}
+
+/** `qar check <year-folder> <allocation>`: every hard rule on an allocation; exit 2 when one is broken. */
+export function registerCheck(program: Command, context: CommandContext): void {
+  program
+    .command("check")
+    .description("Check an allocation against every hard rule; exit 2 when any rule is broken.")
+    .argument("<year-folder>", "the year folder the allocation is for")
+    .argument("<allocation>", "allocation.csv (needs review_id, role, person_id)")
+    .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
+    .option("--json", "print violations and figures as JSON")
+    .option("-r, --report <file>", "also write the HTML report of this allocation (never into the year folder)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  qar check fixtures/years/2018-19 out/2018-19/allocation.csv
+  qar check my-year hand-edited.csv --json
+  qar check my-year hand-edited.csv --report checked/report.html`,
+    )
+    .action((folder: string, file: string, opts: CheckOptions) => checkAction(context, folder, file, opts));
+}

@@ -1,0 +1,54 @@
+import type { Command } from "commander";
+import { explain, type Explanation, type SeatExplanation } from "../../explain.js";
+import { EXIT, loadAllocation, loadYear, type CommandContext } from "../shared.js";
+
+interface ExplainOptions {
+  readonly policy?: string;
+  readonly json?: boolean;
+}
+
+/** One entry per review and role with empty seats, headed by its review id, never truncated. */
+function seatText(seat: SeatExplanation): string {
+  const what = seat.role === "lead" ? "Lead Reviewer seat" : `peer seat${seat.missing === 1 ? "" : "s"}`;
+  return [
+    `${seat.reviewId} (host ${seat.hostSchoolId}): ${seat.missing} ${what} empty\n`,
+    `  why: ${seat.reason}\n`,
+    `  funnel: ${seat.funnel.map((step) => `${step.rule} ${step.remaining}`).join(" > ")}\n`,
+    ...seat.remedies.map((remedy) => `  would fill it: ${remedy}\n`),
+  ].join("");
+}
+
+function explanationText(explanation: Explanation): string {
+  const certificates = explanation.certificates.map(
+    (c) => `\nshortage certificate (${c.role}): ${c.summary}\n  reviews: ${c.reviewIds.join(", ")}\n`,
+  );
+  const n = explanation.seats.length;
+  const total = n === 0 ? "every seat is filled" : `${n} review${n === 1 ? "" : "s"} with empty seats`;
+  return `${explanation.seats.map(seatText).join("")}${certificates.join("")}${total}\n`;
+}
+
+function explainAction({ io, state }: CommandContext, folder: string, file: string, opts: ExplainOptions): void {
+  const loaded = loadYear(folder, opts.policy);
+  const explanation = explain(loaded.value, loadAllocation(file));
+  io.out(opts.json ? `${JSON.stringify(explanation, null, 2)}\n` : explanationText(explanation));
+  state.code = EXIT.ok;
+}
+
+/** `qar explain <year-folder> <allocation>`: why each empty seat is empty, and what would fill it. */
+export function registerExplain(program: Command, context: CommandContext): void {
+  program
+    .command("explain")
+    .description(
+      "Explain every unfilled seat of an allocation: the candidate funnel rule by rule, the binding reason, what would fill it, " +
+        "and any certificate that the year cannot be fully staffed.",
+    )
+    .argument("<year-folder>", "the year folder the allocation is for")
+    .argument("<allocation>", "allocation.csv")
+    .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
+    .option("--json", "print the explanations as JSON")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  qar explain fixtures/years/short out/short/allocation.csv\n  qar explain my-year results/allocation.csv --json > why.json",
+    )
+    .action((folder: string, file: string, opts: ExplainOptions) => explainAction(context, folder, file, opts));
+}

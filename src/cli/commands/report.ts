@@ -1,0 +1,36 @@
+import type { Command } from "commander";
+import { checkAllocation } from "../../check.js";
+import { explain } from "../../explain.js";
+import { renderReport } from "../../io/report/index.js";
+import { indexYear } from "../../model/year.js";
+import { EXIT, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type CommandContext } from "../shared.js";
+
+interface ReportOptions {
+  readonly out: string;
+  readonly policy?: string;
+}
+
+function reportAction({ io, state }: CommandContext, folder: string, file: string, opts: ReportOptions): void {
+  refuseBadOutput(opts.out, folder, { kind: "file" });
+  const loaded = loadYear(folder, opts.policy);
+  const allocation = loadAllocation(file);
+  const year = indexYear(loaded.value);
+  const check = checkAllocation(year, allocation);
+  const explanation = explain(year, allocation);
+  writeOutputs(opts.out, renderReport({ year, allocation, check, explanation, title: `Allocation ${file}` }));
+  io.out(`written to ${opts.out}\n`);
+  state.code = EXIT.ok;
+}
+
+/** `qar report <year-folder> <allocation> --out <file>`: the HTML report of any allocation. */
+export function registerReport(program: Command, context: CommandContext): void {
+  program
+    .command("report")
+    .description("Write the HTML report (headline figures, calendar, reciprocity, hub exchanges, unfilled seats, teams) of an allocation.")
+    .argument("<year-folder>", "the year folder the allocation is for")
+    .argument("<allocation>", "allocation.csv")
+    .requiredOption("-o, --out <file>", "the report file to write, e.g. report.html")
+    .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
+    .addHelpText("after", "\nExamples:\n  qar report fixtures/years/2018-19 out/2018-19/allocation.csv --out 2018-19-report.html")
+    .action((folder: string, file: string, opts: ReportOptions) => reportAction(context, folder, file, opts));
+}

@@ -1,0 +1,106 @@
+import type { z } from "zod";
+import { makePolicy, PolicyOverridesSchema, SeatBandSchema, WeightsSchema, type Policy } from "../model/policy.js";
+import type { InputError } from "./errors.js";
+import { decodeUtf8 } from "./read-csv.js";
+
+/** Line and character of a JSON.parse error (`... at position 12`), for a person looking at the file. */
+function jsonWhere(text: string, message: string): string {
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return "";
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split("\n").length;
+  return ` (line ${line}, character ${before.length - before.lastIndexOf("\n")})`;
+}
+
+/** The policy key a typo was probably meant to be ("minDistanceKM" for "minDistanceKm"). */
+function closeKey(key: string, known: readonly string[]): string | undefined {
+  const squash = (k: string) => k.toLowerCase().replace(/[\s_-]+/g, "");
+  const singular = (k: string) => squash(k).replace(/s$/, "");
+  const typed = squash(key);
+  return (
+    known.find((k) => squash(k) === typed) ??
+    known.find((k) => singular(k) === singular(key)) ??
+    (typed.length >= 4 ? known.find((k) => squash(k).startsWith(typed) || typed.startsWith(squash(k))) : undefined)
+  );
+}
+
+/** The keys allowed where an unknown key was found: the top level, `weights`, or a seat band. */
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  return Object.keys(path.length === 0 ? PolicyOverridesSchema.shape : path[0] === "weights" ? WeightsSchema.shape : SeatBandSchema.shape);
+}
+
+/** A zod issue of the policy in plain words: what the value must be, not the schema's jargon. */
+function policyIssueMessage(issue: z.core.$ZodIssue, key: string): string {
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      // One key per error (see parsePolicy); the message names it and what it was probably meant to be.
+      const known = knownKeys(issue.path);
+      const unknown = issue.keys[0] ?? "";
+      const close = closeKey(unknown, known);
+      return `unknown policy key "${unknown}"${close ? ` (did you mean "${close}"?)` : " (a typo?)"}${key ? ` in "${key}"` : ""}; known keys: ${known.join(", ")}`;
+    }
+    case "too_small":
+      return issue.origin === "array" ? `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? "y" : "ies"}` : `must be ${String(issue.minimum)} or more`;
+    case "too_big":
+      return issue.origin === "array" ? `has too many entries (at most ${String(issue.maximum)})` : `must be ${String(issue.maximum)} or less`;
+    case "invalid_type":
+      return issue.expected === "int" ? "must be a whole number" : `must be ${issue.expected === "object" ? "an object" : issue.expected === "array" ? "a list [...]" : `a ${issue.expected}`}`;
+    case "invalid_value":
+      return `must be one of ${issue.values.map((v) => String(v)).join(", ")}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** The file as one JSON object, or `undefined` with the reason pushed onto `errors`. */
+function jsonObject(name: string, contents: string | Uint8Array, errors: InputError[]): object | undefined {
+  const decoded = decodeUtf8(contents, name);
+  if ("error" in decoded) {
+    errors.push(decoded.error);
+    return undefined;
+  }
+  if (decoded.text.trim() === "") {
+    errors.push({ code: "bad-policy", file: name, message: "is empty; write {} for the defaults, or one JSON object of policy keys such as {\"minDistanceKm\": 15}" });
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(decoded.text);
+  } catch (cause) {
+    const message = (cause as Error).message;
+    errors.push({ code: "bad-policy", file: name, message: `is not valid JSON${jsonWhere(decoded.text, message)}: ${message.replace(/ in JSON at position \d+.*$/, "")}` });
+    return undefined;
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    errors.push({ code: "bad-policy", file: name, message: "must be one JSON object of policy keys, e.g. {\"minDistanceKm\": 15}" });
+    return undefined;
+  }
+  return json;
+}
+
+/**
+ * Reads `policy.json` (or the file given with `--policy`): one flat JSON object whose keys are
+ * merged over the defaults. Every problem is pushed onto `errors` in plain words, an unknown key
+ * with the key it was probably meant to be; `undefined` when there was any.
+ *
+ * @example
+ * const errors: InputError[] = [];
+ * const policy = parsePolicy("policy.json", '{"minDistanceKm": 15}', errors);
+ */
+export function parsePolicy(name: string, contents: string | Uint8Array, errors: InputError[]): Policy | undefined {
+  const json = jsonObject(name, contents, errors);
+  if (json === undefined) return undefined;
+  const overrides = PolicyOverridesSchema.safeParse(json);
+  const policy = overrides.success ? makePolicy(overrides.data) : overrides;
+  if (policy.success) return policy.data;
+  // An unknown key is reported as that key (one error each), so the user sees which to fix.
+  const issues = policy.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys" && issue.keys.length > 1 ? issue.keys.map((k) => ({ ...issue, keys: [k] })) : [issue],
+  );
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".");
+    const column = issue.code === "unrecognized_keys" ? [...issue.path.map(String), issue.keys[0] ?? ""].join(".") : key;
+    errors.push({ code: "bad-policy", file: name, ...(column ? { column } : {}), message: policyIssueMessage(issue, key) });
+  }
+  return undefined;
+}

@@ -1,0 +1,24 @@
+import type { CheckResult } from "../../check.js";
+import type { Explanation } from "../../explain.js";
+import type { Allocation } from "../../model/schema.js";
+import type { Year } from "../../model/year.js";
+import type { StandbyRow } from "../../plan/standby.js";
+import type { SolveResult } from "../../solver/index.js";
+
+/** What a report shows: the year, an allocation, the checker's verdict, and the solve if there was one. */
+export interface ReportInput {
+  readonly year: Year;
+  readonly allocation: Allocation;
+  /** The checker's result for `allocation`: every figure on the report is taken from it. */
+  readonly check: CheckResult;
+  /** The solve that produced the allocation, for the upper bound, the gap and the engine. */
+  readonly solve?: SolveResult;
+  readonly title?: string;
+  /**
+   * The explanation of the empty seats (`explain(year, allocation)`), computed by the caller:
+   * the report only formats it.
+   */
+  readonly explanation: Explanation;
+  /** The teams' standby lists (`standbyList(year, allocation)`), when the caller has them. */
+  readonly standby?: readonly StandbyRow[];
+}

@@ -1,0 +1,74 @@
+import { calendar } from "./calendar.js";
+import { h, plural } from "./format.js";
+import { headline, validity } from "./headline.js";
+import { hubMatrix } from "./hub-matrix.js";
+import type { ReportInput } from "./input.js";
+import { ledgerTable } from "./ledger.js";
+import { reciprocityChart } from "./reciprocity.js";
+import { acrossYearsSection, pathwaySection } from "../report-years.js";
+import { weeksSection } from "../report-plan.js";
+import { statusOf } from "./status.js";
+import { SCRIPT, STYLE } from "./styles.js";
+import { teamCards } from "./team-cards.js";
+import { unfilledSection } from "./unfilled.js";
+
+/** The sections in page order, by anchor, with their names in the navigation bar. */
+const NAV: readonly (readonly [string, string])[] = [
+  ["headline", "Headline"],
+  ["calendar", "Calendar"],
+  ["weeks", "Weeks"],
+  ["reciprocity", "Reciprocity"],
+  ["hubs", "Hubs"],
+  ["unfilled", "Unfilled seats"],
+  ["teams", "Teams"],
+  ["ledger", "Ledger"],
+  ["pathway", "Pathway"],
+];
+
+function header(input: ReportInput, title: string): string {
+  const m = input.check.metrics;
+  const sizes = [
+    plural(m.reviews, "review"),
+    plural(m.reciprocity.schools, "school"),
+    plural(input.year.reviewers.length, "peer reviewer"),
+    plural(input.year.leads.length, "Lead Reviewer"),
+  ];
+  const sections = (input.year.problem.ledgerYears ?? []).length > 0 ? [...NAV, ["years", "Across years"] as const] : NAV;
+  const nav = sections.map(([id, text]) => `<a href="#${id}">${text}</a>`).join("");
+  return `<header><h1>${h(title)}</h1><p class="muted">${sizes.join(" · ")}</p><nav>${nav}</nav>${validity(input)}</header>`;
+}
+
+/**
+ * The report as one self-contained HTML file: inline CSS and SVG charts, a few lines of inline
+ * script that sort tables, nothing loaded from the network; printable. Every figure is the
+ * checker's (`check.metrics`), each headline number in an element with a `data-metric`
+ * attribute; the empty seats are explained by the `explanation` handed in. Pure: the same input
+ * gives the same bytes.
+ *
+ * @example
+ * const result = await solve(problem, { seed: 1 });
+ * const explanation = explain(result.year, result.allocation);
+ * const html = renderReport({ year: result.year, allocation: result.allocation, check: result.check, solve: result, explanation });
+ * writeFileSync("report.html", html);
+ */
+export function renderReport(input: ReportInput): string {
+  const status = statusOf(input.year, input.check.unfilled);
+  const title = input.title ?? "QA Review allocation";
+  const head = `<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(title)}</title>`;
+  return `<!doctype html>
+<html lang="en"><head>${head}<style>${STYLE}</style></head>
+<body>${header(input, title)}
+${headline(input)}
+${calendar(input, status)}
+${weeksSection(input)}
+${reciprocityChart(input)}
+${hubMatrix(input)}
+${unfilledSection(input)}
+${teamCards(input, status)}
+${ledgerTable(input)}
+${pathwaySection(input)}
+${acrossYearsSection(input)}
+<script>${SCRIPT}</script>
+</body></html>
+`;
+}

@@ -1,0 +1,64 @@
+import type { Assignment, Role } from "../../model/schema.js";
+import { travelKm, type PersonInfo, type ReviewInfo, type Year } from "../../model/year.js";
+import { byStartThenId, h, hubName, plural, span } from "./format.js";
+import type { StandbyRow } from "../../plan/standby.js";
+import { standbyBlock } from "../report-plan.js";
+import type { ReportInput } from "./input.js";
+import { STATUS, type Status } from "./status.js";
+
+// Team cards: one per review, by start date then id, each person with school, hub, level and
+// the distance travelled.
+
+function personRow(person: PersonInfo | undefined, personId: string, review: ReviewInfo, role: Role): string {
+  const km = person ? travelKm(person, review.host) : undefined;
+  const name = person ? person.name || person.id : personId;
+  const school = person?.school;
+  const independent = role === "lead" ? `<span class="muted">independent</span>` : "";
+  const from = school ? `${h(school.name)} <span class="muted">${h(school.id)}</span>` : independent;
+  const cells = [
+    role === "lead" ? "Lead" : "peer",
+    `${h(name)} <span class="muted">${h(personId)}</span>`,
+    from,
+    school ? h(hubName(school.hub)) : "",
+    h(person?.level ?? ""),
+  ];
+  return `<tr>${cells.map((c) => `<td>${c}</td>`).join("")}<td class="num">${km !== undefined ? km.toFixed(0) : "–"}</td></tr>`;
+}
+
+function teamRows(year: Year, review: ReviewInfo, team: readonly Assignment[]): string[] {
+  const leads = team.filter((a) => a.role === "lead");
+  const peers = team.filter((a) => a.role === "peer");
+  const empty = (seat: string, text: string) => `<tr class="empty"><td>${seat}</td><td colspan="5">${text}</td></tr>`;
+  return [
+    ...leads.map((a) => personRow(year.people.lead.get(a.personId), a.personId, review, "lead")),
+    ...(leads.length === 0 ? [empty("Lead", "not filled")] : []),
+    ...peers.map((a) => personRow(year.people.peer.get(a.personId), a.personId, review, "peer")),
+    ...(peers.length < review.peerSeats ? [empty("peer", `${plural(review.peerSeats - peers.length, "seat")} not filled`)] : []),
+  ];
+}
+
+const HEAD = `<thead><tr><th>seat</th><th>name</th><th>school</th><th>hub</th><th>level</th><th class="num">km</th></tr></thead>`;
+
+function teamCard(year: Year, review: ReviewInfo, team: readonly Assignment[], s: Status, standby: readonly StandbyRow[]): string {
+  const peers = team.filter((a) => a.role === "peer").length;
+  const { colour, label } = STATUS[s];
+  const host = review.host;
+  const seats = `${Math.min(peers, review.peerSeats)}/${review.peerSeats} peers`;
+  const facts = `${h(host.id)} · hub ${h(hubName(host.hub))} · ${h(host.phase)} · ${span(review)} · ${seats}`;
+  const badge = `<span class="badge" style="background:${colour}">${label}</span>`;
+  const heading = `<h3>${h(review.id)} · ${h(host.name)}</h3><div class="muted">${facts} · ${badge}</div>`;
+  const table = `<table class="people">${HEAD}<tbody>${teamRows(year, review, team).join("")}</tbody></table>`;
+  return `<article class="team" id="team-${h(review.id)}" style="border-left-color:${colour}">${heading}${table}${standbyBlock(review, year, standby)}</article>`;
+}
+
+/** The teams section: a card per review, bordered in its status colour. */
+export function teamCards({ year, allocation, standby = [] }: ReportInput, status: ReadonlyMap<string, Status>): string {
+  const byReview = new Map<string, Assignment[]>();
+  for (const a of allocation.assignments) byReview.set(a.reviewId, [...(byReview.get(a.reviewId) ?? []), a]);
+  const card = (review: ReviewInfo) => teamCard(year, review, byReview.get(review.id) ?? [], status.get(review.id)!, standby);
+  const cards = [...year.reviews].sort(byStartThenId).map(card);
+  return `<section id="teams"><h2>Teams</h2><p class="muted">${plural(year.reviews.length, "review")}, by start date then review id. km: \
+straight-line distance from the reviewer's school (or the Lead Reviewer's base) to the host.</p><div class="teams">
+${cards.join("\n")}
+</div></section>`;
+}

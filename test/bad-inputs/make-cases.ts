@@ -27,6 +27,8 @@ interface Case {
   readonly errors?: readonly ExpectedError[];
   readonly unfilled?: readonly string[];
   readonly warnings?: readonly ExpectedError[];
+  /** Accepted and must fill as many seats as the base year. */
+  readonly sameSeats?: true;
 }
 
 const here = new URL(".", import.meta.url).pathname;
@@ -269,8 +271,20 @@ const CASES: Case[] = [
   // ---- Dates. ----
   { name: "date-does-not-exist", why: "30 February is refused, not read as 1 March", change: set("reviews.csv", 3, "start", "2024-02-30"), errors: [{ file: "reviews.csv", row: 3, column: "start", contains: '"2024-02-30" is not a real date' }] },
   { name: "no-leap-day", why: "29 February in a year without one", change: set("reviews.csv", 4, "start", "2023-02-29"), errors: [{ file: "reviews.csv", row: 4, column: "start", contains: '"2023-02-29" is not a real date' }] },
-  { name: "non-iso-date", why: "a UK-style date", change: set("reviews.csv", 2, "start", "04/03/2024"), errors: [{ file: "reviews.csv", row: 2, column: "start", contains: "YYYY-MM-DD" }] },
-  { name: "unpadded-date", why: "a date without leading zeros", change: set("reviews.csv", 2, "start", "2024-1-15"), errors: [{ file: "reviews.csv", row: 2, column: "start", contains: '"2024-1-15" is not a real date written YYYY-MM-DD' }] },
+  {
+    name: "non-iso-date",
+    why: "updated (issue 19): a UK-style date is read day first, 15/01/2024 = 15 January 2024, the date of the base year",
+    accepted: true,
+    sameSeats: true,
+    change: set("reviews.csv", 2, "start", "15/01/2024"),
+  },
+  {
+    name: "unpadded-date",
+    why: "updated (issue 19): a year-first date without leading zeros is unambiguous and read as 2024-01-15",
+    accepted: true,
+    sameSeats: true,
+    change: set("reviews.csv", 2, "start", "2024-1-15"),
+  },
   { name: "blank-start", why: "a review without a start date", change: set("reviews.csv", 4, "start", ""), errors: [{ file: "reviews.csv", row: 4, column: "start", contains: "is blank" }] },
   {
     name: "reversed-range",
@@ -383,6 +397,6 @@ CASES.forEach((c, i) => {
   const dir = join(casesDir, `${String(i + 1).padStart(2, "0")}-${c.name}`);
   mkdirSync(dir, { recursive: true });
   for (const [file, contents] of Object.entries(c.change(base))) if (contents !== undefined) writeFileSync(join(dir, file), contents);
-  writeFileSync(join(dir, "expected.json"), `${JSON.stringify({ why: c.why, ...(c.accepted ? { accepted: true, ...(c.unfilled ? { unfilled: c.unfilled } : {}), ...(c.warnings ? { warnings: c.warnings } : {}) } : { exit: 1, errors: c.errors }) }, null, 2)}\n`);
+  writeFileSync(join(dir, "expected.json"), `${JSON.stringify({ why: c.why, ...(c.accepted ? { accepted: true, ...(c.sameSeats ? { sameSeats: true } : {}), ...(c.unfilled ? { unfilled: c.unfilled } : {}), ...(c.warnings ? { warnings: c.warnings } : {}) } : { exit: 1, errors: c.errors }) }, null, 2)}\n`);
 });
 console.log(`${readdirSync(casesDir).length} cases written to ${casesDir}`);

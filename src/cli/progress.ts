@@ -7,6 +7,20 @@ export interface ProgressDisplay {
   readonly stop: () => void;
 }
 
+/** The display drawing now, if any: Ctrl-C must give the terminal back from it. */
+let active: cliProgress.SingleBar | undefined;
+
+/**
+ * Gives the terminal back as it was before a live display: the bar stopped, the cursor shown and
+ * line wrapping on. Writes nothing when no display was drawn (a pipe, `TERM=dumb`, `--quiet`).
+ */
+export function restoreTerminal(stream: NodeJS.WriteStream): void {
+  if (active === undefined) return;
+  active.stop();
+  active = undefined;
+  stream.write("\u001b[?25h\u001b[?7h\n");
+}
+
 /** Solves shorter than this show no progress at all. */
 const SHOW_AFTER_MS = 1000;
 
@@ -38,12 +52,14 @@ export function progressDisplay(stream: NodeJS.WriteStream, enabled: boolean): P
           cliProgress.Presets.shades_classic,
         );
         bar.start(progress.bound ?? progress.incumbent, progress.incumbent, payload);
+        active = bar;
       }
       if (progress.bound !== undefined) bar.setTotal(progress.bound);
       bar.update(progress.incumbent, payload);
     },
     stop() {
       bar?.stop();
+      if (active === bar) active = undefined;
     },
   };
 }

@@ -110,7 +110,7 @@ export function headerProblems(file: string, raw: readonly string[], spec: Colum
     if (present.has(name)) continue;
     const meant = unknown.find((h) => !used.has(h) && closeColumn(h, [name]) === name);
     if (meant !== undefined) used.add(meant);
-    const hint = meant !== undefined ? ` (is ${excerpt(meant)} meant to be "${name}"? rename it)` : "";
+    const hint = meant !== undefined ? ` (is ${excerpt(meant)} meant to be "${name}"?)` : "";
     errors.push({ code: "missing-column", file, row: 1, column: name, message: `the header has no column "${name}"${hint}; ${expected}` });
   }
   const missingOptional = spec.optional.filter((name) => !present.has(name));

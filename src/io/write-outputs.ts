@@ -4,6 +4,8 @@ import type { Allocation } from "../model/schema.js";
 import { formatDay } from "../model/dates.js";
 import type { Year } from "../model/year.js";
 import type { SolveResult } from "../solver/index.js";
+import type { InputError } from "../model/errors.js";
+import { SCHEMA_VERSION } from "../model/validate.js";
 import { toCsv } from "./csv-text.js";
 import { renderReport } from "./report/index.js";
 
@@ -45,10 +47,14 @@ export function ledgerCsv(check: CheckResult): string {
   );
 }
 
-/** `summary.json`: counts, shares, reciprocity and the solver's figures. */
-export function summaryOf(result: SolveResult): Record<string, unknown> {
+/**
+ * `summary.json`: counts, shares, reciprocity, the solver's figures and the input's warnings
+ * (listed even when `--quiet` prints none). Its JSON Schema is `schema/result.schema.json`.
+ */
+export function summaryOf(result: SolveResult, warnings: readonly InputError[] = []): Record<string, unknown> {
   const m = result.check.metrics;
   return {
+    schemaVersion: SCHEMA_VERSION,
     reviews: m.reviews,
     seats: m.seats,
     filled: m.filled,
@@ -76,6 +82,7 @@ export function summaryOf(result: SolveResult): Record<string, unknown> {
       elapsedMs: Math.round(result.elapsedMs),
     },
     rejectedPins: result.rejectedPins,
+    warnings,
   };
 }
 
@@ -94,13 +101,13 @@ function round(value: number, digits = 4): number {
  * const files = solveOutputs(result, explain(result.year, result.allocation));
  * writeFolderAtomically("out", files);
  */
-export function solveOutputs(result: SolveResult, explanation: Explanation): Record<string, string> {
+export function solveOutputs(result: SolveResult, explanation: Explanation, options: { readonly warnings?: readonly InputError[] } = {}): Record<string, string> {
   const { year, allocation, check } = result;
   return {
     "allocation.csv": allocationCsv(year, allocation),
     "unfilled.csv": unfilledCsv(explanation),
     "ledger.csv": ledgerCsv(check),
-    "summary.json": `${JSON.stringify(summaryOf(result), null, 2)}\n`,
+    "summary.json": `${JSON.stringify(summaryOf(result, options.warnings), null, 2)}\n`,
     "report.html": renderReport({ year, allocation, check, solve: result, explanation }),
   };
 }

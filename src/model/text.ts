@@ -40,3 +40,24 @@ export function excerpt(text: string, max = EXCERPT_CHARS): string {
   const cut = text.length > max ? `${text.slice(0, max)}…` : text;
   return `"${showControl(cut)}"${text.length > max ? ` (${text.length} characters)` : ""}`;
 }
+
+const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * The text without the control characters a file or terminal must never receive (NUL, ESC, BEL,
+ * C1 ...); tabs and line breaks stay. The writers' last line of defence: names are cleaned on the
+ * way in already.
+ */
+export function dropControl(text: string): string {
+  return text.replace(RAW_CONTROL, "");
+}
+
+/**
+ * The text for a terminal: every control character but tab and line feed written out as
+ * `\u001b`, so that nothing printed can move the cursor, set the title or ring the bell.
+ *
+ * @example forTerminal("\u001b]0;x\u0007") // "\\u001b]0;x\\u0007"
+ */
+export function forTerminal(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

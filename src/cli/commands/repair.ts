@@ -33,8 +33,8 @@ interface RepairOptions {
 }
 
 /** changes.csv, or stop with its problems. */
-function loadChanges(file: string): { changes: readonly Change[]; rows: readonly number[] } {
-  const changes = parseChanges(loadBytes(file), file);
+function loadChanges(file: string, context: CommandContext): { changes: readonly Change[]; rows: readonly number[] } {
+  const changes = parseChanges(loadBytes(file, context.io), file === "-" ? "standard input" : file);
   if (!changes.ok) throw new InputFailure(changes.errors);
   return changes.value;
 }
@@ -44,9 +44,9 @@ const diffCsv = (diff: readonly SeatChange[]) => toCsv(DIFF_COLUMNS, diff.map((d
 
 async function repairAction({ io, state }: CommandContext, folder: string, file: string, opts: RepairOptions): Promise<void> {
   refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, "diff.csv"] });
-  const loaded = loadYear(folder, opts.policy);
-  const allocation = loadAllocation(file);
-  const changes = loadChanges(opts.changes);
+  const loaded = await loadYear({ io, state }, folder, opts);
+  const allocation = loadAllocation(file, io);
+  const changes = loadChanges(opts.changes, { io, state });
   const display = progressFor(io, opts);
   const outcome = await repair(loaded.value, allocation, changes.changes, {
     seed: opts.seed,
@@ -58,11 +58,11 @@ async function repairAction({ io, state }: CommandContext, folder: string, file:
     throw new InputFailure(outcome.issues.map((issue) => ({ code: "unknown-reference" as const, ...at(issue.index), column: issue.field, message: issue.message })));
   }
   const { result, diff } = outcome;
-  const files = { ...solveOutputs(result, explain(result.year, result.allocation)), "diff.csv": diffCsv(diff) };
+  const files = { ...solveOutputs(result, explain(result.year, result.allocation), { warnings: loaded.warnings }), "diff.csv": diffCsv(diff) };
   writeOutputs(opts.out, files);
   const counts = { added: 0, moved: 0, removed: 0 };
   for (const d of diff) counts[d.change] += 1;
-  if (opts.json) io.out(`${JSON.stringify({ out: opts.out, diff, changes: counts, ...summaryOf(result) }, null, 2)}\n`);
+  if (opts.json) io.out(`${JSON.stringify({ out: opts.out, diff, changes: counts, ...summaryOf(result, loaded.warnings) }, null, 2)}\n`);
   else if (!opts.quiet) {
     const changed = `changes: ${counts.added} added, ${counts.moved} moved, ${counts.removed} removed`;
     io.out(`${summaryTable(result.check, result)}\n\n${changed}\nwritten to ${opts.out}: ${Object.keys(files).join(", ")}\n`);

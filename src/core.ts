@@ -1,0 +1,42 @@
+/**
+ * qar-allocator's core: everything that runs in memory, in Node, a worker, a browser or a
+ * service. No Node built-in is imported here (or below): reading and writing files lives in
+ * `qar-allocator/node` (`src/node.ts`). Browsers get this entry from `qar-allocator` itself
+ * (the package's `browser` condition) or as `qar-allocator/core`.
+ *
+ * @example
+ * import { parseYear, solve } from "qar-allocator/core";
+ * const year = parseYear({ "schools.csv": schools, "reviewers.csv": reviewers, "leads.csv": leads, "reviews.csv": reviews });
+ * if (year.ok) console.log((await solve(year.value, { seed: 1 })).check.metrics.fullTeamShare);
+ */
+export * from "./model/schema.js";
+export { ProblemSchema, validateReferences, type Problem, type ProblemInput, type ProblemIssue } from "./model/problem.js";
+export { validateProblem, validateAllocation, ProblemInputSchema, SCHEMA_VERSION, type ProblemInputObject } from "./model/validate.js";
+export { InvalidInputError } from "./model/errors.js";
+export { DEFAULT_POLICY, DEFAULT_SEAT_BANDS, DEFAULT_WEIGHTS, makePolicy, PolicySchema, PolicyOverridesSchema, seatsFromBands, type Policy, type PolicyOverrides, type SeatBand, type Weights } from "./model/policy.js";
+export { indexYear, type Year, type ReviewInfo, type PersonInfo } from "./model/year.js";
+export { RULES, PAIR_RULES, type Rule, type PairRule, type AllocationRule, type Violation } from "./rules/index.js";
+export { solve, checkAllocation, explain, repair, closeYear, type ProblemLike } from "./api.js";
+export type { CheckResult, Metrics, UnfilledSeats } from "./check.js";
+export type { LedgerRow } from "./goals/reciprocity.js";
+export { ENGINES, type SolveOptions, type SolveResult, type RejectedPin } from "./solver/index.js";
+export type { Progress, StopReason } from "./solver/engine.js";
+export type { Bound } from "./solver/bound.js";
+export { explainSeats, deficiencies, type Explanation, type SeatExplanation, type FunnelStep, type Deficiency } from "./explain.js";
+export { parseYear, type YearFileContents, type ParseYearOptions } from "./io/read-year.js";
+export type { SheetRows, TableContents } from "./io/read-csv.js";
+export { readDate } from "./io/read-date.js";
+export { INPUT_LIMITS } from "./io/limits.js";
+export { parseAllocation } from "./io/read-allocation.js";
+export { parseChanges } from "./io/read-changes.js";
+export { serializeYear } from "./io/write-year.js";
+export { allocationCsv, ledgerCsv, unfilledCsv, solveOutputs, summaryOf } from "./io/write-outputs.js";
+export { formatInputError, type InputError, type InputErrorCode, type Result } from "./io/errors.js";
+export { applyChanges, type Change, type ChangeIssue, type RepairOutcome } from "./repair.js";
+export { allocationDiff, type SeatChange } from "./solver/diff.js";
+export { renderReport, escapeHtml, type ReportInput } from "./io/report/index.js";
+export { pathwayOf, standings, compareYearLabels, type Attendance, type ClosedYear, type CloseYearIssue, type CloseYearOptions, type CloseYearOutcome, type PathwayRow, type PathwayOptions, type SchoolStanding } from "./years/index.js";
+export { yearNumber, academicYearLabel } from "./model/history.js";
+export { parseLedgerYears, parseAttendance, parsePathway } from "./io/read-years.js";
+export { closedYearFiles, pathwayCsv } from "./io/write-years.js";
+export { useHighsWasm } from "./solver/lp.js";

@@ -75,8 +75,9 @@ describe("the packed package in a browser", () => {
         return asset ? route.fulfill({ body: asset.body, contentType: asset.type }) : route.fulfill({ status: 404 });
       });
       await page.goto(`${ORIGIN}/`);
-      await page.waitForFunction(() => typeof (window as unknown as { runSolve?: unknown }).runSolve === "function");
-      const outcome = (await page.evaluate((f) => (window as unknown as { runSolve: (files: unknown) => Promise<unknown> }).runSolve(f), files)) as {
+      // Run in the page, where `globalThis` is its window.
+      await page.waitForFunction(() => typeof (globalThis as unknown as { runSolve?: unknown }).runSolve === "function");
+      const outcome = (await page.evaluate((f) => (globalThis as unknown as { runSolve: (files: unknown) => Promise<unknown> }).runSolve(f), files)) as {
         valid: boolean;
         filled: number;
         engine: string;

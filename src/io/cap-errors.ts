@@ -20,7 +20,7 @@ export function capErrors(errors: readonly InputError[]): InputError[] {
   for (const error of errors) {
     const key = keyOf(error);
     const group = key !== undefined ? groups.get(key)! : undefined;
-    if (group === undefined || group.length <= INPUT_LIMITS.errorsPerColumn) capped.push(error);
+    if (group === undefined || new Set(group.map((e) => e.row)).size <= INPUT_LIMITS.errorsPerColumn) capped.push(error);
     else if (group[0] === error) capped.push(columnError(group));
   }
   if (capped.length <= INPUT_LIMITS.errors) return capped;
@@ -31,10 +31,11 @@ export function capErrors(errors: readonly InputError[]): InputError[] {
 
 function columnError(group: readonly InputError[]): InputError {
   const first = group[0]!;
-  const rows = group.map((e) => e.row!);
+  const rows = [...new Set(group.map((e) => e.row!))];
   const [from, to] = [Math.min(...rows), Math.max(...rows)];
+  const count = rows.length === group.length ? `${rows.length} rows` : `${group.length} cells in ${rows.length} rows`;
   return {
     ...first,
-    message: `${group.length} rows of this column have this problem (rows ${from} to ${to}), so it is likely the whole column: fix it once in the spreadsheet; row ${first.row}: ${first.message}`,
+    message: `${count} of this column have this problem (rows ${from} to ${to}), so it is likely the whole column: fix it once in the spreadsheet; row ${first.row}: ${first.message}`,
   };
 }

@@ -40,3 +40,4 @@ export { yearNumber, academicYearLabel } from "./model/history.js";
 export { parseLedgerYears, parseAttendance, parsePathway } from "./io/read-years.js";
 export { closedYearFiles, pathwayCsv } from "./io/write-years.js";
 export { useHighsWasm } from "./solver/lp.js";
+export { jsonSchemas, ResultSchema } from "./model/json-schemas.js";

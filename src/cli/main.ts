@@ -1,9 +1,5 @@
 import { forTerminal } from "../model/text.js";
-import { restoreTerminal } from "./progress.js";
 import { run } from "./program.js";
-
-/** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
-const INTERRUPTED = 130;
 
 /**
  * A reader that went away (`qar solve --help | head`) is not an error: the rest of the output
@@ -19,15 +15,12 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 /**
  * The `qar` entry point used by bin/qar.js. Everything printed passes through `forTerminal`, so
  * a control character in the input (an ESC in a hub name) never reaches the terminal as one.
- * Ctrl-C gives the terminal back as it was (cursor shown, line wrap on) and exits 130.
+ * Ctrl-C during the live display gives the terminal back as it was (cursor shown, line wrap on)
+ * and exits 130 (see progress.ts); otherwise the signal ends `qar` at once.
  */
 export async function main(argv: readonly string[]): Promise<number> {
   quietOnClosedPipe(process.stdout);
   quietOnClosedPipe(process.stderr);
-  process.once("SIGINT", () => {
-    restoreTerminal(process.stderr);
-    process.exit(INTERRUPTED);
-  });
   return run(argv, {
     out: (text) => process.stdout.write(forTerminal(text)),
     err: (text) => process.stderr.write(forTerminal(text)),

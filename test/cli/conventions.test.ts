@@ -148,3 +148,35 @@ describe("no control codes where they are unwelcome", () => {
     expect(written.join("")).toMatch(/\u001b\[/);
   });
 });
+
+describe("Ctrl-C during the live display", () => {
+  it("gives the terminal back (cursor shown, line wrap on) and exits 130", async () => {
+    const { progressDisplay: display, restoreTerminal, INTERRUPTED } = await import("../../src/cli/progress.js");
+    const written: string[] = [];
+    const stream = Object.assign(Object.create(process.stderr) as NodeJS.WriteStream, {
+      isTTY: true,
+      columns: 100,
+      write: (chunk: string) => written.push(String(chunk)) > 0,
+      cursorTo: (_x: number, _y?: number, cb?: () => void) => { cb?.(); return true; },
+      clearLine: (_dir: number, cb?: () => void) => { cb?.(); return true; },
+      moveCursor: (_x: number, _y: number, cb?: () => void) => { cb?.(); return true; },
+    });
+    const before = process.listenerCount("SIGINT");
+    const shown = display(stream, true);
+    shown.update({ phase: "search", incumbent: 10, bound: 20, gap: 0.5, elapsedMs: 5000 });
+    expect(process.listenerCount("SIGINT")).toBe(before + 1);
+    const exit = process.exit;
+    let code: number | undefined;
+    process.exit = ((c?: number) => { code = c; }) as typeof process.exit;
+    try {
+      process.listeners("SIGINT").at(-1)!("SIGINT");
+    } finally {
+      process.exit = exit;
+    }
+    expect(code).toBe(INTERRUPTED);
+    expect(written.join("")).toMatch(/\u001b\[\?25h\u001b\[\?7h/);
+    restoreTerminal(stream);
+    shown.stop();
+    expect(process.listenerCount("SIGINT")).toBe(before);
+  });
+});

@@ -67,8 +67,8 @@ export const timeLimit = (opts: { timeLimit?: number }) => (opts.timeLimit !== u
  */
 export async function loadYear(context: CommandContext, folder: string, opts: { readonly policy?: string; readonly quiet?: boolean; readonly json?: boolean }) {
   if (folder === STDIO) throw new InputFailure([{ code: "bad-usage", file: STDIO, message: "a year cannot be read from standard input; give its folder or its .xlsx workbook" }]);
-  const policyFile = opts.policy === STDIO ? undefined : opts.policy;
-  const result = await readYear(folder, policyFile !== undefined ? { policyFile } : {});
+  const policy = opts.policy === STDIO ? { policy: { name: "policy.json (standard input)", contents: loadBytes(STDIO, context.io) } } : opts.policy !== undefined ? { policyFile: opts.policy } : {};
+  const result = await readYear(folder, policy);
   if (!result.ok) throw new InputFailure(result.errors);
   if (!opts.quiet && !opts.json) for (const warning of result.warnings) context.io.err(`warning: ${formatInputError(warning)}\n`);
   return result;

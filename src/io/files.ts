@@ -132,7 +132,7 @@ export function readYearFolder(folder: string, options: { policyFile?: string } 
  * @example
  * const year = await readYear("QAR 2024-25.xlsx", { policyFile: "policy.json" });
  */
-export async function readYear(path: string, options: { policyFile?: string } = {}): Promise<Result<Problem>> {
+export async function readYear(path: string, options: { policyFile?: string; policy?: { name: string; contents: Uint8Array } } = {}): Promise<Result<Problem>> {
   const { readWorkbookFile, workbookSheets } = await import("./workbook.js");
   const errors: InputError[] = [];
   let files: YearFileContents;
@@ -149,7 +149,7 @@ export async function readYear(path: string, options: { policyFile?: string } = 
     files = read.files;
     renames = read.renames;
   }
-  const policy = policyOption(options.policyFile, errors);
+  const policy = options.policy ?? policyOption(options.policyFile, errors);
   if (errors.length > 0) return { ok: false, errors };
   const result = parseYear(files, policy ? { policy } : {});
   const place = (error: InputError): InputError => ({ ...error, file: renames.get(error.file) ?? error.file });

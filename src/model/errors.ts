@@ -47,7 +47,7 @@ export type Result<T> =
  * @example formatInputError({ code: "bad-value", file: "schools.csv", row: 7, column: "pupils", message: "must be a whole number" })
  */
 export function formatInputError(error: InputError): string {
-  const place = error.column !== undefined ? `${/\.json$/i.test(error.file) ? "key" : "column"} "${error.column}"` : undefined;
+  const place = error.column !== undefined ? `${/\.json\b/i.test(error.file) ? "key" : "column"} "${error.column}"` : undefined;
   const where = [error.file, error.row !== undefined ? `row ${error.row}` : undefined, place]
     .filter((part) => part !== undefined)
     .join(", ");

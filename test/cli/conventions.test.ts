@@ -180,3 +180,23 @@ describe("Ctrl-C during the live display", () => {
     expect(process.listenerCount("SIGINT")).toBe(before);
   });
 });
+
+describe("warnings are never lost", () => {
+  it("qar solve <year with unknown columns> --out <dir> -q lists the warnings in summary.json", async () => {
+    const year = new URL("../bad-inputs/cases/08-extra-columns", import.meta.url).pathname;
+    const out = join(tmp.dir, "warned");
+    const { code, out: printed, err } = await qar("solve", year, "--out", out, "-q");
+    expect([code, printed, err]).toEqual([0, "", ""]);
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as { warnings: { file: string; column?: string; message: string }[] };
+    expect(summary.warnings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ file: "schools.csv", column: "email" }), expect.objectContaining({ file: "reviewers.csv", column: "notes" })]),
+    );
+  });
+
+  it("qar solve <year> --policy - --out <dir> reads the policy from standard input", async () => {
+    const out = join(tmp.dir, "policy-stdin");
+    const { code, err } = await qarWith({ stdin: '{ "minDistanceKM": 5 }' }, "solve", YEAR, "--policy", "-", "--out", out);
+    expect(code).toBe(1);
+    expect(err).toContain('policy.json (standard input), key "minDistanceKM": unknown policy key "minDistanceKM" (did you mean "minDistanceKm"?)');
+  });
+});

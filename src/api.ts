@@ -13,7 +13,7 @@ import type { Problem } from "./model/problem.js";
 import type { Allocation, Assignment } from "./model/schema.js";
 import { validateAllocation, validateProblem, type ProblemInputObject } from "./model/validate.js";
 import type { Year } from "./model/year.js";
-import { repair as repairUnchecked, type Change, type RepairOutcome } from "./repair.js";
+import { repair as repairUnchecked, type Change, type RepairOptions, type RepairOutcome } from "./repair.js";
 import { solve as solveUnchecked, type SolveOptions, type SolveResult } from "./solver/index.js";
 import { closeYear as closeUnchecked, type CloseYearOptions, type CloseYearOutcome } from "./years/close-year.js";
 
@@ -81,7 +81,7 @@ export function explain(problem: ProblemLike | Year, allocation: Allocation): Ex
  * @example
  * const outcome = await repair(problem, allocation, [{ change: "withdraw", id: "P0193" }], { seed: 1 });
  */
-export function repair(problem: ProblemLike, allocation: Allocation, changes: readonly Change[], options: SolveOptions = {}): Promise<RepairOutcome> {
+export function repair(problem: ProblemLike, allocation: Allocation, changes: readonly Change[], options: RepairOptions = {}): Promise<RepairOutcome> {
   try {
     return repairUnchecked(problemOf(problem), allocationOf(allocation), changes, options);
   } catch (error) {

@@ -88,6 +88,11 @@ export function seatFunnel(year: Year, placement: Placement, review: ReviewInfo,
     remaining = remaining.filter((person) => rule.allows(year, person, review));
     funnel.push({ rule: rule.id, remaining: remaining.length });
   }
+  const forbidden = new Set(year.problem.pins.filter((p) => p.kind === "forbid" && p.role === role && p.reviewId === review.id).map((p) => p.personId));
+  if (forbidden.size > 0) {
+    remaining = remaining.filter((person) => !forbidden.has(person.id));
+    funnel.push({ rule: "pins", remaining: remaining.length });
+  }
   const eligible = [...remaining];
   const free = eligible.filter((person) => isFree(placement, person, review));
   funnel.push({ rule: "capacity", remaining: free.length });
@@ -140,7 +145,16 @@ export function explainSeats(year: Year, allocation: Allocation, review: ReviewI
   let reason: string;
   const firstEmpty = funnel.findIndex((step) => step.remaining === 0);
   const pairSteps = funnel.length - (funnel[funnel.length - 1]?.rule === "advanced-level" ? 2 : 1);
-  if (firstEmpty > 0 && firstEmpty < pairSteps) {
+  const team = placement.teams.get(review.id);
+  const onTeam = new Set((role === "lead" ? team?.leads : team?.peers)?.map((p) => p.id) ?? []);
+  const refusedPins = year.problem.pins.filter((p) => p.kind === "fix" && p.role === role && p.reviewId === review.id && !onTeam.has(p.personId)).map((p) => p.personId);
+  if (refusedPins.length > 0) {
+    const advancedShort = role === "peer" && wantAdvanced && !free.some(isAdvanced);
+    reason =
+      `the pin${refusedPins.length === 1 ? "" : "s"} fixing ${refusedPins.join(", ")} to ${review.id} could not be honoured` +
+      (advancedShort ? ": the team needs an advanced reviewer beside them and none can join" : ": see the refused pins in summary.json");
+    remedies.push(advancedShort ? `pin an advanced reviewer available ${dates(review)} beside them, or remove the pins` : "remove or change the pins");
+  } else if (firstEmpty > 0 && firstEmpty < pairSteps) {
     const step = funnel[firstEmpty]!;
     const before = funnel[firstEmpty - 1]!.remaining;
     reason = `no ${who(role)} passes the ${step.rule} rule: it removes the last ${plural(before, "candidate")}`;
@@ -156,8 +170,9 @@ export function explainSeats(year: Year, allocation: Allocation, review: ReviewI
     if (move) remedies.push(move);
     remedies.push(recruit(review, role, true));
   } else {
-    reason = `${plural(free.length, `eligible ${who(role)}`)} ${free.length === 1 ? "is" : "are"} free, but placing them here would cost more elsewhere (reciprocity or another team's advanced seat)`;
-    remedies.push(`pin ${free[0]!.id} to ${review.id} in pins.csv and solve again to see the cost`);
+    // Seats come before every other goal: a free eligible person means a fuller allocation exists.
+    reason = `${plural(free.length, `eligible ${who(role)}`)} ${free.length === 1 ? "is" : "are"} free and could take this seat: a fuller allocation exists than this one`;
+    remedies.push(`solve again with a longer --time-limit, or pin ${free[0]!.id} to ${review.id} in pins.csv`);
   }
   return { reviewId: review.id, hostSchoolId: review.host.id, role, missing, funnel, reason, remedies };
 }

@@ -1,7 +1,9 @@
 import { parseDay } from "./model/dates.js";
 import type { Problem } from "./model/problem.js";
 import type { Allocation } from "./model/schema.js";
-import { allocationDiff, type SeatChange } from "./solver/diff.js";
+import { indexYear, type Year } from "./model/year.js";
+import { carryState, lostConfirmations, statePins } from "./season/status.js";
+import { tellStep, type Step } from "./season/step.js";
 import { solve, type SolveOptions, type SolveResult } from "./solver/index.js";
 
 /** A change to a year after its allocation was published. */
@@ -17,8 +19,13 @@ export interface ChangeIssue {
   readonly message: string;
 }
 
+export interface RepairOptions extends SolveOptions {
+  /** The user's explicit word that confirmed seats a withdrawal leaves without any possible advanced reviewer are released. */
+  readonly releaseStranded?: boolean;
+}
+
 export type RepairOutcome =
-  | { readonly ok: true; readonly problem: Problem; readonly result: SolveResult; readonly diff: readonly SeatChange[] }
+  | ({ readonly ok: true; readonly problem: Problem; readonly result: SolveResult } & Step)
   | { readonly ok: false; readonly issues: readonly ChangeIssue[] };
 
 /**
@@ -60,17 +67,39 @@ export function applyChanges(problem: Problem, changes: readonly Change[]): { pr
 }
 
 /**
+ * The change that costs a confirmed seat: a withdrawal from its team that leaves the team
+ * without an advanced reviewer. Losses that follow from the changed year itself (a moved
+ * review, edited availability) are the user's explicit doing and are not refused.
+ */
+function costlyChanges(allocation: Allocation, solved: Allocation, changes: readonly Change[], year: Year): ChangeIssue[] {
+  return lostConfirmations(allocation, solved).flatMap((seat) => {
+    if (!year.reviewById.has(seat.reviewId) || !year.people[seat.role].has(seat.personId)) return [];
+    const index = changes.findIndex((c) => c.change === "withdraw" && allocation.assignments.some((a) => a.reviewId === seat.reviewId && a.personId === c.id));
+    if (index < 0) return [];
+    return [{ index, field: "id" as const, message: `${seat.reviewId}: once ${changes[index]!.id} leaves, the team keeps ${seat.personId}, who confirmed, but has no advanced reviewer and none can join; add an advanced reviewer to the year, or release ${seat.personId} from it (--release-stranded)` }];
+  });
+}
+
+/**
  * Re-plans a published allocation after changes, changing as little as possible: every seat
- * that is still valid is kept unless moving it fills more seats; pins are honoured; the diff
- * says who was added, moved or removed.
+ * that is still valid is kept unless moving it fills more seats; pins are honoured, confirmed
+ * seats stay where they are (the year allowing) and declined offers are never made again; the
+ * result says who was added, moved or removed, and what to tell whom.
  *
  * @example
  * const outcome = await repair(problem, published, [{ change: "withdraw", id: "P0193" }], { seed: 1 });
  * if (outcome.ok) console.log(outcome.diff);
  */
-export async function repair(problem: Problem, allocation: Allocation, changes: readonly Change[], options: SolveOptions = {}): Promise<RepairOutcome> {
-  const applied = applyChanges(problem, changes);
+export async function repair(problem: Problem, allocation: Allocation, changes: readonly Change[], options: RepairOptions = {}): Promise<RepairOutcome> {
+  const { releaseStranded, ...solveOptions } = options;
+  const applied = applyChanges({ ...problem, pins: [...problem.pins, ...statePins(allocation)] }, changes);
   if (applied.issues.length > 0) return { ok: false, issues: applied.issues };
-  const result = await solve(applied.problem, { ...options, start: allocation });
-  return { ok: true, problem: applied.problem, result, diff: allocationDiff(allocation, result.allocation) };
+  const result = await solve(applied.problem, { ...solveOptions, start: allocation });
+  const year = indexYear(applied.problem);
+  const declined = (allocation.declined ?? []).filter((d) => year.reviewById.has(d.reviewId) && year.people[d.role].has(d.personId));
+  const solved = carryState(allocation, result.allocation, declined);
+  const issues = releaseStranded ? [] : costlyChanges(allocation, solved, changes, year);
+  if (issues.length > 0) return { ok: false, issues };
+  const step = tellStep({ year: indexYear(problem), allocation }, { year, allocation: solved });
+  return { ok: true, problem: applied.problem, result: { ...result, allocation: step.allocation }, ...step };
 }

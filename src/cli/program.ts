@@ -7,6 +7,7 @@ import { registerExplain } from "./commands/explain.js";
 import { registerLedger } from "./commands/ledger.js";
 import { registerRepair } from "./commands/repair.js";
 import { registerReport } from "./commands/report.js";
+import { registerRespond } from "./commands/respond.js";
 import { registerSolve } from "./commands/solve.js";
 import { EXIT, InputFailure, resetStdin, type CommandContext, type Io } from "./shared.js";
 
@@ -27,6 +28,7 @@ const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[]
   registerReport,
   registerExplain,
   registerRepair,
+  registerRespond,
   registerCloseYear,
   registerLedger,
 ];
@@ -50,6 +52,7 @@ Examples:
   qar check fixtures/years/2018-19 out/2018-19/allocation.csv
   qar explain fixtures/years/short out/short/allocation.csv
   qar repair my-year published/allocation.csv --changes changes.csv --out repaired
+  qar respond my-year published/allocation.csv --responses responses.csv --out week-2
   qar report my-year published/allocation.csv --out report.html
 
 Exit codes: 0 success, 1 invalid input (file, row and column named; nothing written),

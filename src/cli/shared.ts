@@ -57,8 +57,13 @@ export function seconds(value: string): number {
   return n;
 }
 
-/** `--time-limit` as the solver's option, when given. */
-export const timeLimit = (opts: { timeLimit?: number }) => (opts.timeLimit !== undefined ? { timeLimitMs: opts.timeLimit * 1000 } : {});
+/**
+ * `--time-limit` as the solver's option, when given: what is left of it after the command's own
+ * set-up (reading the files) since `started` (`performance.now()` when the action began), so the
+ * limit covers the whole run.
+ */
+export const timeLimit = (opts: { timeLimit?: number }, started: number) =>
+  opts.timeLimit !== undefined ? { timeLimitMs: Math.max(1, opts.timeLimit * 1000 - (performance.now() - started)) } : {};
 
 /**
  * Reads the year (a folder of CSV or .xlsx files, or one .xlsx workbook) and `--policy`, or
@@ -154,4 +159,9 @@ export function progressFor(io: Io, opts: { quiet?: boolean; json?: boolean }): 
   const env = io.env ?? process.env;
   const plain = env.TERM === "dumb" || (env.NO_COLOR !== undefined && env.NO_COLOR !== "");
   return io.progress ? progressDisplay(io.progress, !opts.quiet && !opts.json && !plain) : undefined;
+}
+
+/** The files written, as the summary lists them: a subfolder's files as `calendars/`. */
+export function writtenList(files: Readonly<Record<string, string>>): string {
+  return [...new Set(Object.keys(files).map((name) => (name.includes("/") ? `${name.split("/")[0]}/` : name)))].join(", ");
 }

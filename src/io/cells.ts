@@ -84,6 +84,9 @@ export function cellReader(file: string, row: CsvRow, errors: InputError[], cell
     fail,
     /** Trimmed text; `undefined` when blank. */
     optional: (column: string): string | undefined => (text(column) === "" ? undefined : plain(column)),
+    /** The non-blank cells of these text columns (names, addresses: control characters taken out), as an object to spread. */
+    present: <C extends string>(columns: readonly C[]): Partial<Record<C, string>> =>
+      Object.fromEntries(columns.filter((column) => raw(column) !== "").map((column) => [column, raw(column)])) as Partial<Record<C, string>>,
     required: (column: string, what: string): string | undefined => (text(column) === "" ? fail(column, `is blank; every row needs ${what}`) : plain(column)),
     number,
     list,

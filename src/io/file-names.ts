@@ -1,71 +1,36 @@
-import { excerpt } from "../model/text.js";
-import type { InputError } from "./errors.js";
-import { closeColumn } from "./headers.js";
-
 /**
- * Matching the files a user has to the names a year folder uses: spreadsheets save `Schools.csv`,
- * `QAR 2024-25 - schools.csv` (Google Sheets: workbook, dash, sheet), `schools (1).csv` or a
- * tab-separated `schools.tsv`; each is read as `schools.csv`, and the match is reported.
+ * File names made from ids (`calendars/<person id>.ics`). An id is data from a spreadsheet, so
+ * it may hold a path separator, `..`, a character a file system refuses, or differ from another
+ * id only in case (one file on Windows and macOS). The encoding keeps plain ids readable
+ * (`P0001`) and is one-to-one even where case is ignored.
  */
 
-/** The part of a file name that says which file it is: lower case, no workbook prefix, no copy number. */
-function stem(name: string): { stem: string; extension: string } {
-  const base = name.split(/[\\/]/).pop() ?? name;
-  const dot = base.lastIndexOf(".");
-  const extension = dot > 0 ? base.slice(dot + 1).toLowerCase() : "";
-  const bare = (dot > 0 ? base.slice(0, dot) : base).toLowerCase();
-  return { stem: bare.replace(/^.* - /, "").replace(/\s*\(\d+\)$/, "").trim(), extension };
-}
+const PLAIN = /^[A-Za-z0-9-]$/;
+/** Names Windows reserves whatever the extension. */
+const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
-const TABLE_EXTENSIONS = new Set(["csv", "tsv", "txt", "xlsx"]);
-
-/** Whether `name` (a file the user has) is a spelling of `expected` (a file name the year uses). */
-function isSpellingOf(name: string, expected: string): boolean {
-  const given = stem(name);
-  const wanted = stem(expected);
-  const extensions = wanted.extension === "csv" ? TABLE_EXTENSIONS : new Set([wanted.extension]);
-  return given.stem === wanted.stem && extensions.has(given.extension);
-}
-
-/** What matching found: the file each expected name is read from, notices of forgiving matches, and conflicts. */
-export interface FileMatches {
-  /** Expected name → the name of the file that holds it. */
-  readonly files: ReadonlyMap<string, string>;
-  /** One warning per file read under another name. */
-  readonly notices: readonly InputError[];
-  /** Two files that could both be the same expected file. */
-  readonly errors: readonly InputError[];
+function escape(char: string): string {
+  return [...new TextEncoder().encode(char)].map((byte) => `_${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("");
 }
 
 /**
- * Matches the names a user has against the expected names: an exact name wins; otherwise one
- * spelling (case, prefix, copy number, .tsv/.txt/.xlsx) is taken and reported, and two spellings
- * of one file are an error.
+ * One safe file name stem per id: letters, digits and `-` are kept, any other character
+ * becomes `_XX` (its UTF-8 bytes in hex; `_` itself is escaped, so decoding is unambiguous).
+ * Ids that differ only in case, and names Windows reserves, have their letters escaped too.
  *
- * @example matchFiles(["Schools.csv"], ["schools.csv"]).files.get("schools.csv") // "Schools.csv"
+ * @example fileStems(["P0001", "a/b", ".."]) // Map { "P0001" → "P0001", "a/b" → "a_2Fb", ".." → "_2E_2E" }
  */
-export function matchFiles(names: readonly string[], expected: readonly string[]): FileMatches {
-  const files = new Map<string, string>();
-  const notices: InputError[] = [];
-  const errors: InputError[] = [];
-  for (const wanted of expected) {
-    if (names.includes(wanted)) {
-      files.set(wanted, wanted);
-      continue;
-    }
-    const spellings = names.filter((name) => isSpellingOf(name, wanted)).sort();
-    if (spellings.length > 1) {
-      errors.push({ code: "duplicate-id", file: wanted, message: `${spellings.map((n) => excerpt(n, 80)).join(" and ")} could each be ${wanted}; keep one` });
-    } else if (spellings.length === 1) {
-      files.set(wanted, spellings[0]!);
-      notices.push({ code: "warning", file: spellings[0]!, message: `read as ${wanted}` });
-    }
+export function fileStems(ids: readonly string[]): Map<string, string> {
+  const folded = new Map<string, number>();
+  for (const id of new Set(ids)) folded.set(id.toLowerCase(), (folded.get(id.toLowerCase()) ?? 0) + 1);
+  const stems = new Map<string, string>();
+  for (const id of ids) {
+    const escapeUpper = (folded.get(id.toLowerCase()) ?? 0) > 1;
+    let stem = [...id].map((char) => (PLAIN.test(char) && !(escapeUpper && /[A-Z]/.test(char)) ? char : escape(char))).join("");
+    if (RESERVED.test(stem)) stem = `${escape(stem.charAt(0))}${stem.slice(1)}`;
+    // A lone "_" is never an escape (those are "_XX"), so it stands for the blank id.
+    if (stem === "") stem = "_";
+    stems.set(id, stem);
   }
-  return { files, notices, errors };
-}
-
-/** A file the user has whose name is a slip away from `expected` ("school.csv"), for a missing-file message. */
-export function nearMiss(names: readonly string[], expected: string): string | undefined {
-  const wanted = stem(expected).stem;
-  return names.find((name) => TABLE_EXTENSIONS.has(stem(name).extension) && closeColumn(stem(name).stem, [wanted]) === wanted);
+  return stems;
 }

@@ -5,7 +5,7 @@ import type { InputError, Result } from "./errors.js";
 import { INPUT_LIMITS, megabytes } from "./limits.js";
 import { writeOutputFile, writeOutputFolder } from "./out-folder.js";
 import { parseYear, type YearFileContents } from "./read-year.js";
-import { matchFiles } from "./file-names.js";
+import { matchFiles } from "./match-files.js";
 import { POLICY_FILE, YEAR_FILES } from "./year-files.js";
 
 /** The name that stands for standard input (or output) wherever a file is read (or written). */

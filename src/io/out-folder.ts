@@ -75,8 +75,9 @@ export function realPathOf(path: string): string {
 
 /** Whether a relative output name stays inside its folder (`calendars/P1.ics` yes, `../x` no). */
 export function isSafeOutputName(name: string): boolean {
-  if (name === "" || isAbsolute(name) || name.includes("\0")) return false;
-  return name.split(/[\\/]/).every((part) => part !== "" && part !== "." && part !== "..");
+  // Names are ours and use "/": a backslash (a separator elsewhere) or a NUL is a bug.
+  if (name === "" || isAbsolute(name) || name.includes("\0") || name.includes("\\")) return false;
+  return name.split("/").every((part) => part !== "" && part !== "." && part !== "..");
 }
 
 export interface OutputFolderCheck {

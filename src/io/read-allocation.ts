@@ -1,31 +1,80 @@
-import type { Allocation, Assignment } from "../model/schema.js";
+import type { Allocation, Assignment, Decline } from "../model/schema.js";
 import { cellReader } from "./cells.js";
 import { capErrors } from "./cap-errors.js";
 import type { InputError, Result } from "./errors.js";
 import { readTable, stopsTable } from "./read-csv.js";
 
-/** The columns an allocation is read by; the others are for people. */
-export const ALLOCATION_READ = { required: ["review_id", "role", "person_id"], optional: ["host_school_id", "start", "end", "person_name", "person_school_id", "level", "status"] } as const;
+/** The columns an allocation is read by (`status`, `sequence` optional); the others are for people and are known, so never warned about. */
+export const ALLOCATION_READ = {
+  required: ["review_id", "role", "person_id"],
+  optional: ["status", "sequence", "host_school_id", "start", "end", "person_name", "person_school_id", "level"],
+} as const;
+
+/** An allocation with the spreadsheet row of each assignment and each declined offer (for error messages). */
+export interface AllocationRows {
+  readonly allocation: Allocation;
+  readonly assignmentRows: readonly number[];
+  readonly declinedRows: readonly number[];
+}
+
+const STATUSES = ["proposed", "confirmed", "declined"] as const;
 
 /**
- * Reads an allocation back. Only `review_id`, `role` and `person_id` matter; the other columns
- * are for people and may be blank or edited by hand. A header missing one of the three is one
- * error, not one per row.
+ * Reads an allocation back, with the row of each entry. Only `review_id`, `role` and
+ * `person_id` are needed; `status` (`proposed`, `confirmed` or `declined`; blank or missing =
+ * `proposed`) and `sequence` are optional; the other columns are for people and may be blank or
+ * edited by hand. A `declined` row fills no seat: it goes to the allocation's `declined` list.
  */
-export function parseAllocation(contents: string | Uint8Array, file = "allocation.csv"): Result<Allocation> {
+export function parseAllocationRows(contents: string | Uint8Array, file = "allocation.csv"): Result<AllocationRows> {
   const { table, errors, warnings } = readTable(contents, file, ALLOCATION_READ);
+  // Without its columns the rows cannot be read: the header errors say what to fix, once, not a
+  // "blank" per row.
   if (errors.some(stopsTable)) return { ok: false, errors: errors.filter((e) => e.code !== "unknown-column") };
   const assignments: Assignment[] = [];
+  const declined: Decline[] = [];
+  const assignmentRows: number[] = [];
+  const declinedRows: number[] = [];
+  const seen = new Map<string, number>();
   for (const row of table.rows) {
     const c = cellReader(file, row, errors);
     const reviewId = c.required("review_id", "a review id");
     const personId = c.required("person_id", "a person id");
     const role = c.raw("role").toLowerCase();
-    if (role !== "lead" && role !== "peer") {
-      c.fail("role", `"${c.raw("role")}" is not a role; use lead or peer`);
+    const status = (c.raw("status") || "proposed").toLowerCase();
+    const sequence = c.number("sequence", { integer: true, min: 0 });
+    if (role !== "lead" && role !== "peer") c.fail("role", `"${c.raw("role")}" is not a role; use lead or peer`);
+    if (!(STATUSES as readonly string[]).includes(status)) c.fail("status", `"${c.raw("status")}" is not a status; use ${STATUSES.join(", ")}`);
+    if (reviewId === undefined || personId === undefined || (role !== "lead" && role !== "peer") || !(STATUSES as readonly string[]).includes(status)) continue;
+    // A person both on a team and declining it contradicts itself; which one holds is the user's call.
+    const key = `${status === "declined" ? "declined" : "seated"}\u0000${reviewId}\u0000${personId}`;
+    const other = seen.get(`${status === "declined" ? "seated" : "declined"}\u0000${reviewId}\u0000${personId}`);
+    if (other !== undefined) {
+      c.fail("status", `${personId} ${status === "declined" ? "sits on" : "declined"} review ${reviewId} in row ${other}; keep one of the two rows`);
       continue;
     }
-    if (reviewId !== undefined && personId !== undefined) assignments.push({ reviewId, role, personId });
+    if (!seen.has(key)) seen.set(key, row.row);
+    const entry = { reviewId, role, personId, ...(sequence !== undefined ? { sequence } : {}) } as const;
+    if (status === "declined") {
+      declined.push(entry);
+      declinedRows.push(row.row);
+    } else {
+      assignments.push({ ...entry, ...(status === "confirmed" ? { status: "confirmed" as const } : {}) });
+      assignmentRows.push(row.row);
+    }
   }
-  return errors.length > 0 ? { ok: false, errors: capErrors(errors as InputError[]) } : { ok: true, value: { assignments }, warnings };
+  if (errors.length > 0) return { ok: false, errors: capErrors(errors as InputError[]) };
+  const allocation: Allocation = declined.length > 0 ? { assignments, declined } : { assignments };
+  return { ok: true, value: { allocation, assignmentRows, declinedRows }, warnings };
+}
+
+/**
+ * Reads an allocation back (see `parseAllocationRows` for the columns).
+ *
+ * @example
+ * const read = parseAllocation(readFileSync("out/allocation.csv"));
+ * if (read.ok) console.log(read.value.assignments.length, read.value.declined?.length ?? 0);
+ */
+export function parseAllocation(contents: string | Uint8Array, file = "allocation.csv"): Result<Allocation> {
+  const read = parseAllocationRows(contents, file);
+  return read.ok ? { ok: true, value: read.value.allocation, warnings: read.warnings } : read;
 }

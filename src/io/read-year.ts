@@ -2,7 +2,7 @@ import { DEFAULT_POLICY, makePolicy } from "../model/policy.js";
 import type { Collection, Problem } from "../model/problem.js";
 import { capErrors } from "./cap-errors.js";
 import type { InputError, Result } from "./errors.js";
-import { matchFiles, nearMiss } from "./file-names.js";
+import { matchFiles, nearMiss } from "./match-files.js";
 import { parsePolicy } from "./read-policy.js";
 import { duplicateLedgerYears, ledgerYearRow } from "./read-years.js";
 import { referenceErrors, type ReadFiles } from "./references.js";

@@ -1,7 +1,7 @@
 import type { CellValue, Workbook, Worksheet } from "exceljs";
 import { basename, extname } from "node:path";
 import type { InputError } from "./errors.js";
-import { matchFiles } from "./file-names.js";
+import { matchFiles } from "./match-files.js";
 import { readBytes } from "./files.js";
 import { INPUT_LIMITS } from "./limits.js";
 import type { SheetRows } from "./read-csv.js";

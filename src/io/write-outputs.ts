@@ -1,6 +1,6 @@
 import type { CheckResult } from "../check.js";
 import type { Explanation } from "../explain.js";
-import type { Allocation } from "../model/schema.js";
+import type { Allocation, Decline } from "../model/schema.js";
 import { formatDay } from "../model/dates.js";
 import type { Year } from "../model/year.js";
 import type { SolveResult } from "../solver/index.js";
@@ -8,27 +8,38 @@ import type { InputError } from "../model/errors.js";
 import { SCHEMA_VERSION } from "../model/validate.js";
 import { toCsv } from "./csv-text.js";
 import { renderReport } from "./report/index.js";
+import { seasonFiles } from "./write-season.js";
+import type { CalendarEvent } from "../season/calendar.js";
 
-export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level"] as const;
+export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level", "status", "sequence"] as const;
 
-/** `allocation.csv`: one row per assigned person, reviews in input order, the lead first. */
+/**
+ * `allocation.csv`: one row per assigned person, reviews in input order, the lead first, with
+ * the seat's `status` (`proposed` or `confirmed`) and its calendar `sequence`; then one row per
+ * declined offer (status `declined`), which fills no seat.
+ */
 export function allocationCsv(year: Year, allocation: Allocation): string {
-  const rows = allocation.assignments.map(({ reviewId, role, personId }) => {
-    const review = year.reviewById.get(reviewId);
-    const person = year.people[role].get(personId);
+  const row = (entry: Decline, status: string) => {
+    const review = year.reviewById.get(entry.reviewId);
+    const person = year.people[entry.role].get(entry.personId);
     return [
-      reviewId,
+      entry.reviewId,
       review?.host.id,
       review ? formatDay(review.span.from) : undefined,
       review ? formatDay(review.span.to) : undefined,
-      role,
-      personId,
+      entry.role,
+      entry.personId,
       person?.name,
       person?.school?.id,
       person?.level,
+      status,
+      entry.sequence ?? 0,
     ];
-  });
-  return toCsv(ALLOCATION_COLUMNS, rows);
+  };
+  return toCsv(ALLOCATION_COLUMNS, [
+    ...allocation.assignments.map((a) => row(a, a.status ?? "proposed")),
+    ...(allocation.declined ?? []).map((d) => row(d, "declined")),
+  ]);
 }
 
 /** `unfilled.csv`: one row per review and role with empty seats, with the binding reason. */
@@ -92,16 +103,21 @@ function round(value: number, digits = 4): number {
 }
 
 /**
- * Every output file of a solve, by name. Only formats: the year comes with the result, and the
- * explanation of the empty seats (`explain(result.year, result.allocation)`) from the caller,
- * who may also print or return it.
+ * Every output file of a solve, by name (a calendar is `calendars/<person id>.ics`). Only
+ * formats: the year comes with the result, and the explanation of the empty seats
+ * (`explain(result.year, result.allocation)`) from the caller, who may also print or return it.
+ * `cancelled` adds the calendar cancellations of duties removed in a respond or repair step.
  *
  * @example
  * const result = await solve(problem, { seed: 1 });
  * const files = solveOutputs(result, explain(result.year, result.allocation));
- * writeFolderAtomically("out", files);
+ * writeOutputFolder("out", files);
  */
-export function solveOutputs(result: SolveResult, explanation: Explanation, options: { readonly warnings?: readonly InputError[] } = {}): Record<string, string> {
+export function solveOutputs(
+  result: SolveResult,
+  explanation: Explanation,
+  options: { readonly cancelled?: readonly CalendarEvent[]; readonly warnings?: readonly InputError[] } = {},
+): Record<string, string> {
   const { year, allocation, check } = result;
   return {
     "allocation.csv": allocationCsv(year, allocation),
@@ -109,5 +125,6 @@ export function solveOutputs(result: SolveResult, explanation: Explanation, opti
     "ledger.csv": ledgerCsv(check),
     "summary.json": `${JSON.stringify(summaryOf(result, options.warnings), null, 2)}\n`,
     "report.html": renderReport({ year, allocation, check, solve: result, explanation }),
+    ...seasonFiles(year, allocation, options.cancelled),
   };
 }

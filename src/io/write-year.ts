@@ -8,6 +8,11 @@ const list = (items: readonly string[]): string => items.join(LIST_SEPARATOR);
 const ranges = (items: readonly DateRange[]): string =>
   list(items.map((range) => (range.from === range.to ? range.from : `${range.from}${RANGE_SEPARATOR}${range.to}`)));
 
+/** The optional contact columns that some row fills: a year without e-mails keeps its old columns. */
+function contactColumns<C extends string>(items: readonly Partial<Record<C, string>>[], columns: readonly C[]): C[] {
+  return columns.filter((column) => items.some((item) => item[column] !== undefined));
+}
+
 /** The policy keys that differ from the defaults, so a policy.json says only what was chosen. */
 export function policyOverrides(policy: Policy): Record<string, unknown> {
   const overrides: Record<string, unknown> = {};
@@ -26,17 +31,20 @@ export function policyOverrides(policy: Policy): Record<string, unknown> {
  */
 export function serializeYear(problem: Problem): Record<string, string> {
   const files: Record<string, string> = {};
+  const schoolContact = contactColumns(problem.schools, ["address", "postcode", "email"]);
   files[YEAR_FILES.schools.file] = toCsv(
-    ["id", "name", "hub", "locality", "trust", "phase", "pupils", "lat", "lon", "carry_over"],
-    problem.schools.map((s) => [s.id, s.name, s.hub, s.locality, s.trust, s.phase, s.pupils, s.lat, s.lon, s.carryOver || undefined]),
+    ["id", "name", "hub", "locality", "trust", "phase", "pupils", "lat", "lon", "carry_over", ...schoolContact],
+    problem.schools.map((s) => [s.id, s.name, s.hub, s.locality, s.trust, s.phase, s.pupils, s.lat, s.lon, s.carryOver || undefined, ...schoolContact.map((c) => s[c])]),
   );
+  const reviewerContact = contactColumns(problem.reviewers, ["email"]);
   files[YEAR_FILES.reviewers.file] = toCsv(
-    ["id", "name", "school_id", "level", "phases", "available", "max_reviews", "conflicts", "prefers"],
-    problem.reviewers.map((r) => [r.id, r.name, r.schoolId, r.level, list(r.phases), ranges(r.available), r.maxReviews, list(r.conflicts), list(r.prefers)]),
+    ["id", "name", "school_id", "level", "phases", "available", "max_reviews", "conflicts", "prefers", ...reviewerContact],
+    problem.reviewers.map((r) => [r.id, r.name, r.schoolId, r.level, list(r.phases), ranges(r.available), r.maxReviews, list(r.conflicts), list(r.prefers), ...reviewerContact.map((c) => r[c])]),
   );
+  const leadContact = contactColumns(problem.leads, ["email"]);
   files[YEAR_FILES.leads.file] = toCsv(
-    ["id", "name", "available", "max_reviews", "phases", "conflicts", "lat", "lon"],
-    problem.leads.map((l) => [l.id, l.name, ranges(l.available), l.maxReviews, list(l.phases), list(l.conflicts), l.lat, l.lon]),
+    ["id", "name", "available", "max_reviews", "phases", "conflicts", "lat", "lon", ...leadContact],
+    problem.leads.map((l) => [l.id, l.name, ranges(l.available), l.maxReviews, list(l.phases), list(l.conflicts), l.lat, l.lon, ...leadContact.map((c) => l[c])]),
   );
   files[YEAR_FILES.reviews.file] = toCsv(
     ["id", "school_id", "start", "days", "seats"],

@@ -7,17 +7,17 @@ export const YEAR_FILES = {
   schools: {
     file: "schools.csv",
     required: ["id", "name", "hub", "phase", "pupils"],
-    optional: ["locality", "trust", "lat", "lon", "carry_over"],
+    optional: ["locality", "trust", "lat", "lon", "carry_over", "address", "postcode", "email"],
   },
   reviewers: {
     file: "reviewers.csv",
     required: ["id", "name", "school_id", "level"],
-    optional: ["phases", "available", "max_reviews", "conflicts", "prefers"],
+    optional: ["phases", "available", "max_reviews", "conflicts", "prefers", "email"],
   },
   leads: {
     file: "leads.csv",
     required: ["id", "name", "available"],
-    optional: ["max_reviews", "phases", "conflicts", "lat", "lon"],
+    optional: ["max_reviews", "phases", "conflicts", "lat", "lon", "email"],
   },
   reviews: {
     file: "reviews.csv",

@@ -31,6 +31,7 @@ export type InputErrorCode =
   | "unknown-reference"
   | "bad-policy"
   | "bad-output"
+  | "conflicting-pins"
   | "bad-usage"
   | "more-errors"
   | "warning";

@@ -48,6 +48,11 @@ export const SchoolSchema = z.object({
   lon: longitude.optional(),
   /** Places the school owes (+) or is owed (−) from earlier years; only from explicit input. */
   carryOver: z.number().int().default(0),
+  /** Postal address and postcode, for letters and calendar entries (optional). */
+  address: z.string().optional(),
+  postcode: z.string().optional(),
+  /** Where the school's letters go (optional; carried to letters.csv). */
+  email: z.string().optional(),
 });
 export type School = z.infer<typeof SchoolSchema>;
 
@@ -65,6 +70,8 @@ export const ReviewerSchema = z.object({
   conflicts: z.array(id).default([]),
   /** Preferred review ids or hub names (soft). */
   prefers: z.array(z.string()).default([]),
+  /** Where the reviewer's letters go (optional; carried to letters.csv). */
+  email: z.string().optional(),
 });
 export type Reviewer = z.infer<typeof ReviewerSchema>;
 
@@ -78,6 +85,8 @@ export const LeadReviewerSchema = z.object({
   conflicts: z.array(id).default([]),
   lat: latitude.optional(),
   lon: longitude.optional(),
+  /** Where the Lead Reviewer's letters go (optional; carried to letters.csv). */
+  email: z.string().optional(),
 });
 export type LeadReviewer = z.infer<typeof LeadReviewerSchema>;
 
@@ -126,10 +135,39 @@ export const PinSchema = z.object({
 });
 export type Pin = z.infer<typeof PinSchema>;
 
-/** One person in one seat. */
-export const AssignmentSchema = z.object({ reviewId: id, role: RoleSchema, personId: id });
+/**
+ * Where an offered seat stands in the season: `proposed` (offered, not yet answered; what
+ * `solve` writes) or `confirmed` (the person said yes: no command moves or removes it unless
+ * the user says so explicitly). A seat the person declined is no assignment at all: it is kept
+ * in the allocation's `declined` list.
+ */
+export const ASSIGNMENT_STATUSES = ["proposed", "confirmed"] as const;
+export const AssignmentStatusSchema = z.enum(ASSIGNMENT_STATUSES);
+export type AssignmentStatus = z.infer<typeof AssignmentStatusSchema>;
+
+/** Version of a duty's calendar event (iCalendar `SEQUENCE`): raised each time the event changes. */
+const sequence = z.number().int().nonnegative();
+
+/** One person in one seat. No `status` means `proposed`; no `sequence` means 0. */
+export const AssignmentSchema = z.object({
+  reviewId: id,
+  role: RoleSchema,
+  personId: id,
+  status: AssignmentStatusSchema.optional(),
+  sequence: sequence.optional(),
+});
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
-/** An allocation: who sits on which team. Empty seats have no assignment. */
-export const AllocationSchema = z.object({ assignments: z.array(AssignmentSchema) });
+/**
+ * A seat the person declined: it fills no seat (the checker never sees it) and the person is
+ * never offered that review again.
+ */
+export const DeclineSchema = z.object({ reviewId: id, role: RoleSchema, personId: id, sequence: sequence.optional() });
+export type Decline = z.infer<typeof DeclineSchema>;
+
+/**
+ * An allocation: who sits on which team. Empty seats have no assignment; declined offers are
+ * kept apart, in `declined`, so that they count as no seat anywhere.
+ */
+export const AllocationSchema = z.object({ assignments: z.array(AssignmentSchema), declined: z.array(DeclineSchema).optional() });
 export type Allocation = z.infer<typeof AllocationSchema>;

@@ -7,9 +7,10 @@ const tmp = scratch("solve");
 afterAll(tmp.remove);
 
 const HEADERS = {
-  "allocation.csv": "review_id,host_school_id,start,end,role,person_id,person_name,person_school_id,level",
+  "allocation.csv": "review_id,host_school_id,start,end,role,person_id,person_name,person_school_id,level,status,sequence",
   "unfilled.csv": "review_id,host_school_id,role,missing,reason",
   "ledger.csv": "school_id,seats_received,places_sent,balance",
+  "letters.csv": "recipient_type,recipient_id,name,email,duties,hosting,sending",
 } as const;
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
@@ -28,8 +29,8 @@ describe("qar solve", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     expect(out).toContain("seats filled");
-    expect(out).toContain(`written to ${first}: allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html`);
-    expect(readdirSync(first).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "ledger.csv", "report.html", "summary.json", "unfilled.csv"]);
+    expect(out).toContain(`written to ${first}: allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html, letters.csv, calendars/`);
+    expect(readdirSync(first).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "calendars", "ledger.csv", "letters.csv", "report.html", "summary.json", "unfilled.csv"]);
     expect(out).not.toContain(STACK_LINE);
     expect(out).not.toMatch(/\u001b\[/); // NO_COLOR: no escape sequences
     for (const [file, header] of Object.entries(HEADERS)) expect(read(first, file).split("\n")[0], file).toBe(header);
@@ -44,6 +45,8 @@ describe("qar solve", () => {
     // Three reviews of two peer seats and a lead each: every seat can be filled.
     expect(rows).toHaveLength(9);
     expect(rows.filter((row) => row.split(",")[4] === "lead")).toHaveLength(3);
+    // Everything solve writes is an offer: proposed, first calendar version.
+    for (const row of rows) expect(row.split(",").slice(-2)).toEqual(["proposed", "0"]);
     expect(read(first, "unfilled.csv")).toBe(`${HEADERS["unfilled.csv"]}\n`);
     const ledger = read(first, "ledger.csv").trim().split("\n").slice(1).map((row) => row.split(","));
     expect(ledger.map((row) => row[0])).toEqual(["S1", "S2", "S3", "S4", "S5"]);
@@ -53,8 +56,10 @@ describe("qar solve", () => {
   it("qar solve <year> --out <tmp2> --seed 1 again gives byte-identical files except timing in summary.json", async () => {
     const { code } = await qar("solve", YEAR, "--out", second, "--seed", "1");
     expect(code).toBe(0);
-    expect(readdirSync(second).sort()).toEqual(readdirSync(first).sort());
-    for (const file of readdirSync(first)) {
+    const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.includes(".")).sort();
+    expect(files(second)).toEqual(files(first));
+    expect(files(first)).toContain(join("calendars", "P1.ics"));
+    for (const file of files(first)) {
       if (file === "summary.json") continue;
       expect(read(second, file), file).toBe(read(first, file));
     }

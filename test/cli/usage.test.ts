@@ -5,7 +5,7 @@ describe("usage", () => {
   it("qar --help", async () => {
     const { code, out } = await qar("--help");
     expect(code).toBe(0);
-    for (const command of ["solve", "check", "report", "explain", "repair"]) expect(out).toContain(command);
+    for (const command of ["solve", "check", "report", "explain", "repair", "respond"]) expect(out).toContain(command);
   });
 
   it("qar --help lists examples and the exit codes", async () => {
@@ -21,6 +21,7 @@ describe("usage", () => {
     ["check", "qar check fixtures/years/2018-19 out/2018-19/allocation.csv"],
     ["explain", "qar explain"],
     ["repair", "qar repair"],
+    ["respond", "qar respond my-year published/allocation.csv --responses responses.csv"],
     ["report", "qar report"],
   ])("qar %s --help lists examples", async (command, example) => {
     const { code, out } = await qar(command, "--help");

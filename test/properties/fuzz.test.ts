@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkAllocation } from "../../src/check.js";
 import { parseAllocation } from "../../src/io/read-allocation.js";
+import { parseResponses } from "../../src/io/read-responses.js";
 import { parseChanges } from "../../src/io/read-changes.js";
 import { parseYear } from "../../src/io/read-year.js";
 import { serializeYear } from "../../src/io/write-year.js";
@@ -70,10 +71,12 @@ describe("fuzzing the readers and the solve path", () => {
     );
   });
 
-  it("allocation and changes readers never throw", () => {
+  it("allocation, changes and responses readers never throw", () => {
+    const headers = fc.constantFrom("", "review_id,role,person_id,status,sequence\n", "change,id,value\n", "review_id,person_id,response\n");
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) => {
-        for (const result of [parseAllocation(text), parseChanges(text)]) {
+      fc.property(headers, fc.string({ unit: "binary", maxLength: 300 }), (header, body) => {
+        const text = header + body;
+        for (const result of [parseAllocation(text), parseChanges(text), parseResponses(text)]) {
           if (!result.ok) for (const e of result.errors) expect(e.message.length).toBeGreaterThan(0);
         }
       }),

@@ -4,6 +4,7 @@ import { toCsv } from "../../io/csv-text.js";
 import { parseChanges } from "../../io/read-changes.js";
 import { summaryTable } from "../../io/terminal.js";
 import { solveOutputs, summaryOf } from "../../io/write-outputs.js";
+import { noticesCsv } from "../../io/write-season.js";
 import { repair, type Change } from "../../repair.js";
 import type { SeatChange } from "../../solver/diff.js";
 import {
@@ -19,6 +20,7 @@ import {
   writeOutputs,
   seconds,
   timeLimit,
+  writtenList,
   type CommandContext,
 } from "../shared.js";
 
@@ -27,6 +29,7 @@ interface RepairOptions {
   readonly out: string;
   readonly seed: number;
   readonly policy?: string;
+  readonly releaseStranded?: boolean;
   readonly timeLimit?: number;
   readonly json?: boolean;
   readonly quiet?: boolean;
@@ -40,17 +43,20 @@ function loadChanges(file: string, context: CommandContext): { changes: readonly
 }
 
 const DIFF_COLUMNS = ["change", "role", "person_id", "from_review_id", "to_review_id"];
-const diffCsv = (diff: readonly SeatChange[]) => toCsv(DIFF_COLUMNS, diff.map((d) => [d.change, d.role, d.personId, d.fromReviewId, d.toReviewId]));
+/** `diff.csv`: who was added, moved or removed (repair and respond write it alike). */
+export const diffCsv = (diff: readonly SeatChange[]) => toCsv(DIFF_COLUMNS, diff.map((d) => [d.change, d.role, d.personId, d.fromReviewId, d.toReviewId]));
 
 async function repairAction({ io, state }: CommandContext, folder: string, file: string, opts: RepairOptions): Promise<void> {
-  refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, "diff.csv"] });
+  const started = performance.now();
+  refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, "diff.csv", "notices.csv", "letters.csv"] });
   const loaded = await loadYear({ io, state }, folder, opts);
   const allocation = loadAllocation(file, io);
   const changes = loadChanges(opts.changes, { io, state });
   const display = progressFor(io, opts);
   const outcome = await repair(loaded.value, allocation, changes.changes, {
     seed: opts.seed,
-    ...timeLimit(opts),
+    ...(opts.releaseStranded ? { releaseStranded: true } : {}),
+    ...timeLimit(opts, started),
     ...(display ? { onProgress: display.update } : {}),
   }).finally(() => display?.stop());
   if (!outcome.ok) {
@@ -58,14 +64,18 @@ async function repairAction({ io, state }: CommandContext, folder: string, file:
     throw new InputFailure(outcome.issues.map((issue) => ({ code: "unknown-reference" as const, ...at(issue.index), column: issue.field, message: issue.message })));
   }
   const { result, diff } = outcome;
-  const files = { ...solveOutputs(result, explain(result.year, result.allocation), { warnings: loaded.warnings }), "diff.csv": diffCsv(diff) };
+  const files = {
+    ...solveOutputs(result, explain(result.year, result.allocation), { cancelled: outcome.cancelled, warnings: loaded.warnings }),
+    "diff.csv": diffCsv(diff),
+    "notices.csv": noticesCsv(outcome.notices),
+  };
   writeOutputs(opts.out, files);
   const counts = { added: 0, moved: 0, removed: 0 };
   for (const d of diff) counts[d.change] += 1;
   if (opts.json) io.out(`${JSON.stringify({ out: opts.out, diff, changes: counts, ...summaryOf(result, loaded.warnings) }, null, 2)}\n`);
   else if (!opts.quiet) {
     const changed = `changes: ${counts.added} added, ${counts.moved} moved, ${counts.removed} removed`;
-    io.out(`${summaryTable(result.check, result)}\n\n${changed}\nwritten to ${opts.out}: ${Object.keys(files).join(", ")}\n`);
+    io.out(`${summaryTable(result.check, result)}\n\n${changed}\nwritten to ${opts.out}: ${writtenList(files)}\n`);
   }
   state.code = EXIT.ok;
 }
@@ -84,6 +94,7 @@ export function registerRepair(program: Command, context: CommandContext): void 
     .requiredOption("-o, --out <dir>", "folder to write the repaired allocation to")
     .option("-s, --seed <n>", "seed for reproducible results", integer, 1)
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
+    .option("--release-stranded", "release confirmed seats a withdrawal leaves without any possible advanced reviewer, instead of stopping")
     .option("-t, --time-limit <seconds>", "stop after this many seconds with the best repair so far", seconds)
     .option("--json", "print the summary and diff as JSON")
     .option("-q, --quiet", "print nothing on success")

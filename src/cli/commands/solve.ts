@@ -3,7 +3,7 @@ import { explain } from "../../explain.js";
 import { summaryTable } from "../../io/terminal.js";
 import { solveOutputs, summaryOf } from "../../io/write-outputs.js";
 import { ENGINES, solve } from "../../solver/index.js";
-import { EXIT, InputFailure, integer, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, type CommandContext } from "../shared.js";
+import { EXIT, InputFailure, integer, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
 
 interface SolveOptions {
   readonly out: string;
@@ -18,6 +18,7 @@ interface SolveOptions {
 const ENGINE_NAMES = `auto, ${Object.keys(ENGINES).join(", ")}`;
 
 async function solveAction({ io, state }: CommandContext, folder: string, opts: SolveOptions): Promise<void> {
+  const started = performance.now();
   refuseBadOutput(opts.out, folder, { names: SOLVE_FILES });
   if (opts.engine !== "auto" && !(opts.engine in ENGINES)) {
     throw new InputFailure([{ code: "bad-value", file: "--engine", message: `unknown engine "${opts.engine}"; use ${ENGINE_NAMES}` }]);
@@ -27,13 +28,13 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
   const result = await solve(loaded.value, {
     seed: opts.seed,
     engine: opts.engine,
-    ...timeLimit(opts),
+    ...timeLimit(opts, started),
     ...(display ? { onProgress: display.update } : {}),
   }).finally(() => display?.stop());
   const files = solveOutputs(result, explain(result.year, result.allocation), { warnings: loaded.warnings });
   writeOutputs(opts.out, files);
   if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result, loaded.warnings) }, null, 2)}\n`);
-  else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: ${Object.keys(files).join(", ")}\n`);
+  else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: ${writtenList(files)}\n`);
   state.code = EXIT.ok;
 }
 

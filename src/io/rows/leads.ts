@@ -17,5 +17,6 @@ export function leadRow(c: CellReader): LeadReviewer | undefined {
     ...lead,
     ...(maxReviews !== undefined ? { maxReviews } : {}),
     ...coordinates(lat, lon),
+    ...c.present(["email"]),
   };
 }

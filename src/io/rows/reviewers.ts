@@ -15,5 +15,5 @@ export function reviewerRow(c: CellReader): Reviewer | undefined {
     prefers: c.list("prefers"),
   };
   if (id === undefined || schoolId === undefined || level === undefined) return undefined;
-  return { id, name: c.raw("name"), schoolId, level, ...reviewer, ...(maxReviews !== undefined ? { maxReviews } : {}) };
+  return { id, name: c.raw("name"), schoolId, level, ...reviewer, ...(maxReviews !== undefined ? { maxReviews } : {}), ...c.present(["email"]) };
 }

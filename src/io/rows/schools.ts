@@ -26,5 +26,6 @@ export function schoolRow(c: CellReader): School | undefined {
     pupils,
     ...coordinates(lat, lon),
     carryOver,
+    ...c.present(["address", "postcode", "email"]),
   };
 }

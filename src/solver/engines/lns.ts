@@ -1,10 +1,10 @@
-import type { Score } from "../../goals/index.js";
+import { compareScores, type Score } from "../../goals/index.js";
 import type { Engine, StopReason } from "../engine.js";
 import { constructByFlows } from "../steps/construct.js";
 import { fillGreedily, yearTies } from "../steps/fill.js";
 import { deviation, neighbourhood, openSeats, reciprocitySeed } from "../steps/neighbourhood.js";
 import { pinnedKeys, rosterFromPins } from "../steps/pins.js";
-import { resolveScope } from "../steps/resolve.js";
+import { resolveScope, rosterScore } from "../steps/resolve.js";
 
 /** Work limits of the search (iterations, not seconds, so that a run is reproducible). */
 export const LNS_LIMITS = {
@@ -18,8 +18,9 @@ export const LNS_LIMITS = {
   neighbourhoodNodes: 5_000,
   /** Wall-clock cap of one neighbourhood's MIP, in seconds (a safety net only). */
   neighbourhoodSeconds: 10,
-  /** Years up to this many reviews are re-solved whole once (seats, then reciprocity) before the search. */
+  /** Years up to this many reviews (and `wholeYearPairs` candidate pairs) are re-solved whole once (seats, then reciprocity) before the search. */
   wholeYearReviews: 250,
+  wholeYearPairs: 60_000,
   /** Branch-and-bound nodes of that whole-year MIP at most. */
   wholeYearNodes: 2_000,
   /** Wall-clock cap of that whole-year MIP, in seconds (a safety net only). */
@@ -54,9 +55,21 @@ export const lns: Engine = {
     const ties = yearTies(context);
     let iterations = 0;
     context.report({ phase: "flow", incumbent: context.fixed.assignments.length });
-    const roster = constructByFlows(context, rosterFromPins(context), pinned);
-    iterations += fillGreedily(context, roster, ties);
-    if (year.reviews.length <= LNS_LIMITS.wholeYearReviews && !context.shouldStop()) {
+    if (context.shouldStop()) {
+      // The limit came during set-up: the greedy baseline is all there is time for.
+      const roster = rosterFromPins(context);
+      iterations += fillGreedily(context, roster, ties);
+      return { allocation: roster.toAllocation(), stoppedBy: "time-limit", iterations };
+    }
+    const constructed = constructByFlows(context, rosterFromPins(context), pinned);
+    iterations += fillGreedily(context, constructed, ties);
+    // The greedy baseline costs little beside the flows: the search starts from whichever is better.
+    const baseline = rosterFromPins(context);
+    iterations += fillGreedily(context, baseline, ties);
+    const roster = compareScores(rosterScore(baseline), rosterScore(constructed)) > 0 ? baseline : constructed;
+    let pairs = 0;
+    for (const list of context.candidates.byPerson.values()) pairs += list.length;
+    if (year.reviews.length <= LNS_LIMITS.wholeYearReviews && pairs <= LNS_LIMITS.wholeYearPairs && !context.shouldStop()) {
       // A small or medium year is re-solved whole, from the construction, for seats and reciprocity.
       context.report({ phase: "whole-year", incumbent: roster.filled() });
       const seconds = Math.min(LNS_LIMITS.wholeYearSeconds, context.timeLimitSeconds ?? Infinity);

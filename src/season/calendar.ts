@@ -1,0 +1,162 @@
+import { formatDay } from "../model/dates.js";
+import type { Allocation, Assignment, Decline, Role } from "../model/schema.js";
+import type { Year } from "../model/year.js";
+import { seatKey, statusOf, type Snapshot } from "./status.js";
+import { dates, personName, roleName, schoolName, teamsOf, teamWords, type Team } from "./words.js";
+
+/** One duty as a calendar entry: an all-day event over the review's days. Data, not a file. */
+export interface CalendarEvent {
+  /** Stable per (review, person) so that importing a newer file updates the entry. */
+  readonly uid: string;
+  /** Raised each time the entry changes, so calendars take the newer one. */
+  readonly sequence: number;
+  /** `tentative` while the seat is proposed, `confirmed` once the person said yes, `cancelled` for a removed duty. */
+  readonly status: "tentative" | "confirmed" | "cancelled";
+  readonly reviewId: string;
+  readonly personId: string;
+  readonly personName: string;
+  readonly role: Role;
+  /** First and last day of the review (ISO, inclusive). */
+  readonly start: string;
+  readonly end: string;
+  readonly summary: string;
+  /** The host school: its name, its address where known, and its point where known. */
+  readonly location: { readonly name: string; readonly address?: string; readonly lat?: number; readonly lon?: number };
+  readonly description: string;
+}
+
+/** Everything one person's calendar file holds. */
+export interface PersonCalendar {
+  readonly personId: string;
+  readonly role: Role;
+  readonly name: string;
+  readonly events: readonly CalendarEvent[];
+}
+
+/** The school year (September to August) of a day: `2023-24`. */
+function schoolYear(day: number): string {
+  const [year, month] = formatDay(day).split("-").map(Number) as [number, number];
+  const first = month >= 9 ? year : year - 1;
+  return `${first}-${String((first + 1) % 100).padStart(2, "0")}`;
+}
+
+/**
+ * The UID of a duty. Review ids recur from year to year (R0001 every year), so the school year
+ * of the review is part of it; ids are percent-encoded, so any id makes a valid UID.
+ */
+export function eventUid(year: Year, reviewId: string, personId: string): string {
+  const review = year.reviewById.get(reviewId);
+  const season = review ? schoolYear(review.span.from) : "unknown";
+  return `qar-${season}-${encodeURIComponent(reviewId)}-${encodeURIComponent(personId)}@qar-allocator`;
+}
+
+/** A duty's event without its sequence: two of these are equal exactly when the entry is unchanged. */
+function eventContent(year: Year, teams: ReadonlyMap<string, Team>, seat: Decline, status: CalendarEvent["status"]): Omit<CalendarEvent, "sequence"> | undefined {
+  const review = year.reviewById.get(seat.reviewId);
+  if (!review) return undefined;
+  const host = review.host;
+  const address = [host.address, host.postcode].filter((part): part is string => part !== undefined && part !== "").join(", ");
+  const answer = status === "confirmed" ? "confirmed" : status === "tentative" ? "offered, awaiting your answer" : "cancelled";
+  return {
+    uid: eventUid(year, review.id, seat.personId),
+    status,
+    reviewId: review.id,
+    personId: seat.personId,
+    personName: personName(year, seat.role, seat.personId),
+    role: seat.role,
+    start: formatDay(review.span.from),
+    end: formatDay(review.span.to),
+    summary: `QA Review: ${schoolName(host)} (${review.id}), ${roleName(seat.role)}${status === "cancelled" ? " (cancelled)" : ""}`,
+    location: {
+      name: schoolName(host),
+      ...(address !== "" ? { address } : {}),
+      ...(host.lat !== undefined && host.lon !== undefined ? { lat: host.lat, lon: host.lon } : {}),
+    },
+    description: [
+      `Quality Assurance Review ${review.id} at ${schoolName(host)}, ${dates(review.span)}.`,
+      `${personName(year, seat.role, seat.personId)}, ${roleName(seat.role)}: ${answer}.`,
+      `Team: ${teamWords(year, teams.get(review.id))}.`,
+    ].join("\n"),
+  };
+}
+
+/** A seat with its sequence; 0 is left unwritten, as an allocation without sequences means. */
+function withSequence<T extends { readonly sequence?: number }>(seat: T, sequence: number): T {
+  const { sequence: _old, ...rest } = seat;
+  return (sequence === 0 ? rest : { ...rest, sequence }) as T;
+}
+
+const live = (a: Assignment): CalendarEvent["status"] => (statusOf(a) === "confirmed" ? "confirmed" : "tentative");
+const sameContent = (a: object | undefined, b: object | undefined) => JSON.stringify(a) === JSON.stringify(b);
+
+/** What `stampSequences` returns: the allocation with each seat's sequence, and the duties removed in this step. */
+export interface Stamped {
+  readonly allocation: Allocation;
+  /** One cancelled event per duty that `before` held and `after` does not. */
+  readonly cancelled: readonly CalendarEvent[];
+}
+
+/**
+ * Gives every seat of `after` its calendar sequence: unchanged entries keep theirs; a new or
+ * changed entry (dates, place, team, status) gets the step's revision, one above every sequence
+ * written so far, so calendars always take the newer file. Duties that `before` held and
+ * `after` does not come back as cancelled events (a declined offer keeps that sequence).
+ *
+ * @example
+ * const { allocation, cancelled } = stampSequences({ year, allocation: published }, { year, allocation: next });
+ */
+export function stampSequences(before: Snapshot | undefined, after: Snapshot): Stamped {
+  const written = before ? [...before.allocation.assignments, ...(before.allocation.declined ?? [])] : [];
+  const revision = before ? Math.max(0, ...written.map((a) => a.sequence ?? 0)) + 1 : 0;
+  const oldTeams = before ? teamsOf(before.allocation) : new Map<string, Team>();
+  const newTeams = teamsOf(after.allocation);
+  const earlier = new Map((before?.allocation.assignments ?? []).map((a) => [seatKey(a), a]));
+  const assignments = after.allocation.assignments.map((a) => {
+    const old = earlier.get(seatKey(a));
+    const unchanged = old && before && sameContent(eventContent(before.year, oldTeams, old, live(old)), eventContent(after.year, newTeams, a, live(a)));
+    return withSequence(a, unchanged ? (old.sequence ?? 0) : revision);
+  });
+  const seated = new Set(after.allocation.assignments.map(seatKey));
+  const removed = (before?.allocation.assignments ?? []).filter((a) => !seated.has(seatKey(a)));
+  const removedNow = new Set(removed.map(seatKey));
+  const declined = (after.allocation.declined ?? []).map((d) => (removedNow.has(seatKey(d)) ? withSequence(d, revision) : d));
+  const cancelled = before
+    ? removed.flatMap((a) => {
+        const content = eventContent(before.year, oldTeams, a, "cancelled");
+        return content ? [{ ...content, sequence: revision }] : [];
+      })
+    : [];
+  return { allocation: declined.length > 0 ? { assignments, declined } : { assignments }, cancelled };
+}
+
+/**
+ * Every person's calendar: one event per duty in `snapshot` (with the sequences it holds) plus
+ * the cancelled events of duties removed in this step. People in year order (reviewers, then
+ * Lead Reviewers), then anyone who has left the year but still has a cancellation to receive.
+ *
+ * @example
+ * for (const calendar of personCalendars(after, stamped.cancelled)) console.log(calendar.personId, calendar.events.length);
+ */
+export function personCalendars(snapshot: Snapshot, cancelled: readonly CalendarEvent[] = []): PersonCalendar[] {
+  const { year } = snapshot;
+  const teams = teamsOf(snapshot.allocation);
+  const events = new Map<string, CalendarEvent[]>();
+  const add = (key: string, event: CalendarEvent) => {
+    const list = events.get(key);
+    if (list) list.push(event);
+    else events.set(key, [event]);
+  };
+  for (const a of snapshot.allocation.assignments) {
+    const content = eventContent(year, teams, a, live(a));
+    if (content) add(`${a.role}:${a.personId}`, { ...content, sequence: a.sequence ?? 0 });
+  }
+  for (const event of cancelled) add(`${event.role}:${event.personId}`, event);
+  const order = [...year.reviewers, ...year.leads].map((p) => `${p.role}:${p.id}`);
+  const known = new Set(order);
+  const keys = [...order.filter((k) => events.has(k)), ...[...events.keys()].filter((k) => !known.has(k)).sort()];
+  return keys.map((key) => {
+    const list = [...events.get(key)!].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.reviewId < b.reviewId ? -1 : 1));
+    const first = list[0]!;
+    return { personId: first.personId, role: first.role, name: first.personName, events: list };
+  });
+}

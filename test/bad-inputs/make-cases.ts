@@ -109,12 +109,12 @@ const CASES: Case[] = [
     why: "columns we do not know are ignored, each named once in a warning (updated, issue 19: never silently)",
     accepted: true,
     warnings: [
-      { file: "schools.csv", row: 1, column: "email", contains: 'column "email" is not one schools.csv uses and is ignored' },
+      { file: "schools.csv", row: 1, column: "website", contains: 'column "website" is not one schools.csv uses and is ignored' },
       { file: "reviewers.csv", row: 1, column: "notes", contains: 'column "notes" is not one reviewers.csv uses' },
     ],
     change: (f) => ({
       ...f,
-      "schools.csv": csv(table(f["schools.csv"]).map((r, i) => [...r, i === 0 ? "email" : `head${i}@example.org`])),
+      "schools.csv": csv(table(f["schools.csv"]).map((r, i) => [...r, i === 0 ? "website" : `https://school${i}.example.org`])),
       "reviewers.csv": csv(table(f["reviewers.csv"]).map((r, i) => [i === 0 ? "notes" : "prefers mornings", ...r])),
     }),
   },

@@ -105,6 +105,19 @@ function needsAdvanced(year: Year, placement: Placement, review: ReviewInfo): bo
   return peers.filter(isAdvanced).length < advancedToStaff(year, review);
 }
 
+// The people every pair rule allows on a review, per year: a move search asks for the same
+// reviews many times. Keyed by the (immutable) year, so it holds no state of its own.
+const allowedMemo = new WeakMap<Year, Map<string, PersonInfo[]>>();
+
+function allowedOn(year: Year, review: ReviewInfo, role: Role): PersonInfo[] {
+  let byReview = allowedMemo.get(year);
+  if (!byReview) allowedMemo.set(year, (byReview = new Map()));
+  const key = `${role}:${review.index}`;
+  let people = byReview.get(key);
+  if (!people) byReview.set(key, (people = (role === "lead" ? year.leads : year.reviewers).filter((z) => allowedPair(year, z, review))));
+  return people;
+}
+
 /** A one-step move that fills the seat: someone eligible leaves review X, and a free person takes their seat on X. */
 function findMove(year: Year, placement: Placement, review: ReviewInfo, role: Role, eligible: readonly PersonInfo[], wantAdvanced: boolean): string | undefined {
   for (const mover of eligible) {
@@ -114,9 +127,8 @@ function findMove(year: Year, placement: Placement, review: ReviewInfo, role: Ro
       const team = placement.teams.get(from.id);
       const stayingAdvanced = (team?.peers ?? []).filter((p) => p !== mover && isAdvanced(p)).length;
       const needAdvanced = role === "peer" && isAdvanced(mover) && stayingAdvanced < advancedToStaff(year, from);
-      const pool = role === "lead" ? year.leads : year.reviewers;
       const afterMove = stateOf(placement, { person: mover, review: from });
-      const replacement = pool.find((z) => z !== mover && (!needAdvanced || isAdvanced(z)) && allowedPair(year, z, from) && seatAdmits(afterMove, z, from, role));
+      const replacement = allowedOn(year, from, role).find((z) => z !== mover && (!needAdvanced || isAdvanced(z)) && seatAdmits(afterMove, z, from, role));
       if (replacement) {
         return `${who(role)} ${mover.id} could move from ${from.id} (${dates(from)}), whose seat ${replacement.id} could then fill`;
       }

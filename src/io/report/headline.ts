@@ -110,7 +110,7 @@ export function validity({ check, solve }: ReportInput): string {
   const pins = refused.length > 0 ? `<div class="violations" id="pins"><strong>${plural(refused.length, "pin")} could not be honoured</strong><ul>${refused.join("")}</ul></div>` : "";
   const engine = solve
     ? `<p class="muted">Engine <strong>${h(solve.engine)}</strong>, seed ${solve.seed}, ${h(solve.status)}, ` +
-      `stopped by ${h(solve.stoppedBy)} after ${plural(solve.iterations, "iteration")}.</p><p data-metric="gap-words">${h(gapInWords(solve))}</p>${pins}`
+      `stopped by ${h(solve.stoppedBy)} after ${plural(solve.iterations, "iteration")}.</p><p class="gap-words">${h(gapInWords(solve))}</p>${pins}`
     : "";
   if (check.valid) return `${engine}<p class="ok">The checker finds no broken hard rule.</p>`;
   const shown = check.violations.slice(0, 200);

@@ -90,7 +90,7 @@ export function registerRepair(program: Command, context: CommandContext): void 
     )
     .argument("<year-folder>", "the year folder (new people and schools are extra rows in its files)")
     .argument("<allocation>", "the published allocation.csv")
-    .requiredOption("-c, --changes <file>", "changes.csv with columns change,id,value (withdraw,P0193, · cancel,R0412, · move,R0412,2024-03-11)")
+    .requiredOption("-c, --changes <file>", "changes.csv with columns change,id,value (withdraw,P0193, · cancel,R0412, · move,R0412,2024-03-11); - reads it from standard input")
     .requiredOption("-o, --out <dir>", "folder to write the repaired allocation to")
     .option("-s, --seed <n>", "seed for reproducible results", integer, 1)
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { extname, join } from "node:path";
 import type { Problem } from "../model/problem.js";
 import type { InputError, Result } from "./errors.js";
 import { INPUT_LIMITS, megabytes } from "./limits.js";
@@ -163,9 +163,6 @@ function isFolder(path: string): boolean {
     return false;
   }
 }
-
-/** The short name of a path, for messages. */
-export const fileName = (path: string) => basename(path);
 
 /**
  * Writes an output folder: adds or replaces the files it owns and touches nothing else.

@@ -48,5 +48,8 @@ export { noticesOf, type Notice, type NoticeChange, type RecipientType } from ".
 export { personCalendars, stampSequences, type CalendarEvent, type PersonCalendar } from "./season/calendar.js";
 export { lettersOf, type Letter } from "./season/letters.js";
 export { calendarIcs, lettersCsv, noticesCsv, seasonFiles } from "./io/write-season.js";
+export { plan, planWeeks, proposeMoves, windowStarts, moveReview, standbyFor, standbyList, seatStateOf, STANDBY_LIMIT, MOVE_LIMITS, type PlanResult, type PlanOptions, type WeekRow, type Move, type MoveLimits, type MoveOptions, type MovePlan, type StandbyRow, type StandbyOptions } from "./plan/index.js";
+export { weeksCsv, movesCsv, standbyCsv, planOutputs } from "./io/write-plan.js";
+export { renderPlan, weekChart } from "./io/report-plan.js";
 export { useHighsWasm } from "./solver/lp.js";
 export { jsonSchemas, ResultSchema } from "./model/json-schemas.js";

@@ -5,6 +5,7 @@ import { registerCheck } from "./commands/check.js";
 import { registerCloseYear } from "./commands/close-year.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerLedger } from "./commands/ledger.js";
+import { registerPlan } from "./commands/plan.js";
 import { registerRepair } from "./commands/repair.js";
 import { registerReport } from "./commands/report.js";
 import { registerRespond } from "./commands/respond.js";
@@ -31,6 +32,7 @@ const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[]
   registerRespond,
   registerCloseYear,
   registerLedger,
+  registerPlan,
 ];
 
 /** Builds the `qar` program. Each action sets `state.code`; nothing here calls `process.exit`. */

@@ -10,6 +10,8 @@ import { toCsv } from "./csv-text.js";
 import { renderReport } from "./report/index.js";
 import { seasonFiles } from "./write-season.js";
 import type { CalendarEvent } from "../season/calendar.js";
+import { standbyList } from "../plan/standby.js";
+import { standbyCsv } from "./write-plan.js";
 
 export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level", "status", "sequence"] as const;
 
@@ -119,12 +121,14 @@ export function solveOutputs(
   options: { readonly cancelled?: readonly CalendarEvent[]; readonly warnings?: readonly InputError[] } = {},
 ): Record<string, string> {
   const { year, allocation, check } = result;
+  const standby = standbyList(year, allocation);
   return {
     "allocation.csv": allocationCsv(year, allocation),
     "unfilled.csv": unfilledCsv(explanation),
     "ledger.csv": ledgerCsv(check),
+    "standby.csv": standbyCsv(standby),
     "summary.json": `${JSON.stringify(summaryOf(result, options.warnings), null, 2)}\n`,
-    "report.html": renderReport({ year, allocation, check, solve: result, explanation }),
+    "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby }),
     ...seasonFiles(year, allocation, options.cancelled),
   };
 }

@@ -46,9 +46,11 @@ export function serializeYear(problem: Problem): Record<string, string> {
     ["id", "name", "available", "max_reviews", "phases", "conflicts", "lat", "lon", ...leadContact],
     problem.leads.map((l) => [l.id, l.name, ranges(l.available), l.maxReviews, list(l.phases), list(l.conflicts), l.lat, l.lon, ...leadContact.map((c) => l[c])]),
   );
+  // The window column only when some review has one, so years without windows keep their bytes.
+  const windows = problem.reviews.some((r) => (r.window ?? []).length > 0);
   files[YEAR_FILES.reviews.file] = toCsv(
-    ["id", "school_id", "start", "days", "seats"],
-    problem.reviews.map((r) => [r.id, r.schoolId, r.start, r.days, r.seats]),
+    ["id", "school_id", "start", "days", "seats", ...(windows ? ["window"] : [])],
+    problem.reviews.map((r) => [r.id, r.schoolId, r.start, r.days, r.seats, ...(windows ? [ranges(r.window ?? [])] : [])]),
   );
   if (problem.history.length > 0) {
     files[YEAR_FILES.history.file] = toCsv(

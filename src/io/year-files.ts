@@ -22,7 +22,7 @@ export const YEAR_FILES = {
   reviews: {
     file: "reviews.csv",
     required: ["id", "school_id", "start"],
-    optional: ["days", "seats"],
+    optional: ["days", "seats", "window"],
   },
   history: {
     file: "history.csv",

@@ -98,6 +98,11 @@ export const ReviewSchema = z.object({
   days: z.number().int().min(1).max(31).default(3),
   /** Peer seats; `undefined` means the policy's band table decides. */
   seats: z.number().int().nonnegative().optional(),
+  /**
+   * Dates the school would accept for its review (`qar plan` proposes moves inside them);
+   * absent: the dates are fixed.
+   */
+  window: z.array(DateRangeSchema).optional(),
 });
 export type Review = z.infer<typeof ReviewSchema>;
 

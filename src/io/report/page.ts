@@ -6,6 +6,7 @@ import type { ReportInput } from "./input.js";
 import { ledgerTable } from "./ledger.js";
 import { reciprocityChart } from "./reciprocity.js";
 import { acrossYearsSection, pathwaySection } from "../report-years.js";
+import { weeksSection } from "../report-plan.js";
 import { statusOf } from "./status.js";
 import { SCRIPT, STYLE } from "./styles.js";
 import { teamCards } from "./team-cards.js";
@@ -15,6 +16,7 @@ import { unfilledSection } from "./unfilled.js";
 const NAV: readonly (readonly [string, string])[] = [
   ["headline", "Headline"],
   ["calendar", "Calendar"],
+  ["weeks", "Weeks"],
   ["reciprocity", "Reciprocity"],
   ["hubs", "Hubs"],
   ["unfilled", "Unfilled seats"],
@@ -58,6 +60,7 @@ export function renderReport(input: ReportInput): string {
 <body>${header(input, title)}
 ${headline(input)}
 ${calendar(input, status)}
+${weeksSection(input)}
 ${reciprocityChart(input)}
 ${hubMatrix(input)}
 ${unfilledSection(input)}

@@ -12,6 +12,8 @@ export function reviewRow(c: CellReader, defaultDays: number): Review | undefine
   const start = c.date("start");
   const days = c.number("days", { integer: true, min: 1, max: LIMITS.days }) ?? defaultDays;
   const seats = c.number("seats", { integer: true, min: 0, max: LIMITS.seats });
+  // The dates the school would accept instead (qar plan proposes moves within them).
+  const window = c.ranges("window");
   if (id === undefined || schoolId === undefined || start === undefined) return undefined;
-  return { id, schoolId, start, days, ...(seats !== undefined ? { seats } : {}) };
+  return { id, schoolId, start, days, ...(seats !== undefined ? { seats } : {}), ...(window.length > 0 ? { window } : {}) };
 }

@@ -4,6 +4,8 @@ import type { Allocation, Decline } from "../model/schema.js";
 import { formatDay } from "../model/dates.js";
 import type { Year } from "../model/year.js";
 import type { SolveResult } from "../solver/index.js";
+import type { InputError } from "../model/errors.js";
+import { SCHEMA_VERSION } from "../model/validate.js";
 import { toCsv } from "./csv-text.js";
 import { renderReport } from "./report/index.js";
 import { seasonFiles } from "./write-season.js";
@@ -58,10 +60,14 @@ export function ledgerCsv(check: CheckResult): string {
   );
 }
 
-/** `summary.json`: counts, shares, reciprocity and the solver's figures. */
-export function summaryOf(result: SolveResult): Record<string, unknown> {
+/**
+ * `summary.json`: counts, shares, reciprocity, the solver's figures and the input's warnings
+ * (listed even when `--quiet` prints none). Its JSON Schema is `schema/result.schema.json`.
+ */
+export function summaryOf(result: SolveResult, warnings: readonly InputError[] = []): Record<string, unknown> {
   const m = result.check.metrics;
   return {
+    schemaVersion: SCHEMA_VERSION,
     reviews: m.reviews,
     seats: m.seats,
     filled: m.filled,
@@ -89,6 +95,7 @@ export function summaryOf(result: SolveResult): Record<string, unknown> {
       elapsedMs: Math.round(result.elapsedMs),
     },
     rejectedPins: result.rejectedPins,
+    warnings,
   };
 }
 
@@ -108,7 +115,11 @@ function round(value: number, digits = 4): number {
  * const files = solveOutputs(result, explain(result.year, result.allocation));
  * writeOutputFolder("out", files);
  */
-export function solveOutputs(result: SolveResult, explanation: Explanation, options: { readonly cancelled?: readonly CalendarEvent[] } = {}): Record<string, string> {
+export function solveOutputs(
+  result: SolveResult,
+  explanation: Explanation,
+  options: { readonly cancelled?: readonly CalendarEvent[]; readonly warnings?: readonly InputError[] } = {},
+): Record<string, string> {
   const { year, allocation, check } = result;
   const standby = standbyList(year, allocation);
   return {
@@ -116,7 +127,7 @@ export function solveOutputs(result: SolveResult, explanation: Explanation, opti
     "unfilled.csv": unfilledCsv(explanation),
     "ledger.csv": ledgerCsv(check),
     "standby.csv": standbyCsv(standby),
-    "summary.json": `${JSON.stringify(summaryOf(result), null, 2)}\n`,
+    "summary.json": `${JSON.stringify(summaryOf(result, options.warnings), null, 2)}\n`,
     "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby }),
     ...seasonFiles(year, allocation, options.cancelled),
   };

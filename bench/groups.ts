@@ -14,7 +14,7 @@ import { checkGroups } from "../src/groups/check.js";
 import { group } from "../src/groups/group.js";
 import type { Cohort } from "../src/groups/model.js";
 import { readYearFolder } from "../src/io/files.js";
-import { readCohortFolder } from "../src/io/groups/read-cohort.js";
+import { readCohortFolder } from "../src/io/groups/read-cohort-folder.js";
 
 interface Case {
   readonly name: string;

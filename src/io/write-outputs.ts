@@ -4,6 +4,8 @@ import type { Allocation, Decline } from "../model/schema.js";
 import { formatDay } from "../model/dates.js";
 import type { Year } from "../model/year.js";
 import type { SolveResult } from "../solver/index.js";
+import type { InputError } from "../model/errors.js";
+import { SCHEMA_VERSION } from "../model/validate.js";
 import { toCsv } from "./csv-text.js";
 import { optionsSummary } from "./repair-outputs.js";
 import { renderReport } from "./report/index.js";
@@ -59,10 +61,14 @@ export function ledgerCsv(check: CheckResult): string {
   );
 }
 
-/** `summary.json`: counts, shares, reciprocity and the solver's figures. */
-export function summaryOf(result: SolveResult): Record<string, unknown> {
+/**
+ * `summary.json`: counts, shares, reciprocity, the solver's figures and the input's warnings
+ * (listed even when `--quiet` prints none). Its JSON Schema is `schema/result.schema.json`.
+ */
+export function summaryOf(result: SolveResult, warnings: readonly InputError[] = []): Record<string, unknown> {
   const m = result.check.metrics;
   return {
+    schemaVersion: SCHEMA_VERSION,
     reviews: m.reviews,
     seats: m.seats,
     filled: m.filled,
@@ -90,6 +96,7 @@ export function summaryOf(result: SolveResult): Record<string, unknown> {
       elapsedMs: Math.round(result.elapsedMs),
     },
     rejectedPins: result.rejectedPins,
+    warnings,
     // A repair's trade-off: the most seats for each number of changed rows, the chosen marked.
     ...(result.tradeOff ? { repair: { changes: result.tradeOff.find((o) => o.chosen)?.changes, options: optionsSummary(result.tradeOff) } } : {}),
   };
@@ -111,7 +118,11 @@ function round(value: number, digits = 4): number {
  * const files = solveOutputs(result, explain(result.year, result.allocation));
  * writeOutputFolder("out", files);
  */
-export function solveOutputs(result: SolveResult, explanation: Explanation, options: { readonly cancelled?: readonly CalendarEvent[] } = {}): Record<string, string> {
+export function solveOutputs(
+  result: SolveResult,
+  explanation: Explanation,
+  options: { readonly cancelled?: readonly CalendarEvent[]; readonly warnings?: readonly InputError[] } = {},
+): Record<string, string> {
   const { year, allocation, check } = result;
   const standby = standbyList(year, allocation);
   return {
@@ -119,7 +130,7 @@ export function solveOutputs(result: SolveResult, explanation: Explanation, opti
     "unfilled.csv": unfilledCsv(explanation),
     "ledger.csv": ledgerCsv(check),
     "standby.csv": standbyCsv(standby),
-    "summary.json": `${JSON.stringify(summaryOf(result), null, 2)}\n`,
+    "summary.json": `${JSON.stringify(summaryOf(result, options.warnings), null, 2)}\n`,
     "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby }),
     ...seasonFiles(year, allocation, options.cancelled),
   };

@@ -21,6 +21,7 @@ const id = z.string().trim().min(1, "must not be blank");
 /** A strict ISO date `YYYY-MM-DD` that exists in the calendar. */
 export const IsoDateSchema = z
   .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date written YYYY-MM-DD", abort: true })
   .refine((text) => parseDay(text) !== undefined, { message: "must be a real date written YYYY-MM-DD" });
 
 /** An inclusive date range; a single date has `from === to`. */

@@ -2,7 +2,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from "no
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseGroupsCsv } from "../../src/io/groups/read-groups.js";
-import { readCohortFolder } from "../../src/io/groups/read-cohort.js";
+import { readCohortFolder } from "../../src/io/groups/read-cohort-folder.js";
 import { independentCheck } from "../groups/helpers/independent-check.js";
 import { qar, scratch, STACK_LINE } from "./qar.js";
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { group } from "../../src/groups/group.js";
 import type { Cohort } from "../../src/groups/model.js";
-import { readCohortFolder } from "../../src/io/groups/read-cohort.js";
+import { readCohortFolder } from "../../src/io/groups/read-cohort-folder.js";
 import { independentCheck } from "./helpers/independent-check.js";
 
 const ELP = new URL("../../fixtures/cohorts/extending-leading-practice", import.meta.url).pathname;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { COHORT_SPECS, generateCohort } from "../../fixtures/cohorts.js";
 import { group } from "../../src/groups/group.js";
 import { readYearFolder } from "../../src/io/files.js";
-import { readCohortFolder } from "../../src/io/groups/read-cohort.js";
+import { readCohortFolder } from "../../src/io/groups/read-cohort-folder.js";
 import { serializeCohort } from "../../src/io/groups/write-cohort.js";
 import { independentCheck } from "./helpers/independent-check.js";
 

@@ -3,7 +3,7 @@ import { indexCohort } from "../../src/groups/cohort.js";
 import { group } from "../../src/groups/group.js";
 import type { Cohort } from "../../src/groups/model.js";
 import { renderGroupReport } from "../../src/io/groups/report-groups.js";
-import { readCohortFolder } from "../../src/io/groups/read-cohort.js";
+import { readCohortFolder } from "../../src/io/groups/read-cohort-folder.js";
 
 const SMALL = new URL("../cli/groups-data/cohort", import.meta.url).pathname;
 

@@ -1,6 +1,6 @@
 import { relative, resolve } from "node:path";
 import { formatInputError, type InputError } from "../../io/errors.js";
-import { readCohortFolder } from "../../io/groups/read-cohort.js";
+import { readCohortFolder } from "../../io/groups/read-cohort-folder.js";
 import type { Cohort } from "../../groups/model.js";
 import { EXIT, type CommandContext, type Io } from "../shared.js";
 

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { formatInputError, type InputError } from "../../io/errors.js";
-import { readYearFolder } from "../../io/files.js";
+import { readYear } from "../../io/files.js";
 import { checkOutputFolder } from "../../io/out-folder.js";
 import { planOutputs } from "../../io/write-plan.js";
 import { plan, type PlanResult } from "../../plan/index.js";
@@ -34,9 +34,9 @@ function summaryOf(out: string, result: PlanResult) {
 /** Runs `qar plan`; returns the exit code. */
 async function planCommand(io: Io, folder: string, opts: Options): Promise<number> {
   const place = checkOutputFolder({ out: opts.out, protect: [folder], option: "--out", names: PLAN_FILES });
-  if (place.length > 0) return inputErrors(io, place);
-  const year = readYearFolder(folder, opts.policy !== undefined ? { policyFile: opts.policy } : {});
-  if (!year.ok) return inputErrors(io, year.errors);
+  if (place.length > 0) return inputErrors(io, place, opts);
+  const year = await readYear(folder, opts.policy !== undefined ? { policyFile: opts.policy } : {});
+  if (!year.ok) return inputErrors(io, year.errors, opts);
   if (!opts.quiet && !opts.json) for (const warning of year.warnings) io.err(`warning: ${formatInputError(warning)}\n`);
   const result = await plan(year.value);
   try {

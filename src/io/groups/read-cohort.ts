@@ -1,11 +1,8 @@
-import { existsSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { DEFAULT_GROUP_POLICY } from "../../groups/policy.js";
 import type { Cohort, CohortMember, Facilitator, PastGroup } from "../../groups/model.js";
 import type { School } from "../../model/schema.js";
 import { cellReader } from "../cells.js";
 import type { InputError, Result } from "../errors.js";
-import { readBytes } from "../files.js";
 import { decodeUtf8, readCsvTable, type CsvTable } from "../read-csv.js";
 import { parseYear } from "../read-year.js";
 import { YEAR_FILES } from "../year-files.js";
@@ -135,27 +132,4 @@ export function parseCohort(files: CohortFileContents): Result<Cohort> {
   const history = readHistory(files, errors);
   if (errors.length > 0 || policy === undefined) return { ok: false, errors };
   return { ok: true, value: { schools, members, facilitators, history, policy }, warnings };
-}
-
-/**
- * Reads a cohort folder from disk (see `parseCohort` for the format).
- *
- * @example
- * const cohort = readCohortFolder("fixtures/cohorts/growing-the-top");
- * if (cohort.ok) console.log(`${cohort.value.members.length} schools`);
- */
-export function readCohortFolder(folder: string): Result<Cohort> {
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    return { ok: false, errors: [{ code: "missing-file", file: folder, message: "is not a cohort folder (a folder holding schools.csv, cohort.csv and facilitators.csv)" }] };
-  }
-  const files: Record<string, Uint8Array> = {};
-  const errors: InputError[] = [];
-  for (const name of [...Object.values(COHORT_FILES).map((f) => f.file), COHORT_POLICY_FILE]) {
-    const path = join(folder, name);
-    if (!existsSync(path)) continue;
-    const read = readBytes(path);
-    if ("error" in read) errors.push({ ...read.error, file: name });
-    else files[name] = read.bytes;
-  }
-  return errors.length > 0 ? { ok: false, errors } : parseCohort(files);
 }

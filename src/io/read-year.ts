@@ -66,11 +66,13 @@ export function parseYear(files: YearFileContents, options: ParseYearOptions = {
   const policySource = options.policy ?? (files[POLICY_FILE] !== undefined ? { name: POLICY_FILE, contents: files[POLICY_FILE]! } : undefined);
   const policy = policySource ? parsePolicy(policySource.name, policySource.contents, errors) : makePolicy().data;
   const defaultDays = policy?.defaultReviewDays ?? 3;
+  // The kinds the rows may name: the policy's, or the built-in ones when policy.json is bad.
+  const kinds = (policy ?? DEFAULT_POLICY).kinds;
   const read = {
     schools: readRows(files, "schools", errors, schoolRow),
-    reviewers: readRows(files, "reviewers", errors, reviewerRow),
-    leads: readRows(files, "leads", errors, leadRow),
-    reviews: readRows(files, "reviews", errors, (c) => reviewRow(c, defaultDays)),
+    reviewers: readRows(files, "reviewers", errors, (c) => reviewerRow(c, kinds)),
+    leads: readRows(files, "leads", errors, (c) => leadRow(c, kinds)),
+    reviews: readRows(files, "reviews", errors, (c) => reviewRow(c, defaultDays, kinds)),
     history: readRows(files, "history", errors, (c) => historyRow(c, policy)),
     pins: readRows(files, "pins", errors, pinRow),
     ledgerYears: readRows(files, "ledgerYears", errors, ledgerYearRow),

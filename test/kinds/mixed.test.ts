@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { generateYear, smallMixedSpec } from "../../fixtures/generator.js";
+import { checkAllocation } from "../../src/check.js";
+import { readYearFolder } from "../../src/io/files.js";
+import type { Problem } from "../../src/model/problem.js";
+import { solve } from "../../src/solver/index.js";
+import { kindBreaches, onlyKinds, seatsByKind } from "../helpers/kinds-check.js";
+
+// Mixed years (QAR + TPR + MLQAR) as the generator makes them: the people of each kind are
+// pools of their own, so each kind's best fill does not depend on the others'.
+
+const mixedYear = (seed: number, reviews = 16): Problem => generateYear(smallMixedSpec(seed, reviews)).problem;
+const kindsIn = (problem: Problem) => new Set(problem.reviews.map((r) => r.kind ?? "qar"));
+
+describe("mixed years (QAR, TPR, MLQAR)", () => {
+  it("the small mixed years hold all three kinds", () => {
+    for (const seed of [1, 2, 3]) expect([...kindsIn(mixedYear(seed))].sort()).toEqual(["mlqar", "qar", "tpr"]);
+  });
+
+  it.each(["greedy", "mip", "self-selection"])("engine %s: the allocation passes the checker and the independent check of each kind's rules", async (engine) => {
+    for (const seed of [1, 2, 3]) {
+      const problem = mixedYear(seed);
+      const result = await solve(problem, { engine, seed, exactBound: false });
+      expect(checkAllocation(problem, result.allocation).violations).toEqual([]);
+      expect(kindBreaches(problem, result.allocation)).toEqual([]);
+    }
+  });
+
+  it("engine lns (flows that relax the caps, then the search): valid, and within its bounds", async () => {
+    const problem = mixedYear(4, 24);
+    const result = await solve(problem, { engine: "lns", seed: 4 });
+    const check = checkAllocation(problem, result.allocation);
+    expect(check.violations).toEqual([]);
+    expect(kindBreaches(problem, result.allocation)).toEqual([]);
+    expect(check.metrics.filled.total).toBeLessThanOrEqual(result.bound.filledSeats);
+    // The reciprocity bound is over every account: the schools and the trusts.
+    expect(check.metrics.reciprocity.totalDeviation + (check.metrics.trustReciprocity?.totalDeviation ?? 0)).toBeGreaterThanOrEqual(result.bound.reciprocityDeviation);
+  });
+
+  it("every TPR seat is filled where the data allows it: as many as the exact optimum of the TPRs alone", async () => {
+    for (const seed of [1, 2, 3, 5]) {
+      const problem = mixedYear(seed);
+      const mixed = await solve(problem, { seed });
+      const alone = await solve(onlyKinds(problem, ["tpr"]), { seed, engine: "mip" });
+      expect(alone.proven).toBe(true);
+      expect(checkAllocation(onlyKinds(problem, ["tpr"]), alone.allocation).valid).toBe(true);
+      expect(seatsByKind(problem, mixed.allocation).get("tpr") ?? 0).toBe(seatsByKind(problem, alone.allocation).get("tpr") ?? 0);
+    }
+  });
+
+  it("QAR results are no worse than solving the QAR reviews alone", async () => {
+    for (const seed of [1, 2, 3, 5]) {
+      const problem = mixedYear(seed);
+      const mixed = await solve(problem, { seed });
+      const qarOnly = onlyKinds(problem, ["qar"]);
+      const alone = await solve(qarOnly, { seed });
+      expect(checkAllocation(qarOnly, alone.allocation).valid).toBe(true);
+      expect(seatsByKind(problem, mixed.allocation).get("qar") ?? 0).toBeGreaterThanOrEqual(seatsByKind(qarOnly, alone.allocation).get("qar") ?? 0);
+    }
+  });
+
+  it("the bench's mixed year reads cleanly: 8 TPRs, 10 MLQARs in 8 hubs, and QARs", () => {
+    const year = readYearFolder(new URL("../../fixtures/years/mixed", import.meta.url).pathname);
+    if (!year.ok) throw new Error(JSON.stringify(year.errors.slice(0, 3)));
+    const count = (kind: string) => year.value.reviews.filter((r) => (r.kind ?? "qar") === kind).length;
+    expect([count("tpr"), count("mlqar")]).toEqual([8, 10]);
+    expect(count("qar")).toBeGreaterThan(100);
+    const schools = new Map(year.value.schools.map((s) => [s.id, s]));
+    expect(new Set(year.value.reviews.filter((r) => r.kind === "mlqar").map((r) => schools.get(r.schoolId!)!.hub)).size).toBe(8);
+  });
+});

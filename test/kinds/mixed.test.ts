@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { generateYear, smallMixedSpec } from "../../fixtures/generator.js";
 import { checkAllocation } from "../../src/check.js";
 import { readYearFolder } from "../../src/io/files.js";
+import { formatDay, parseDay } from "../../src/model/dates.js";
 import type { Problem } from "../../src/model/problem.js";
+import { repair } from "../../src/repair.js";
 import { solve } from "../../src/solver/index.js";
 import { kindBreaches, onlyKinds, seatsByKind } from "../helpers/kinds-check.js";
 
@@ -67,5 +69,23 @@ describe("mixed years (QAR, TPR, MLQAR)", () => {
     expect(count("qar")).toBeGreaterThan(100);
     const schools = new Map(year.value.schools.map((s) => [s.id, s]));
     expect(new Set(year.value.reviews.filter((r) => r.kind === "mlqar").map((r) => schools.get(r.schoolId!)!.hub)).size).toBe(8);
+  });
+});
+
+describe("repair in a mixed year", () => {
+  it("after a TPR reviewer withdraws and a TPR moves, the repaired allocation passes the checker and each kind's check", async () => {
+    const problem = mixedYear(2, 10);
+    const published = (await solve(problem, { seed: 1, exactBound: false })).allocation;
+    const tprs = new Set(problem.reviews.filter((r) => r.kind === "tpr").map((r) => r.id));
+    const leaver = published.assignments.find((a) => a.role === "peer" && tprs.has(a.reviewId))!;
+    const moved = problem.reviews.find((r) => r.kind === "tpr" && r.id !== leaver.reviewId) ?? problem.reviews.find((r) => r.kind === "mlqar")!;
+    const outcome = await repair(problem, published, [{ change: "withdraw", id: leaver.personId }, { change: "move", id: moved.id, start: formatDay(parseDay(moved.start)! + 7) }], { seed: 1, exactBound: false });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+    expect(checkAllocation(outcome.problem, outcome.result.allocation).violations).toEqual([]);
+    expect(kindBreaches(outcome.problem, outcome.result.allocation)).toEqual([]);
+    expect(outcome.result.allocation.assignments.some((a) => a.personId === leaver.personId)).toBe(false);
+    // Only the seats the change touched move: every other seat of the published allocation stays.
+    const kept = outcome.result.allocation.assignments.filter((a) => published.assignments.some((b) => b.reviewId === a.reviewId && b.personId === a.personId)).length;
+    expect(kept).toBeGreaterThanOrEqual(published.assignments.length - 3);
   });
 });

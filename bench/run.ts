@@ -118,10 +118,9 @@ console.log("\nbound: upper bound on filled seats (flow relaxation; * = exact se
 const kindRows = rows.flatMap((r) =>
   Object.entries(r.kinds ?? {}).map(([kind, k]) => `| ${r.fixture} | ${r.method === MAIN ? `${MAIN} (${r.engine})` : r.method} | ${kind} | ${k.reviews} | ${k.filled} / ${k.seats} (${pct(k.filled / Math.max(1, k.seats))}) | ${k.fullTeams} |`),
 );
-const qarAlone = rows.filter((r) => r.fixture === "mixed-qar").map((r) => `| mixed-qar | ${r.method === MAIN ? `${MAIN} (${r.engine})` : r.method} | qar (alone) | ${r.reviews} | ${r.filled} / ${r.seats} (${pct(r.filledShare)}) | ${r.fullTeams} |`);
 const kindsTable =
   kindRows.length > 0
-    ? `\n\nBy kind of review (docs/kinds.md); \`mixed-qar\` is the mixed year's QARs alone:\n\n| fixture | method | kind | reviews | filled / seats | full teams |\n| --- | --- | --- | --- | --- | --- |\n${[...kindRows, ...qarAlone].join("\n")}`
+    ? `\n\nBy kind of review (docs/kinds.md); \`mixed-qar\` is the mixed year's QARs alone (its other reviews left out):\n\n| fixture | method | kind | reviews | filled / seats | full teams |\n| --- | --- | --- | --- | --- | --- |\n${kindRows.join("\n")}`
     : "";
 const markdown = [
   `| ${header.join(" | ")} |`,

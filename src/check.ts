@@ -74,7 +74,11 @@ export function ledgerOf(placement: Placement): LedgerRow[] {
   });
 }
 
-/** The trusts' ledger: one row per trust account, by trust id (none in a year without reviews counted by trust). */
+/**
+ * The trusts' ledger: one row per trust account, by trust id (none in a year without reviews counted by trust).
+ *
+ * @example trustLedgerOf(place(year, allocation)).filter((row) => row.balance < 0) // the trusts that owe TPR places
+ */
 export function trustLedgerOf(placement: Placement): TrustLedgerRow[] {
   const sent = placesSent(placement);
   return placement.year.accounts

@@ -69,7 +69,11 @@ export function ledgerCsv(check: CheckResult): string {
   );
 }
 
-/** `trust-ledger.csv`: each trust's reciprocity account, in a year with reviews counted by trust (TPRs). */
+/**
+ * `trust-ledger.csv`: each trust's reciprocity account, in a year with reviews counted by trust (TPRs).
+ *
+ * @example if (check.trustLedger.length > 0) files["trust-ledger.csv"] = trustLedgerCsv(check);
+ */
 export function trustLedgerCsv(check: CheckResult): string {
   return toCsv(
     ["trust_id", "seats_received", "places_sent", "balance"],

@@ -19,6 +19,8 @@ export function policyOverrides(policy: Policy): Record<string, unknown> {
   for (const key of Object.keys(policy) as (keyof Policy)[]) {
     if (JSON.stringify(policy[key]) !== JSON.stringify(DEFAULT_POLICY[key])) overrides[key] = policy[key];
   }
+  // Of the kinds table, only the kinds that differ from the built-in ones (read back, they are merged over them).
+  if (overrides.kinds) overrides.kinds = Object.fromEntries(Object.entries(policy.kinds).filter(([id, kind]) => JSON.stringify(kind) !== JSON.stringify(DEFAULT_POLICY.kinds[id])));
   return overrides;
 }
 

@@ -73,7 +73,7 @@ const QAR: Kind = {
  * reciprocity by trust; `mlqar` (Middle Leader QAR) is run inside a hub: reviewers from the
  * host's hub, never from the host school.
  */
-export const DEFAULT_KINDS: Readonly<Record<string, Kind>> = {
+export const DEFAULT_KINDS: Readonly<Record<string, Kind>> = inSchemaOrder({
   qar: QAR,
   tpr: {
     ...QAR,
@@ -93,7 +93,15 @@ export const DEFAULT_KINDS: Readonly<Record<string, Kind>> = {
     exclude: ["school"],
     require: ["hub"],
   },
-};
+});
+
+/**
+ * Each kind with its keys in the schema's order, as a parsed policy holds them: a policy written
+ * back (`policyOverrides`) compares kinds as JSON, so the built-in ones must match key for key.
+ */
+function inSchemaOrder(kinds: Record<string, Kind>): Record<string, Kind> {
+  return Object.fromEntries(Object.entries(kinds).map(([id, kind]) => [id, KindSchema.parse(kind)]));
+}
 
 /**
  * The kinds table of a policy: each kind a `policy.json` names merged over its built-in (a new
@@ -115,6 +123,8 @@ export function mergeKinds(overrides: Readonly<Record<string, KindOverride | und
  * What a kinds table may not say, beyond each key's own type: a kind hosted by a trust has no
  * phase or size for bands (its seats are a number) and no hub to require; a hub cannot be both
  * required and excluded; `qar` must stay. Each issue with the path of the key at fault.
+ *
+ * @example kindIssues(mergeKinds({ tpr: { seats: [{ phase: "primary", seats: 2 }] } })) // [{ path: ["kinds", "tpr", "seats"], ... }]
  */
 export function kindIssues(kinds: Readonly<Record<string, Kind>>): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
@@ -133,7 +143,11 @@ export function kindIssues(kinds: Readonly<Record<string, Kind>>): { path: (stri
   return issues;
 }
 
-/** The band tables a kinds table holds, by kind id, for the band checks the top-level table gets. */
+/**
+ * The band tables a kinds table holds, by kind id, for the band checks the top-level table gets.
+ *
+ * @example kindBands(mergeKinds({ mlqar: { seats: [{ phase: "primary", seats: 2 }] } })) // [["mlqar", [{ phase: "primary", seats: 2 }]]]
+ */
 export function kindBands(kinds: Readonly<Record<string, Kind>>): [string, readonly SeatBand[]][] {
   return Object.entries(kinds).flatMap(([id, kind]) => (Array.isArray(kind.seats) ? [[id, kind.seats] as [string, readonly SeatBand[]]] : []));
 }

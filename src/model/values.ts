@@ -11,7 +11,11 @@ export function sameValue(a: string | undefined, b: string | undefined): boolean
   return left !== "" && left === b.trim().toLowerCase();
 }
 
-/** A hub, locality or trust as `sameValue` compares it (trimmed, lower case); `undefined` when blank. */
+/**
+ * A hub, locality or trust as `sameValue` compares it (trimmed, lower case); `undefined` when blank.
+ *
+ * @example valueKey(" Oak Trust ") // "oak trust"; valueKey("  ") // undefined
+ */
 export function valueKey(value: string | undefined): string | undefined {
   const key = value?.trim().toLowerCase();
   return key ? key : undefined;

@@ -153,13 +153,19 @@ export interface Account {
   readonly id: string;
 }
 
-/** A kind id as cells spell it: trimmed, lower case (`" TPR"` is `tpr`). */
+/**
+ * A kind id as cells spell it: trimmed, lower case.
+ *
+ * @example kindKey(" TPR") // "tpr"
+ */
 export const kindKey = (text: string): string => text.trim().toLowerCase();
 
 
 /**
  * The account key of a trust: it starts with a space, which no id can (ids are trimmed), so a
  * trust's account never collides with a school's.
+ *
+ * @example year.target.get(trustAccount("Oak Trust")!) // the seats of the TPRs Oak Trust hosts
  */
 export function trustAccount(trust: string | undefined): string | undefined {
   const key = valueKey(trust);
@@ -169,13 +175,19 @@ export function trustAccount(trust: string | undefined): string | undefined {
 /**
  * The account a person's place on a review counts for: their school for a kind counted by
  * school, their school's trust for one counted by trust (none when the school has no trust).
+ *
+ * @example accountOf(person, review) === review.account // a place on their own school's review (if the rules allowed it)
  */
 export function accountOf(person: PersonInfo, review: ReviewInfo): string | undefined {
   if (!person.school) return undefined;
   return review.kind.reciprocity === "school" ? person.school.id : trustAccount(person.school.trust);
 }
 
-/** Peer seats of a review: its own `seats` value, else the kind's seats, else the policy's band for the host school. */
+/**
+ * Peer seats of a review: its own `seats` value, else the kind's seats, else the policy's band for the host school.
+ *
+ * @example peerSeatsOf(policy, { id: "T1", kind: "tpr", trustId: "Oak", start: "2025-03-03", days: 3 }, undefined, policy.kinds.tpr) // 6
+ */
 export function peerSeatsOf(policy: Policy, review: Review, host: School | undefined, kind?: Kind): number {
   if (review.seats !== undefined) return review.seats;
   const seats = kind?.seats;

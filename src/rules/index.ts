@@ -92,7 +92,11 @@ export function seatAdmits(state: SeatState, person: PersonInfo, review: ReviewI
   return true;
 }
 
-/** The MIP rows every allocation rule with `teamRows` adds to `review`'s peer team (the composition caps). */
+/**
+ * The MIP rows every allocation rule with `teamRows` adds to `review`'s peer team (the composition caps).
+ *
+ * @example for (const row of teamRows(review, options, roster.peers(review))) rows.push({ lower: -Infinity, upper: row.upper, indices: [...row.columns], values: row.columns.map(() => 1) });
+ */
 export function teamRows(review: ReviewInfo, options: readonly TeamOption[], staying: readonly PersonInfo[]): TeamRow[] {
   const rows: TeamRow[] = [];
   for (const rule of ALLOCATION_RULES) if (rule.teamRows) rows.push(...rule.teamRows(review, options, staying));

@@ -31,6 +31,10 @@ function byGroup(spec: TeamCapSpec, peers: readonly PersonInfo[]): Map<string, P
  * `admits` every engine and `explain` ask, and the MIP's `teamRows`. The seat flows leave it
  * out (a relaxation): the roster refuses a flow's pair that would break it, and the greedy
  * completion fills the seat with someone else.
+ *
+ * @example
+ * export const maxPerTrust = teamCapRule({ id: "max-per-trust", summary: "...", key: "maxPerTrustPerTeam",
+ *   limit: (review) => review.kind.maxPerTrustPerTeam, group: (person) => valueKey(person.school?.trust), words: (p) => `of trust ${p.school?.trust}` });
  */
 export function teamCapRule(spec: TeamCapSpec): AllocationRule {
   const applies = (review: ReviewInfo) => spec.limit(review) !== null;

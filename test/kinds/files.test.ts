@@ -124,6 +124,17 @@ describe("the policy's kinds table", () => {
     expect(policy.data.kinds.qar).toEqual(DEFAULT_KINDS.qar);
   });
 
+  it("a policy written back holds only the kinds it changed, and reads back the same; a default policy writes none", () => {
+    const year = parseYear({ ...mixed, "policy.json": JSON.stringify({ kinds: { tpr: { seats: 5 } } }) });
+    if (!year.ok) throw new Error("mixed year does not read");
+    const files = serializeYear(year.value);
+    expect(JSON.parse(files["policy.json"]!)).toEqual({ kinds: { tpr: { ...DEFAULT_KINDS.tpr, seats: 5 } } });
+    const again = parseYear(files);
+    expect(again.ok && again.value.policy).toEqual(year.value.policy);
+    const plain = parseYear(mixed);
+    expect(plain.ok && serializeYear(plain.value)["policy.json"]).toBeUndefined();
+  });
+
   it("rejects an unknown key in a kind, naming it and the kind, and impossible kinds, naming the kind", () => {
     const errors = errorsOf({ ...base, "policy.json": JSON.stringify({ kinds: { tpr: { maxPerTrust: 1 } } }) });
     expect(errors.map((e) => [e.file, e.column])).toEqual([["policy.json", "kinds.tpr.maxPerTrust"]]);

@@ -54,6 +54,8 @@ ${rows.join("\n")}
  * The kinds section: every review that is not a QAR (kind, host, dates, Lead Reviewer, seats,
  * trusts on the team, status) and the trusts' reciprocity. Empty in a year where kinds do not
  * matter, so a year of QARs keeps its report.
+ *
+ * @example const section = kindsSection({ year, allocation, check, explanation }, statusOf(year, check.unfilled));
  */
 export function kindsSection(input: ReportInput, status: ReadonlyMap<string, Status>): string {
   const { year, allocation } = input;

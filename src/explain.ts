@@ -135,11 +135,11 @@ function findMove(year: Year, placement: Placement, review: ReviewInfo, role: Ro
 function recruit(year: Year, review: ReviewInfo, role: Role, advanced: boolean): string {
   const { host, kind } = review;
   const beyond = [
-    kind.excludes.has("hub") && host.hub ? `the ${host.hub} hub` : undefined,
-    kind.excludes.has("locality") && host.locality ? `${host.locality}` : undefined,
-    kind.excludes.has("trust") && host.trust ? `the trust ${host.trust}` : undefined,
+    kind.excludes.hub && host.hub ? `the ${host.hub} hub` : undefined,
+    kind.excludes.locality && host.locality ? `${host.locality}` : undefined,
+    kind.excludes.trust && host.trust ? `the trust ${host.trust}` : undefined,
   ].filter(Boolean);
-  const where = kind.requiresHub ? ` from the ${host.hub} hub${kind.excludes.has("school") ? ` (not ${host.id} itself)` : ""}` : beyond.length > 0 ? ` from outside ${beyond.join(" and ")}` : "";
+  const where = kind.requiresHub ? ` from the ${host.hub} hub${kind.excludes.school ? ` (not ${host.id} itself)` : ""}` : beyond.length > 0 ? ` from outside ${beyond.join(" and ")}` : "";
   const serving = year.mixed ? ` who serves ${kind.id} reviews` : "";
   return `one more ${advanced ? "advanced " : ""}${who(role)}${serving} available ${dates(review)}${role === "peer" ? where : ""}`;
 }

@@ -1,7 +1,7 @@
 import { mergeRanges, parseDay, type DayRange } from "./dates.js";
 import { distanceKm, type Coordinates } from "./geo.js";
 import { currentYearNumber, indexHistory, type HistoryIndex } from "./history.js";
-import { DEFAULT_KIND, type Kind, type LocalityCheck } from "./kinds.js";
+import { DEFAULT_KIND, LOCALITY_CHECKS, type Kind, type LocalityCheck } from "./kinds.js";
 import { seatsFromBands, type Policy } from "./policy.js";
 import type { Problem } from "./problem.js";
 import type { Level, Phase, Review, Role, School } from "./schema.js";
@@ -34,8 +34,8 @@ export interface ReviewKind {
   readonly host: Kind["host"];
   /** Advanced peers a team with peers needs (the kind's, else the policy's `minAdvancedPerTeam`). */
   readonly minAdvancedPerTeam: number;
-  /** The locality checks that keep a reviewer off this kind's reviews. */
-  readonly excludes: ReadonlySet<LocalityCheck>;
+  /** The locality checks that keep a reviewer off this kind's reviews (flags: the rules ask them millions of times). */
+  readonly excludes: Readonly<Record<LocalityCheck, boolean>>;
   /** Whether reviewers must come from the host's hub. */
   readonly requiresHub: boolean;
   readonly maxPerTrustPerTeam: number | null;
@@ -206,7 +206,7 @@ function reviewKinds(policy: Policy): Map<string, ReviewKind> {
       label: kind.label,
       host: kind.host,
       minAdvancedPerTeam: kind.minAdvancedPerTeam ?? policy.minAdvancedPerTeam,
-      excludes: new Set(kind.exclude),
+      excludes: Object.fromEntries(LOCALITY_CHECKS.map((check) => [check, kind.exclude.includes(check)])) as Record<LocalityCheck, boolean>,
       requiresHub: kind.require.includes("hub"),
       maxPerTrustPerTeam: kind.maxPerTrustPerTeam,
       maxPerHubPerTeam: kind.maxPerHubPerTeam,

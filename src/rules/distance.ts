@@ -7,7 +7,7 @@ export const distance = pairRule({
   summary: "A reviewer never reviews a school within the policy's minimum distance (when both schools have coordinates).",
   roles: ["peer"],
   basis: "school",
-  applies: (_year, review) => review.kind.excludes.has("distance"),
+  applies: (_year, review) => review.kind.excludes.distance,
   allows: (year, person, review) => {
     const min = year.policy.minDistanceKm;
     if (min <= 0) return true;

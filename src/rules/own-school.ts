@@ -6,7 +6,7 @@ export const ownSchool = pairRule({
   summary: "A reviewer never reviews their own school.",
   roles: ["peer"],
   basis: "school",
-  applies: (_year, review) => review.kind.excludes.has("school"),
+  applies: (_year, review) => review.kind.excludes.school,
   allows: (_year, person, review) => review.hostSchool === undefined || person.school?.id !== review.hostSchool.id,
   reason: (_year, _person, review) => `is from the host school ${review.host.id}`,
 });

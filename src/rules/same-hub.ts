@@ -7,7 +7,7 @@ export const sameHub = pairRule({
   summary: "A reviewer never reviews a school in their own hub.",
   roles: ["peer"],
   basis: "school",
-  applies: (_year, review) => review.kind.excludes.has("hub"),
+  applies: (_year, review) => review.kind.excludes.hub,
   allows: (_year, person, review) => !sameValue(person.school?.hub, review.host.hub),
   reason: (_year, _person, review) => `is from the host's hub ${review.host.hub}`,
 });

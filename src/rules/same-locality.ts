@@ -7,7 +7,7 @@ export const sameLocality = pairRule({
   summary: "A reviewer never reviews a school in their own locality (local authority or area).",
   roles: ["peer"],
   basis: "school",
-  applies: (_year, review) => review.kind.excludes.has("locality"),
+  applies: (_year, review) => review.kind.excludes.locality,
   allows: (_year, person, review) => !sameValue(person.school?.locality, review.host.locality),
   reason: (_year, _person, review) => `is from the host's locality ${review.host.locality}`,
 });

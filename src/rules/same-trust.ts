@@ -10,7 +10,7 @@ export const sameTrust = pairRule({
   summary: "A reviewer never reviews a school of their own trust.",
   roles: ["peer"],
   basis: "school",
-  applies: (_year, review) => review.kind.excludes.has("trust"),
+  applies: (_year, review) => review.kind.excludes.trust,
   allows: (_year, person, review) => !sameValue(person.school?.trust, review.host.trust),
   reason: (_year, _person, review) => `is from the host's trust ${review.host.trust}`,
 });

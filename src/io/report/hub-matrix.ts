@@ -22,7 +22,7 @@ export function exchangeGraph(year: Year, allocation: Allocation): Graph {
     if (a.role !== "peer") continue;
     const person = year.people.peer.get(a.personId);
     const review = year.reviewById.get(a.reviewId);
-    if (!person?.school || !review || !review.kind.excludes.has("hub")) continue;
+    if (!person?.school || !review || !review.kind.excludes.hub) continue;
     const from = hubName(person.school.hub);
     const to = hubName(review.host.hub);
     graph.mergeNode(from);

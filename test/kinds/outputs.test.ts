@@ -5,6 +5,9 @@ import { explain } from "../../src/explain.js";
 import { renderReport } from "../../src/io/report/index.js";
 import { solveOutputs } from "../../src/io/write-outputs.js";
 import { indexYear } from "../../src/model/year.js";
+import { personCalendars } from "../../src/season/calendar.js";
+import { lettersOf } from "../../src/season/letters.js";
+import { noticesOf } from "../../src/season/notices.js";
 import { solve } from "../../src/solver/index.js";
 import { lead, problem, reviewer, school } from "../helpers/build.js";
 import { leadSeat, peerSeat } from "../rules/fixture.js";
@@ -81,5 +84,23 @@ describe("output files and the report in a year with kinds", () => {
     expect(Object.keys(files)).not.toContain("trust-ledger.csv");
     expect(files["summary.json"]).not.toContain("trustReciprocity");
     expect(files["report.html"]).not.toContain('id="kinds"');
+  });
+});
+
+describe("the season's messages in a year with kinds", () => {
+  it("a TPR's team change is told to its trust; calendar entries name the kind; a school's letter lists only what it hosts itself", () => {
+    const indexed = indexYear(year());
+    const after = { assignments: [...allocation.assignments, peerSeat("T1", "PB2")] };
+    const notices = noticesOf({ year: indexed, allocation }, { year: indexed, allocation: after });
+    expect(notices.map((n) => [n.recipientType, n.recipientId, n.change])).toEqual([
+      ["reviewer", "PB2", "added"],
+      ["trust", "OAK", "team-changed"],
+    ]);
+    const calendar = personCalendars({ year: indexed, allocation }).find((c) => c.personId === "PC")!;
+    expect(calendar.events[0]!.summary).toBe("Trust Peer Review: OAK (T1), peer reviewer");
+    expect(calendar.events[0]!.description).toContain("Trust Peer Review T1 at OAK");
+    const letters = lettersOf({ year: indexed, allocation });
+    expect(letters.some((l) => l.recipientId === "OAK")).toBe(false);
+    expect(letters.find((l) => l.recipientId === "C")!.sending.join(" ")).toContain("review T1 at OAK");
   });
 });

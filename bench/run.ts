@@ -8,7 +8,7 @@
  *   npm run bench -- --x10             also the generated national-x10 year (scale)
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { FIXTURES } from "./fixtures.js";
 
@@ -79,6 +79,22 @@ function runOne(fixture: string, method: string): Row | undefined {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** The exact references, computed offline by `npm run bench:optimum` (bench/optimum.ts). */
+const optima: Record<string, { seats: number; seatsProven: boolean; deviation?: number }> = existsSync(`${here}results/optimum.json`)
+  ? (JSON.parse(readFileSync(`${here}results/optimum.json`, "utf8")) as Record<string, { seats: number; seatsProven: boolean; deviation?: number }>)
+  : {};
+const optimumCell = (r: Row) => {
+  const o = optima[r.fixture];
+  return o ? `${o.seats}${o.seatsProven ? "" : "?"}` : "";
+};
+const optimumGap = (r: Row) => {
+  const o = optima[r.fixture];
+  return o ? pct((o.seats - r.filled) / Math.max(1, o.seats)) : "";
+};
+const deviationRatio = (r: Row) => {
+  const o = optima[r.fixture];
+  return o?.deviation !== undefined && r.filled === o.seats ? `${r.reciprocityDeviation} (${(r.reciprocityDeviation / Math.max(1, o.deviation)).toFixed(2)}×)` : String(r.reciprocityDeviation);
+};
 const rows: Row[] = [];
 for (const fixture of fixtures) {
   for (const method of methods) {
@@ -91,19 +107,25 @@ for (const fixture of fixtures) {
   for (const row of rows.filter((r) => r.fixture === fixture)) if (greedy) row.timeRatio = row.wallMs / Math.max(1, greedy.wallMs);
 }
 
-const header = ["fixture", "method", "seats", "filled", "full teams", "reciprocity ok", "meets commitment", "phase match", "travel km", "bound", "gap", "time", "× greedy", "peak MB", "valid"];
+const LEGEND =
+  "optimum: the most seats any valid allocation fills (bench/results/optimum.json, computed offline by npm run bench:optimum; ? = not proven). " +
+  "bound: the upper bound the run reported, and how (flow, advanced, lp, mip, counting). gap: (bound or optimum − filled) / it. " +
+  "deviation: total reciprocity deviation, and at the optimum's fill its ratio to the least possible there. × greedy: wall time as a multiple of the greedy baseline's in the same run.";
+const header = ["fixture", "method", "seats", "filled", "optimum", "gap to optimum", "bound", "gap to bound", "full teams", "meets commitment", "deviation (× optimum's)", "phase match", "travel km", "time", "× greedy", "peak MB", "valid"];
 const table = rows.map((r) => [
   r.fixture,
   r.method === MAIN ? `${MAIN} (${r.engine})` : r.method,
   String(r.seats),
   `${r.filled} (${pct(r.filledShare)})`,
+  optimumCell(r),
+  optimumGap(r),
+  `${r.bound} (${r.boundMethod})`,
+  pct(r.gap),
   pct(r.fullTeamShare),
-  pct(r.withinTolerance),
   pct(r.meetingCommitment),
+  deviationRatio(r),
   pct(r.phaseMatch),
   r.meanTravelKm.toFixed(1),
-  `${r.bound}${r.boundMethod === "mip" ? "*" : ""}`,
-  pct(r.gap),
   `${(r.wallMs / 1000).toFixed(2)} s`,
   r.timeRatio !== undefined ? `${r.timeRatio.toFixed(1)}` : "",
   r.peakMemoryMb.toFixed(0),
@@ -112,7 +134,7 @@ const table = rows.map((r) => [
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
 console.log([line(header), ...table.map(line)].join("\n"));
-console.log("\nbound: upper bound on filled seats (flow relaxation; * = exact seat MIP). gap: (bound - filled) / bound.");
+console.log(`\n${LEGEND}`);
 
 // Years with kinds of review: each kind's fill, method by method (the QARs alone beside them).
 const kindRows = rows.flatMap((r) =>
@@ -134,7 +156,7 @@ if (!quick) {
   const name = custom ? `subset-${fixtures.join("+")}` : "latest";
   const meta = { node: process.version, cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", seed: 1 };
   writeFileSync(`${here}results/${name}.json`, `${JSON.stringify({ ...meta, rows }, null, 2)}\n`);
-  writeFileSync(`${here}results/${name}.md`, `# ${custom ? `Benchmark of ${fixtures.join(", ")}` : "Latest benchmark"}\n\nNode ${meta.node}, ${meta.cores} cores (${meta.cpu}), seed 1. Produced by \`npm run bench\`.\n\n${markdown}\n\nbound: upper bound on filled seats (flow relaxation; * = exact seat MIP). gap: (bound − filled) / bound. × greedy: wall time as a multiple of the greedy baseline's in the same run.\n`);
+  writeFileSync(`${here}results/${name}.md`, `# ${custom ? `Benchmark of ${fixtures.join(", ")}` : "Latest benchmark"}\n\nNode ${meta.node}, ${meta.cores} cores (${meta.cpu}), seed 1. Produced by \`npm run bench\`.\n\n${markdown}\n\n${LEGEND}\n`);
 }
 
 if (flag("--gate")) {
@@ -153,6 +175,9 @@ if (flag("--gate")) {
       if (main.fullTeams < other.fullTeams) failures.push(`${fixture}: main has ${main.fullTeams} full teams, below ${baseline}'s ${other.fullTeams}`);
     }
     if (main.gap > GAP_THRESHOLD) failures.push(`${fixture}: gap to bound ${pct(main.gap)} is above the ${pct(GAP_THRESHOLD)} threshold`);
+    const optimum = optima[fixture];
+    if (optimum?.seatsProven && main.filled < optimum.seats * (1 - GAP_THRESHOLD)) failures.push(`${fixture}: ${main.filled} seats, more than ${pct(GAP_THRESHOLD)} below the optimum ${optimum.seats}`);
+    if (optimum && main.bound < optimum.seats) failures.push(`${fixture}: the bound ${main.bound} is below the optimum ${optimum.seats}: not a bound`);
   }
   if (failures.length > 0) {
     console.error(`\nbench gate FAILED:\n${failures.map((f) => `  - ${f}`).join("\n")}`);

@@ -89,6 +89,11 @@ export function seatFunnel(year: Year, placement: Placement, review: ReviewInfo,
     remaining = remaining.filter((person) => rule.allows(year, person, review));
     funnel.push({ rule: rule.id, remaining: remaining.length });
   }
+  const forbidden = new Set(year.problem.pins.filter((p) => p.kind === "forbid" && p.role === role && p.reviewId === review.id).map((p) => p.personId));
+  if (forbidden.size > 0) {
+    remaining = remaining.filter((person) => !forbidden.has(person.id));
+    funnel.push({ rule: "pins", remaining: remaining.length });
+  }
   const eligible = [...remaining];
   let free = eligible.filter((person) => isFree(placement, person, review, undefined, "duties"));
   funnel.push({ rule: "capacity", remaining: free.length });
@@ -107,6 +112,19 @@ function needsAdvanced(year: Year, placement: Placement, review: ReviewInfo): bo
   return peers.filter(isAdvanced).length < advancedToStaff(year, review);
 }
 
+// The people every pair rule allows on a review, per year: a move search asks for the same
+// reviews many times. Keyed by the (immutable) year, so it holds no state of its own.
+const allowedMemo = new WeakMap<Year, Map<string, PersonInfo[]>>();
+
+function allowedOn(year: Year, review: ReviewInfo, role: Role): PersonInfo[] {
+  let byReview = allowedMemo.get(year);
+  if (!byReview) allowedMemo.set(year, (byReview = new Map()));
+  const key = `${role}:${review.index}`;
+  let people = byReview.get(key);
+  if (!people) byReview.set(key, (people = (role === "lead" ? year.leads : year.reviewers).filter((z) => allowedPair(year, z, review))));
+  return people;
+}
+
 /** A one-step move that fills the seat: someone eligible leaves review X, and a free person takes their seat on X. */
 function findMove(year: Year, placement: Placement, review: ReviewInfo, role: Role, eligible: readonly PersonInfo[], wantAdvanced: boolean): string | undefined {
   for (const mover of eligible) {
@@ -116,9 +134,8 @@ function findMove(year: Year, placement: Placement, review: ReviewInfo, role: Ro
       const team = placement.teams.get(from.id);
       const stayingAdvanced = (team?.peers ?? []).filter((p) => p !== mover && isAdvanced(p)).length;
       const needAdvanced = role === "peer" && isAdvanced(mover) && stayingAdvanced < advancedToStaff(year, from);
-      const pool = role === "lead" ? year.leads : year.reviewers;
       const afterMove = stateOf(placement, { person: mover, review: from });
-      const replacement = pool.find((z) => z !== mover && (!needAdvanced || isAdvanced(z)) && allowedPair(year, z, from) && seatAdmits(afterMove, z, from, role));
+      const replacement = allowedOn(year, from, role).find((z) => z !== mover && (!needAdvanced || isAdvanced(z)) && seatAdmits(afterMove, z, from, role));
       if (replacement) {
         return `${who(role)} ${mover.id} could move from ${from.id} (${dates(from)}), whose seat ${replacement.id} could then fill`;
       }
@@ -159,7 +176,16 @@ export function explainSeats(year: Year, allocation: Allocation, review: ReviewI
   const firstEmpty = funnel.findIndex((step) => step.remaining === 0);
   const pairSteps = funnel.findIndex((step) => step.rule === "capacity");
   const capRule = firstEmpty > pairSteps ? COMPOSITION_RULES.find((rule) => rule.id === funnel[firstEmpty]?.rule) : undefined;
-  if (firstEmpty > 0 && firstEmpty < pairSteps) {
+  const team = placement.teams.get(review.id);
+  const onTeam = new Set((role === "lead" ? team?.leads : team?.peers)?.map((p) => p.id) ?? []);
+  const refusedPins = year.problem.pins.filter((p) => p.kind === "fix" && p.role === role && p.reviewId === review.id && !onTeam.has(p.personId)).map((p) => p.personId);
+  if (refusedPins.length > 0) {
+    const advancedShort = role === "peer" && wantAdvanced && !free.some(isAdvanced);
+    reason =
+      `the pin${refusedPins.length === 1 ? "" : "s"} fixing ${refusedPins.join(", ")} to ${review.id} could not be honoured` +
+      (advancedShort ? ": the team needs an advanced reviewer beside them and none can join" : ": see the refused pins in summary.json");
+    remedies.push(advancedShort ? `pin an advanced reviewer available ${dates(review)} beside them, or remove the pins` : "remove or change the pins");
+  } else if (firstEmpty > 0 && firstEmpty < pairSteps) {
     const step = funnel[firstEmpty]!;
     const before = funnel[firstEmpty - 1]!.remaining;
     reason = `no ${who(role)} passes the ${step.rule} rule: it removes the last ${plural(before, "candidate")}`;
@@ -178,8 +204,9 @@ export function explainSeats(year: Year, allocation: Allocation, review: ReviewI
     if (move) remedies.push(move);
     remedies.push(recruit(year, review, role, true));
   } else {
-    reason = `${plural(free.length, `eligible ${who(role)}`)} ${free.length === 1 ? "is" : "are"} free, but placing them here would cost more elsewhere (reciprocity or another team's advanced seat)`;
-    remedies.push(`pin ${free[0]!.id} to ${review.id} in pins.csv and solve again to see the cost`);
+    // Seats come before every other goal: a free eligible person means a fuller allocation exists.
+    reason = `${plural(free.length, `eligible ${who(role)}`)} ${free.length === 1 ? "is" : "are"} free and could take this seat: a fuller allocation exists than this one`;
+    remedies.push(`solve again with a longer --time-limit, or pin ${free[0]!.id} to ${review.id} in pins.csv`);
   }
   return { reviewId: review.id, hostSchoolId: review.host.id, role, missing, funnel, reason, remedies };
 }

@@ -3,10 +3,11 @@
  * files as JSON, solves, and answers with the allocation and its figures. Run it with
  * `npx tsx docs/examples/service.ts` and POST to http://localhost:8080/solve.
  *
- * In your own service, import from "qar-allocator" instead of "../../src/index.js".
+ * In this repository "qar-allocator" resolves to the sources (tsconfig `paths`, vitest `alias`);
+ * in your service it is the installed package.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { formatInputError, parseYear, solve, type Allocation } from "../../src/index.js";
+import { formatInputError, parseYear, solve, type Allocation } from "qar-allocator";
 
 /** The request: the year folder's files by name, and solver options. */
 export interface SolveRequest {

@@ -1,6 +1,29 @@
+import { forTerminal } from "../model/text.js";
 import { run } from "./program.js";
 
-/** The `qar` entry point used by bin/qar.js. */
+/**
+ * A reader that went away (`qar solve --help | head`) is not an error: the rest of the output
+ * has nowhere to go, so `qar` stops quietly instead of printing a stack trace.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+/**
+ * The `qar` entry point used by bin/qar.js. Everything printed passes through `forTerminal`, so
+ * a control character in the input (an ESC in a hub name) never reaches the terminal as one.
+ * Ctrl-C during the live display gives the terminal back as it was (cursor shown, line wrap on)
+ * and exits 130 (see progress.ts); otherwise the signal ends `qar` at once.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
-  return run(argv, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), progress: process.stderr });
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
+  return run(argv, {
+    out: (text) => process.stdout.write(forTerminal(text)),
+    err: (text) => process.stderr.write(forTerminal(text)),
+    progress: process.stderr,
+  });
 }

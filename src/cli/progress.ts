@@ -7,6 +7,37 @@ export interface ProgressDisplay {
   readonly stop: () => void;
 }
 
+/** The display drawing now, if any: Ctrl-C must give the terminal back from it. */
+let active: cliProgress.SingleBar | undefined;
+
+/** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+export const INTERRUPTED = 130;
+
+/**
+ * Ctrl-C while the display is drawn: the terminal back as it was, then exit 130. Installed only
+ * while drawing, so that otherwise Ctrl-C ends `qar` at once (as the signal's default does, which
+ * a shell reports as 130 too) even while the solver holds the event loop.
+ */
+function onInterrupt(stream: NodeJS.WriteStream): () => void {
+  const handler = () => {
+    restoreTerminal(stream);
+    process.exit(INTERRUPTED);
+  };
+  process.once("SIGINT", handler);
+  return () => process.removeListener("SIGINT", handler);
+}
+
+/**
+ * Gives the terminal back as it was before a live display: the bar stopped, the cursor shown and
+ * line wrapping on. Writes nothing when no display was drawn (a pipe, `TERM=dumb`, `--quiet`).
+ */
+export function restoreTerminal(stream: NodeJS.WriteStream): void {
+  if (active === undefined) return;
+  active.stop();
+  active = undefined;
+  stream.write("\u001b[?25h\u001b[?7h\n");
+}
+
 /** Solves shorter than this show no progress at all. */
 const SHOW_AFTER_MS = 1000;
 
@@ -18,6 +49,7 @@ const SHOW_AFTER_MS = 1000;
 export function progressDisplay(stream: NodeJS.WriteStream, enabled: boolean): ProgressDisplay {
   if (!enabled || !stream.isTTY) return { update: () => {}, stop: () => {} };
   let bar: cliProgress.SingleBar | undefined;
+  let release: (() => void) | undefined;
   return {
     update(progress) {
       if (progress.elapsedMs < SHOW_AFTER_MS) return;
@@ -38,12 +70,16 @@ export function progressDisplay(stream: NodeJS.WriteStream, enabled: boolean): P
           cliProgress.Presets.shades_classic,
         );
         bar.start(progress.bound ?? progress.incumbent, progress.incumbent, payload);
+        active = bar;
+        release = onInterrupt(stream);
       }
       if (progress.bound !== undefined) bar.setTotal(progress.bound);
       bar.update(progress.incumbent, payload);
     },
     stop() {
       bar?.stop();
+      release?.();
+      if (active === bar) active = undefined;
     },
   };
 }

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from "commander";
 import { basename, dirname, resolve } from "node:path";
-import type { InputError } from "../io/errors.js";
-import { readBytes, readYearFolder } from "../io/files.js";
+import { formatInputError, type InputError } from "../io/errors.js";
+import { readBytes, readYear, STDIO } from "../io/files.js";
 import { checkOutputFolder, writeOutputFile, writeOutputFolder } from "../io/out-folder.js";
 import { parseAllocation } from "../io/read-allocation.js";
 import type { Allocation } from "../model/schema.js";
@@ -19,6 +19,10 @@ export interface Io {
   readonly err: (text: string) => void;
   /** Where live progress goes (a terminal's stderr); absent in tests and pipes. */
   readonly progress?: NodeJS.WriteStream;
+  /** Standard input's bytes, for a file named `-` (injectable for tests; the process's stdin otherwise). */
+  readonly stdin?: () => Uint8Array;
+  /** The environment (`TERM`, `NO_COLOR`); the process's when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -53,32 +57,58 @@ export function seconds(value: string): number {
   return n;
 }
 
-/** `--time-limit` as the solver's option, when given. */
-export const timeLimit = (opts: { timeLimit?: number }) => (opts.timeLimit !== undefined ? { timeLimitMs: opts.timeLimit * 1000 } : {});
+/**
+ * `--time-limit` as the solver's option, when given: what is left of it after the command's own
+ * set-up (reading the files) since `started` (`performance.now()` when the action began), so the
+ * limit covers the whole run.
+ */
+export const timeLimit = (opts: { timeLimit?: number }, started: number) =>
+  opts.timeLimit !== undefined ? { timeLimitMs: Math.max(1, opts.timeLimit * 1000 - (performance.now() - started)) } : {};
 
-/** Reads the year folder (and `--policy`), or stops with its input problems. */
-export function loadYear(folder: string, policyFile: string | undefined) {
-  const result = readYearFolder(folder, policyFile !== undefined ? { policyFile } : {});
+/**
+ * Reads the year (a folder of CSV or .xlsx files, or one .xlsx workbook) and `--policy`, or
+ * stops with its input problems. Its warnings (columns not used, files read under another name,
+ * people with no dates) are printed unless `--quiet` or `--json`; they also go into summary.json.
+ */
+export async function loadYear(context: CommandContext, folder: string, opts: { readonly policy?: string; readonly quiet?: boolean; readonly json?: boolean }) {
+  if (folder === STDIO) throw new InputFailure([{ code: "bad-usage", file: STDIO, message: "a year cannot be read from standard input; give its folder or its .xlsx workbook" }]);
+  const policy = opts.policy === STDIO ? { policy: { name: "policy.json (standard input)", contents: loadBytes(STDIO, context.io) } } : opts.policy !== undefined ? { policyFile: opts.policy } : {};
+  const result = await readYear(folder, policy);
   if (!result.ok) throw new InputFailure(result.errors);
+  if (!opts.quiet && !opts.json) for (const warning of result.warnings) context.io.err(`warning: ${formatInputError(warning)}\n`);
   return result;
 }
 
-/** Reads a file's bytes, or stops naming it. */
-export function loadBytes(file: string): Uint8Array {
+/** What `-` reads: standard input, once. */
+let stdinUsed = false;
+
+/** Reads a file's bytes (`-`: standard input, once per command), or stops naming it. */
+export function loadBytes(file: string, io?: Io): Uint8Array {
+  if (file === STDIO) {
+    if (stdinUsed) throw new InputFailure([{ code: "bad-usage", file: "standard input", message: "is named (-) twice; only one input can come from it" }]);
+    stdinUsed = true;
+    if (io?.stdin) return io.stdin();
+  }
   const bytes = readBytes(file);
   if ("error" in bytes) throw new InputFailure([bytes.error]);
   return bytes.bytes;
 }
 
-/** Reads an allocation.csv (only `review_id`, `role` and `person_id` are needed), or stops. */
-export function loadAllocation(file: string): Allocation {
-  const allocation = parseAllocation(loadBytes(file), file);
+/** Lets the next command read standard input again (`run` calls it once per command). */
+export function resetStdin(): void {
+  stdinUsed = false;
+}
+
+/** Reads an allocation.csv (only `review_id`, `role` and `person_id` are needed; `-` for standard input), or stops. */
+export function loadAllocation(file: string, io?: Io): Allocation {
+  const name = file === STDIO ? "standard input" : file;
+  const allocation = parseAllocation(loadBytes(file, io), name);
   if (!allocation.ok) throw new InputFailure(allocation.errors);
   return allocation.value;
 }
 
 /** The files every solve-like command writes (the folder check looks for folders in their way). */
-export const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "ledger.csv", "trust-ledger.csv", "summary.json", "report.html"] as const;
+export const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "ledger.csv", "trust-ledger.csv", "standby.csv", "summary.json", "report.html", "letters.csv"] as const;
 
 /**
  * The output guard, before any work: refuses an output place inside the year folder by any
@@ -88,6 +118,10 @@ export const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "ledger.csv", "tru
 export function refuseBadOutput(out: string, folder: string, options: { kind?: "folder" | "file"; option?: string; names?: readonly string[] } = {}): void {
   const option = options.option ?? "--out";
   const protect = [folder];
+  if (out === STDIO) {
+    if (options.kind === "file") return;
+    throw new InputFailure([{ code: "bad-usage", file: option, message: "writes a folder of files, which cannot go to standard output (-); give a folder, and --json for the summary on standard output" }]);
+  }
   if (options.kind === "file") {
     const inYear = checkOutputFolder({ out, protect, option });
     const errors = inYear.length > 0 ? inYear : checkOutputFolder({ out: dirname(resolve(out)), option, names: [basename(out)] });
@@ -102,7 +136,11 @@ export function refuseBadOutput(out: string, folder: string, options: { kind?: "
  * Writes an output folder (or one file); a failure of the disk (full, permissions changed
  * mid-run) is reported as a problem with the output place, never as an internal error.
  */
-export function writeOutputs(out: string, files: Readonly<Record<string, string>> | string): void {
+export function writeOutputs(out: string, files: Readonly<Record<string, string>> | string, io?: Io): void {
+  if (out === STDIO && typeof files === "string" && io) {
+    io.out(files);
+    return;
+  }
   try {
     if (typeof files === "string") writeOutputFile(out, files);
     else writeOutputFolder(out, files);
@@ -113,9 +151,14 @@ export function writeOutputs(out: string, files: Readonly<Record<string, string>
   }
 }
 
-/** Live progress on a terminal's stderr, unless `--quiet` or `--json`; none in tests and pipes. */
+/**
+ * Live progress on a terminal's stderr, unless `--quiet` or `--json`; none in tests and pipes,
+ * and none where control codes are unwelcome (`TERM=dumb`, `NO_COLOR`).
+ */
 export function progressFor(io: Io, opts: { quiet?: boolean; json?: boolean }): ProgressDisplay | undefined {
-  return io.progress ? progressDisplay(io.progress, !opts.quiet && !opts.json) : undefined;
+  const env = io.env ?? process.env;
+  const plain = env.TERM === "dumb" || (env.NO_COLOR !== undefined && env.NO_COLOR !== "");
+  return io.progress ? progressDisplay(io.progress, !opts.quiet && !opts.json && !plain) : undefined;
 }
 
 /** The files written, as the summary lists them: a subfolder's files as `calendars/`. */

@@ -212,6 +212,12 @@ export function marginalCost(year: Year, state: SeatState & { sent(account: stri
  * weights never trade against each other at an optimum.
  */
 export function combineTiers(tiers: readonly (readonly number[])[], upper: readonly number[], steps: readonly number[]): number[] {
+  // The lowest tier only ranks allocations within the tiers above: scaled down to a largest
+  // coefficient of 100, it keeps the combined objective well inside double precision whatever
+  // the policy's weights.
+  const lowest = tiers[tiers.length - 1] ?? [];
+  const largest = lowest.reduce((m, c) => Math.max(m, Math.abs(c)), 0);
+  if (largest > 100) tiers = [...tiers.slice(0, -1), lowest.map((c) => (c * 100) / largest)];
   const combined = new Array<number>(upper.length).fill(0);
   let scale = 1;
   let lowerSwing = 0;

@@ -1,7 +1,8 @@
-import { parseDay } from "../model/dates.js";
 import { LEVELS, PHASES, type DateRange, type Level, type Phase } from "../model/schema.js";
+import { excerpt, hasControl, stripControl } from "../model/text.js";
 import type { InputError } from "./errors.js";
 import type { CsvRow } from "./read-csv.js";
+import { readDate } from "./read-date.js";
 import { LIST_SEPARATOR, RANGE_SEPARATOR } from "./year-files.js";
 
 /** Spellings of phases seen in exports, beyond the canonical names. */
@@ -25,26 +26,44 @@ export function readPhase(text: string): Phase | undefined {
 /** The typed cell readers of one row (see `cellReader`). */
 export type CellReader = ReturnType<typeof cellReader>;
 
+/** How a table writes its cells: a semicolon-separated export may write decimals with a comma. */
+export interface CellOptions {
+  readonly decimalComma?: boolean;
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /**
  * Reads the cells of one row into typed values, collecting an error for each bad cell (with the
- * row and column) instead of stopping at the first.
+ * row and column) instead of stopping at the first. Names (`raw`) lose any control character;
+ * an id, hub or other value that is compared (`required`, `optional`, `list`) is refused when it
+ * holds one, since it would be printed as it is.
  */
-export function cellReader(file: string, row: CsvRow, errors: InputError[]) {
-  const raw = (column: string): string => row.cells.get(column) ?? "";
+export function cellReader(file: string, row: CsvRow, errors: InputError[], cellOptions: CellOptions = {}) {
+  const text = (column: string): string => row.cells.get(column) ?? "";
+  const raw = (column: string): string => stripControl(text(column));
   const fail = (column: string, message: string): undefined => {
     errors.push({ code: "bad-value", file, row: row.row, column, message });
     return undefined;
   };
-  const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+  const quote = excerpt;
+  /** The cell as plain text, or an error when it holds a control character. */
+  const plain = (column: string): string | undefined =>
+    hasControl(text(column)) ? fail(column, `${quote(text(column))} holds a control character; ids and codes must be plain text`) : text(column);
 
   const number = (column: string, options: { integer?: boolean; min?: number; max?: number; what?: string } = {}): number | undefined => {
     const text = raw(column);
     if (text === "") return undefined;
-    const value = Number(text.replace(/^\+/, ""));
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) || !Number.isFinite(value)) {
-      return fail(column, `${quote(text)} is not a number`);
+    const written = cellOptions.decimalComma ? text.replace(/^([+-]?\d*),(\d+)$/, "$1.$2") : text;
+    const value = Number(written.replace(/^\+/, ""));
+    if (!NUMBER.test(written) || !Number.isFinite(value)) {
+      const decimal = /^[+-]?\d+,\d+$/.test(text) ? "; write decimals with a point (51.5), or save the file as \"CSV (semicolon)\" where a decimal comma is read" : "";
+      return fail(column, `${quote(text)} is not a number${decimal}`);
     }
-    if (options.integer && !Number.isInteger(value)) return fail(column, `${quote(text)} must be a whole number`);
+    if (options.integer && !Number.isInteger(value)) {
+      const thousands = cellOptions.decimalComma && /^\d{1,3}(\.\d{3})+$/.test(text) ? ` (for ${text.replace(/\./g, "")}, write it without a thousands separator)` : "";
+      return fail(column, `${quote(text)} must be a whole number${thousands}`);
+    }
     if (options.min !== undefined && value < options.min) {
       return fail(column, `${text} is below the smallest allowed value, ${options.min}${options.what ? ` (${options.what})` : ""}`);
     }
@@ -55,7 +74,7 @@ export function cellReader(file: string, row: CsvRow, errors: InputError[]) {
   };
 
   const list = (column: string): string[] =>
-    raw(column)
+    (plain(column) ?? "")
       .split(LIST_SEPARATOR)
       .map((item) => item.trim())
       .filter((item) => item !== "");
@@ -64,11 +83,11 @@ export function cellReader(file: string, row: CsvRow, errors: InputError[]) {
     raw,
     fail,
     /** Trimmed text; `undefined` when blank. */
-    optional: (column: string): string | undefined => (raw(column) === "" ? undefined : raw(column)),
-    /** The non-blank cells of these text columns, as an object to spread (a blank cell is left out). */
+    optional: (column: string): string | undefined => (text(column) === "" ? undefined : plain(column)),
+    /** The non-blank cells of these text columns (names, addresses: control characters taken out), as an object to spread. */
     present: <C extends string>(columns: readonly C[]): Partial<Record<C, string>> =>
       Object.fromEntries(columns.filter((column) => raw(column) !== "").map((column) => [column, raw(column)])) as Partial<Record<C, string>>,
-    required: (column: string, what: string): string | undefined => (raw(column) === "" ? fail(column, `is blank; every row needs ${what}`) : raw(column)),
+    required: (column: string, what: string): string | undefined => (text(column) === "" ? fail(column, `is blank; every row needs ${what}`) : plain(column)),
     number,
     list,
     phase: (column: string): Phase | undefined => {
@@ -100,34 +119,33 @@ export function cellReader(file: string, row: CsvRow, errors: InputError[]) {
       if (text === "") return fail(column, `is blank; one of ${LEVELS.join(", ")}`);
       return (LEVELS as readonly string[]).includes(text) ? (text as Level) : fail(column, `${quote(raw(column))} is not a level; use one of ${LEVELS.join(", ")}`);
     },
+    /** A date in any form `readDate` reads, as ISO text. */
     date: (column: string): string | undefined => {
       const text = raw(column);
-      if (text === "") return fail(column, "is blank; a date written YYYY-MM-DD");
-      return parseDay(text) !== undefined ? text : fail(column, `${quote(text)} is not a real date written YYYY-MM-DD`);
+      if (text === "") return fail(column, "is blank; a date such as 2024-03-04 or 04/03/2024");
+      const read = readDate(text);
+      return "iso" in read ? read.iso : fail(column, read.problem);
     },
-    /** `2024-01-08..2024-02-09;2024-03-01`: dates and inclusive ranges. */
+    /** `2024-01-08..2024-02-09;2024-03-01`: dates and inclusive ranges, each date as `date` reads it. */
     ranges: (column: string): DateRange[] =>
       list(column).flatMap((item) => {
         const [fromText = "", toText = fromText, ...rest] = item.split(RANGE_SEPARATOR).map((part) => part.trim());
-        const from = parseDay(fromText);
-        const to = parseDay(toText);
-        if (rest.length > 0 || from === undefined || to === undefined) {
-          const bad = from === undefined ? fromText : toText;
-          fail(
-            column,
-            rest.length > 0
-              ? `${quote(item)} is not a date or a range FROM..TO`
-              : bad === item
-                ? `${quote(item)} is not a real date written YYYY-MM-DD, nor a range FROM..TO`
-                : `${quote(bad)} in ${quote(item)} is not a real date written YYYY-MM-DD`,
-          );
+        if (rest.length > 0) {
+          fail(column, `${quote(item)} is not a date or a range FROM..TO`);
           return [];
         }
-        if (from > to) {
+        const from = readDate(fromText);
+        const to = readDate(toText);
+        if (!("iso" in from) || !("iso" in to)) {
+          const problem = "problem" in from ? from.problem : (to as { problem: string }).problem;
+          fail(column, fromText === item ? `${problem}, nor a range FROM..TO` : `${problem} (in ${quote(item)})`);
+          return [];
+        }
+        if (from.day > to.day) {
           fail(column, `range ${quote(item)} ends before it starts`);
           return [];
         }
-        return [{ from: fromText, to: toText }];
+        return [{ from: from.iso, to: to.iso }];
       }),
   };
 }

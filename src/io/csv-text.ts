@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { dropControl } from "../model/text.js";
 
 /**
  * Text cells a spreadsheet would run as a formula start with one of these; they are written
@@ -10,7 +11,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function safeCell(value: string | number | undefined | null): string {
   if (value === undefined || value === null) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const text = dropControl(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 /** Writes a header and rows as RFC 4180 CSV (LF line ends), every text cell neutralised. */

@@ -1,7 +1,14 @@
 import type { Allocation, Assignment, Decline } from "../model/schema.js";
 import { cellReader } from "./cells.js";
+import { capErrors } from "./cap-errors.js";
 import type { InputError, Result } from "./errors.js";
-import { decodeUtf8, readCsvTable } from "./read-csv.js";
+import { readTable, stopsTable } from "./read-csv.js";
+
+/** The columns an allocation is read by (`status`, `sequence` optional); the others are for people and are known, so never warned about. */
+export const ALLOCATION_READ = {
+  required: ["review_id", "role", "person_id"],
+  optional: ["status", "sequence", "host_school_id", "start", "end", "person_name", "person_school_id", "level"],
+} as const;
 
 /** An allocation with the spreadsheet row of each assignment and each declined offer (for error messages). */
 export interface AllocationRows {
@@ -19,11 +26,10 @@ const STATUSES = ["proposed", "confirmed", "declined"] as const;
  * edited by hand. A `declined` row fills no seat: it goes to the allocation's `declined` list.
  */
 export function parseAllocationRows(contents: string | Uint8Array, file = "allocation.csv"): Result<AllocationRows> {
-  const decoded = decodeUtf8(contents, file);
-  if ("error" in decoded) return { ok: false, errors: [decoded.error] };
-  const { table, errors } = readCsvTable(decoded.text, file, { required: ["review_id", "role", "person_id"], optional: ["status", "sequence"] });
-  // Without its columns the rows cannot be read: the header errors say what to fix.
-  if (errors.some((e) => e.code === "missing-column" || e.code === "bad-csv" || e.code === "empty-file")) return { ok: false, errors };
+  const { table, errors, warnings } = readTable(contents, file, ALLOCATION_READ);
+  // Without its columns the rows cannot be read: the header errors say what to fix, once, not a
+  // "blank" per row.
+  if (errors.some(stopsTable)) return { ok: false, errors: errors.filter((e) => e.code !== "unknown-column") };
   const assignments: Assignment[] = [];
   const declined: Decline[] = [];
   const assignmentRows: number[] = [];
@@ -56,9 +62,9 @@ export function parseAllocationRows(contents: string | Uint8Array, file = "alloc
       assignmentRows.push(row.row);
     }
   }
-  if (errors.length > 0) return { ok: false, errors: errors as InputError[] };
+  if (errors.length > 0) return { ok: false, errors: capErrors(errors as InputError[]) };
   const allocation: Allocation = declined.length > 0 ? { assignments, declined } : { assignments };
-  return { ok: true, value: { allocation, assignmentRows, declinedRows }, warnings: [] };
+  return { ok: true, value: { allocation, assignmentRows, declinedRows }, warnings };
 }
 
 /**

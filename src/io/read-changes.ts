@@ -1,7 +1,8 @@
 import type { Change } from "../repair.js";
 import { cellReader } from "./cells.js";
+import { capErrors } from "./cap-errors.js";
 import type { InputError, Result } from "./errors.js";
-import { decodeUtf8, readCsvTable } from "./read-csv.js";
+import { readTable, stopsTable } from "./read-csv.js";
 
 /** Rows of changes.csv, with the spreadsheet row of each change (for error messages). */
 export interface ChangeList {
@@ -14,9 +15,8 @@ export interface ChangeList {
  * `move,<review id>,<new start date>`.
  */
 export function parseChanges(contents: string | Uint8Array, file = "changes.csv"): Result<ChangeList> {
-  const decoded = decodeUtf8(contents, file);
-  if ("error" in decoded) return { ok: false, errors: [decoded.error] };
-  const { table, errors } = readCsvTable(decoded.text, file, { required: ["change", "id"], optional: ["value"] });
+  const { table, errors } = readTable(contents, file, { required: ["change", "id"], optional: ["value"] });
+  if (errors.some(stopsTable)) return { ok: false, errors };
   const changes: Change[] = [];
   const rows: number[] = [];
   for (const row of table.rows) {
@@ -37,5 +37,5 @@ export function parseChanges(contents: string | Uint8Array, file = "changes.csv"
     }
     rows.push(row.row);
   }
-  return errors.length > 0 ? { ok: false, errors: errors as InputError[] } : { ok: true, value: { changes, rows }, warnings: [] };
+  return errors.length > 0 ? { ok: false, errors: capErrors(errors as InputError[]) } : { ok: true, value: { changes, rows }, warnings: [] };
 }

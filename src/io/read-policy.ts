@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { KindSchema } from "../model/kinds.js";
 import { makePolicy, PolicyOverridesSchema, SeatBandSchema, WeightsSchema, type Policy } from "../model/policy.js";
+import { excerpt } from "../model/text.js";
 import type { InputError } from "./errors.js";
 import { decodeUtf8 } from "./read-csv.js";
 
@@ -41,7 +42,7 @@ function policyIssueMessage(issue: z.core.$ZodIssue, key: string): string {
       const known = knownKeys(issue.path);
       const unknown = issue.keys[0] ?? "";
       const close = closeKey(unknown, known);
-      return `unknown policy key "${unknown}"${close ? ` (did you mean "${close}"?)` : " (a typo?)"}${key ? ` in "${key}"` : ""}; known keys: ${known.join(", ")}`;
+      return `unknown policy key ${excerpt(unknown)}${close ? ` (did you mean "${close}"?)` : " (a typo?)"}${key ? ` in "${key}"` : ""}; known keys: ${known.join(", ")}`;
     }
     case "too_small":
       return issue.origin === "array" ? `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? "y" : "ies"}` : `must be ${String(issue.minimum)} or more`;

@@ -7,7 +7,9 @@ import type { PathwayRow } from "../years/pathway.js";
 import type { LedgerYear } from "../model/schema.js";
 import { cellReader } from "./cells.js";
 import type { InputError, Result } from "./errors.js";
-import { decodeUtf8, readCsvTable, type CsvRow } from "./read-csv.js";
+import { capErrors } from "./cap-errors.js";
+import { ALLOCATION_READ } from "./read-allocation.js";
+import { decodeUtf8, readCsvTable, readTable as readAnyTable, stopsTable, type CsvRow } from "./read-csv.js";
 import { ATTENDANCE_FILE, PATHWAY_FILE, YEAR_FILES } from "./year-files.js";
 
 type Cells = ReturnType<typeof cellReader>;
@@ -48,10 +50,8 @@ export function duplicateLedgerYears(items: readonly LedgerYear[], rows: readonl
 }
 
 function readTable<T>(contents: string | Uint8Array, file: string, spec: { readonly required: readonly string[]; readonly optional: readonly string[] }, build: (c: Cells, row: CsvRow) => T | undefined): Result<Rows<T>> {
-  const decoded = decodeUtf8(contents, file);
-  if ("error" in decoded) return { ok: false, errors: [decoded.error] };
-  const { table, errors } = readCsvTable(decoded.text, file, spec);
-  if (errors.some((e) => e.code === "missing-column" || e.code === "bad-csv" || e.code === "empty-file")) return { ok: false, errors };
+  const { table, errors } = readAnyTable(contents, file, spec);
+  if (errors.some(stopsTable)) return { ok: false, errors };
   const items: T[] = [];
   const rows: number[] = [];
   for (const row of table.rows) {
@@ -62,7 +62,7 @@ function readTable<T>(contents: string | Uint8Array, file: string, spec: { reado
       rows.push(row.row);
     }
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { items, rows }, warnings: [] };
+  return errors.length > 0 ? { ok: false, errors: capErrors(errors) } : { ok: true, value: { items, rows }, warnings: [] };
 }
 
 /**
@@ -118,12 +118,13 @@ export function parsePathway(contents: string | Uint8Array, file: string = PATHW
 export function allocationRowNumbers(contents: string | Uint8Array, file = "allocation.csv"): number[] {
   const decoded = decodeUtf8(contents, file);
   if ("error" in decoded) return [];
-  return readCsvTable(decoded.text, file, { required: ["review_id", "role", "person_id"], optional: [] }).table.rows.map((row) => row.row);
+  return readCsvTable(decoded.text, file, ALLOCATION_READ).table.rows.map((row) => row.row);
 }
 
 /** School names by id from `schools.csv`, for tables that show names beside ids. */
 export function schoolNames(contents: string | Uint8Array, file: string = YEAR_FILES.schools.file): Result<ReadonlyMap<string, string>> {
-  const read = readTable(contents, file, { required: ["id"], optional: ["name"] }, (c) => {
+  const columns = [...YEAR_FILES.schools.required, ...YEAR_FILES.schools.optional].filter((c) => c !== "id");
+  const read = readTable(contents, file, { required: ["id"], optional: columns }, (c) => {
     const id = c.required("id", "a school id");
     return id === undefined ? undefined : { id, name: c.raw("name") };
   });

@@ -38,17 +38,17 @@ export function referenceErrors(problem: Problem, read: ReadFiles, fileOf: Reado
   const errors: InputError[] = [];
   for (const issue of validateReferences(problem)) {
     const duplicate = issue.field === "id";
-    if (!duplicate && mayBeUnread(issue, read)) continue;
+    if (!duplicate && !issue.code && mayBeUnread(issue, read)) continue;
     const row = rowOf(issue.collection, issue.index);
     errors.push({
-      code: duplicate ? "duplicate-id" : "unknown-reference",
+      code: issue.code ?? (duplicate ? "duplicate-id" : "unknown-reference"),
       file: fileOf[issue.collection],
       ...(row !== undefined ? { row } : {}),
-      ...(issue.field ? { column: COLUMN_OF[issue.field] ?? issue.field } : {}),
-      // "first used in item 3" counts items; a spreadsheet user needs the row.
-      message: issue.message.replace(/first used in item (\d+)/, (text, item: string) => {
+      ...(issue.field ? { column: COLUMN_OF[issue.field] ?? (issue.collection === "pins" && issue.field === "kind" ? "pin" : issue.field) } : {}),
+      // "item 3" counts items; a spreadsheet user needs the row.
+      message: issue.message.replace(/\bitem (\d+)/g, (text, item: string) => {
         const first = rowOf(issue.collection, Number(item) - 1);
-        return first !== undefined ? `first used in row ${first}` : text;
+        return first !== undefined ? `row ${first}` : text;
       }),
     });
   }

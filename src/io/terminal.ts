@@ -1,5 +1,6 @@
 import type { CheckResult } from "../check.js";
 import type { SolveResult } from "../solver/index.js";
+import { gapInWords, pinsInWords } from "./words.js";
 
 const percent = (part: number, whole: number) => (whole === 0 ? "100.0%" : `${((100 * part) / whole).toFixed(1)}%`);
 
@@ -24,5 +25,6 @@ export function summaryTable(check: CheckResult, solve?: SolveResult): string {
     rows.push(["engine", `${solve.engine}, seed ${solve.seed}, stopped: ${solve.stoppedBy}, ${Math.round(solve.elapsedMs)} ms`]);
   }
   const width = Math.max(...rows.map(([label]) => label.length));
-  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join("\n");
+  const table = rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join("\n");
+  return solve ? [table, "", gapInWords(solve), ...pinsInWords(solve)].join("\n") : table;
 }

@@ -4,10 +4,14 @@ import type { Allocation, Decline } from "../model/schema.js";
 import { formatDay } from "../model/dates.js";
 import type { Year } from "../model/year.js";
 import type { SolveResult } from "../solver/index.js";
+import type { InputError } from "../model/errors.js";
+import { SCHEMA_VERSION } from "../model/validate.js";
 import { toCsv } from "./csv-text.js";
 import { renderReport } from "./report/index.js";
 import { seasonFiles } from "./write-season.js";
 import type { CalendarEvent } from "../season/calendar.js";
+import { standbyList } from "../plan/standby.js";
+import { standbyCsv } from "./write-plan.js";
 
 export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level", "status", "sequence"] as const;
 
@@ -81,10 +85,14 @@ export function trustLedgerCsv(check: CheckResult): string {
   );
 }
 
-/** `summary.json`: counts, shares, reciprocity and the solver's figures. */
-export function summaryOf(result: SolveResult): Record<string, unknown> {
+/**
+ * `summary.json`: counts, shares, reciprocity, the solver's figures and the input's warnings
+ * (listed even when `--quiet` prints none). Its JSON Schema is `schema/result.schema.json`.
+ */
+export function summaryOf(result: SolveResult, warnings: readonly InputError[] = []): Record<string, unknown> {
   const m = result.check.metrics;
   return {
+    schemaVersion: SCHEMA_VERSION,
     reviews: m.reviews,
     seats: m.seats,
     filled: m.filled,
@@ -121,6 +129,7 @@ export function summaryOf(result: SolveResult): Record<string, unknown> {
       elapsedMs: Math.round(result.elapsedMs),
     },
     rejectedPins: result.rejectedPins,
+    warnings,
   };
 }
 
@@ -140,15 +149,21 @@ function round(value: number, digits = 4): number {
  * const files = solveOutputs(result, explain(result.year, result.allocation));
  * writeOutputFolder("out", files);
  */
-export function solveOutputs(result: SolveResult, explanation: Explanation, options: { readonly cancelled?: readonly CalendarEvent[] } = {}): Record<string, string> {
+export function solveOutputs(
+  result: SolveResult,
+  explanation: Explanation,
+  options: { readonly cancelled?: readonly CalendarEvent[]; readonly warnings?: readonly InputError[] } = {},
+): Record<string, string> {
   const { year, allocation, check } = result;
+  const standby = standbyList(year, allocation);
   return {
     "allocation.csv": allocationCsv(year, allocation),
     "unfilled.csv": unfilledCsv(explanation, year),
     "ledger.csv": ledgerCsv(check),
     ...(check.trustLedger.length > 0 ? { "trust-ledger.csv": trustLedgerCsv(check) } : {}),
-    "summary.json": `${JSON.stringify(summaryOf(result), null, 2)}\n`,
-    "report.html": renderReport({ year, allocation, check, solve: result, explanation }),
+    "standby.csv": standbyCsv(standby),
+    "summary.json": `${JSON.stringify(summaryOf(result, options.warnings), null, 2)}\n`,
+    "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby }),
     ...seasonFiles(year, allocation, options.cancelled),
   };
 }

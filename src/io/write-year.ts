@@ -52,9 +52,11 @@ export function serializeYear(problem: Problem): Record<string, string> {
     problem.leads.map((l) => [l.id, l.name, ranges(l.available), l.maxReviews, list(l.phases), list(l.conflicts), l.lat, l.lon, ...leadKinds.map(() => list(l.kinds ?? [])), ...leadContact.map((c) => l[c])]),
   );
   const reviewKinds = problem.reviews.some((r) => r.kind !== undefined || r.trustId !== undefined) ? (["kind", "trust_id"] as const) : [];
+  // The window column only when some review has one, so years without windows keep their bytes.
+  const windows = problem.reviews.some((r) => (r.window ?? []).length > 0);
   files[YEAR_FILES.reviews.file] = toCsv(
-    ["id", "school_id", "start", "days", "seats", ...reviewKinds],
-    problem.reviews.map((r) => [r.id, r.schoolId, r.start, r.days, r.seats, ...(reviewKinds.length > 0 ? [r.kind, r.trustId] : [])]),
+    ["id", "school_id", "start", "days", "seats", ...reviewKinds, ...(windows ? ["window"] : [])],
+    problem.reviews.map((r) => [r.id, r.schoolId, r.start, r.days, r.seats, ...(reviewKinds.length > 0 ? [r.kind, r.trustId] : []), ...(windows ? [ranges(r.window ?? [])] : [])]),
   );
   if (problem.history.length > 0) {
     files[YEAR_FILES.history.file] = toCsv(

@@ -22,7 +22,7 @@ export const YEAR_FILES = {
   reviews: {
     file: "reviews.csv",
     required: ["id", "school_id", "start"],
-    optional: ["days", "seats", "kind", "trust_id"],
+    optional: ["days", "seats", "kind", "trust_id", "window"],
   },
   history: {
     file: "history.csv",

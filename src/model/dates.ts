@@ -72,3 +72,12 @@ export function mergeRanges(ranges: readonly DayRange[]): DayRange[] {
 export function covers(available: readonly DayRange[], span: DayRange): boolean {
   return available.some((range) => range.from <= span.from && span.to <= range.to);
 }
+
+/** The years a date may fall in: anything outside is a typo (`2204`) or a unit mix-up. */
+export const DATE_YEARS = { first: 2000, last: 2100 } as const;
+
+/** Whether a day lies within `DATE_YEARS`. */
+export function inDateYears(day: Day): boolean {
+  const year = new Date(day * MS_PER_DAY).getUTCFullYear();
+  return year >= DATE_YEARS.first && year <= DATE_YEARS.last;
+}

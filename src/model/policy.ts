@@ -4,18 +4,29 @@ import { SeatBandSchema, type Phase, type SeatBand } from "./schema.js";
 
 export { SeatBandSchema, type SeatBand } from "./schema.js";
 
+/**
+ * The largest weight a policy may give. Seats come before every other goal by construction
+ * (the engines compare allocations seats first), so a weight only trades goals of its own tier
+ * against each other; a bound keeps every sum the MIP builds well inside double precision.
+ */
+export const MAX_WEIGHT = 1_000_000;
+
+const weight = () => z.number().nonnegative().max(MAX_WEIGHT);
+/** A seat weight: a seat is the first goal, so its weight must be above 0. */
+const seatWeight = () => z.number().positive("must be above 0: filling seats is the first goal").max(MAX_WEIGHT);
+
 /** Weights of the soft goals. Larger weighs more; defaults keep the priority order of DOMAIN.md. */
 export const WeightsSchema = z
   .object({
-    leadSeat: z.number().nonnegative(),
-    advancedSeat: z.number().nonnegative(),
-    seat: z.number().nonnegative(),
-    reciprocity: z.number().nonnegative(),
-    phase: z.number().nonnegative(),
-    preference: z.number().nonnegative(),
-    travelPerKm: z.number().nonnegative(),
-    variety: z.number().nonnegative(),
-    firstReview: z.number().nonnegative(),
+    leadSeat: seatWeight(),
+    advancedSeat: weight(),
+    seat: seatWeight(),
+    reciprocity: weight(),
+    phase: weight(),
+    preference: weight(),
+    travelPerKm: weight(),
+    variety: weight(),
+    firstReview: weight(),
   })
   .strict();
 export type Weights = z.infer<typeof WeightsSchema>;

@@ -39,6 +39,8 @@ export type Collection = "schools" | "reviewers" | "leads" | "reviews" | "histor
  * `index` into a spreadsheet row and `field` into a column name.
  */
 export interface ProblemIssue {
+  /** `conflicting-pins` for pins that contradict each other; otherwise a reference problem. */
+  readonly code?: "conflicting-pins";
   readonly collection: Collection;
   readonly index?: number;
   readonly field?: string;
@@ -99,6 +101,7 @@ export function validateReferences(problem: Problem): ProblemIssue[] {
       }
     });
   }
+  issues.push(...pinContradictions(problem));
   problem.pins.forEach((pin, index) => {
     if (!reviews.has(pin.reviewId)) {
       issues.push({ collection: "pins", index, field: "reviewId", message: `unknown review "${pin.reviewId}"` });
@@ -133,5 +136,40 @@ function reviewIssues(problem: Problem, review: Review, index: number, schools: 
     if (review.schoolId !== undefined) issues.push(at("schoolId", `a ${kindId} review is of a trust, not a school: leave school_id blank`));
   }
   if (parseDay(review.start) === undefined) issues.push(at("start", `"${review.start}" is not a real date`));
+  return issues;
+}
+
+/**
+ * Pins that contradict each other: the same seat fixed and forbidden, or a second Lead Reviewer
+ * fixed to one review. Each is reported at the later pin, naming the earlier one.
+ */
+function pinContradictions(problem: Problem): ProblemIssue[] {
+  const issues: ProblemIssue[] = [];
+  const seats = new Map<string, { kind: string; index: number }>();
+  const leads = new Map<string, { personId: string; index: number }>();
+  problem.pins.forEach((pin, index) => {
+    const seat = `${pin.role}:${pin.personId}@${pin.reviewId}`;
+    const earlier = seats.get(seat);
+    if (earlier && earlier.kind !== pin.kind) {
+      issues.push({
+        code: "conflicting-pins",
+        collection: "pins",
+        index,
+        field: "kind",
+        message: `${pin.kind === "fix" ? "fixes" : "forbids"} ${pin.personId} on ${pin.reviewId}, which item ${earlier.index + 1} ${earlier.kind === "fix" ? "fixes" : "forbids"}; keep one of the two`,
+      });
+    } else if (!earlier) seats.set(seat, { kind: pin.kind, index });
+    if (pin.kind !== "fix" || pin.role !== "lead") return;
+    const lead = leads.get(pin.reviewId);
+    if (lead && lead.personId !== pin.personId) {
+      issues.push({
+        code: "conflicting-pins",
+        collection: "pins",
+        index,
+        field: "personId",
+        message: `fixes a second Lead Reviewer, ${pin.personId}, to ${pin.reviewId}, whose Lead Reviewer item ${lead.index + 1} fixes as ${lead.personId}; a review has one`,
+      });
+    } else if (!lead) leads.set(pin.reviewId, { personId: pin.personId, index });
+  });
   return issues;
 }

@@ -32,6 +32,7 @@ const id = z.string().trim().min(1, "must not be blank");
 /** A strict ISO date `YYYY-MM-DD` that exists in the calendar. */
 export const IsoDateSchema = z
   .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date written YYYY-MM-DD", abort: true })
   .refine((text) => parseDay(text) !== undefined, { message: "must be a real date written YYYY-MM-DD" });
 
 /** An inclusive date range; a single date has `from === to`. */
@@ -120,6 +121,11 @@ export const ReviewSchema = z.object({
   days: z.number().int().min(1).max(31).default(3),
   /** Peer seats; `undefined` means the policy's band table decides. */
   seats: z.number().int().nonnegative().optional(),
+  /**
+   * Dates the school would accept for its review (`qar plan` proposes moves inside them);
+   * absent: the dates are fixed.
+   */
+  window: z.array(DateRangeSchema).optional(),
 });
 export type Review = z.infer<typeof ReviewSchema>;
 

@@ -49,10 +49,11 @@ function blocked(lost: Assignment, context: { year: Year; allocation: Allocation
     ? { source: "responses" as const, index: confirmedNow, field: "response" }
     : { source: "allocation" as const, index: context.allocation.assignments.findIndex((a) => seatKey(a) === key), field: "status" };
   const rejected = context.result.rejectedPins.find((pin) => seatKey(pin.assignment) === key);
-  if (rejected) {
+  // A seat refused for want of an advanced reviewer is stranded by a decline: named below.
+  if (rejected && rejected.rule !== "advanced-seat") {
     return { ...atSeat, message: `${lost.personId} confirmed review ${lost.reviewId}, but that seat breaks a rule (${rejected.reason}); correct the year's data, or release the seat (--release-stranded)` };
   }
-  // Otherwise the checker's last resort emptied the team: it had no advanced reviewer left.
+  // Otherwise the team had no advanced reviewer left.
   // The decline to name: one on this team in this step, an advanced reviewer's first.
   const declines = context.responses
     .map((r, i) => ({ r, i }))

@@ -36,16 +36,16 @@ export interface Bound {
    * What gave the seat bound: `flow` (the seat flows), `advanced` (the advanced-reviewer
    * bound), `lp` (the seat LP with a staffed-team column per review), `mip` (the exact seat
    * MIP, or an engine's proof of optimality), `counting` (very large years, whose candidate
-   * lists are pruned).
+   * lists are pruned), `seats` (every seat: a time limit cut the set-up short).
    */
-  readonly method: "flow" | "advanced" | "lp" | "mip" | "counting";
+  readonly method: "flow" | "advanced" | "lp" | "mip" | "counting" | "seats";
 }
 
 /** The relaxation bounds, before any exact solve: what `solve` gives the engines to stop on. */
 export interface RelaxedBound {
   readonly leadSeats: number;
   readonly peerSeats: number;
-  readonly method: "flow" | "advanced" | "counting";
+  readonly method: "flow" | "advanced" | "counting" | "seats";
   /** Peer places the flow can send within the schools' targets (for the reciprocity bound). */
   readonly withinTargets: number;
   readonly totalTarget: number;
@@ -107,8 +107,20 @@ function countingBound(year: Year, eligible: EligibleCounts, roster: Roster): { 
   return { leadSeats: Math.min(leadSeats, leadCapacity), peerSeats: Math.min(peerSeats, peerCapacity) };
 }
 
+/** Every seat of the year: the bound when a time limit cut the set-up short. */
+export function seatCountBound(year: Year): RelaxedBound {
+  const totalTarget = [...year.target.values()].reduce((a, b) => a + b, 0);
+  const peerSeats = year.reviews.reduce((n, r) => n + r.peerSeats, 0);
+  return { leadSeats: year.reviews.length, peerSeats, method: "seats", withinTargets: Math.min(totalTarget, peerSeats), totalTarget };
+}
+
 /** The relaxation bounds over the pinned roster (see the module comment). */
-export function relaxedBound(year: Year, candidates: Candidates & { readonly pruned?: boolean; readonly eligible?: EligibleCounts }, pinned: Roster): RelaxedBound {
+export function relaxedBound(
+  year: Year,
+  candidates: Candidates & { readonly pruned?: boolean; readonly eligible?: EligibleCounts },
+  pinned: Roster,
+  shouldStop: () => boolean = () => false,
+): RelaxedBound {
   const totalTarget = [...year.target.values()].reduce((a, b) => a + b, 0);
   if (candidates.pruned && candidates.eligible) {
     const counted = countingBound(year, candidates.eligible, pinned);
@@ -118,7 +130,8 @@ export function relaxedBound(year: Year, candidates: Candidates & { readonly pru
   const leads = leadNetwork(year, candidates, pinned);
   const leadSeats = fixed.lead + leads.net.maxFlow(SOURCE, SINK);
   const flow = peerFlowBound(year, candidates, pinned);
-  const advanced = peerAdvancedBound(year, candidates, pinned);
+  // The advanced bound is the tighter one on scarce years, but only a refinement: a limit skips it.
+  const advanced = shouldStop() ? Infinity : peerAdvancedBound(year, candidates, pinned);
   const peerSeats = fixed.peer + Math.min(flow.total, advanced);
   return { leadSeats, peerSeats, method: advanced < flow.total ? "advanced" : "flow", withinTargets: fixed.peer + flow.withinTargets, totalTarget };
 }
@@ -137,10 +150,17 @@ export function reciprocityLowerBound(totalTarget: number, withinTargets: number
  * seat is in it; larger years); returns the proven upper bound (the dual bound when the limit
  * stops it first), or `undefined` when HiGHS gives no bound in time.
  */
-export async function exactSeatBound(year: Year, candidates: Candidates, pinned: Roster, timeLimitSeconds: number, relax = false): Promise<number | undefined> {
+export async function exactSeatBound(
+  year: Year,
+  candidates: Candidates,
+  pinned: Roster,
+  timeLimitSeconds: number,
+  relax = false,
+  shouldStop?: () => boolean,
+): Promise<number | undefined> {
   const { model } = buildScopeModel(year, candidates, pinned, { reviews: year.reviews, leads: true, peers: true, objective: "seats" });
   const fixed = pinnedSeats(year, pinned);
-  const solution = await solveWithHighs(model, { timeLimitSeconds, ...(relax ? { relax } : { maxNodes: EXACT_BOUND_NODES }) });
+  const solution = await solveWithHighs(model, { timeLimitSeconds, ...(relax ? { relax } : { maxNodes: EXACT_BOUND_NODES }), ...(shouldStop ? { shouldStop } : {}) });
   if (solution.status === "failed" || solution.status === "infeasible" || !Number.isFinite(solution.bound)) return undefined;
   if (relax && solution.status !== "optimal") return undefined;
   return fixed.lead + fixed.peer + Math.floor(solution.bound + 1e-6);

@@ -1,7 +1,7 @@
 import { pairCost } from "../goals/index.js";
 import type { Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import { allowedBy, allowedPair } from "../rules/index.js";
+import { allowedBy, allowedPair, reviewsLeft } from "../rules/index.js";
 
 /** One person who may sit on one review's seat of one role, with the soft-goal cost of it. */
 export interface Candidate {
@@ -55,7 +55,11 @@ function upperBoundIndex(sorted: readonly ReviewInfo[], day: number): number {
  * cheapest pairs (`CANDIDATE_LIMITS`; `pruned` says so, and `eligible` keeps the full counts
  * for a valid bound).
  */
-export function findCandidates(year: Year, limits = CANDIDATE_LIMITS): Candidates & { readonly pruned: boolean; readonly eligible: EligibleCounts } {
+export function findCandidates(
+  year: Year,
+  limits = CANDIDATE_LIMITS,
+  options: { readonly shouldStop?: () => boolean } = {},
+): Candidates & { readonly pruned: boolean; readonly eligible: EligibleCounts; readonly cut: boolean } {
   const forbidden = new Set(
     year.problem.pins.filter((pin) => pin.kind === "forbid").map((pin) => `${pin.role}:${pin.personId}@${pin.reviewId}`),
   );
@@ -84,9 +88,16 @@ export function findCandidates(year: Year, limits = CANDIDATE_LIMITS): Candidate
   let reviewOf = new Int32Array(1 << 16);
   let costOf = new Float64Array(1 << 16);
   const starts = new Int32Array(people.length + 1);
-  people.forEach((person, p) => {
+  let cut = false;
+  for (let p = 0; p < people.length; p += 1) {
+    const person = people[p]!;
     starts[p] = size;
-    if (person.maxReviews <= 0) return;
+    // A time limit during set-up: the people not reached yet get no candidates (a valid, poorer start).
+    if (cut || (p % 64 === 0 && options.shouldStop?.())) {
+      cut = true;
+      continue;
+    }
+    if (reviewsLeft(person, 0) === 0) continue;
     const mine: number[] = [];
     for (const range of person.available) {
       for (let i = upperBoundIndex(byStart, range.from); i < byStart.length && byStart[i]!.span.from <= range.to; i += 1) {
@@ -116,7 +127,7 @@ export function findCandidates(year: Year, limits = CANDIDATE_LIMITS): Candidate
       counts[r] = counts[r]! + 1;
     }
     (person.role === "lead" ? eligible.perLead : eligible.perReviewer)[person.index] = mine.length;
-  });
+  }
   starts[people.length] = size;
 
   // Pass 2: which pairs to keep.
@@ -167,5 +178,5 @@ export function findCandidates(year: Year, limits = CANDIDATE_LIMITS): Candidate
     }
     byPerson.set(`${person.role}:${person.id}`, mine);
   });
-  return { lead: byRole.lead, peer: byRole.peer, byPerson, pruned, eligible };
+  return { lead: byRole.lead, peer: byRole.peer, byPerson, pruned, eligible, cut };
 }

@@ -1,18 +1,18 @@
 import seedrandom from "seedrandom";
 import { checkAllocation, type CheckResult } from "../check.js";
 import type { Problem } from "../model/problem.js";
-import type { Allocation, Assignment } from "../model/schema.js";
+import type { Allocation } from "../model/schema.js";
 import { indexYear, type Year } from "../model/year.js";
-import { refusal } from "../rules/index.js";
-import { assembleBound, EXACT_BOUND_MAX_REVIEWS, exactSeatBound, reciprocityLowerBound, relaxedBound, type Bound } from "./bound.js";
-import { findCandidates } from "./candidates.js";
+import { assembleBound, EXACT_BOUND_MAX_REVIEWS, exactSeatBound, reciprocityLowerBound, relaxedBound, seatCountBound, type Bound, type RelaxedBound } from "./bound.js";
+import { CANDIDATE_LIMITS, findCandidates, type Candidates } from "./candidates.js";
 import type { Engine, Progress, StopReason } from "./engine.js";
 import { greedy } from "./engines/greedy.js";
 import { lns } from "./engines/lns.js";
 import { mip } from "./engines/mip.js";
 import { repairEngine } from "./engines/repair.js";
 import { selfSelection } from "./engines/self-selection.js";
-import { createRoster, rosterOf } from "./roster.js";
+import { checkPins, ensureValid, refusedLater } from "./pins.js";
+import { rosterOf, type Roster } from "./roster.js";
 
 /** The engines by name. `auto` picks one from the problem's size. */
 export const ENGINES: Readonly<Record<string, Engine>> = { greedy, mip, lns, "self-selection": selfSelection };
@@ -42,11 +42,8 @@ export interface SolveOptions {
   readonly exactBound?: boolean;
 }
 
-/** A pin the solver could not honour, and why. */
-export interface RejectedPin {
-  readonly assignment: Assignment;
-  readonly reason: string;
-}
+import type { RejectedPin } from "./pins.js";
+export type { RejectedPin } from "./pins.js";
 
 export interface SolveResult {
   /** The year as `solve` indexed it: writers and reports read it instead of indexing again. */
@@ -66,6 +63,7 @@ export interface SolveResult {
   readonly stoppedBy: StopReason;
   readonly iterations: number;
   readonly elapsedMs: number;
+  /** Every `fix` pin not in the allocation, with the reason (every other fix pin is honoured). */
   readonly rejectedPins: readonly RejectedPin[];
 }
 
@@ -76,53 +74,14 @@ export const LP_BOUND_GAP = 0.005;
 export const EXACT_MAX_REVIEWS = 60;
 export { EXACT_BOUND_MAX_REVIEWS };
 
+/** Candidate pairs up to which a year small enough for the exact MIP gets it under `auto`. */
+export const EXACT_MAX_PAIRS = 20_000;
+
 /** Which engine `auto` uses for a year of this size (measured in bench/, see docs/solver.md). */
-export function chooseEngine(year: Year): Engine {
-  return year.reviews.length <= EXACT_MAX_REVIEWS ? mip : lns;
-}
-
-/** Splits the fixed pins into those the rules allow (in order) and those they do not. */
-function checkPins(year: Year): { fixed: Allocation; rejected: RejectedPin[] } {
-  const roster = createRoster(year);
-  const rejected: RejectedPin[] = [];
-  const assignments: Assignment[] = [];
-  for (const pin of year.problem.pins) {
-    if (pin.kind !== "fix") continue;
-    const assignment = { reviewId: pin.reviewId, role: pin.role, personId: pin.personId };
-    const review = year.reviewById.get(pin.reviewId);
-    const person = year.people[pin.role].get(pin.personId);
-    const refused = review && person ? refusal(year, person, review) : { rule: "known-people", reason: "names an unknown review or person" };
-    if (refused) {
-      rejected.push({ assignment, reason: `${refused.rule}: ${refused.reason}` });
-    } else if (!roster.canTake(person!, review!)) {
-      rejected.push({ assignment, reason: "clashes with an earlier pin (overlap, capacity, team size or a second Lead Reviewer)" });
-    } else {
-      roster.add(pin.role, person!, review!);
-      assignments.push(assignment);
-    }
-  }
-  return { fixed: { assignments }, rejected };
-}
-
-/**
- * Drops assignments until the checker finds no violation. Engines are valid by construction,
- * so this does nothing unless pins leave a team short of advanced reviewers; it guarantees
- * that `solve` never returns an invalid allocation.
- */
-function ensureValid(year: Year, allocation: Allocation): Allocation {
-  let current = allocation;
-  for (let round = 0; round < 100; round += 1) {
-    const { violations } = checkAllocation(year, current);
-    if (violations.length === 0) return current;
-    const badTeams = new Set(violations.filter((v) => v.rule === "advanced-seat").map((v) => v.reviewId));
-    const badPairs = new Set(violations.filter((v) => v.personId).map((v) => `${v.reviewId}|${v.personId}`));
-    current = {
-      assignments: current.assignments.filter(
-        (a) => !(a.role === "peer" && badTeams.has(a.reviewId)) && !badPairs.has(`${a.reviewId}|${a.personId}`),
-      ),
-    };
-  }
-  return { assignments: [] };
+export function chooseEngine(year: Year, candidates: Candidates): Engine {
+  let pairs = 0;
+  for (const list of candidates.byPerson.values()) pairs += list.length;
+  return year.reviews.length <= EXACT_MAX_REVIEWS && pairs <= EXACT_MAX_PAIRS ? mip : lns;
 }
 
 /**
@@ -133,22 +92,21 @@ function ensureValid(year: Year, allocation: Allocation): Allocation {
  * console.log(`${result.check.metrics.filled.total}/${result.check.metrics.seats.total} seats, gap ${result.gap}`);
  */
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
-  const now = options.now ?? (() => performance.now());
-  const started = now();
+  const clock = startClock(options);
   const seed = options.seed ?? 1;
-  const engine = options.engine === undefined || options.engine === "auto" ? undefined : ENGINES[options.engine];
-  if (options.engine !== undefined && options.engine !== "auto" && !engine) {
-    throw new RangeError(`unknown engine "${options.engine}"; use one of auto, ${Object.keys(ENGINES).join(", ")}`);
-  }
+  const named = engineNamed(options.engine);
+  clock.report({ phase: "index", incumbent: 0 });
   const year = indexYear(problem);
-  const candidates = findCandidates(year);
-  const chosen = engine ?? (options.start ? repairEngine : chooseEngine(year));
+  clock.report({ phase: "candidates", incumbent: 0 });
+  const candidates = findCandidates(year, CANDIDATE_LIMITS, { shouldStop: clock.shouldStop });
   const { fixed, rejected } = checkPins(year);
-  const deadline = options.timeLimitMs === undefined ? Infinity : started + options.timeLimitMs;
-  const remainingSeconds = () => (deadline === Infinity ? undefined : Math.max(0.05, (deadline - now()) / 1000));
   const pinnedRoster = rosterOf(year, fixed);
-  const relaxed = relaxedBound(year, candidates, pinnedRoster);
-  const timeLimitSeconds = remainingSeconds();
+  // A limit reached during set-up leaves time for the greedy baseline only, bounded by the seats.
+  const setUpCut = candidates.cut || clock.shouldStop();
+  clock.report({ phase: "bound", incumbent: 0 });
+  const relaxed = setUpCut ? seatCountBound(year) : relaxedBound(year, candidates, pinnedRoster, clock.shouldStop);
+  const chosen = setUpCut ? greedy : (named ?? (options.start ? repairEngine : chooseEngine(year, candidates)));
+  const timeLimitSeconds = clock.remainingSeconds();
   const outcome = await chosen.run({
     year,
     candidates,
@@ -158,41 +116,65 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     reciprocityBound: reciprocityLowerBound(relaxed.totalTarget, relaxed.withinTargets, relaxed.peerSeats),
     ...(options.start ? { start: options.start } : {}),
     ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
-    shouldStop: () => options.signal?.aborted === true || now() >= deadline,
-    report: (progress) => options.onProgress?.({ ...progress, elapsedMs: now() - started }),
+    shouldStop: clock.shouldStop,
+    report: clock.report,
   });
-  const allocation = ensureValid(year, outcome.allocation);
+  const { allocation, dropped } = ensureValid(year, outcome.allocation);
   const check = checkAllocation(year, allocation);
-  const filled = check.metrics.filled;
   const proven = outcome.provenOptimal === true && allocation === outcome.allocation;
-  let exactSeats: number | undefined;
-  let lp = false;
-  const relaxedSeats = relaxed.leadSeats + relaxed.peerSeats;
-  if (!proven && filled.total < relaxedSeats && !options.signal?.aborted && !(options.exactBound === false)) {
-    // Small years get the exact seat MIP; larger ones its LP relaxation, where the relaxations
-    // leave a gap worth closing.
-    const small = year.reviews.length <= EXACT_BOUND_MAX_REVIEWS;
-    if (small || (relaxedSeats - filled.total) / relaxedSeats > LP_BOUND_GAP) {
-      lp = !small;
-      exactSeats = await exactSeatBound(year, candidates, pinnedRoster, Math.min(20, remainingSeconds() ?? 20), lp);
-    }
-  }
-  const bound = assembleBound(relaxed, filled, { ...(exactSeats !== undefined ? { seats: exactSeats } : {}), proven, relaxed: lp });
-  const gap = bound.filledSeats === 0 ? 0 : (bound.filledSeats - filled.total) / bound.filledSeats;
-  const stoppedBy: StopReason = options.signal?.aborted ? "aborted" : outcome.provenOptimal ? "proven-optimal" : outcome.stoppedBy;
+  const exact = proven || setUpCut || options.exactBound === false ? {} : await tightenBound(year, candidates, pinnedRoster, relaxed, check, clock);
+  const bound = assembleBound(relaxed, check.metrics.filled, { ...exact, proven });
+  const filled = check.metrics.filled.total;
+  const stoppedBy: StopReason = options.signal?.aborted ? "aborted" : setUpCut ? "time-limit" : outcome.provenOptimal ? "proven-optimal" : outcome.stoppedBy;
   return {
     year,
     status: outcome.provenOptimal ? "optimal" : "feasible",
     allocation,
     check,
     bound,
-    gap,
-    proven: filled.total >= bound.filledSeats,
+    gap: bound.filledSeats === 0 ? 0 : (bound.filledSeats - filled) / bound.filledSeats,
+    proven: filled >= bound.filledSeats,
     engine: chosen.name,
     seed,
     stoppedBy,
     iterations: outcome.iterations,
-    elapsedMs: now() - started,
-    rejectedPins: rejected,
+    elapsedMs: clock.elapsed(),
+    rejectedPins: [...rejected, ...refusedLater(fixed, allocation, dropped)],
   };
+}
+
+/** The run's clock: the deadline every phase checks (set-up included), and progress with the elapsed time. */
+function startClock(options: SolveOptions) {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const deadline = options.timeLimitMs === undefined ? Infinity : started + options.timeLimitMs;
+  return {
+    shouldStop: () => options.signal?.aborted === true || now() >= deadline,
+    remainingSeconds: () => (deadline === Infinity ? undefined : Math.max(0.05, (deadline - now()) / 1000)),
+    report: (progress: Omit<Progress, "elapsedMs">) => options.onProgress?.({ ...progress, elapsedMs: now() - started }),
+    elapsed: () => now() - started,
+  };
+}
+type Clock = ReturnType<typeof startClock>;
+
+/** The engine a caller named, `undefined` for `auto`; an unknown name is a caller's mistake. */
+function engineNamed(name: string | undefined): Engine | undefined {
+  if (name === undefined || name === "auto") return undefined;
+  const engine = ENGINES[name];
+  if (!engine) throw new RangeError(`unknown engine "${name}"; use one of auto, ${Object.keys(ENGINES).join(", ")}`);
+  return engine;
+}
+
+/**
+ * The exact seat bound after the engine, where the relaxations leave a gap: the exact seat MIP
+ * for small years, its LP relaxation for larger ones when the gap is worth closing.
+ */
+async function tightenBound(year: Year, candidates: Candidates, pinned: Roster, relaxed: RelaxedBound, check: CheckResult, clock: Clock): Promise<{ seats?: number; relaxed?: boolean }> {
+  const relaxedSeats = relaxed.leadSeats + relaxed.peerSeats;
+  const filled = check.metrics.filled.total;
+  if (filled >= relaxedSeats || clock.shouldStop()) return {};
+  const small = year.reviews.length <= EXACT_BOUND_MAX_REVIEWS;
+  if (!small && (relaxedSeats - filled) / relaxedSeats <= LP_BOUND_GAP) return {};
+  const seats = await exactSeatBound(year, candidates, pinned, Math.min(20, clock.remainingSeconds() ?? 20), !small, clock.shouldStop);
+  return seats === undefined ? {} : { seats, relaxed: !small };
 }

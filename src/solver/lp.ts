@@ -53,10 +53,25 @@ export interface LinearSolveOptions {
 
 type HighsRuntime = Awaited<ReturnType<typeof loadHighs>>;
 let runtime: Promise<HighsRuntime> | undefined;
+let wasm: { locateFile: () => string } | { wasmBinary: ArrayBuffer } | undefined;
+
+/**
+ * Where HiGHS's WebAssembly comes from, in a browser or worker: a URL to `highs.wasm` (shipped
+ * as `qar-allocator/highs.wasm`), or its bytes. Without it the file is looked for beside the
+ * script, as `new URL("highs.wasm", import.meta.url)`; Node needs nothing.
+ *
+ * @example useHighsWasm("/assets/highs.wasm");
+ */
+export function useHighsWasm(source: string | URL | ArrayBuffer | Uint8Array): void {
+  wasm = typeof source === "string" || source instanceof URL
+    ? { locateFile: () => String(source) }
+    : { wasmBinary: source instanceof Uint8Array ? (source.slice().buffer as ArrayBuffer) : source };
+  runtime = undefined;
+}
 
 /** The HiGHS WebAssembly runtime, loaded on first use and shared (it holds no model state). */
 export function highsRuntime(): Promise<HighsRuntime> {
-  runtime ??= loadHighs();
+  runtime ??= loadHighs(wasm);
   return runtime;
 }
 

@@ -29,6 +29,8 @@ interface ExpectedError {
 interface Expected {
   readonly why: string;
   readonly accepted?: true;
+  /** Accepted and fills as many seats as the base year (a forgiving reading that changes nothing). */
+  readonly sameSeats?: true;
   readonly unfilled?: readonly string[];
   readonly warnings?: readonly ExpectedError[];
   readonly exit?: number;
@@ -63,6 +65,14 @@ async function solve(dir: string, out: string): Promise<{ code: number; stdout: 
   return { code, stdout, stderr };
 }
 
+const filledSeats = (out: string) => (JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as { filled: { total: number } }).filled.total;
+let base: Promise<number> | undefined;
+/** Seats the base year fills, solved once. */
+function baseSeats(): Promise<number> {
+  base ??= solve(new URL("./base/", import.meta.url).pathname, join(scratch, "base")).then(() => filledSeats(join(scratch, "base")));
+  return base;
+}
+
 describe("the bad-input catalogue", () => {
   it("has at least 40 cases, each with an expected.json", () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
@@ -89,6 +99,7 @@ describe("the bad-input catalogue", () => {
       expect(read.ok ? [] : read.errors).toEqual([]);
       expect(code, stderr).toBe(0);
       for (const file of ["allocation.csv", "unfilled.csv", "ledger.csv", "summary.json"]) expect(existsSync(join(out, file)), file).toBe(true);
+      if (expected.sameSeats) expect(filledSeats(out)).toBe(await baseSeats());
       const unfilled = readFileSync(join(out, "unfilled.csv"), "utf8");
       for (const review of expected.unfilled ?? []) expect(unfilled).toMatch(new RegExp(`^${review},`, "m"));
       const warnings = read.ok ? read.warnings : [];

@@ -27,6 +27,8 @@ interface Case {
   readonly errors?: readonly ExpectedError[];
   readonly unfilled?: readonly string[];
   readonly warnings?: readonly ExpectedError[];
+  /** Accepted and must fill as many seats as the base year. */
+  readonly sameSeats?: true;
 }
 
 const here = new URL(".", import.meta.url).pathname;
@@ -111,11 +113,15 @@ const CASES: Case[] = [
   },
   {
     name: "extra-columns",
-    why: "columns we do not know are ignored",
+    why: "columns we do not know are ignored, each named once in a warning (updated, issue 19: never silently)",
     accepted: true,
+    warnings: [
+      { file: "schools.csv", row: 1, column: "website", contains: 'column "website" is not one schools.csv uses and is ignored' },
+      { file: "reviewers.csv", row: 1, column: "notes", contains: 'column "notes" is not one reviewers.csv uses' },
+    ],
     change: (f) => ({
       ...f,
-      "schools.csv": csv(table(f["schools.csv"]).map((r, i) => [...r, i === 0 ? "email" : `head${i}@example.org`])),
+      "schools.csv": csv(table(f["schools.csv"]).map((r, i) => [...r, i === 0 ? "website" : `https://school${i}.example.org`])),
       "reviewers.csv": csv(table(f["reviewers.csv"]).map((r, i) => [i === 0 ? "notes" : "prefers mornings", ...r])),
     }),
   },
@@ -276,8 +282,20 @@ const CASES: Case[] = [
   // ---- Dates. ----
   { name: "date-does-not-exist", why: "30 February is refused, not read as 1 March", change: set("reviews.csv", 3, "start", "2024-02-30"), errors: [{ file: "reviews.csv", row: 3, column: "start", contains: '"2024-02-30" is not a real date' }] },
   { name: "no-leap-day", why: "29 February in a year without one", change: set("reviews.csv", 4, "start", "2023-02-29"), errors: [{ file: "reviews.csv", row: 4, column: "start", contains: '"2023-02-29" is not a real date' }] },
-  { name: "non-iso-date", why: "a UK-style date", change: set("reviews.csv", 2, "start", "04/03/2024"), errors: [{ file: "reviews.csv", row: 2, column: "start", contains: "YYYY-MM-DD" }] },
-  { name: "unpadded-date", why: "a date without leading zeros", change: set("reviews.csv", 2, "start", "2024-1-15"), errors: [{ file: "reviews.csv", row: 2, column: "start", contains: '"2024-1-15" is not a real date written YYYY-MM-DD' }] },
+  {
+    name: "non-iso-date",
+    why: "updated (issue 19): a UK-style date is read day first, 15/01/2024 = 15 January 2024, the date of the base year",
+    accepted: true,
+    sameSeats: true,
+    change: set("reviews.csv", 2, "start", "15/01/2024"),
+  },
+  {
+    name: "unpadded-date",
+    why: "updated (issue 19): a year-first date without leading zeros is unambiguous and read as 2024-01-15",
+    accepted: true,
+    sameSeats: true,
+    change: set("reviews.csv", 2, "start", "2024-1-15"),
+  },
   { name: "blank-start", why: "a review without a start date", change: set("reviews.csv", 4, "start", ""), errors: [{ file: "reviews.csv", row: 4, column: "start", contains: "is blank" }] },
   {
     name: "reversed-range",
@@ -423,6 +441,131 @@ const CASES: Case[] = [
     change: policy(JSON.stringify({ kinds: { tpr: { maxPerTrust: 1 } } })),
     errors: [{ file: "policy.json", column: "kinds.tpr.maxPerTrust", contains: 'unknown policy key "maxPerTrust" (did you mean "maxPerTrustPerTeam"?)' }],
   },
+  // ---- Spreadsheet exports as they are (issue 19): each reads as the base year and fills the same seats. ----
+  {
+    name: "uk-dates-everywhere",
+    why: "every date as Excel writes it in England: review starts dd/mm/yyyy, availability d/m/yy",
+    accepted: true,
+    sameSeats: true,
+    change: (f) => ({
+      ...f,
+      "reviews.csv": text(f, "reviews.csv").replace(/(\d{4})-(\d{2})-(\d{2})/g, "$3/$2/$1"),
+      "reviewers.csv": text(f, "reviewers.csv").replace(/20(\d{2})-(\d{2})-(\d{2})/g, (_m, y: string, m: string, d: string) => `${Number(d)}/${Number(m)}/${y}`),
+      "leads.csv": text(f, "leads.csv").replace(/(\d{4})-(\d{2})-(\d{2})/g, "$3/$2/$1"),
+    }),
+  },
+  {
+    name: "excel-serial-dates",
+    why: "review starts as Excel day numbers (a date cell exported without its format)",
+    accepted: true,
+    sameSeats: true,
+    change: both(set("reviews.csv", 2, "start", "45306"), set("reviews.csv", 3, "start", "45327"), set("reviews.csv", 4, "start", "45355")),
+  },
+  {
+    name: "month-name-dates",
+    why: "review starts written with the day of the week and the month's name",
+    accepted: true,
+    sameSeats: true,
+    change: both(set("reviews.csv", 2, "start", "Mon 15 Jan 2024"), set("reviews.csv", 3, "start", "Monday 5 February 2024"), set("reviews.csv", 4, "start", "4 Mar 2024")),
+  },
+  {
+    name: "semicolon-decimal-commas",
+    why: "a European 'CSV (semicolon)' export whose coordinates have decimal commas",
+    accepted: true,
+    sameSeats: true,
+    change: (f) => ({
+      ...f,
+      "schools.csv": csv(table(f["schools.csv"]).map((r) => r.map((c) => c.replace(/^(-?\d+)\.(\d+)$/, "$1,$2"))), ";"),
+      "leads.csv": csv(table(f["leads.csv"]).map((r) => r.map((c) => c.replace(/^(-?\d+)\.(\d+)$/, "$1,$2"))), ";"),
+    }),
+  },
+  {
+    name: "tab-separated",
+    why: "a tab-separated export (Excel's 'Text (Tab delimited)'), recognised from its header",
+    accepted: true,
+    sameSeats: true,
+    change: (f) => ({ ...f, "reviewers.csv": csv(table(f["reviewers.csv"]), "\t") }),
+  },
+  {
+    name: "file-name-case",
+    why: "Schools.csv with a capital: read as schools.csv, and the match reported",
+    accepted: true,
+    sameSeats: true,
+    change: (f) => ({ ...f, "schools.csv": undefined, "Schools.csv": f["schools.csv"] }),
+    warnings: [{ file: "Schools.csv", contains: "read as schools.csv" }],
+  },
+  {
+    name: "workbook-prefix",
+    why: "Google Sheets names a downloaded sheet 'Workbook - sheet.csv': read as reviews.csv, and the match reported",
+    accepted: true,
+    sameSeats: true,
+    change: (f) => ({ ...f, "reviews.csv": undefined, "QAR 2024-25 - reviews.csv": f["reviews.csv"] }),
+    warnings: [{ file: "QAR 2024-25 - reviews.csv", contains: "read as reviews.csv" }],
+  },
+  {
+    name: "control-characters-in-a-name",
+    why: "an ESC and a BEL in a reviewer's name (a terminal-title injection): taken out of the name",
+    accepted: true,
+    sameSeats: true,
+    change: set("reviewers.csv", 2, "name", "Ada \u001b]0;pwned\u0007Brown"),
+  },
+  {
+    name: "misspelt-optional-headers",
+    why: "headers close to a known optional column (punctuation, synonyms): each an error with a did-you-mean, since the column would otherwise be ignored",
+    change: both(
+      renameColumn("reviewers.csv", "max_reviews", "Max. reviews"),
+      renameColumn("reviewers.csv", "available", "Availability"),
+      renameColumn("schools.csv", "lat", "Latitude"),
+      renameColumn("schools.csv", "lon", "Longitude"),
+      renameColumn("reviews.csv", "seats", "Peer seats"),
+    ),
+    errors: [
+      { file: "schools.csv", row: 1, column: "Latitude", contains: 'did you mean "lat"?' },
+      { file: "schools.csv", row: 1, column: "Longitude", contains: 'did you mean "lon"?' },
+      { file: "reviewers.csv", row: 1, column: "Availability", contains: 'did you mean "available"?' },
+      { file: "reviewers.csv", row: 1, column: "Max. reviews", contains: 'did you mean "max_reviews"?' },
+      { file: "reviews.csv", row: 1, column: "Peer seats", contains: 'did you mean "seats"?' },
+    ],
+  },
+  {
+    name: "month-first-availability",
+    why: "a whole column of month-first dates (mm/dd/yyyy): one message for the column, with the count and the fix",
+    change: (f) => ({ ...f, "reviewers.csv": text(f, "reviewers.csv").replace(/(\d{4})-(\d{2})-(\d{2})/g, "$2/$3/$1") }),
+    errors: [{ file: "reviewers.csv", row: 2, column: "available", contains: "7 cells in 6 rows of this column have this problem (rows 2 to 7)" }],
+  },
+  { name: "year-typo", why: "a review in 2204 (a typo for 2024): outside the years 2000-2100", change: set("reviews.csv", 3, "start", "2204-02-05"), errors: [{ file: "reviews.csv", row: 3, column: "start", contains: "outside the years 2000–2100" }] },
+  {
+    name: "control-character-in-an-id",
+    why: "an ESC in a hub, compared as an id: refused, quoted with the control character written out",
+    change: set("schools.csv", 2, "hub", "North\u001b[31m"),
+    errors: [{ file: "schools.csv", row: 2, column: "hub", contains: '"North\\u001b[31m" holds a control character' }],
+  },
+  {
+    name: "decimal-comma-in-a-comma-file",
+    why: "a decimal comma in a comma-separated file: refused with the fix",
+    change: set("schools.csv", 2, "lat", "51,5"),
+    errors: [{ file: "schools.csv", row: 2, column: "lat", contains: "write decimals with a point" }],
+  },
+  {
+    name: "near-miss-file-name",
+    why: "review.csv for reviews.csv: the missing file names the near miss",
+    change: (f) => ({ ...f, "reviews.csv": undefined, "review.csv": f["reviews.csv"] }),
+    errors: [{ file: "reviews.csv", contains: 'is "review.csv" meant to be reviews.csv?' }],
+  },
+
+  // ---- Limits (issue 20): refused before parsing, quoting a short excerpt. ----
+  {
+    name: "header-line-too-long",
+    why: "a header row of 30,000 characters (not a table): refused before parsing",
+    change: (f) => ({ ...f, "reviews.csv": `${"x".repeat(30_000)}\nR1\n` }),
+    errors: [{ file: "reviews.csv", contains: "has a header row longer than 20,000 characters" }],
+  },
+  {
+    name: "cell-too-long",
+    why: "a 20,000-character name: refused with a short excerpt",
+    change: set("reviewers.csv", 3, "name", "B".repeat(20_000)),
+    errors: [{ file: "reviewers.csv", row: 3, column: "name", contains: "holds 20,000 characters" }],
+  },
 ];
 
 const casesDir = join(here, "cases");
@@ -432,6 +575,6 @@ CASES.forEach((c, i) => {
   const dir = join(casesDir, `${String(i + 1).padStart(2, "0")}-${c.name}`);
   mkdirSync(dir, { recursive: true });
   for (const [file, contents] of Object.entries(c.change(base))) if (contents !== undefined) writeFileSync(join(dir, file), contents);
-  writeFileSync(join(dir, "expected.json"), `${JSON.stringify({ why: c.why, ...(c.accepted ? { accepted: true, ...(c.unfilled ? { unfilled: c.unfilled } : {}), ...(c.warnings ? { warnings: c.warnings } : {}) } : { exit: 1, errors: c.errors }) }, null, 2)}\n`);
+  writeFileSync(join(dir, "expected.json"), `${JSON.stringify({ why: c.why, ...(c.accepted ? { accepted: true, ...(c.sameSeats ? { sameSeats: true } : {}), ...(c.unfilled ? { unfilled: c.unfilled } : {}), ...(c.warnings ? { warnings: c.warnings } : {}) } : { exit: 1, errors: c.errors }) }, null, 2)}\n`);
 });
 console.log(`${readdirSync(casesDir).length} cases written to ${casesDir}`);

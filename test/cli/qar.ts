@@ -14,10 +14,20 @@ export interface Outcome {
 }
 
 export async function qar(...args: string[]): Promise<Outcome> {
+  return qarWith({}, ...args);
+}
+
+/** `qar` with standard input (for a file named `-`) or an environment of its own. */
+export async function qarWith(options: { stdin?: string; env?: Record<string, string> }, ...args: string[]): Promise<Outcome> {
   process.env.NO_COLOR = "1";
   let out = "";
   let err = "";
-  const code = await run(["node", "qar", ...args], { out: (text) => (out += text), err: (text) => (err += text) });
+  const code = await run(["node", "qar", ...args], {
+    out: (text) => (out += text),
+    err: (text) => (err += text),
+    ...(options.stdin !== undefined ? { stdin: () => new TextEncoder().encode(options.stdin) } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
   return { code, out, err };
 }
 

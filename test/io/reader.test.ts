@@ -67,7 +67,7 @@ describe("errors are collected across files in one pass", () => {
       "schools.csv": base["schools.csv"]!.replace("Eastwick,,secondary,550", "Eastwick,,secondary,-550"),
       "reviewers.csv": base["reviewers.csv"]!.replace("P2,Ben Clarke,S2", "P2,Ben Clarke,S9").replace("P6,Finn Green,S2,trainee", "P6,Finn Green,S2,novice"),
       "leads.csv": base["leads.csv"]!.replace("2024-01-15..2024-02-16", "2024-02-16..2024-01-15"),
-      "reviews.csv": base["reviews.csv"]!.replace("R1,S1,2024-01-15,3", "R1,S1,15/01/2024,3"),
+      "reviews.csv": base["reviews.csv"]!.replace("R1,S1,2024-01-15,3", "R1,S1,15/13/2024,3"),
       "policy.json": '{ "minDistanceKM": 5 }',
     });
     expect(where(errors).sort()).toEqual(
@@ -152,37 +152,61 @@ describe("the formula guard round trip", () => {
   });
 });
 
-describe("dates are strict", () => {
+describe("dates are strict, in the forms spreadsheets write", () => {
   const withStart = (start: string) => errorsOf({ ...base, "reviews.csv": base["reviews.csv"]!.replace("2024-02-05", start) });
+  const startOf = (start: string) => {
+    const read = parseYear({ ...base, "reviews.csv": base["reviews.csv"]!.replace("2024-02-05", start) });
+    return read.ok ? read.value.reviews[1]!.start : read.errors.map((e) => e.message).join("; ");
+  };
   const withAvailable = (available: string) => errorsOf({ ...base, "reviewers.csv": base["reviewers.csv"]!.replace("P3,Cara Dunn,S3,advanced,,2024-01-08..2024-03-29", `P3,Cara Dunn,S3,advanced,,${available}`) });
 
   it.each(["2024-02-29", " 2024-02-05 ", "2024-12-31", "2025-01-01"])("%j is a real date", (start) => {
     expect(withStart(start)).toEqual([]);
   });
 
-  it.each(["2024-02-30", "2023-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "04/03/2024", "2024-3-4", "20240304", "2024-03-04T09:00", "4 March 2024", "45355"])(
-    "%j is refused with row 3, column start",
+  it.each(["2024-02-05", "05/02/2024", "5/2/2024", "5/2/24", "05.02.2024", "05-02-2024", "2024-2-5", "5 Feb 2024", "Mon 5 February 2024", "45327", "45327.0", "2024-02-05 00:00:00", "2024-02-05T00:00:00.000Z"])(
+    "%j reads as 5 February 2024 (day first, ISO, month names, an Excel day number)",
     (start) => {
-      const errors = withStart(start);
-      expect(where(errors)).toEqual([["reviews.csv", 3, "start"]]);
-      expect(errors[0]!.message).toContain("YYYY-MM-DD");
+      expect(startOf(start)).toBe("2024-02-05");
     },
   );
+
+  it.each([
+    ["2024-02-30", '"2024-02-30" is not a real date'],
+    ["2023-02-29", "is not a real date"],
+    ["2024-04-31", "is not a real date"],
+    ["2024-13-01", "has no month 13"],
+    ["2024-00-10", "has no month 0"],
+    ["2024-01-00", "is not a real date"],
+    ["30/02/2024", "is not a real date"],
+    ["02/19/2024", "month-first dates are not accepted; write 19/02/2024"],
+    ["20240304", "is not a date"],
+    ["2024-03-04T09:00", "is not a date"],
+    ["Tue 5 Feb 2024", "that date is a Mon"],
+    ["1999-12-31", "outside the years 2000–2100"],
+    ["2204-02-05", "outside the years 2000–2100"],
+    ["5", "is not a date"],
+    ["12345", "as an Excel day number it falls outside"],
+  ])("%j is refused with row 3, column start: %s", (start, contains) => {
+    const errors = withStart(start);
+    expect(where(errors)).toEqual([["reviews.csv", 3, "start"]]);
+    expect(errors[0]!.message).toContain(contains);
+  });
 
   it.each([
     ["2024-02-30..2024-03-10", '"2024-02-30"'],
     ["2024-01-08..2024-02-31", '"2024-02-31"'],
     ["2024-03-10..2024-03-01", "ends before it starts"],
-    ["2024-01-08...2024-02-01", "not a real date"],
-    ["next term", "not a real date"],
+    ["2024-01-08...2024-02-01", "is not a date"],
+    ["next term", '"next term" is not a date'],
   ])("availability %j is refused: %s", (available, contains) => {
     const errors = withAvailable(available);
     expect(where(errors)).toEqual([["reviewers.csv", 4, "available"]]);
     expect(errors[0]!.message).toContain(contains);
   });
 
-  it("ranges and single dates may be mixed, spaces around them are fine", () => {
-    expect(withAvailable('"2024-01-08 .. 2024-01-31 ; 2024-02-29;2024-03-01..2024-03-29"')).toEqual([]);
+  it("ranges and single dates may be mixed, in any form, spaces around them are fine", () => {
+    expect(withAvailable('"2024-01-08 .. 2024-01-31 ; 29/02/2024;1 Mar 2024..29/03/2024"')).toEqual([]);
   });
 });
 
@@ -203,7 +227,7 @@ describe("forgiving reading", () => {
   });
 
   it("a header-only file is valid and has no rows", () => {
-    expect(readCsvTable("id,name\n", "t.csv", SPEC)).toEqual({ table: { file: "t.csv", columns: ["id", "name"], rows: [] }, errors: [] });
+    expect(readCsvTable("id,name\n", "t.csv", SPEC)).toEqual({ table: { file: "t.csv", columns: ["id", "name"], rows: [] }, errors: [], warnings: [] });
   });
 
   it("a renamed column is suggested, one of our own columns never is", () => {

@@ -8,6 +8,7 @@ import { EXIT, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type Com
 
 interface CheckOptions {
   readonly policy?: string;
+  readonly quiet?: boolean;
   readonly json?: boolean;
   readonly report?: string;
 }
@@ -22,17 +23,17 @@ function printCheck(io: Io, result: CheckResult, json: boolean | undefined): voi
   io.out(`${result.valid ? "valid: no rule is broken" : `${count} violation${count === 1 ? "" : "s"}`}\n\n${summaryTable(result)}\n`);
 }
 
-function checkAction({ io, state }: CommandContext, folder: string, file: string, opts: CheckOptions): void {
+async function checkAction({ io, state }: CommandContext, folder: string, file: string, opts: CheckOptions): Promise<void> {
   if (opts.report !== undefined) refuseBadOutput(opts.report, folder, { kind: "file", option: "--report" });
-  const loaded = loadYear(folder, opts.policy);
-  const allocation = loadAllocation(file);
+  const loaded = await loadYear({ io, state }, folder, opts);
+  const allocation = loadAllocation(file, io);
   const year = indexYear(loaded.value);
   const result = checkAllocation(year, allocation);
   if (opts.report !== undefined) {
     const explanation = explain(year, allocation);
-    writeOutputs(opts.report, renderReport({ year, allocation, check: result, explanation, title: `Check of ${file}` }));
+    writeOutputs(opts.report, renderReport({ year, allocation, check: result, explanation, title: `Check of ${file}` }), io);
   }
-  printCheck(io, result, opts.json);
+  if (!opts.quiet || opts.json) printCheck(io, result, opts.json);
   state.code = result.valid ? EXIT.ok : EXIT.violations;
 }
 
@@ -42,10 +43,11 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .command("check")
     .description("Check an allocation against every hard rule; exit 2 when any rule is broken.")
     .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "allocation.csv (needs review_id, role, person_id)")
+    .argument("<allocation>", "allocation.csv (needs review_id, role, person_id); - reads it from standard input")
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
     .option("--json", "print violations and figures as JSON")
-    .option("-r, --report <file>", "also write the HTML report of this allocation (never into the year folder)")
+    .option("-q, --quiet", "print nothing; the exit code says whether a rule is broken")
+    .option("-r, --report <file>", "also write the HTML report of this allocation (never into the year folder; - for standard output)")
     .addHelpText(
       "after",
       `

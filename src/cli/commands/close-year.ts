@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { checkAllocation } from "../../check.js";
 import { formatInputError, type InputError } from "../../io/errors.js";
-import { readYearFolder } from "../../io/files.js";
+import { readYear } from "../../io/files.js";
 import { writeOutputs } from "../shared.js";
 import { parseAllocation } from "../../io/read-allocation.js";
 import { allocationRowNumbers, parseAttendance, parsePathway } from "../../io/read-years.js";
@@ -35,11 +35,11 @@ interface Options {
 }
 
 /** Runs `qar close-year`; returns the exit code. */
-function closeYearCommand(io: Io, folder: string, allocationFile: string, opts: Options): number {
+async function closeYearCommand(io: Io, folder: string, allocationFile: string, opts: Options): Promise<number> {
   const place = checkOutputFolder({ out: opts.out, protect: [folder], option: "--out", names: CLOSED_YEAR_FILES });
-  if (place.length > 0) return inputErrors(io, place);
+  if (place.length > 0) return inputErrors(io, place, opts);
   const errors: InputError[] = [];
-  const year = readYearFolder(folder, opts.policy !== undefined ? { policyFile: opts.policy } : {});
+  const year = await readYear(folder, opts.policy !== undefined ? { policyFile: opts.policy } : {});
   if (!year.ok) errors.push(...year.errors);
   const allocation = readWith(allocationFile, (bytes, file) => {
     const parsed = parseAllocation(bytes, file);
@@ -48,7 +48,7 @@ function closeYearCommand(io: Io, folder: string, allocationFile: string, opts: 
   const attendance = opts.attendance !== undefined ? readWith(opts.attendance, parseAttendance, errors) : undefined;
   const pathwayPath = join(folder, PATHWAY_FILE.file);
   const previous = existsSync(pathwayPath) ? readWith(pathwayPath, parsePathway, errors) : undefined;
-  if (!year.ok || allocation === undefined || errors.length > 0) return inputErrors(io, errors);
+  if (!year.ok || allocation === undefined || errors.length > 0) return inputErrors(io, errors, opts);
 
   const closed = closeYear(year.value, allocation, {
     yearLabel: opts.yearLabel,
@@ -56,7 +56,7 @@ function closeYearCommand(io: Io, folder: string, allocationFile: string, opts: 
     ...(previous ? { previousPathway: previous.items } : {}),
   });
   if (!closed.ok) {
-    return inputErrors(io, closed.issues.map((issue) => issueError(issue, { allocationFile, allocationRows: allocation.rows, attendanceFile: opts.attendance ?? "", attendanceRows: attendance?.rows ?? [] })));
+    return inputErrors(io, closed.issues.map((issue) => issueError(issue, { allocationFile, allocationRows: allocation.rows, attendanceFile: opts.attendance ?? "", attendanceRows: attendance?.rows ?? [] })), opts);
   }
   if (!opts.quiet && !opts.json) {
     for (const warning of year.warnings) if (warning.column !== "available") io.err(`warning: ${formatInputError(warning)}\n`);
@@ -69,7 +69,7 @@ function closeYearCommand(io: Io, folder: string, allocationFile: string, opts: 
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === undefined) throw cause;
-    return inputErrors(io, [{ code: "bad-output", file: opts.out, message: `could not be written (${code}); its earlier files and every other file in it are unchanged` }]);
+    return inputErrors(io, [{ code: "bad-output", file: opts.out, message: `could not be written (${code}); its earlier files and every other file in it are unchanged` }], opts);
   }
   const { ledger, attended, missed, pathway } = closed.value;
   const summary = {
@@ -119,7 +119,7 @@ export function registerCloseYear(program: Command, { io, state }: CommandContex
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "print nothing on success")
     .addHelpText("after", "\nExamples:\n  qar close-year 2024-25 published/allocation.csv --attendance attendance.csv --year-label 2024-25 --out 2025-26")
-    .action((folder: string, allocationFile: string, opts: Options) => {
-      state.code = closeYearCommand(io, folder, allocationFile, opts);
+    .action(async (folder: string, allocationFile: string, opts: Options) => {
+      state.code = await closeYearCommand(io, folder, allocationFile, opts);
     });
 }

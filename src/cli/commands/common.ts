@@ -7,8 +7,9 @@ import { EXIT, type Io } from "../shared.js";
  * exit code for invalid input. The commands of the years return this instead of throwing, so
  * they need nothing from the program but its exit codes.
  */
-export function inputErrors(io: Io, errors: readonly InputError[], options: { readonly writes?: boolean } = {}): number {
+export function inputErrors(io: Io, errors: readonly InputError[], options: { readonly writes?: boolean; readonly json?: boolean | undefined } = {}): number {
   const written = options.writes ?? true;
+  if (options.json) io.out(`${JSON.stringify({ ok: false, errors }, null, 2)}\n`);
   for (const e of errors) io.err(`error: ${formatInputError(e)}\n`);
   io.err(`${errors.length} problem${errors.length === 1 ? "" : "s"} in the input${written ? "; nothing was written" : ""}\n`);
   return EXIT.invalidInput;

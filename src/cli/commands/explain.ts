@@ -4,6 +4,7 @@ import { EXIT, loadAllocation, loadYear, type CommandContext } from "../shared.j
 
 interface ExplainOptions {
   readonly policy?: string;
+  readonly quiet?: boolean;
   readonly json?: boolean;
 }
 
@@ -27,9 +28,9 @@ function explanationText(explanation: Explanation): string {
   return `${explanation.seats.map(seatText).join("")}${certificates.join("")}${total}\n`;
 }
 
-function explainAction({ io, state }: CommandContext, folder: string, file: string, opts: ExplainOptions): void {
-  const loaded = loadYear(folder, opts.policy);
-  const explanation = explain(loaded.value, loadAllocation(file));
+async function explainAction({ io, state }: CommandContext, folder: string, file: string, opts: ExplainOptions): Promise<void> {
+  const loaded = await loadYear({ io, state }, folder, opts);
+  const explanation = explain(loaded.value, loadAllocation(file, io));
   io.out(opts.json ? `${JSON.stringify(explanation, null, 2)}\n` : explanationText(explanation));
   state.code = EXIT.ok;
 }
@@ -43,9 +44,10 @@ export function registerExplain(program: Command, context: CommandContext): void
         "and any certificate that the year cannot be fully staffed.",
     )
     .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "allocation.csv")
+    .argument("<allocation>", "allocation.csv; - reads it from standard input")
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
     .option("--json", "print the explanations as JSON")
+    .option("-q, --quiet", "print no warnings about the input (the explanation is still printed)")
     .addHelpText(
       "after",
       "\nExamples:\n  qar explain fixtures/years/short out/short/allocation.csv\n  qar explain my-year results/allocation.csv --json > why.json",

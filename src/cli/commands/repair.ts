@@ -36,8 +36,8 @@ interface RepairOptions {
 }
 
 /** changes.csv, or stop with its problems. */
-function loadChanges(file: string): { changes: readonly Change[]; rows: readonly number[] } {
-  const changes = parseChanges(loadBytes(file), file);
+function loadChanges(file: string, context: CommandContext): { changes: readonly Change[]; rows: readonly number[] } {
+  const changes = parseChanges(loadBytes(file, context.io), file === "-" ? "standard input" : file);
   if (!changes.ok) throw new InputFailure(changes.errors);
   return changes.value;
 }
@@ -47,15 +47,16 @@ const DIFF_COLUMNS = ["change", "role", "person_id", "from_review_id", "to_revie
 export const diffCsv = (diff: readonly SeatChange[]) => toCsv(DIFF_COLUMNS, diff.map((d) => [d.change, d.role, d.personId, d.fromReviewId, d.toReviewId]));
 
 async function repairAction({ io, state }: CommandContext, folder: string, file: string, opts: RepairOptions): Promise<void> {
+  const started = performance.now();
   refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, "diff.csv", "notices.csv", "letters.csv"] });
-  const loaded = loadYear(folder, opts.policy);
-  const allocation = loadAllocation(file);
-  const changes = loadChanges(opts.changes);
+  const loaded = await loadYear({ io, state }, folder, opts);
+  const allocation = loadAllocation(file, io);
+  const changes = loadChanges(opts.changes, { io, state });
   const display = progressFor(io, opts);
   const outcome = await repair(loaded.value, allocation, changes.changes, {
     seed: opts.seed,
     ...(opts.releaseStranded ? { releaseStranded: true } : {}),
-    ...timeLimit(opts),
+    ...timeLimit(opts, started),
     ...(display ? { onProgress: display.update } : {}),
   }).finally(() => display?.stop());
   if (!outcome.ok) {
@@ -64,14 +65,14 @@ async function repairAction({ io, state }: CommandContext, folder: string, file:
   }
   const { result, diff } = outcome;
   const files = {
-    ...solveOutputs(result, explain(result.year, result.allocation), { cancelled: outcome.cancelled }),
+    ...solveOutputs(result, explain(result.year, result.allocation), { cancelled: outcome.cancelled, warnings: loaded.warnings }),
     "diff.csv": diffCsv(diff),
     "notices.csv": noticesCsv(outcome.notices),
   };
   writeOutputs(opts.out, files);
   const counts = { added: 0, moved: 0, removed: 0 };
   for (const d of diff) counts[d.change] += 1;
-  if (opts.json) io.out(`${JSON.stringify({ out: opts.out, diff, changes: counts, ...summaryOf(result) }, null, 2)}\n`);
+  if (opts.json) io.out(`${JSON.stringify({ out: opts.out, diff, changes: counts, ...summaryOf(result, loaded.warnings) }, null, 2)}\n`);
   else if (!opts.quiet) {
     const changed = `changes: ${counts.added} added, ${counts.moved} moved, ${counts.removed} removed`;
     io.out(`${summaryTable(result.check, result)}\n\n${changed}\nwritten to ${opts.out}: ${writtenList(files)}\n`);
@@ -89,7 +90,7 @@ export function registerRepair(program: Command, context: CommandContext): void 
     )
     .argument("<year-folder>", "the year folder (new people and schools are extra rows in its files)")
     .argument("<allocation>", "the published allocation.csv")
-    .requiredOption("-c, --changes <file>", "changes.csv with columns change,id,value (withdraw,P0193, · cancel,R0412, · move,R0412,2024-03-11)")
+    .requiredOption("-c, --changes <file>", "changes.csv with columns change,id,value (withdraw,P0193, · cancel,R0412, · move,R0412,2024-03-11); - reads it from standard input")
     .requiredOption("-o, --out <dir>", "folder to write the repaired allocation to")
     .option("-s, --seed <n>", "seed for reproducible results", integer, 1)
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")

@@ -7,18 +7,19 @@ import { EXIT, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type Com
 
 interface ReportOptions {
   readonly out: string;
+  readonly quiet?: boolean;
   readonly policy?: string;
 }
 
-function reportAction({ io, state }: CommandContext, folder: string, file: string, opts: ReportOptions): void {
+async function reportAction({ io, state }: CommandContext, folder: string, file: string, opts: ReportOptions): Promise<void> {
   refuseBadOutput(opts.out, folder, { kind: "file" });
-  const loaded = loadYear(folder, opts.policy);
-  const allocation = loadAllocation(file);
+  const loaded = await loadYear({ io, state }, folder, opts);
+  const allocation = loadAllocation(file, io);
   const year = indexYear(loaded.value);
   const check = checkAllocation(year, allocation);
   const explanation = explain(year, allocation);
-  writeOutputs(opts.out, renderReport({ year, allocation, check, explanation, title: `Allocation ${file}` }));
-  io.out(`written to ${opts.out}\n`);
+  writeOutputs(opts.out, renderReport({ year, allocation, check, explanation, title: `Allocation ${file}` }), io);
+  if (!opts.quiet && opts.out !== "-") io.out(`written to ${opts.out}\n`);
   state.code = EXIT.ok;
 }
 
@@ -28,8 +29,9 @@ export function registerReport(program: Command, context: CommandContext): void 
     .command("report")
     .description("Write the HTML report (headline figures, calendar, reciprocity, hub exchanges, unfilled seats, teams) of an allocation.")
     .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "allocation.csv")
-    .requiredOption("-o, --out <file>", "the report file to write, e.g. report.html")
+    .argument("<allocation>", "allocation.csv; - reads it from standard input")
+    .requiredOption("-o, --out <file>", "the report file to write, e.g. report.html; - for standard output")
+    .option("-q, --quiet", "print nothing on success")
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
     .addHelpText("after", "\nExamples:\n  qar report fixtures/years/2018-19 out/2018-19/allocation.csv --out 2018-19-report.html")
     .action((folder: string, file: string, opts: ReportOptions) => reportAction(context, folder, file, opts));

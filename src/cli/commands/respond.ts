@@ -73,12 +73,13 @@ export function registerRespond(program: Command, context: CommandContext): void
     .option("-q, --quiet", "print nothing on success")
     .addHelpText("after", "\nExamples:\n  qar respond my-year published/allocation.csv --responses responses.csv --out week-2\n  qar respond my-year week-2/allocation.csv --responses more.csv --out week-3 --freeze-before 2024-03-04")
     .action(async (folder: string, file: string, opts: RespondFlags) => {
+      const started = performance.now();
       const { io } = context;
       refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, "diff.csv", "notices.csv", "letters.csv"] });
       if (opts.freezeBefore !== undefined && parseDay(opts.freezeBefore) === undefined) {
         throw new InputFailure([{ code: "bad-value", file: "--freeze-before", message: `"${opts.freezeBefore}" is not a real date written YYYY-MM-DD` }]);
       }
-      const loaded = loadYear(folder, opts.policy);
+      const loaded = await loadYear(context, folder, opts);
       const published = readWith(file, parseAllocationRows);
       const answers = readWith(opts.responses, parseResponses);
       const display = progressFor(io, opts);
@@ -86,7 +87,7 @@ export function registerRespond(program: Command, context: CommandContext): void
         seed: opts.seed,
         ...(opts.freezeBefore !== undefined ? { freezeBefore: opts.freezeBefore } : {}),
         ...(opts.releaseStranded ? { releaseStranded: true } : {}),
-        ...timeLimit(opts),
+        ...timeLimit(opts, started),
         ...(display ? { onProgress: display.update } : {}),
       }).finally(() => display?.stop());
       if (!outcome.ok) {
@@ -95,7 +96,7 @@ export function registerRespond(program: Command, context: CommandContext): void
       }
       const result = outcome.result;
       const files = {
-        ...solveOutputs(result, explain(result.year, result.allocation), { cancelled: outcome.cancelled }),
+        ...solveOutputs(result, explain(result.year, result.allocation), { cancelled: outcome.cancelled, warnings: loaded.warnings }),
         "diff.csv": diffCsv(outcome.diff),
         "notices.csv": noticesCsv(outcome.notices),
       };
@@ -103,7 +104,7 @@ export function registerRespond(program: Command, context: CommandContext): void
       const counts = { added: 0, moved: 0, removed: 0 };
       for (const d of outcome.diff) counts[d.change] += 1;
       if (opts.json) {
-        io.out(`${JSON.stringify({ out: opts.out, diff: outcome.diff, changes: counts, notices: outcome.notices.length, frozen: outcome.frozen, released: outcome.released, ...summaryOf(outcome.result) }, null, 2)}\n`);
+        io.out(`${JSON.stringify({ out: opts.out, diff: outcome.diff, changes: counts, notices: outcome.notices.length, frozen: outcome.frozen, released: outcome.released, ...summaryOf(outcome.result, loaded.warnings) }, null, 2)}\n`);
       } else if (!opts.quiet) {
         io.out(`${summaryTable(outcome.result.check, outcome.result)}\n\nchanges: ${counts.added} added, ${counts.moved} moved, ${counts.removed} removed; ${outcome.notices.length} notices\n`);
         for (const seat of outcome.released) io.out(`released (had confirmed): ${seat.personId} from ${seat.reviewId}\n`);

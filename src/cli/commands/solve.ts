@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { explain } from "../../explain.js";
-import { formatInputError } from "../../io/errors.js";
 import { summaryTable } from "../../io/terminal.js";
 import { solveOutputs, summaryOf } from "../../io/write-outputs.js";
 import { ENGINES, solve } from "../../solver/index.js";
@@ -19,22 +18,22 @@ interface SolveOptions {
 const ENGINE_NAMES = `auto, ${Object.keys(ENGINES).join(", ")}`;
 
 async function solveAction({ io, state }: CommandContext, folder: string, opts: SolveOptions): Promise<void> {
+  const started = performance.now();
   refuseBadOutput(opts.out, folder, { names: SOLVE_FILES });
   if (opts.engine !== "auto" && !(opts.engine in ENGINES)) {
     throw new InputFailure([{ code: "bad-value", file: "--engine", message: `unknown engine "${opts.engine}"; use ${ENGINE_NAMES}` }]);
   }
-  const loaded = loadYear(folder, opts.policy);
-  for (const warning of loaded.warnings) if (!opts.quiet) io.err(`warning: ${formatInputError(warning)}\n`);
+  const loaded = await loadYear({ io, state }, folder, opts);
   const display = progressFor(io, opts);
   const result = await solve(loaded.value, {
     seed: opts.seed,
     engine: opts.engine,
-    ...timeLimit(opts),
+    ...timeLimit(opts, started),
     ...(display ? { onProgress: display.update } : {}),
   }).finally(() => display?.stop());
-  const files = solveOutputs(result, explain(result.year, result.allocation));
+  const files = solveOutputs(result, explain(result.year, result.allocation), { warnings: loaded.warnings });
   writeOutputs(opts.out, files);
-  if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result) }, null, 2)}\n`);
+  if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result, loaded.warnings) }, null, 2)}\n`);
   else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: ${writtenList(files)}\n`);
   state.code = EXIT.ok;
 }
@@ -44,7 +43,7 @@ export function registerSolve(program: Command, context: CommandContext): void {
   program
     .command("solve")
     .description("Allocate every review of a year folder and write allocation.csv, unfilled.csv, ledger.csv, summary.json and report.html.")
-    .argument("<year-folder>", "folder with schools.csv, reviewers.csv, leads.csv, reviews.csv (and optional policy.json)")
+    .argument("<year-folder>", "folder with schools.csv, reviewers.csv, leads.csv, reviews.csv (and optional policy.json), or an .xlsx workbook with those sheets")
     .requiredOption("-o, --out <dir>", "folder to write the results to (never the year folder)")
     .option("-s, --seed <n>", "seed for reproducible results", integer, 1)
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")

@@ -1,3 +1,4 @@
+import { dropControl } from "../../model/text.js";
 import { formatDay, type Day } from "../../model/dates.js";
 import type { ReviewInfo } from "../../model/year.js";
 
@@ -10,7 +11,7 @@ const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", "
  * @example escapeHtml(`<script>alert("x")</script>`) // "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
  */
 export function escapeHtml(text: string | number | undefined): string {
-  return String(text ?? "").replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return dropControl(String(text ?? "")).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 /** Short name for `escapeHtml`, for the templates. */

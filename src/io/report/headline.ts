@@ -3,6 +3,7 @@ import { formatPublished, PUBLISHED_FULL_TEAMS, PUBLISHED_MEETING_COMMITMENT } f
 import type { SolveResult } from "../../solver/index.js";
 import { h, num, percent, plural } from "./format.js";
 import type { ReportInput } from "./input.js";
+import { gapInWords } from "../words.js";
 
 // The headline cards: each figure of the checker, with the solve's bound beside it when there
 // was a solve, and the partnership's published figure where there is one.
@@ -107,10 +108,11 @@ ${cards.join("\n")}
 
 /** The solve's engine line and the checker's verdict (its violations, at most 200 listed). */
 export function validity({ check, solve }: ReportInput): string {
-  const pins = solve && solve.rejectedPins.length > 0 ? ` ${plural(solve.rejectedPins.length, "pin")} could not be honoured.` : "";
+  const refused = solve ? solve.rejectedPins.map((r) => `<li>${h(r.assignment.reviewId)} ${h(r.assignment.role)} ${h(r.assignment.personId)}: ${h(r.reason)}</li>`) : [];
+  const pins = refused.length > 0 ? `<div class="violations" id="pins"><strong>${plural(refused.length, "pin")} could not be honoured</strong><ul>${refused.join("")}</ul></div>` : "";
   const engine = solve
     ? `<p class="muted">Engine <strong>${h(solve.engine)}</strong>, seed ${solve.seed}, ${h(solve.status)}, ` +
-      `stopped by ${h(solve.stoppedBy)} after ${plural(solve.iterations, "iteration")}.${pins}</p>`
+      `stopped by ${h(solve.stoppedBy)} after ${plural(solve.iterations, "iteration")}.</p><p class="gap-words">${h(gapInWords(solve))}</p>${pins}`
     : "";
   if (check.valid) return `${engine}<p class="ok">The checker finds no broken hard rule.</p>`;
   const shown = check.violations.slice(0, 200);

@@ -2,6 +2,7 @@ import type { CheckResult } from "../../check.js";
 import type { Explanation } from "../../explain.js";
 import type { Allocation } from "../../model/schema.js";
 import type { Year } from "../../model/year.js";
+import type { StandbyRow } from "../../plan/standby.js";
 import type { SolveResult } from "../../solver/index.js";
 
 /** What a report shows: the year, an allocation, the checker's verdict, and the solve if there was one. */
@@ -18,4 +19,6 @@ export interface ReportInput {
    * the report only formats it.
    */
   readonly explanation: Explanation;
+  /** The teams' standby lists (`standbyList(year, allocation)`), when the caller has them. */
+  readonly standby?: readonly StandbyRow[];
 }

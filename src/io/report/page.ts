@@ -7,6 +7,7 @@ import { kindsSection } from "./kinds.js";
 import { ledgerTable } from "./ledger.js";
 import { reciprocityChart } from "./reciprocity.js";
 import { acrossYearsSection, pathwaySection } from "../report-years.js";
+import { weeksSection } from "../report-plan.js";
 import { statusOf } from "./status.js";
 import { SCRIPT, STYLE } from "./styles.js";
 import { teamCards } from "./team-cards.js";
@@ -16,6 +17,7 @@ import { unfilledSection } from "./unfilled.js";
 const NAV: readonly (readonly [string, string])[] = [
   ["headline", "Headline"],
   ["calendar", "Calendar"],
+  ["weeks", "Weeks"],
   ["reciprocity", "Reciprocity"],
   ["hubs", "Hubs"],
   ["unfilled", "Unfilled seats"],
@@ -60,6 +62,7 @@ export function renderReport(input: ReportInput): string {
 <body>${header(input, title)}
 ${headline(input)}
 ${calendar(input, status)}
+${weeksSection(input)}
 ${reciprocityChart(input)}
 ${hubMatrix(input)}
 ${input.year.mixed ? `${kindsSection(input, status)}\n` : ""}${unfilledSection(input)}

@@ -35,6 +35,7 @@ const STYLE_LINES: readonly string[] = [
   `.team h3{margin:0;font-size:1em}.team table{font-size:.85em;margin-top:4px}.team td,.team th{padding:2px 4px}` +
     `.team tr.empty td{color:#b71c1c;font-style:italic}`,
   `.badge{color:#fff;border-radius:3px;padding:0 5px;font-size:.85em}`,
+  `.standby{font-size:.85em;margin-top:2px}.standby ol{display:inline;margin:0;padding:0 0 0 .4em;list-style:none}.standby li{display:inline;margin-right:.8em}`,
   `@media print{@page{size:A4 landscape;margin:10mm}body{margin:0;padding:0;max-width:none;font-size:10pt}` +
     `nav,.noprint{display:none}`,
   `*{-webkit-print-color-adjust:exact;print-color-adjust:exact}table.sortable th{cursor:auto}` +

@@ -1,6 +1,8 @@
 import type { Assignment, Role } from "../../model/schema.js";
 import { travelKm, type PersonInfo, type ReviewInfo, type Year } from "../../model/year.js";
 import { byStartThenId, h, hubName, plural, span } from "./format.js";
+import type { StandbyRow } from "../../plan/standby.js";
+import { standbyBlock } from "../report-plan.js";
 import type { ReportInput } from "./input.js";
 import { hostWords, kindTag } from "./kinds.js";
 import { STATUS, type Status } from "./status.js";
@@ -38,7 +40,7 @@ function teamRows(year: Year, review: ReviewInfo, team: readonly Assignment[]): 
 
 const HEAD = `<thead><tr><th>seat</th><th>name</th><th>school</th><th>hub</th><th>level</th><th class="num">km</th></tr></thead>`;
 
-function teamCard(year: Year, review: ReviewInfo, team: readonly Assignment[], s: Status): string {
+function teamCard(year: Year, review: ReviewInfo, team: readonly Assignment[], s: Status, standby: readonly StandbyRow[]): string {
   const peers = team.filter((a) => a.role === "peer").length;
   const { colour, label } = STATUS[s];
   const host = review.host;
@@ -50,14 +52,14 @@ function teamCard(year: Year, review: ReviewInfo, team: readonly Assignment[], s
   const badge = `<span class="badge" style="background:${colour}">${label}</span>`;
   const heading = `<h3>${h(review.id)} · ${h(year.mixed ? hostWords(review) : host.name)}</h3><div class="muted">${facts} · ${badge}</div>`;
   const table = `<table class="people">${HEAD}<tbody>${teamRows(year, review, team).join("")}</tbody></table>`;
-  return `<article class="team" id="team-${h(review.id)}" style="border-left-color:${colour}">${heading}${table}</article>`;
+  return `<article class="team" id="team-${h(review.id)}" style="border-left-color:${colour}">${heading}${table}${standbyBlock(review, year, standby)}</article>`;
 }
 
 /** The teams section: a card per review, bordered in its status colour. */
-export function teamCards({ year, allocation }: ReportInput, status: ReadonlyMap<string, Status>): string {
+export function teamCards({ year, allocation, standby = [] }: ReportInput, status: ReadonlyMap<string, Status>): string {
   const byReview = new Map<string, Assignment[]>();
   for (const a of allocation.assignments) byReview.set(a.reviewId, [...(byReview.get(a.reviewId) ?? []), a]);
-  const card = (review: ReviewInfo) => teamCard(year, review, byReview.get(review.id) ?? [], status.get(review.id)!);
+  const card = (review: ReviewInfo) => teamCard(year, review, byReview.get(review.id) ?? [], status.get(review.id)!, standby);
   const cards = [...year.reviews].sort(byStartThenId).map(card);
   return `<section id="teams"><h2>Teams</h2><p class="muted">${plural(year.reviews.length, "review")}, by start date then review id. km: \
 straight-line distance from the reviewer's school (or the Lead Reviewer's base) to the host.</p><div class="teams">

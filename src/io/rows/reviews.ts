@@ -30,6 +30,8 @@ export function reviewRow(c: CellReader, defaultDays: number, kinds: Readonly<Re
   const start = c.date("start");
   const days = c.number("days", { integer: true, min: 1, max: LIMITS.days }) ?? defaultDays;
   const seats = c.number("seats", { integer: true, min: 0, max: LIMITS.seats });
+  // The dates the school would accept instead (qar plan proposes moves within them).
+  const window = c.ranges("window");
   if (id === undefined || host === undefined || start === undefined) return undefined;
-  return { id, ...host, start, days, ...(seats !== undefined ? { seats } : {}), ...(kind !== undefined && kindCell !== "" ? { kind } : {}) };
+  return { id, ...host, start, days, ...(seats !== undefined ? { seats } : {}), ...(kind !== undefined && kindCell !== "" ? { kind } : {}), ...(window.length > 0 ? { window } : {}) };
 }

@@ -5,6 +5,7 @@ import { fillGreedily, yearTies } from "../steps/fill.js";
 import { deviation, neighbourhood, openSeats, reciprocitySeed } from "../steps/neighbourhood.js";
 import { pinnedKeys, rosterFromPins } from "../steps/pins.js";
 import { resolveScope, rosterScore } from "../steps/resolve.js";
+import { sweepByWeeks } from "../steps/sweep.js";
 
 /** Work limits of the search (iterations, not seconds, so that a run is reproducible). */
 export const LNS_LIMITS = {
@@ -14,12 +15,15 @@ export const LNS_LIMITS = {
   patience: 8,
   /** Neighbourhoods in all, at most. */
   maxNeighbourhoods: 40,
+  /** Neighbourhoods in all after a sweep, which has already re-solved the whole year once. */
+  maxAfterSweep: 16,
   /** Branch-and-bound nodes of one neighbourhood's MIP at most (the work limit that keeps runs reproducible). */
   neighbourhoodNodes: 5_000,
   /** Wall-clock cap of one neighbourhood's MIP, in seconds (a safety net only). */
   neighbourhoodSeconds: 10,
-  /** Years up to this many reviews are re-solved whole once (seats, then reciprocity) before the search. */
+  /** Years up to this many reviews (and `wholeYearPairs` candidate pairs) are re-solved whole once (seats, then reciprocity) before the search. */
   wholeYearReviews: 250,
+  wholeYearPairs: 60_000,
   /** Branch-and-bound nodes of that whole-year MIP at most. */
   wholeYearNodes: 2_000,
   /** Wall-clock cap of that whole-year MIP, in seconds (a safety net only). */
@@ -54,18 +58,33 @@ export const lns: Engine = {
     const ties = yearTies(context);
     let iterations = 0;
     context.report({ phase: "flow", incumbent: context.fixed.assignments.length });
+    if (context.shouldStop()) {
+      // The limit came during set-up: the greedy baseline is all there is time for.
+      const roster = rosterFromPins(context);
+      iterations += fillGreedily(context, roster, ties);
+      return { allocation: roster.toAllocation(), stoppedBy: "time-limit", iterations };
+    }
     const constructed = constructByFlows(context, rosterFromPins(context), pinned);
     iterations += fillGreedily(context, constructed, ties);
     // The greedy baseline costs little beside the flows: the search starts from whichever is better.
     const baseline = rosterFromPins(context);
     iterations += fillGreedily(context, baseline, ties);
     const roster = compareScores(rosterScore(baseline), rosterScore(constructed)) > 0 ? baseline : constructed;
-    if (year.reviews.length <= LNS_LIMITS.wholeYearReviews && !context.shouldStop()) {
+    let pairs = 0;
+    for (const list of context.candidates.byPerson.values()) pairs += list.length;
+    let swept = false;
+    if (year.reviews.length <= LNS_LIMITS.wholeYearReviews && pairs <= LNS_LIMITS.wholeYearPairs && !context.shouldStop()) {
       // A small or medium year is re-solved whole, from the construction, for seats and reciprocity.
       context.report({ phase: "whole-year", incumbent: roster.filled() });
       const seconds = Math.min(LNS_LIMITS.wholeYearSeconds, context.timeLimitSeconds ?? Infinity);
       await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true, objective: "balance" }, pinned, seconds, LNS_LIMITS.wholeYearNodes, true);
       iterations += 1;
+    } else if (!context.shouldStop()) {
+      // A larger year is swept window by window in time for the same goals.
+      context.report({ phase: "sweep", incumbent: roster.filled() });
+      const windows = await sweepByWeeks(context, roster, pinned);
+      iterations += windows;
+      swept = windows > 0;
     }
     const progress = () => {
       const filled = roster.filled();
@@ -81,7 +100,8 @@ export const lns: Engine = {
     const order = [...year.reviews].sort((a, b) => (ties.get(a.id) ?? 0) - (ties.get(b.id) ?? 0));
     const schoolOrder = [...year.problem.schools].sort((a, b) => (ties.get(a.id) ?? 0) - (ties.get(b.id) ?? 0) || (a.id < b.id ? -1 : 1));
     let cursor = 0;
-    while (done < LNS_LIMITS.maxNeighbourhoods && stale < LNS_LIMITS.patience) {
+    const most = swept ? LNS_LIMITS.maxAfterSweep : LNS_LIMITS.maxNeighbourhoods;
+    while (done < most && stale < LNS_LIMITS.patience) {
       if (boundMet()) {
         stoppedBy = "bound-met";
         break;

@@ -98,7 +98,8 @@ export function constructByFlows(context: EngineContext, pins: Roster, pinned: R
     return roster;
   };
   let best = build();
-  for (let pass = 1; pass < STAFFING_PASSES; pass += 1) {
+  // Another pass only pays where the first left seats the bound allows, and time remains.
+  for (let pass = 1; pass < STAFFING_PASSES && best.filled() < (context.seatBound ?? Infinity) && !context.shouldStop(); pass += 1) {
     const next = build(staffingWorth(context, best, base));
     if (next.filled() <= best.filled()) break;
     best = next;

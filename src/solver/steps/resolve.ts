@@ -49,7 +49,7 @@ export async function resolveScope(
   // The seats just freed are a feasible start: HiGHS then never returns worse than the roster had.
   const wasThere = new Set(freed.map((seat) => `${seat.role}:${seat.person.id}@${seat.review.id}`));
   const start = warmStart ? startFrom((j) => wasThere.has(`${seats[j]!.role}:${seats[j]!.person.id}@${seats[j]!.review.id}`)) : undefined;
-  const solution = await solveWithHighs(model, { timeLimitSeconds, ...(maxNodes !== undefined ? { maxNodes } : {}), ...(start ? { start } : {}) });
+  const solution = await solveWithHighs(model, { timeLimitSeconds, shouldStop: context.shouldStop, ...(maxNodes !== undefined ? { maxNodes } : {}), ...(start ? { start } : {}) });
   const added: typeof freed = [];
   if (solution.status === "optimal" || solution.status === "limit") {
     seats.forEach((seat, column) => {

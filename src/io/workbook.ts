@@ -1,0 +1,122 @@
+import type { CellValue, Workbook, Worksheet } from "exceljs";
+import { basename, extname } from "node:path";
+import type { InputError } from "./errors.js";
+import { matchFiles } from "./match-files.js";
+import { readBytes } from "./files.js";
+import { INPUT_LIMITS } from "./limits.js";
+import type { SheetRows } from "./read-csv.js";
+import type { YearFileContents } from "./rows/read-rows.js";
+import { POLICY_FILE, YEAR_FILES } from "./year-files.js";
+
+/**
+ * Reading .xlsx workbooks with exceljs (see docs/formats.md for why this library): a whole year
+ * as one workbook with a sheet per file, or a folder of single-sheet workbooks. Cells become the
+ * text a CSV export would hold, except that a date cell becomes an ISO date (never a serial
+ * number or a locale's writing of it). Loaded only when a workbook is read.
+ */
+
+const EXPECTED = [...Object.values(YEAR_FILES).map((f) => f.file), POLICY_FILE];
+
+/** The year's files read from workbooks, and, for each file name the reader reports, where it came from. */
+export interface WorkbookFiles {
+  readonly files: YearFileContents;
+  /** Year file name (`schools.csv`) → the place to name in messages (`year.xlsx, sheet "Schools"`). */
+  readonly renames: ReadonlyMap<string, string>;
+}
+
+/** A cell's value as text: dates as `YYYY-MM-DD`, formulas by their result, rich text joined. */
+function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return String(value);
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("hyperlink" in value) return String(value.text ?? value.hyperlink);
+  if ("result" in value) return cellText(value.result as CellValue);
+  if ("error" in value) return String(value.error);
+  return "";
+}
+
+/** One sheet as rows of text; row i is the spreadsheet's row i + 1, blank rows kept. */
+function sheetRows(sheet: Worksheet, file: string): SheetRows | InputError {
+  if (sheet.rowCount > INPUT_LIMITS.rows + 1) return { code: "too-large", file, message: `has ${sheet.rowCount} rows; a table has at most ${INPUT_LIMITS.rows}` };
+  if (sheet.columnCount > INPUT_LIMITS.columns) return { code: "too-large", file, message: `has ${sheet.columnCount} columns; a table has at most ${INPUT_LIMITS.columns}` };
+  const rows: string[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r += 1) {
+    const row = sheet.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c += 1) cells.push(cellText(row.getCell(c).value));
+    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+    rows.push(cells);
+  }
+  return { sheet: sheet.name, rows };
+}
+
+/** The workbook in these bytes, or an error naming the file. */
+async function load(bytes: Uint8Array, file: string): Promise<Workbook | InputError> {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return workbook;
+  } catch (cause) {
+    return { code: "unreadable-file", file, message: `is not a readable .xlsx workbook (${String((cause as Error).message ?? cause).slice(0, 80)}); save it again from the spreadsheet as "Excel Workbook (.xlsx)"` };
+  }
+}
+
+const isError = (value: unknown): value is InputError => typeof value === "object" && value !== null && "code" in value && "message" in value;
+
+/**
+ * A whole year from one workbook: each sheet named like a file (`schools`, `Schools`,
+ * `reviews.csv`) is that file. A sheet the year does not use is ignored.
+ */
+export async function readWorkbookFile(path: string): Promise<WorkbookFiles | { error: InputError }> {
+  const read = readBytes(path);
+  if ("error" in read) return read;
+  const workbook = await load(read.bytes, path);
+  if (isError(workbook)) return { error: workbook };
+  const files: Record<string, SheetRows> = {};
+  const sheetOf = new Map<string, string>();
+  for (const sheet of workbook.worksheets) {
+    const key = extname(sheet.name) === "" ? `${sheet.name}.csv` : sheet.name;
+    const rows = sheetRows(sheet, `${basename(path)}, sheet "${sheet.name}"`);
+    if (isError(rows)) return { error: rows };
+    files[key] = rows;
+    sheetOf.set(key, sheet.name);
+  }
+  const renames = new Map<string, string>();
+  for (const [wanted, key] of matchFiles(Object.keys(files), EXPECTED).files) renames.set(wanted, `${basename(path)}, sheet "${sheetOf.get(key)}"`);
+  if (renames.size === 0) {
+    return { error: { code: "missing-file", file: path, message: `has no sheet named like a year file (schools, reviewers, leads, reviews); its sheets: ${workbook.worksheets.map((s) => s.name).join(", ")}` } };
+  }
+  return { files, renames };
+}
+
+/**
+ * A folder's files with each single-sheet workbook (`schools.xlsx`) turned into its sheet's
+ * rows; the CSV files are passed through. Errors go to `errors`.
+ */
+export async function workbookSheets(given: Readonly<Record<string, Uint8Array | undefined>>, errors: InputError[]): Promise<WorkbookFiles> {
+  const files: Record<string, YearFileContents[string]> = { ...given };
+  const renames = new Map<string, string>();
+  const matched = matchFiles(Object.keys(given).filter((name) => given[name] !== undefined), EXPECTED).files;
+  for (const [wanted, name] of matched) {
+    const bytes = given[name];
+    if (bytes === undefined || extname(name).toLowerCase() !== ".xlsx") continue;
+    const workbook = await load(bytes, name);
+    if (isError(workbook)) {
+      errors.push(workbook);
+      continue;
+    }
+    const stem = basename(wanted, ".csv");
+    const sheet = workbook.worksheets.find((s) => s.name.toLowerCase() === stem) ?? workbook.worksheets[0];
+    if (sheet === undefined) {
+      errors.push({ code: "empty-file", file: name, message: "has no sheets" });
+      continue;
+    }
+    const rows = sheetRows(sheet, name);
+    if (isError(rows)) errors.push(rows);
+    else files[name] = rows;
+    renames.set(wanted, `${name}, sheet "${sheet.name}"`);
+  }
+  return { files, renames };
+}

@@ -1,0 +1,35 @@
+/** The files of `qar plan` and the standby list of `qar solve` / `qar repair`. */
+import type { PlanResult } from "../plan/index.js";
+import type { Move } from "../plan/moves.js";
+import type { StandbyRow } from "../plan/standby.js";
+import type { WeekRow } from "../plan/weeks.js";
+import { toCsv } from "./csv-text.js";
+import { renderPlan } from "./report-plan.js";
+
+export const WEEKS_COLUMNS = ["week", "reviews", "peer_seats", "lead_seats", "peer_places_available", "advanced_places_available", "lead_places_available", "shortfall"] as const;
+export const MOVES_COLUMNS = ["review_id", "from_start", "to_start", "seats_gained"] as const;
+export const STANDBY_COLUMNS = ["review_id", "rank", "role", "person_id", "level"] as const;
+
+/** `weeks.csv`: one row per week with reviews, in date order. */
+export function weeksCsv(weeks: readonly WeekRow[]): string {
+  return toCsv(WEEKS_COLUMNS, weeks.map((w) => [w.week, w.reviews, w.peerSeats, w.leadSeats, w.peerPlaces, w.advancedPlaces, w.leadPlaces, w.shortfall]));
+}
+
+/** `moves.csv`: the proposed date moves, best first. */
+export function movesCsv(moves: readonly Move[]): string {
+  return toCsv(MOVES_COLUMNS, moves.map((m) => [m.reviewId, m.fromStart, m.toStart, m.seatsGained]));
+}
+
+/** `standby.csv`: up to three standbys per review and role, by rank. */
+export function standbyCsv(rows: readonly StandbyRow[]): string {
+  return toCsv(STANDBY_COLUMNS, rows.map((r) => [r.reviewId, r.rank, r.role, r.personId, r.level]));
+}
+
+/** Every output file of `qar plan`, by name. */
+export function planOutputs(result: PlanResult, title?: string): Record<string, string> {
+  return {
+    "weeks.csv": weeksCsv(result.weeks),
+    "moves.csv": movesCsv(result.moves),
+    "plan.html": renderPlan(result, title),
+  };
+}

@@ -1,0 +1,185 @@
+import { z } from "zod";
+import { inDateYears, parseDay, DATE_YEARS } from "./dates.js";
+import type { InputError, Result } from "./errors.js";
+import { makePolicy, PolicyOverridesSchema } from "./policy.js";
+import { ProblemSchema, validateReferences, type Collection, type Problem } from "./problem.js";
+import { AllocationSchema, HistoryEntrySchema, LeadReviewerSchema, LedgerYearSchema, PinSchema, ReviewerSchema, ReviewSchema, SchoolSchema, type Allocation } from "./schema.js";
+import { excerpt, hasControl, stripControl } from "./text.js";
+
+/**
+ * The API's boundary: a problem given as an object (a service's posted JSON, a caller's
+ * literal) is checked as the CSV reader checks a year folder, with the same error codes, each
+ * error carrying the `path` to the value and the file, row and column the value would have in
+ * a year folder. Nothing is dropped silently: an invalid date, an unknown reference, `NaN` or a
+ * negative count is an error.
+ */
+
+/** The version of the problem, policy and result formats (and of their JSON Schemas in `schema/`). */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * A problem as a caller may write it: `history` and `pins` may be left out, `policy` holds any
+ * subset of the policy keys (merged over the defaults, as policy.json is), and `schemaVersion`
+ * may name the format it was written for.
+ */
+export const ProblemInputSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION).optional(),
+    schools: z.array(SchoolSchema),
+    reviewers: z.array(ReviewerSchema),
+    leads: z.array(LeadReviewerSchema),
+    reviews: z.array(ReviewSchema),
+    policy: PolicyOverridesSchema.optional(),
+    history: z.array(HistoryEntrySchema).default([]),
+    pins: z.array(PinSchema).default([]),
+    ledgerYears: z.array(LedgerYearSchema).optional(),
+  })
+  .strict();
+export type ProblemInputObject = z.input<typeof ProblemInputSchema>;
+
+const FILE_OF: Readonly<Record<Collection, string>> = {
+  schools: "schools.csv",
+  reviewers: "reviewers.csv",
+  leads: "leads.csv",
+  reviews: "reviews.csv",
+  history: "history.csv",
+  pins: "pins.csv",
+  ledgerYears: "ledger-years.csv",
+  policy: "policy.json",
+};
+
+/** The CSV column of a field (`schoolId` → `school_id`). */
+const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** An error at `path` in the problem, placed as the CSV reader would place it. */
+function errorAt(code: InputError["code"], path: readonly (string | number)[], message: string): InputError {
+  const [collection, index, field] = path;
+  const file = typeof collection === "string" && collection in FILE_OF ? FILE_OF[collection as Collection] : "problem";
+  const inTable = file.endsWith(".csv") && typeof index === "number";
+  return {
+    code: collection === "policy" ? "bad-policy" : code,
+    file,
+    ...(inTable ? { row: index + 2 } : {}),
+    ...(inTable && typeof field === "string" ? { column: columnOf(field) } : {}),
+    ...(collection === "policy" && path.length > 1 ? { column: path.slice(1).join(".") } : {}),
+    path,
+    message,
+  };
+}
+
+function zodErrors(error: z.ZodError): InputError[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+    const unknown = issue.code === "unrecognized_keys";
+    const where = unknown ? [...path, issue.keys[0] ?? ""] : path;
+    const message = unknown ? `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => excerpt(k)).join(", ")}` : issue.message;
+    return errorAt(unknown ? "unknown-column" : "bad-value", where, message);
+  });
+}
+
+/** Ids, and other values compared as ids, that may not hold a control character. */
+const ID_FIELDS: Readonly<Partial<Record<Collection, readonly string[]>>> = {
+  schools: ["id", "hub", "locality", "trust"],
+  reviewers: ["id", "schoolId", "conflicts", "prefers"],
+  leads: ["id", "conflicts"],
+  reviews: ["id", "schoolId"],
+  history: ["reviewSchoolId", "personId"],
+  pins: ["reviewId", "personId"],
+  ledgerYears: ["schoolId"],
+};
+
+function controlErrors(problem: Problem): InputError[] {
+  const errors: InputError[] = [];
+  for (const [collection, fields] of Object.entries(ID_FIELDS) as [Collection, readonly string[]][]) {
+    const items = (problem[collection as keyof Problem] ?? []) as readonly Record<string, unknown>[];
+    items.forEach((item, index) => {
+      for (const field of fields) {
+        const values = ([] as unknown[]).concat(item[field] ?? []);
+        const bad = values.find((value) => typeof value === "string" && hasControl(value));
+        if (bad !== undefined) errors.push(errorAt("bad-value", [collection, index, field], `${excerpt(bad as string)} holds a control character; ids and codes must be plain text`));
+      }
+    });
+  }
+  return errors;
+}
+
+/** Dates outside the accepted years (a typo such as 2204): the CSV reader refuses them too. */
+function dateErrors(problem: Problem): InputError[] {
+  const outside = (text: string) => !inDateYears(parseDay(text) ?? 0);
+  const message = (text: string) => `${excerpt(text)} is outside the years ${DATE_YEARS.first}–${DATE_YEARS.last} (a typo in the year?)`;
+  const errors: InputError[] = [];
+  problem.reviews.forEach((review, index) => {
+    if (outside(review.start)) errors.push(errorAt("bad-value", ["reviews", index, "start"], message(review.start)));
+  });
+  for (const collection of ["reviewers", "leads"] as const) {
+    problem[collection].forEach((person, index) => {
+      const bad = person.available.flatMap((range) => [range.from, range.to]).find(outside);
+      if (bad !== undefined) errors.push(errorAt("bad-value", [collection, index, "available"], message(bad)));
+    });
+  }
+  return errors;
+}
+
+function referenceErrors(problem: Problem): InputError[] {
+  return validateReferences(problem).map((issue) =>
+    errorAt(issue.field === "id" ? "duplicate-id" : "unknown-reference", [issue.collection, ...(issue.index !== undefined ? [issue.index] : []), ...(issue.field ? [issue.field] : [])], issue.message),
+  );
+}
+
+/** The problem with control characters taken out of every name (ids holding one are refused). */
+function cleanNames(problem: Problem): Problem {
+  const clean = <T extends { name: string }>(items: readonly T[]) => items.map((item) => (hasControl(item.name) ? { ...item, name: stripControl(item.name) } : item));
+  return { ...problem, schools: clean(problem.schools), reviewers: clean(problem.reviewers), leads: clean(problem.leads) };
+}
+
+/**
+ * Checks a problem given as an object and returns it with its defaults filled in (the policy
+ * merged over the defaults, `history` and `pins` empty when left out, names without control
+ * characters), or every error found: types and ranges, dates (real, within 2000–2100), ids
+ * (unique, plain text) and references (schools, reviews, people).
+ *
+ * @example
+ * const checked = validateProblem(JSON.parse(body));
+ * if (!checked.ok) return { status: 422, errors: checked.errors }; // [{ code, file, row, column, path, message }]
+ * const result = await solve(checked.value);
+ */
+export function validateProblem(input: unknown): Result<Problem> {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return { ok: false, errors: [{ code: "bad-value", file: "problem", path: [], message: "must be an object with schools, reviewers, leads and reviews" }] };
+  }
+  const parsed = ProblemInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
+  const { schemaVersion: _version, policy: overrides, ...rest } = parsed.data;
+  const policy = makePolicy(overrides ?? {});
+  if (!policy.success) return { ok: false, errors: zodErrors(new z.ZodError(policy.error.issues.map((i) => ({ ...i, path: ["policy", ...i.path] })))) };
+  const problem = ProblemSchema.parse({ ...rest, policy: policy.data });
+  const errors = [...controlErrors(problem), ...dateErrors(problem), ...referenceErrors(problem)];
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: cleanNames(problem), warnings: [] };
+}
+
+/**
+ * Checks an allocation given as an object: `{ assignments: [{ reviewId, role, personId }] }`.
+ * Whether its reviews and people exist is the checker's business (the `known-people` rule).
+ *
+ * @example const checked = validateAllocation(JSON.parse(body));
+ */
+export function validateAllocation(input: unknown): Result<Allocation> {
+  const parsed = AllocationSchema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data, warnings: [] };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((issue) => {
+      const path = ["allocation", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
+      const index = path[2];
+      const field = path[3];
+      return {
+        code: "bad-value" as const,
+        file: "allocation.csv",
+        ...(typeof index === "number" ? { row: index + 2 } : {}),
+        ...(typeof field === "string" ? { column: columnOf(field) } : {}),
+        path,
+        message: issue.message,
+      };
+    }),
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * `qar-allocator/node`: the core (`src/core.ts`) plus what touches files: reading a year folder
+ * or workbook, and writing output folders and files all or nothing.
+ *
+ * @example
+ * import { readYear, solve, solveOutputs, explain, writeOutputFolder } from "qar-allocator/node";
+ * const year = await readYear("fixtures/years/tiny");
+ * if (year.ok) {
+ *   const result = await solve(year.value, { seed: 1 });
+ *   writeOutputFolder("out/tiny", solveOutputs(result, explain(result.year, result.allocation)));
+ * }
+ */
+export * from "./core.js";
+export { readYear, readYearFolder, readBytes, writeFolderAtomically, writeFileAtomically } from "./io/files.js";
+export { checkOutputFolder, recoverOutputFolder, writeOutputFile, writeOutputFolder, type OutputFolderCheck } from "./io/out-folder.js";
+export { readCohortFolder } from "./io/groups/read-cohort-folder.js";

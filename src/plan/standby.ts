@@ -1,0 +1,129 @@
+/**
+ * Standby lists: for every review, the people who could step in at short notice. A standby
+ * breaks no hard rule if they take a seat of the review as the allocation stands: an empty
+ * seat, or the seat of a peer who is not advanced (of an advanced peer only where the team has
+ * none other to give), with their dates free and capacity left.
+ */
+import { pairCost } from "../goals/index.js";
+import type { Allocation, Level, Role } from "../model/schema.js";
+import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
+import { advancedToStaff, allowedPair, isAdvanced, meetsAdvanced, peerSeatsLeft, seatAdmits, type SeatState } from "../rules/index.js";
+import { place } from "../rules/placement.js";
+
+/** One standby (`standby.csv`): rank 1 is asked first. */
+export interface StandbyRow {
+  readonly reviewId: string;
+  readonly rank: number;
+  readonly role: Role;
+  readonly personId: string;
+  /** Reviewers' level; Lead Reviewers have none. */
+  readonly level?: Level;
+}
+
+/** Standbys listed per review and role. */
+export const STANDBY_LIMIT = 3;
+
+export interface StandbyOptions {
+  /** Only this role's standbys (default: Lead Reviewers, then peers). */
+  readonly role?: Role;
+  /** At most this many per role (default `STANDBY_LIMIT`). */
+  readonly limit?: number;
+}
+
+const byId = (a: PersonInfo, b: PersonInfo) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** An allocation's teams and duties as the seat tests ask for them. */
+export function seatStateOf(year: Year, allocation: Allocation): SeatState {
+  const { teams, duties } = place(year, allocation);
+  // By the person object: the seat tests ask hundreds of thousands of times on a national year.
+  const byPerson = new Map([...duties.values()].map((duty) => [duty.person, duty.reviews]));
+  return {
+    duties: (person) => byPerson.get(person) ?? [],
+    peers: (review) => teams.get(review.id)?.peers ?? [],
+    leads: (review) => teams.get(review.id)?.leads ?? [],
+  };
+}
+
+/**
+ * The team of `review` with one `role` seat open for a newcomer: as it stands when a seat is
+ * empty, else without its first non-advanced peer (by id), else without its first advanced
+ * peer; `undefined` when the review has no such seat at all.
+ */
+export function openedTeam(state: SeatState, review: ReviewInfo, role: Role): SeatState | undefined {
+  if (role === "lead") return { ...state, leads: (r) => (r === review ? [] : state.leads(r)) };
+  const team = [...state.peers(review)].sort(byId);
+  if (review.peerSeats === 0) return undefined;
+  const leaving = peerSeatsLeft(review, team.length) > 0 ? undefined : (team.find((p) => !isAdvanced(p)) ?? team[0]);
+  const peers = team.filter((p) => p !== leaving);
+  return { ...state, peers: (r) => (r === review ? peers : state.peers(r)) };
+}
+
+const forbiddenPins = new WeakMap<Year, ReadonlySet<string>>();
+function forbidden(year: Year): ReadonlySet<string> {
+  let set = forbiddenPins.get(year);
+  if (!set) forbiddenPins.set(year, (set = new Set(year.problem.pins.filter((p) => p.kind === "forbid").map((p) => `${p.role}:${p.personId}@${p.reviewId}`))));
+  return set;
+}
+
+/** Whether `person` may take the open seat: not on the team, every pair rule, every seat rule, the advanced seat. */
+function mayStepIn(year: Year, team: ReadonlySet<PersonInfo>, opened: SeatState, review: ReviewInfo, person: PersonInfo): boolean {
+  return (
+    !team.has(person) &&
+    allowedPair(year, person, review) &&
+    seatAdmits(opened, person, review, person.role) &&
+    !forbidden(year).has(`${person.role}:${person.id}@${review.id}`) &&
+    (person.role === "lead" || meetsAdvanced(year, review, [...opened.peers(review), person]))
+  );
+}
+
+/** Places each school's reviewers hold as the allocation stands (for the reciprocity order). */
+function placesSent(year: Year, state: SeatState): Map<string, number> {
+  const sent = new Map<string, number>();
+  for (const p of year.reviewers) if (p.school) sent.set(p.school.id, (sent.get(p.school.id) ?? 0) + state.duties(p).length);
+  return sent;
+}
+
+/**
+ * Who could step into `review`, best first: where losing an advanced peer would break rule 5
+ * (the team has no more than it needs), advanced reviewers first; then reviewers of schools
+ * still short of their reciprocity target; then the soft goals' pair cost (phase, preference,
+ * travel, repeat); then id. `allocation` may be an engine's working roster (any `SeatState`),
+ * so a repair can ask while it re-plans.
+ *
+ * @example
+ * const year = indexYear(problem);
+ * const [first] = standbyFor(year, result.allocation, year.reviewById.get("R0412")!, { role: "peer" });
+ */
+export function standbyFor(year: Year, allocation: Allocation | SeatState, review: ReviewInfo, options: StandbyOptions = {}, sent?: ReadonlyMap<string, number>): StandbyRow[] {
+  const state = "assignments" in allocation ? seatStateOf(year, allocation) : allocation;
+  const limit = options.limit ?? STANDBY_LIMIT;
+  const rows: StandbyRow[] = [];
+  for (const role of options.role ? [options.role] : (["lead", "peer"] as const)) {
+    const opened = openedTeam(state, review, role);
+    if (!opened) continue;
+    const team = new Set(role === "lead" ? state.leads(review) : state.peers(review));
+    const people = (role === "lead" ? year.leads : year.reviewers).filter((p) => mayStepIn(year, team, opened, review, p));
+    const places = role === "peer" ? (sent ?? placesSent(year, state)) : new Map<string, number>();
+    const advancedFirst = role === "peer" && state.peers(review).filter(isAdvanced).length <= advancedToStaff(year, review);
+    const key = (p: PersonInfo) => [advancedFirst && !isAdvanced(p) ? 1 : 0, p.school && (places.get(p.school.id) ?? 0) < (year.target.get(p.school.id) ?? 0) ? 0 : 1, pairCost(year, p, review)];
+    const keys = new Map(people.map((p) => [p, key(p)]));
+    const order = (a: PersonInfo, b: PersonInfo) => {
+      const [x, y] = [keys.get(a)!, keys.get(b)!];
+      return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]! || byId(a, b);
+    };
+    people.sort(order).slice(0, limit).forEach((p, i) => rows.push({ reviewId: review.id, rank: i + 1, role, personId: p.id, ...(p.level ? { level: p.level } : {}) }));
+  }
+  return rows;
+}
+
+/**
+ * The standby list of every review (`standby.csv`), reviews in input order, Lead Reviewers
+ * before peers, by rank.
+ *
+ * @example const rows = standbyList(indexYear(problem), result.allocation);
+ */
+export function standbyList(year: Year, allocation: Allocation): StandbyRow[] {
+  const state = seatStateOf(year, allocation);
+  const sent = placesSent(year, state);
+  return year.reviews.flatMap((review) => standbyFor(year, state, review, {}, sent));
+}

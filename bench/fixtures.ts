@@ -13,6 +13,8 @@ export const FIXTURES = [
   "national-tight",
   "small-tight",
   "national-x2",
+  "mixed",
+  "mixed-qar",
   "tight",
   "short",
   "roomy-2017-18",
@@ -21,10 +23,16 @@ export const FIXTURES = [
 ] as const;
 
 /**
- * Loads a fixture by name: a committed year folder, or `national-x10`, generated in memory
- * (ten times 2023-24; too large to commit) from its seeded spec.
+ * Loads a fixture by name: a committed year folder; `national-x10`, generated in memory
+ * (ten times 2023-24; too large to commit) from its seeded spec; or `mixed-qar`, the `mixed`
+ * year's QARs alone (its TPRs and MLQARs left out), to show the QARs are allocated no worse
+ * beside the other kinds.
  */
 export async function loadFixture(name: string, read: (folder: string) => Result<Problem>): Promise<Result<Problem>> {
+  if (name === "mixed-qar") {
+    const mixed = read(new URL("../fixtures/years/mixed", import.meta.url).pathname);
+    return mixed.ok ? { ...mixed, value: { ...mixed.value, reviews: mixed.value.reviews.filter((r) => (r.kind ?? "qar") === "qar") } } : mixed;
+  }
   if (name === "national-x10") {
     const { generateYear } = await import("../fixtures/generator.js");
     const { YEAR_SPECS } = await import("../fixtures/years.js");

@@ -28,6 +28,18 @@ const wallMs = performance.now() - started;
 // The checker runs apart from the engine: every figure below is the checker's.
 const check = checkAllocation(problem.value, result.allocation);
 const m = check.metrics;
+// Per kind of review (a year with TPRs and MLQARs): seats, filled and full teams of each.
+const kinds: Record<string, { reviews: number; seats: number; filled: number; fullTeams: number }> = {};
+for (const review of result.year.reviews) {
+  const team = result.allocation.assignments.filter((a) => a.reviewId === review.id);
+  const leads = Math.min(1, team.filter((a) => a.role === "lead").length);
+  const peers = Math.min(review.peerSeats, team.filter((a) => a.role === "peer").length);
+  const entry = (kinds[review.kind.id] ??= { reviews: 0, seats: 0, filled: 0, fullTeams: 0 });
+  entry.reviews += 1;
+  entry.seats += 1 + review.peerSeats;
+  entry.filled += leads + peers;
+  if (leads + peers === 1 + review.peerSeats) entry.fullTeams += 1;
+}
 console.log(
   JSON.stringify({
     fixture,
@@ -44,7 +56,8 @@ console.log(
     fullTeamShare: m.fullTeamShare,
     withinTolerance: m.reciprocity.withinTolerance / Math.max(1, m.reciprocity.schools),
     meetingCommitment: m.reciprocity.meetingCommitment / Math.max(1, m.reciprocity.schools),
-    reciprocityDeviation: m.reciprocity.totalDeviation,
+    // Schools and trusts together, as the bound counts it.
+    reciprocityDeviation: m.reciprocity.totalDeviation + (m.trustReciprocity?.totalDeviation ?? 0),
     reciprocityBound: result.bound.reciprocityDeviation,
     phaseMatch: m.phaseMatch.share,
     meanTravelKm: m.travel.meanKm,
@@ -55,5 +68,6 @@ console.log(
     stoppedBy: result.stoppedBy,
     wallMs,
     peakMemoryMb: process.resourceUsage().maxRSS / 1024,
+    ...(result.year.mixed ? { kinds, trustsInBalance: m.trustReciprocity ? m.trustReciprocity.inBalance / Math.max(1, m.trustReciprocity.trusts) : undefined } : {}),
   }),
 );

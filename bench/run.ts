@@ -38,6 +38,9 @@ interface Row {
   wallMs: number;
   peakMemoryMb: number;
   timeRatio?: number;
+  /** A year with kinds of review: each kind's reviews, seats, filled seats and full teams. */
+  kinds?: Record<string, { reviews: number; seats: number; filled: number; fullTeams: number }>;
+  trustsInBalance?: number;
 }
 
 /** The CI gate's threshold on the main solver's gap to its own bound (filled seats). */
@@ -133,11 +136,19 @@ const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join
 console.log([line(header), ...table.map(line)].join("\n"));
 console.log(`\n${LEGEND}`);
 
+// Years with kinds of review: each kind's fill, method by method (the QARs alone beside them).
+const kindRows = rows.flatMap((r) =>
+  Object.entries(r.kinds ?? {}).map(([kind, k]) => `| ${r.fixture} | ${r.method === MAIN ? `${MAIN} (${r.engine})` : r.method} | ${kind} | ${k.reviews} | ${k.filled} / ${k.seats} (${pct(k.filled / Math.max(1, k.seats))}) | ${k.fullTeams} |`),
+);
+const kindsTable =
+  kindRows.length > 0
+    ? `\n\nBy kind of review (docs/kinds.md); \`mixed-qar\` is the mixed year's QARs alone (its other reviews left out):\n\n| fixture | method | kind | reviews | filled / seats | full teams |\n| --- | --- | --- | --- | --- | --- |\n${kindRows.join("\n")}`
+    : "";
 const markdown = [
   `| ${header.join(" | ")} |`,
   `| ${header.map(() => "---").join(" | ")} |`,
   ...table.map((row) => `| ${row.join(" | ")} |`),
-].join("\n");
+].join("\n") + kindsTable;
 const custom = value("--fixtures") !== undefined || value("--methods") !== undefined;
 if (!quick) {
   mkdirSync(`${here}results`, { recursive: true });

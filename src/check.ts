@@ -1,5 +1,6 @@
 import { isRepeat } from "./goals/variety.js";
-import { reciprocityGoal, type LedgerRow } from "./goals/reciprocity.js";
+import { placesSent } from "./goals/index.js";
+import { reciprocityGoal, type LedgerRow, type TrustLedgerRow } from "./goals/reciprocity.js";
 import { prefersReview } from "./goals/preference.js";
 import type { Problem } from "./model/problem.js";
 import type { Allocation, Role } from "./model/schema.js";
@@ -12,6 +13,7 @@ import type { Violation } from "./rules/types.js";
 /** Seats of one review left empty. */
 export interface UnfilledSeats {
   readonly reviewId: string;
+  /** The host's id: its school's, or for a review of a trust (a TPR) the trust's. */
   readonly hostSchoolId: string;
   readonly role: Role;
   readonly missing: number;
@@ -26,20 +28,24 @@ export interface Metrics {
   readonly fullTeams: number;
   readonly fullTeamShare: number;
   readonly filledShare: number;
-  readonly reciprocity: {
-    readonly schools: number;
-    readonly inBalance: number;
-    readonly meetingCommitment: number;
-    readonly withinTolerance: number;
-    readonly tolerance: number;
-    /** Sum over schools of |places sent − target|. */
-    readonly totalDeviation: number;
-    readonly worstDeviation: number;
-  };
+  readonly reciprocity: ReciprocityMetrics & { readonly schools: number };
+  /** The same measures over the trusts, in a year with reviews counted by trust (Trust Peer Reviews) only. */
+  readonly trustReciprocity?: ReciprocityMetrics & { readonly trusts: number };
   readonly phaseMatch: { readonly matched: number; readonly assigned: number; readonly share: number };
   readonly travel: { readonly measured: number; readonly totalKm: number; readonly meanKm: number };
   readonly preferences: { readonly stated: number; readonly honoured: number };
   readonly variety: { readonly sameSchoolPairs: number; readonly reciprocalPairs: number; readonly repeats: number };
+}
+
+/** Reciprocity figures over a set of accounts (schools, or trusts). */
+export interface ReciprocityMetrics {
+    readonly inBalance: number;
+    readonly meetingCommitment: number;
+    readonly withinTolerance: number;
+    readonly tolerance: number;
+    /** Sum over the accounts of |places sent − target|. */
+    readonly totalDeviation: number;
+    readonly worstDeviation: number;
 }
 
 /** What `checkAllocation` finds: every violation, the metrics, the ledger and the empty seats. */
@@ -48,17 +54,19 @@ export interface CheckResult {
   readonly violations: readonly Violation[];
   readonly metrics: Metrics;
   readonly ledger: readonly LedgerRow[];
+  /**
+   * The trusts' reciprocity, one row per trust, in a year with reviews counted by trust (Trust
+   * Peer Reviews); empty otherwise. Those places count here and not in `ledger`.
+   */
+  readonly trustLedger: readonly TrustLedgerRow[];
   readonly unfilled: readonly UnfilledSeats[];
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
 
-/** The reciprocity ledger: one row per school, in input order. */
+/** The reciprocity ledger: one row per school, in input order (places on reviews counted by school). */
 export function ledgerOf(placement: Placement): LedgerRow[] {
-  const sent = new Map<string, number>();
-  for (const { person, reviews } of placement.duties.values()) {
-    if (person.school) sent.set(person.school.id, (sent.get(person.school.id) ?? 0) + reviews.length);
-  }
+  const sent = placesSent(placement);
   return placement.year.problem.schools.map((school) => {
     const seatsReceived = placement.year.target.get(school.id) ?? 0;
     const placesSent = sent.get(school.id) ?? 0;
@@ -76,7 +84,36 @@ export function isFullTeam(review: { readonly peerSeats: number }, leads: number
   return Math.min(1, leads) === 1 && Math.min(review.peerSeats, peers) === review.peerSeats;
 }
 
-function metricsOf(placement: Placement, ledger: readonly LedgerRow[]): { metrics: Metrics; unfilled: UnfilledSeats[] } {
+/**
+ * The trusts' ledger: one row per trust account, by trust id (none in a year without reviews counted by trust).
+ *
+ * @example trustLedgerOf(place(year, allocation)).filter((row) => row.balance < 0) // the trusts that owe TPR places
+ */
+export function trustLedgerOf(placement: Placement): TrustLedgerRow[] {
+  const sent = placesSent(placement);
+  return placement.year.accounts
+    .filter((account) => account.basis === "trust")
+    .map((account) => {
+      const seatsReceived = placement.year.target.get(account.key) ?? 0;
+      const placesSent = sent.get(account.key) ?? 0;
+      return { trustId: account.id, seatsReceived, placesSent, balance: placesSent - seatsReceived };
+    });
+}
+
+/** The reciprocity measures over one set of accounts' rows. */
+function reciprocityOf(rows: readonly { readonly balance: number }[], tolerance: number): ReciprocityMetrics {
+  const deviations = rows.map(reciprocityGoal.deviation);
+  return {
+    inBalance: rows.filter(reciprocityGoal.inBalance).length,
+    meetingCommitment: rows.filter(reciprocityGoal.meetsCommitment).length,
+    withinTolerance: rows.filter((row) => reciprocityGoal.withinTolerance(row, tolerance)).length,
+    tolerance,
+    totalDeviation: deviations.reduce((a, b) => a + b, 0),
+    worstDeviation: deviations.reduce((a, b) => Math.max(a, b), 0),
+  };
+}
+
+function metricsOf(placement: Placement, ledger: readonly LedgerRow[], trustLedger: readonly TrustLedgerRow[]): { metrics: Metrics; unfilled: UnfilledSeats[] } {
   const { year, teams } = placement;
   let peerSeats = 0;
   let leadFilled = 0;
@@ -122,7 +159,7 @@ function metricsOf(placement: Placement, ledger: readonly LedgerRow[]): { metric
         const count = schoolsOnTeam.get(person.school.id) ?? 0;
         sameSchoolPairs += count;
         schoolsOnTeam.set(person.school.id, count + 1);
-        reviewedBy.add(`${person.school.id}>${review.host.id}`);
+        if (review.hostSchool) reviewedBy.add(`${person.school.id}>${review.hostSchool.id}`);
       }
     }
   }
@@ -132,7 +169,6 @@ function metricsOf(placement: Placement, ledger: readonly LedgerRow[]): { metric
     if (from! < to! && reviewedBy.has(`${to}>${from}`)) reciprocalPairs += 1;
   }
   const tolerance = year.policy.reciprocityTolerance;
-  const deviations = ledger.map(reciprocityGoal.deviation);
   const seats = { lead: year.reviews.length, peer: peerSeats, total: year.reviews.length + peerSeats };
   const filled = { lead: leadFilled, peer: peerFilled, total: leadFilled + peerFilled };
   return {
@@ -144,15 +180,8 @@ function metricsOf(placement: Placement, ledger: readonly LedgerRow[]): { metric
       fullTeams,
       fullTeamShare: share(fullTeams, year.reviews.length),
       filledShare: share(filled.total, seats.total),
-      reciprocity: {
-        schools: ledger.length,
-        inBalance: ledger.filter(reciprocityGoal.inBalance).length,
-        meetingCommitment: ledger.filter(reciprocityGoal.meetsCommitment).length,
-        withinTolerance: ledger.filter((row) => reciprocityGoal.withinTolerance(row, tolerance)).length,
-        tolerance,
-        totalDeviation: deviations.reduce((a, b) => a + b, 0),
-        worstDeviation: deviations.reduce((a, b) => Math.max(a, b), 0),
-      },
+      reciprocity: { schools: ledger.length, ...reciprocityOf(ledger, tolerance) },
+      ...(year.accounts.some((a) => a.basis === "trust") ? { trustReciprocity: { trusts: trustLedger.length, ...reciprocityOf(trustLedger, tolerance) } } : {}),
       phaseMatch: { matched, assigned, share: share(matched, assigned) },
       travel: { measured, totalKm, meanKm: measured === 0 ? 0 : totalKm / measured },
       preferences: { stated, honoured },
@@ -174,6 +203,7 @@ export function checkAllocation(problem: Problem | Year, allocation: Allocation)
   const placement = place(year, allocation);
   const violations = RULES.flatMap((rule) => rule.check(placement));
   const ledger = ledgerOf(placement);
-  const { metrics, unfilled } = metricsOf(placement, ledger);
-  return { valid: violations.length === 0, violations, metrics, ledger, unfilled };
+  const trustLedger = trustLedgerOf(placement);
+  const { metrics, unfilled } = metricsOf(placement, ledger, trustLedger);
+  return { valid: violations.length === 0, violations, metrics, ledger, trustLedger, unfilled };
 }

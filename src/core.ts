@@ -14,11 +14,12 @@ export { ProblemSchema, validateReferences, type Problem, type ProblemInput, typ
 export { validateProblem, validateAllocation, ProblemInputSchema, SCHEMA_VERSION, type ProblemInputObject } from "./model/validate.js";
 export { InvalidInputError } from "./model/errors.js";
 export { DEFAULT_POLICY, DEFAULT_SEAT_BANDS, DEFAULT_WEIGHTS, makePolicy, PolicySchema, PolicyOverridesSchema, seatsFromBands, type Policy, type PolicyOverrides, type SeatBand, type Weights } from "./model/policy.js";
-export { indexYear, type Year, type ReviewInfo, type PersonInfo } from "./model/year.js";
-export { RULES, PAIR_RULES, type Rule, type PairRule, type AllocationRule, type Violation } from "./rules/index.js";
+export { indexYear, accountOf, trustAccount, type Year, type ReviewInfo, type PersonInfo, type Host, type ReviewKind, type Account } from "./model/year.js";
+export { DEFAULT_KINDS, KindSchema, mergeKinds, type Kind, type KindOverride } from "./model/kinds.js";
+export { RULES, PAIR_RULES, COMPOSITION_RULES, type Rule, type PairRule, type AllocationRule, type Violation } from "./rules/index.js";
 export { solve, checkAllocation, explain, repair, closeYear, type ProblemLike } from "./api.js";
 export type { CheckResult, Metrics, UnfilledSeats } from "./check.js";
-export type { LedgerRow } from "./goals/reciprocity.js";
+export type { LedgerRow, TrustLedgerRow } from "./goals/reciprocity.js";
 export { ENGINES, type SolveOptions, type SolveResult, type RejectedPin } from "./solver/index.js";
 export type { Progress, StopReason } from "./solver/engine.js";
 export type { Bound } from "./solver/bound.js";
@@ -31,7 +32,7 @@ export { parseAllocation, parseAllocationRows, type AllocationRows } from "./io/
 export { parseResponses, type ResponseList } from "./io/read-responses.js";
 export { parseChanges } from "./io/read-changes.js";
 export { serializeYear } from "./io/write-year.js";
-export { allocationCsv, ledgerCsv, unfilledCsv, solveOutputs, summaryOf } from "./io/write-outputs.js";
+export { allocationCsv, ledgerCsv, trustLedgerCsv, unfilledCsv, solveOutputs, summaryOf } from "./io/write-outputs.js";
 export { formatInputError, type InputError, type InputErrorCode, type Result } from "./io/errors.js";
 export { applyChanges, type Change, type ChangeIssue, type MaxChangesIssue, type RepairIssue, type RepairOption, type RepairOptions, type RepairOutcome } from "./repair.js";
 export { allocationDiff, changedRows, type SeatChange } from "./solver/diff.js";

@@ -2,7 +2,7 @@ import { formatDay } from "./model/dates.js";
 import type { Problem } from "./model/problem.js";
 import type { Allocation, Role } from "./model/schema.js";
 import { indexYear, type PersonInfo, type ReviewInfo, type Year } from "./model/year.js";
-import { advancedToStaff, allowedPair, isAdvanced, mostWithoutOverlap, PAIR_RULES, reviewsLeft, place, seatAdmits, type Placement, type SeatState } from "./rules/index.js";
+import { advancedToStaff, allowedPair, COMPOSITION_RULES, isAdvanced, mostWithoutOverlap, PAIR_RULES, reviewsLeft, place, seatAdmits, type Placement, type SeatState } from "./rules/index.js";
 import { createFlowNetwork } from "./solver/flow.js";
 
 /** One step of a seat's candidate funnel: how many people remain after a rule. */
@@ -71,20 +71,21 @@ function stateOf(placement: Placement, leaving?: { person: PersonInfo; review: R
 }
 
 /** Whether the allocation rules let `person` take a seat of `review` (after leaving `leaving`). */
-function isFree(placement: Placement, person: PersonInfo, review: ReviewInfo, leaving?: ReviewInfo): boolean {
-  return seatAdmits(stateOf(placement, leaving ? { person, review: leaving } : undefined), person, review, person.role);
+function isFree(placement: Placement, person: PersonInfo, review: ReviewInfo, leaving?: ReviewInfo, only: "all" | "duties" = "all"): boolean {
+  return seatAdmits(stateOf(placement, leaving ? { person, review: leaving } : undefined), person, review, person.role, only);
 }
 
 /**
- * Narrows the people of a role down rule by rule for one review: the pair rules in order, then
- * those free of other duties (capacity and overlapping dates), then, for a team that still
- * needs its advanced reviewer, the advanced ones.
+ * Narrows the people of a role down rule by rule for one review: the pair rules that apply to
+ * its kind, in order, then those free of other duties (capacity and overlapping dates), then
+ * each composition cap its kind sets (`max-per-trust`...), then, for a team that still needs
+ * its advanced reviewer, the advanced ones.
  */
 export function seatFunnel(year: Year, placement: Placement, review: ReviewInfo, role: Role): { funnel: FunnelStep[]; eligible: PersonInfo[]; free: PersonInfo[] } {
   let remaining: readonly PersonInfo[] = role === "lead" ? year.leads : year.reviewers;
   const funnel: FunnelStep[] = [{ rule: role === "lead" ? "lead-reviewers" : "reviewers", remaining: remaining.length }];
   for (const rule of PAIR_RULES) {
-    if (!rule.roles.includes(role)) continue;
+    if (!rule.roles.includes(role) || !rule.applies(year, review)) continue;
     remaining = remaining.filter((person) => rule.allows(year, person, review));
     funnel.push({ rule: rule.id, remaining: remaining.length });
   }
@@ -94,8 +95,14 @@ export function seatFunnel(year: Year, placement: Placement, review: ReviewInfo,
     funnel.push({ rule: "pins", remaining: remaining.length });
   }
   const eligible = [...remaining];
-  const free = eligible.filter((person) => isFree(placement, person, review));
+  let free = eligible.filter((person) => isFree(placement, person, review, undefined, "duties"));
   funnel.push({ rule: "capacity", remaining: free.length });
+  const state = stateOf(placement);
+  for (const rule of COMPOSITION_RULES) {
+    if (role !== "peer" || !rule.applies?.(review)) continue;
+    free = free.filter((person) => rule.admits!(state, person, review, role));
+    funnel.push({ rule: rule.id, remaining: free.length });
+  }
   if (role === "peer" && needsAdvanced(year, placement, review)) funnel.push({ rule: "advanced-level", remaining: free.filter(isAdvanced).length });
   return { funnel, eligible, free };
 }
@@ -137,10 +144,21 @@ function findMove(year: Year, placement: Placement, review: ReviewInfo, role: Ro
   return undefined;
 }
 
-/** Who to recruit: someone available on the review's dates from beyond the host's locality. */
-function recruit(review: ReviewInfo, role: Role, advanced: boolean): string {
-  const beyond = [review.host.hub ? `the ${review.host.hub} hub` : undefined, review.host.locality ? `${review.host.locality}` : undefined, review.host.trust ? `the trust ${review.host.trust}` : undefined].filter(Boolean);
-  return `one more ${advanced ? "advanced " : ""}${who(role)} available ${dates(review)}${role === "peer" && beyond.length > 0 ? ` from outside ${beyond.join(" and ")}` : ""}`;
+/**
+ * Who to recruit: someone available on the review's dates, serving its kind, from where its
+ * kind takes reviewers (beyond the host's hub, locality and trust for a QAR; another trust for
+ * a TPR; the host's hub for an MLQAR).
+ */
+function recruit(year: Year, review: ReviewInfo, role: Role, advanced: boolean): string {
+  const { host, kind } = review;
+  const beyond = [
+    kind.excludes.hub && host.hub ? `the ${host.hub} hub` : undefined,
+    kind.excludes.locality && host.locality ? `${host.locality}` : undefined,
+    kind.excludes.trust && host.trust ? `the trust ${host.trust}` : undefined,
+  ].filter(Boolean);
+  const where = kind.requiresHub ? ` from the ${host.hub} hub${kind.excludes.school ? ` (not ${host.id} itself)` : ""}` : beyond.length > 0 ? ` from outside ${beyond.join(" and ")}` : "";
+  const serving = year.mixed ? ` who serves ${kind.id} reviews` : "";
+  return `one more ${advanced ? "advanced " : ""}${who(role)}${serving} available ${dates(review)}${role === "peer" ? where : ""}`;
 }
 
 /**
@@ -156,7 +174,8 @@ export function explainSeats(year: Year, allocation: Allocation, review: ReviewI
   const wantAdvanced = role === "peer" && needsAdvanced(year, placement, review);
   let reason: string;
   const firstEmpty = funnel.findIndex((step) => step.remaining === 0);
-  const pairSteps = funnel.length - (funnel[funnel.length - 1]?.rule === "advanced-level" ? 2 : 1);
+  const pairSteps = funnel.findIndex((step) => step.rule === "capacity");
+  const capRule = firstEmpty > pairSteps ? COMPOSITION_RULES.find((rule) => rule.id === funnel[firstEmpty]?.rule) : undefined;
   const team = placement.teams.get(review.id);
   const onTeam = new Set((role === "lead" ? team?.leads : team?.peers)?.map((p) => p.id) ?? []);
   const refusedPins = year.problem.pins.filter((p) => p.kind === "fix" && p.role === role && p.reviewId === review.id && !onTeam.has(p.personId)).map((p) => p.personId);
@@ -170,17 +189,20 @@ export function explainSeats(year: Year, allocation: Allocation, review: ReviewI
     const step = funnel[firstEmpty]!;
     const before = funnel[firstEmpty - 1]!.remaining;
     reason = `no ${who(role)} passes the ${step.rule} rule: it removes the last ${plural(before, "candidate")}`;
-    remedies.push(recruit(review, role, wantAdvanced));
+    remedies.push(recruit(year, review, role, wantAdvanced));
+  } else if (capRule && free.length === 0) {
+    reason = `every free eligible ${who(role)} would break the ${capRule.id} rule on this ${review.kind.id} team (${capRule.summary})`;
+    remedies.push(recruit(year, review, role, wantAdvanced));
   } else if (free.length === 0) {
     reason = `all ${plural(eligible.length, `eligible ${who(role)}`)} are already at their maximum of reviews or on reviews with overlapping dates`;
     const move = findMove(year, placement, review, role, eligible, wantAdvanced);
     if (move) remedies.push(move);
-    remedies.push(recruit(review, role, wantAdvanced));
+    remedies.push(recruit(year, review, role, wantAdvanced));
   } else if (wantAdvanced && !free.some(isAdvanced)) {
     reason = `the team needs an advanced reviewer first, and none of the ${plural(free.length, "free eligible reviewer")} is advanced`;
     const move = findMove(year, placement, review, role, eligible, true);
     if (move) remedies.push(move);
-    remedies.push(recruit(review, role, true));
+    remedies.push(recruit(year, review, role, true));
   } else {
     // Seats come before every other goal: a free eligible person means a fuller allocation exists.
     reason = `${plural(free.length, `eligible ${who(role)}`)} ${free.length === 1 ? "is" : "are"} free and could take this seat: a fuller allocation exists than this one`;

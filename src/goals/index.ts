@@ -9,8 +9,8 @@
  */
 import type { Weights } from "../model/policy.js";
 import type { Role } from "../model/schema.js";
-import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import { advancedNeeded, isAdvanced } from "../rules/advanced-seat.js";
+import { accountOf, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
+import { advancedFor, isAdvanced } from "../rules/advanced-seat.js";
 import type { Placement, SeatState } from "../rules/types.js";
 import { firstReviewGoal } from "./first-review.js";
 import { phaseGoal } from "./phase.js";
@@ -45,11 +45,18 @@ const sum = (values: Iterable<number>) => {
   return total;
 };
 
-/** Places each school sends, from a placement's duties. */
+/**
+ * Places each reciprocity account sends, from a placement's duties: a place on a review counted
+ * by school goes to the reviewer's school, one counted by trust to the school's trust (see
+ * `accountOf`); keys as `Year.target`'s.
+ */
 export function placesSent(placement: Placement): Map<string, number> {
   const sent = new Map<string, number>();
   for (const { person, reviews } of placement.duties.values()) {
-    if (person.school) sent.set(person.school.id, (sent.get(person.school.id) ?? 0) + reviews.length);
+    for (const review of reviews) {
+      const account = accountOf(person, review);
+      if (account !== undefined) sent.set(account, (sent.get(account) ?? 0) + 1);
+    }
   }
   return sent;
 }
@@ -114,7 +121,7 @@ export const GOALS: readonly Goal[] = [
       sum(
         year.reviews.map((review) => {
           const peers = teams.get(review.id)?.peers ?? [];
-          const need = advancedNeeded(year.policy.minAdvancedPerTeam, review.peerSeats, peers.length);
+          const need = advancedFor(review, peers.length);
           return need > 0 && peers.filter(isAdvanced).length >= need ? need : 0;
         }),
       ),
@@ -127,7 +134,7 @@ export const GOALS: readonly Goal[] = [
     sense: "cost",
     units: (placement) => {
       const sent = placesSent(placement);
-      return sum([...placement.year.target].map(([schoolId, target]) => Math.abs((sent.get(schoolId) ?? 0) - target)));
+      return sum([...placement.year.target].map(([account, target]) => Math.abs((sent.get(account) ?? 0) - target)));
     },
   },
   pairGoal({ id: phaseGoal.id, summary: phaseGoal.summary, weight: "phase", pair: (_year, person, review) => phaseGoal.cost(person, review) }),
@@ -180,15 +187,18 @@ export function compareScores(a: Score, b: Score, tolerance = 1e-6): number {
 
 /**
  * The cost of `person` joining `review` now, for the greedy engines: the pair's cost, plus
- * one place of reciprocity (a place the school owes is a gain, a surplus place a loss), plus a
- * second reviewer of one school on the team.
+ * one place of reciprocity for the account the place counts for (a place the school, or trust,
+ * owes is a gain, a surplus place a loss), plus a second reviewer of one school on the team.
  */
-export function marginalCost(year: Year, state: SeatState & { sent(schoolId: string): number }, person: PersonInfo, review: ReviewInfo, pair: number): number {
+export function marginalCost(year: Year, state: SeatState & { sent(account: string): number }, person: PersonInfo, review: ReviewInfo, pair: number): number {
   const w = year.policy.weights;
   let cost = pair;
   if (person.school) {
-    const owed = (year.target.get(person.school.id) ?? 0) - state.sent(person.school.id);
-    cost += owed > 0 ? -w.reciprocity : w.reciprocity;
+    const account = accountOf(person, review);
+    if (account !== undefined) {
+      const owed = (year.target.get(account) ?? 0) - state.sent(account);
+      cost += owed > 0 ? -w.reciprocity : w.reciprocity;
+    }
     if (state.peers(review).some((p) => p.school?.id === person.school?.id)) cost += w.variety;
   }
   return cost;

@@ -102,6 +102,18 @@ export function cellReader(file: string, row: CsvRow, errors: InputError[], cell
         fail(column, `${quote(text)} is not a phase; use one of ${PHASES.join(", ")}, separated by "${LIST_SEPARATOR}"`);
         return [];
       }),
+    /** A kind of review (`qar`, `tpr`...), one of `known`; blank is `undefined` (the default kind). */
+    kind: (column: string, known: readonly string[]): string | undefined => {
+      const text = raw(column).toLowerCase();
+      if (text === "") return undefined;
+      return known.includes(text) ? text : fail(column, `${quote(raw(column))} is not a kind of review; the policy's kinds are ${known.join(", ")}`);
+    },
+    /** Kinds of review separated by ";", each one of `known`; blank is `undefined` (the default kind only). */
+    kinds: (column: string, known: readonly string[]): string[] | undefined => {
+      const kinds = list(column).map((text) => text.toLowerCase());
+      for (const text of kinds) if (!known.includes(text)) fail(column, `${quote(text)} is not a kind of review; use the policy's kinds (${known.join(", ")}), separated by "${LIST_SEPARATOR}"`);
+      return kinds.length > 0 ? kinds : undefined;
+    },
     level: (column: string): Level | undefined => {
       const text = raw(column).toLowerCase();
       if (text === "") return fail(column, `is blank; one of ${LEVELS.join(", ")}`);

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { KindSchema } from "../model/kinds.js";
 import { makePolicy, PolicyOverridesSchema, SeatBandSchema, WeightsSchema, type Policy } from "../model/policy.js";
 import { excerpt } from "../model/text.js";
 import type { InputError } from "./errors.js";
@@ -25,9 +26,12 @@ function closeKey(key: string, known: readonly string[]): string | undefined {
   );
 }
 
-/** The keys allowed where an unknown key was found: the top level, `weights`, or a seat band. */
+/** The keys allowed where an unknown key was found: the top level, `weights`, a kind (`kinds.tpr`), or a seat band. */
 function knownKeys(path: readonly PropertyKey[]): string[] {
-  return Object.keys(path.length === 0 ? PolicyOverridesSchema.shape : path[0] === "weights" ? WeightsSchema.shape : SeatBandSchema.shape);
+  if (path.length === 0) return Object.keys(PolicyOverridesSchema.shape);
+  if (path[0] === "weights") return Object.keys(WeightsSchema.shape);
+  if (path[0] === "kinds" && path.length === 2) return Object.keys(KindSchema.shape);
+  return Object.keys(SeatBandSchema.shape);
 }
 
 /** A zod issue of the policy in plain words: what the value must be, not the schema's jargon. */
@@ -48,6 +52,9 @@ function policyIssueMessage(issue: z.core.$ZodIssue, key: string): string {
       return issue.expected === "int" ? "must be a whole number" : `must be ${issue.expected === "object" ? "an object" : issue.expected === "array" ? "a list [...]" : `a ${issue.expected}`}`;
     case "invalid_value":
       return `must be one of ${issue.values.map((v) => String(v)).join(", ")}`;
+    case "invalid_key":
+      // A key of a table such as `kinds`: say what a key must be.
+      return issue.issues[0]?.message ?? issue.message;
     default:
       return issue.message;
   }

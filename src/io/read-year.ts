@@ -96,11 +96,13 @@ export function parseYear(given: YearFileContents, options: ParseYearOptions = {
   const policySource = options.policy ?? folderPolicy;
   const policy = policySource ? parsePolicy(policySource.name, policySource.contents, errors) : makePolicy().data;
   const defaultDays = policy?.defaultReviewDays ?? 3;
+  // The kinds the rows may name: the policy's, or the built-in ones when policy.json is bad.
+  const kinds = (policy ?? DEFAULT_POLICY).kinds;
   const read = {
     schools: readRows(files, "schools", errors, schoolRow, warnings),
-    reviewers: readRows(files, "reviewers", errors, reviewerRow, warnings),
-    leads: readRows(files, "leads", errors, leadRow, warnings),
-    reviews: readRows(files, "reviews", errors, (c) => reviewRow(c, defaultDays), warnings),
+    reviewers: readRows(files, "reviewers", errors, (c) => reviewerRow(c, kinds), warnings),
+    leads: readRows(files, "leads", errors, (c) => leadRow(c, kinds), warnings),
+    reviews: readRows(files, "reviews", errors, (c) => reviewRow(c, defaultDays, kinds), warnings),
     history: readRows(files, "history", errors, (c) => historyRow(c, policy), warnings),
     pins: readRows(files, "pins", errors, pinRow, warnings),
     ledgerYears: readRows(files, "ledgerYears", errors, ledgerYearRow, warnings),

@@ -5,11 +5,11 @@ import type { ReadFile } from "./rows/read-rows.js";
 /** What was read of each file of the year (every collection but the policy). */
 export type ReadFiles = { readonly [C in Exclude<Collection, "policy">]: ReadFile<unknown> };
 
-const COLUMN_OF: Readonly<Record<string, string>> = { schoolId: "school_id", reviewId: "review_id", personId: "person_id", reviewSchoolId: "review_school_id" };
+const COLUMN_OF: Readonly<Record<string, string>> = { schoolId: "school_id", trustId: "trust_id", reviewId: "review_id", personId: "person_id", reviewSchoolId: "review_school_id" };
 
 /** The collections a reference of this field points into. */
 function target(issue: ProblemIssue): Exclude<Collection, "policy">[] {
-  if (issue.field === "schoolId" || issue.field === "conflicts") return ["schools"];
+  if (issue.field === "schoolId" || issue.field === "trustId" || issue.field === "conflicts") return ["schools"];
   if (issue.field === "reviewId") return ["reviews"];
   if (issue.field === "personId") return ["reviewers", "leads"];
   return [];

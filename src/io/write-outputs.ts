@@ -16,10 +16,21 @@ import { standbyCsv } from "./write-plan.js";
 
 export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level", "status", "sequence"] as const;
 
+/** The columns allocation.csv and unfilled.csv add in a year with kinds (see `Year.mixed`): the review's kind and its host trust. */
+export const KIND_COLUMNS = ["kind", "host_trust_id"] as const;
+
+/** A review's kind columns, in a year where kinds matter (none otherwise, so a year of QARs keeps its files). */
+function kindCells(year: Year, reviewId: string): (string | undefined)[] {
+  if (!year.mixed) return [];
+  const review = year.reviewById.get(reviewId);
+  return [review?.kind.id, review?.host.trust];
+}
+
 /**
  * `allocation.csv`: one row per assigned person, reviews in input order, the lead first, with
  * the seat's `status` (`proposed` or `confirmed`) and its calendar `sequence`; then one row per
- * declined offer (status `declined`), which fills no seat.
+ * declined offer (status `declined`), which fills no seat. A review of a trust (a TPR) has a
+ * blank `host_school_id`; in a year with kinds, `kind` and `host_trust_id` follow.
  */
 export function allocationCsv(year: Year, allocation: Allocation): string {
   const row = (entry: Decline, status: string) => {
@@ -27,7 +38,7 @@ export function allocationCsv(year: Year, allocation: Allocation): string {
     const person = year.people[entry.role].get(entry.personId);
     return [
       entry.reviewId,
-      review?.host.id,
+      review?.hostSchool?.id,
       review ? formatDay(review.span.from) : undefined,
       review ? formatDay(review.span.to) : undefined,
       entry.role,
@@ -37,19 +48,21 @@ export function allocationCsv(year: Year, allocation: Allocation): string {
       person?.level,
       status,
       entry.sequence ?? 0,
+      ...kindCells(year, entry.reviewId),
     ];
   };
-  return toCsv(ALLOCATION_COLUMNS, [
+  return toCsv([...ALLOCATION_COLUMNS, ...(year.mixed ? KIND_COLUMNS : [])], [
     ...allocation.assignments.map((a) => row(a, a.status ?? "proposed")),
     ...(allocation.declined ?? []).map((d) => row(d, "declined")),
   ]);
 }
 
-/** `unfilled.csv`: one row per review and role with empty seats, with the binding reason. */
-export function unfilledCsv(explanation: Explanation): string {
+/** `unfilled.csv`: one row per review and role with empty seats, with the binding reason (kind columns as in allocation.csv). */
+export function unfilledCsv(explanation: Explanation, year?: Year): string {
+  const hostSchool = (seat: Explanation["seats"][number]) => (year ? year.reviewById.get(seat.reviewId)?.hostSchool?.id : seat.hostSchoolId);
   return toCsv(
-    ["review_id", "host_school_id", "role", "missing", "reason"],
-    explanation.seats.map((seat) => [seat.reviewId, seat.hostSchoolId, seat.role, seat.missing, seat.reason]),
+    ["review_id", "host_school_id", "role", "missing", "reason", ...(year?.mixed ? KIND_COLUMNS : [])],
+    explanation.seats.map((seat) => [seat.reviewId, hostSchool(seat), seat.role, seat.missing, seat.reason, ...(year ? kindCells(year, seat.reviewId) : [])]),
   );
 }
 
@@ -58,6 +71,18 @@ export function ledgerCsv(check: CheckResult): string {
   return toCsv(
     ["school_id", "seats_received", "places_sent", "balance"],
     check.ledger.map((row) => [row.schoolId, row.seatsReceived, row.placesSent, row.balance]),
+  );
+}
+
+/**
+ * `trust-ledger.csv`: each trust's reciprocity account, in a year with reviews counted by trust (TPRs).
+ *
+ * @example if (check.trustLedger.length > 0) files["trust-ledger.csv"] = trustLedgerCsv(check);
+ */
+export function trustLedgerCsv(check: CheckResult): string {
+  return toCsv(
+    ["trust_id", "seats_received", "places_sent", "balance"],
+    check.trustLedger.map((row) => [row.trustId, row.seatsReceived, row.placesSent, row.balance]),
   );
 }
 
@@ -80,6 +105,15 @@ export function summaryOf(result: SolveResult, warnings: readonly InputError[] =
       inBalanceShare: round(m.reciprocity.inBalance / Math.max(1, m.reciprocity.schools)),
       meetingCommitmentShare: round(m.reciprocity.meetingCommitment / Math.max(1, m.reciprocity.schools)),
     },
+    ...(m.trustReciprocity
+      ? {
+          trustReciprocity: {
+            ...m.trustReciprocity,
+            inBalanceShare: round(m.trustReciprocity.inBalance / Math.max(1, m.trustReciprocity.trusts)),
+            meetingCommitmentShare: round(m.trustReciprocity.meetingCommitment / Math.max(1, m.trustReciprocity.trusts)),
+          },
+        }
+      : {}),
     phaseMatch: { ...m.phaseMatch, share: round(m.phaseMatch.share) },
     travel: { ...m.travel, totalKm: round(m.travel.totalKm, 1), meanKm: round(m.travel.meanKm, 1) },
     preferences: m.preferences,
@@ -127,8 +161,9 @@ export function solveOutputs(
   const standby = standbyList(year, allocation);
   return {
     "allocation.csv": allocationCsv(year, allocation),
-    "unfilled.csv": unfilledCsv(explanation),
+    "unfilled.csv": unfilledCsv(explanation, year),
     "ledger.csv": ledgerCsv(check),
+    ...(check.trustLedger.length > 0 ? { "trust-ledger.csv": trustLedgerCsv(check) } : {}),
     "standby.csv": standbyCsv(standby),
     "summary.json": `${JSON.stringify(summaryOf(result, options.warnings), null, 2)}\n`,
     "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby }),

@@ -19,6 +19,8 @@ export function policyOverrides(policy: Policy): Record<string, unknown> {
   for (const key of Object.keys(policy) as (keyof Policy)[]) {
     if (JSON.stringify(policy[key]) !== JSON.stringify(DEFAULT_POLICY[key])) overrides[key] = policy[key];
   }
+  // Of the kinds table, only the kinds that differ from the built-in ones (read back, they are merged over them).
+  if (overrides.kinds) overrides.kinds = Object.fromEntries(Object.entries(policy.kinds).filter(([id, kind]) => JSON.stringify(kind) !== JSON.stringify(DEFAULT_POLICY.kinds[id])));
   return overrides;
 }
 
@@ -36,21 +38,25 @@ export function serializeYear(problem: Problem): Record<string, string> {
     ["id", "name", "hub", "locality", "trust", "phase", "pupils", "lat", "lon", "carry_over", ...schoolContact],
     problem.schools.map((s) => [s.id, s.name, s.hub, s.locality, s.trust, s.phase, s.pupils, s.lat, s.lon, s.carryOver || undefined, ...schoolContact.map((c) => s[c])]),
   );
+  // Kind columns only where some row names a kind, so a year of QARs keeps its old columns.
+  const reviewerKinds = problem.reviewers.some((r) => (r.kinds ?? []).length > 0) ? (["kinds"] as const) : [];
   const reviewerContact = contactColumns(problem.reviewers, ["email"]);
   files[YEAR_FILES.reviewers.file] = toCsv(
-    ["id", "name", "school_id", "level", "phases", "available", "max_reviews", "conflicts", "prefers", ...reviewerContact],
-    problem.reviewers.map((r) => [r.id, r.name, r.schoolId, r.level, list(r.phases), ranges(r.available), r.maxReviews, list(r.conflicts), list(r.prefers), ...reviewerContact.map((c) => r[c])]),
+    ["id", "name", "school_id", "level", "phases", "available", "max_reviews", "conflicts", "prefers", ...reviewerKinds, ...reviewerContact],
+    problem.reviewers.map((r) => [r.id, r.name, r.schoolId, r.level, list(r.phases), ranges(r.available), r.maxReviews, list(r.conflicts), list(r.prefers), ...reviewerKinds.map(() => list(r.kinds ?? [])), ...reviewerContact.map((c) => r[c])]),
   );
+  const leadKinds = problem.leads.some((l) => (l.kinds ?? []).length > 0) ? (["kinds"] as const) : [];
   const leadContact = contactColumns(problem.leads, ["email"]);
   files[YEAR_FILES.leads.file] = toCsv(
-    ["id", "name", "available", "max_reviews", "phases", "conflicts", "lat", "lon", ...leadContact],
-    problem.leads.map((l) => [l.id, l.name, ranges(l.available), l.maxReviews, list(l.phases), list(l.conflicts), l.lat, l.lon, ...leadContact.map((c) => l[c])]),
+    ["id", "name", "available", "max_reviews", "phases", "conflicts", "lat", "lon", ...leadKinds, ...leadContact],
+    problem.leads.map((l) => [l.id, l.name, ranges(l.available), l.maxReviews, list(l.phases), list(l.conflicts), l.lat, l.lon, ...leadKinds.map(() => list(l.kinds ?? [])), ...leadContact.map((c) => l[c])]),
   );
+  const reviewKinds = problem.reviews.some((r) => r.kind !== undefined || r.trustId !== undefined) ? (["kind", "trust_id"] as const) : [];
   // The window column only when some review has one, so years without windows keep their bytes.
   const windows = problem.reviews.some((r) => (r.window ?? []).length > 0);
   files[YEAR_FILES.reviews.file] = toCsv(
-    ["id", "school_id", "start", "days", "seats", ...(windows ? ["window"] : [])],
-    problem.reviews.map((r) => [r.id, r.schoolId, r.start, r.days, r.seats, ...(windows ? [ranges(r.window ?? [])] : [])]),
+    ["id", "school_id", "start", "days", "seats", ...reviewKinds, ...(windows ? ["window"] : [])],
+    problem.reviews.map((r) => [r.id, r.schoolId, r.start, r.days, r.seats, ...(reviewKinds.length > 0 ? [r.kind, r.trustId] : []), ...(windows ? [ranges(r.window ?? [])] : [])]),
   );
   if (problem.history.length > 0) {
     files[YEAR_FILES.history.file] = toCsv(

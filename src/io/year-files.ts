@@ -12,17 +12,17 @@ export const YEAR_FILES = {
   reviewers: {
     file: "reviewers.csv",
     required: ["id", "name", "school_id", "level"],
-    optional: ["phases", "available", "max_reviews", "conflicts", "prefers", "email"],
+    optional: ["phases", "available", "max_reviews", "conflicts", "prefers", "email", "kinds"],
   },
   leads: {
     file: "leads.csv",
     required: ["id", "name", "available"],
-    optional: ["max_reviews", "phases", "conflicts", "lat", "lon", "email"],
+    optional: ["max_reviews", "phases", "conflicts", "lat", "lon", "email", "kinds"],
   },
   reviews: {
     file: "reviews.csv",
     required: ["id", "school_id", "start"],
-    optional: ["days", "seats", "window"],
+    optional: ["days", "seats", "kind", "trust_id", "window"],
   },
   history: {
     file: "history.csv",

@@ -1,16 +1,8 @@
 import { z } from "zod";
-import { PhaseSchema, type Phase } from "./schema.js";
+import { DEFAULT_KINDS, KindIdSchema, KindOverrideSchema, kindBands, KindSchema, kindIssues, mergeKinds } from "./kinds.js";
+import { SeatBandSchema, type Phase, type SeatBand } from "./schema.js";
 
-/**
- * One row of the peer-seat table: schools of `phase` with at most `maxPupils` pupils on roll
- * get `seats` peer seats. The last band of a phase has no `maxPupils` (any size).
- */
-export const SeatBandSchema = z.object({
-  phase: PhaseSchema,
-  maxPupils: z.number().int().positive().optional(),
-  seats: z.number().int().nonnegative().max(50),
-});
-export type SeatBand = z.infer<typeof SeatBandSchema>;
+export { SeatBandSchema, type SeatBand } from "./schema.js";
 
 /**
  * The largest weight a policy may give. Seats come before every other goal by construction
@@ -82,6 +74,24 @@ const MAX_CARRY_OVER = z.number().int().nonnegative().nullable();
 const REVIEWS_FOR_ADVANCED = z.number().int().min(1).max(100);
 const NO_REPEAT_YEARS = z.number().int().nonnegative().max(50);
 
+/** A phase's bands must grow with size and end in an open band, or some school gets no seats. */
+function checkBands(seatBands: readonly SeatBand[], path: (string | number)[], ctx: z.RefinementCtx): void {
+  const byPhase = new Map<Phase, SeatBand[]>();
+  for (const band of seatBands) byPhase.set(band.phase, [...(byPhase.get(band.phase) ?? []), band]);
+  for (const [phase, bands] of byPhase) {
+    let previous = 0;
+    bands.forEach((band, i) => {
+      const last = i === bands.length - 1;
+      if (!last && band.maxPupils === undefined) {
+        ctx.addIssue({ code: "custom", path, message: `${phase}: a band without maxPupils must be the last band of its phase` });
+      } else if (band.maxPupils !== undefined && band.maxPupils <= previous) {
+        ctx.addIssue({ code: "custom", path, message: `${phase}: maxPupils must increase from band to band (${band.maxPupils} after ${previous})` });
+      }
+      if (band.maxPupils !== undefined) previous = band.maxPupils;
+    });
+  }
+}
+
 /** Every policy setting, all with defaults. `policy.json` holds any subset of these keys. */
 export const PolicySchema = z
   .object({
@@ -100,32 +110,14 @@ export const PolicySchema = z
     /** This year's label for the no-repeat rule; blank = the academic year of the first review. */
     yearLabel: YearLabelSchema,
     weights: WeightsSchema,
+    /** The kinds of review (`qar`, `tpr`, `mlqar`, and any the policy adds); see kinds.ts. */
+    kinds: z.record(KindIdSchema, KindSchema),
   })
   .strict()
   .superRefine((policy, ctx) => {
-    // A phase's bands must grow with size and end in an open band, or some school gets no seats.
-    const byPhase = new Map<Phase, SeatBand[]>();
-    for (const band of policy.seatBands) byPhase.set(band.phase, [...(byPhase.get(band.phase) ?? []), band]);
-    for (const [phase, bands] of byPhase) {
-      let previous = 0;
-      bands.forEach((band, i) => {
-        const last = i === bands.length - 1;
-        if (!last && band.maxPupils === undefined) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["seatBands"],
-            message: `${phase}: a band without maxPupils must be the last band of its phase`,
-          });
-        } else if (band.maxPupils !== undefined && band.maxPupils <= previous) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["seatBands"],
-            message: `${phase}: maxPupils must increase from band to band (${band.maxPupils} after ${previous})`,
-          });
-        }
-        if (band.maxPupils !== undefined) previous = band.maxPupils;
-      });
-    }
+    checkBands(policy.seatBands, ["seatBands"], ctx);
+    for (const [id, bands] of kindBands(policy.kinds)) checkBands(bands, ["kinds", id, "seats"], ctx);
+    for (const issue of kindIssues(policy.kinds)) ctx.addIssue({ code: "custom", ...issue });
   });
 export type Policy = z.infer<typeof PolicySchema>;
 
@@ -142,6 +134,7 @@ export const DEFAULT_POLICY: Policy = {
   noRepeatYears: 0,
   yearLabel: "",
   weights: DEFAULT_WEIGHTS,
+  kinds: { ...DEFAULT_KINDS },
 };
 
 /** The keys a `policy.json` may hold: every key optional, `weights` may be partial. */
@@ -158,6 +151,7 @@ export const PolicyOverridesSchema = z
     noRepeatYears: NO_REPEAT_YEARS.optional(),
     yearLabel: YearLabelSchema.optional(),
     weights: WeightsSchema.partial().optional(),
+    kinds: z.record(KindIdSchema, KindOverrideSchema).optional(),
   })
   .strict();
 export type PolicyOverrides = z.infer<typeof PolicyOverridesSchema>;
@@ -172,6 +166,7 @@ export function makePolicy(overrides: PolicyOverrides = {}): z.ZodSafeParseResul
     ...DEFAULT_POLICY,
     ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
     weights: { ...DEFAULT_WEIGHTS, ...(overrides.weights ?? {}) },
+    kinds: mergeKinds(overrides.kinds),
   };
   return PolicySchema.safeParse(merged);
 }
@@ -180,7 +175,7 @@ export function makePolicy(overrides: PolicyOverrides = {}): z.ZodSafeParseResul
  * Peer seats for a school under the band table: the first band of its phase whose `maxPupils`
  * is at least its roll. A phase with no band gets 0 seats.
  */
-export function seatsFromBands(policy: Policy, phase: Phase, pupils: number): number {
+export function seatsFromBands(policy: Pick<Policy, "seatBands">, phase: Phase, pupils: number): number {
   for (const band of policy.seatBands) {
     if (band.phase !== phase) continue;
     if (band.maxPupils === undefined || pupils <= band.maxPupils) return band.seats;

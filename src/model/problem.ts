@@ -8,8 +8,12 @@ import {
   ReviewerSchema,
   ReviewSchema,
   SchoolSchema,
+  type Review,
 } from "./schema.js";
 import { parseDay } from "./dates.js";
+import { DEFAULT_KIND } from "./kinds.js";
+import { valueKey } from "./values.js";
+import { kindKey } from "./year.js";
 
 /** One partnership year: everything the allocation depends on. */
 export const ProblemSchema = z.object({
@@ -71,31 +75,32 @@ export function validateReferences(problem: Problem): ProblemIssue[] {
       issues.push({ collection: "leads", index, field: "id", message: `id "${id}" is also a reviewer's id; people need distinct ids` });
     }
   }
+  const trusts = new Set(problem.schools.map((school) => valueKey(school.trust)).filter((t): t is string => t !== undefined));
   problem.reviewers.forEach((reviewer, index) => {
     if (!schools.has(reviewer.schoolId)) {
       issues.push({ collection: "reviewers", index, field: "schoolId", message: `unknown school "${reviewer.schoolId}"` });
     }
     for (const conflict of reviewer.conflicts) {
-      if (!schools.has(conflict)) {
-        issues.push({ collection: "reviewers", index, field: "conflicts", message: `unknown school "${conflict}"` });
+      if (!schools.has(conflict) && !trusts.has(valueKey(conflict) ?? "")) {
+        issues.push({ collection: "reviewers", index, field: "conflicts", message: `unknown school "${conflict}" (nor the trust of any school)` });
       }
     }
   });
   problem.leads.forEach((lead, index) => {
     for (const conflict of lead.conflicts) {
-      if (!schools.has(conflict)) {
-        issues.push({ collection: "leads", index, field: "conflicts", message: `unknown school "${conflict}"` });
+      if (!schools.has(conflict) && !trusts.has(valueKey(conflict) ?? "")) {
+        issues.push({ collection: "leads", index, field: "conflicts", message: `unknown school "${conflict}" (nor the trust of any school)` });
       }
     }
   });
-  problem.reviews.forEach((review, index) => {
-    if (!schools.has(review.schoolId)) {
-      issues.push({ collection: "reviews", index, field: "schoolId", message: `unknown school "${review.schoolId}"` });
-    }
-    if (parseDay(review.start) === undefined) {
-      issues.push({ collection: "reviews", index, field: "start", message: `"${review.start}" is not a real date` });
-    }
-  });
+  problem.reviews.forEach((review, index) => issues.push(...reviewIssues(problem, review, index, schools, trusts)));
+  for (const collection of ["reviewers", "leads"] as const) {
+    problem[collection].forEach((person, index) => {
+      for (const kind of person.kinds ?? []) {
+        if (kind.trim() !== "" && !problem.policy.kinds[kindKey(kind)]) issues.push({ collection, index, field: "kinds", message: unknownKind(problem, kind) });
+      }
+    });
+  }
   issues.push(...pinContradictions(problem));
   problem.pins.forEach((pin, index) => {
     if (!reviews.has(pin.reviewId)) {
@@ -106,6 +111,31 @@ export function validateReferences(problem: Problem): ProblemIssue[] {
       issues.push({ collection: "pins", index, field: "personId", message: `unknown ${pin.role === "lead" ? "Lead Reviewer" : "reviewer"} "${pin.personId}"` });
     }
   });
+  return issues;
+}
+
+const unknownKind = (problem: Problem, kind: string) => `unknown kind "${kind}"; the policy's kinds are ${Object.keys(problem.policy.kinds).join(", ")}`;
+
+/**
+ * A review's kind is one of the policy's; a review of a school names a known school and no
+ * trust, a review of a trust (a TPR) names a trust some school belongs to and no school.
+ */
+function reviewIssues(problem: Problem, review: Review, index: number, schools: ReadonlyMap<string, number>, trusts: ReadonlySet<string>): ProblemIssue[] {
+  const issues: ProblemIssue[] = [];
+  const at = (field: string, message: string): ProblemIssue => ({ collection: "reviews", index, field, message });
+  const kindId = kindKey(review.kind ?? DEFAULT_KIND);
+  const kind = problem.policy.kinds[kindId];
+  if (!kind) issues.push(at("kind", unknownKind(problem, review.kind ?? "")));
+  else if (kind.host === "school") {
+    if (review.schoolId === undefined) issues.push(at("schoolId", `a ${kindId} review needs its host school`));
+    else if (!schools.has(review.schoolId)) issues.push(at("schoolId", `unknown school "${review.schoolId}"`));
+    if (review.trustId !== undefined) issues.push(at("trustId", `a ${kindId} review is of a school: leave trust_id blank (the host's trust comes from schools.csv)`));
+  } else {
+    if (review.trustId === undefined) issues.push(at("trustId", `a ${kindId} review is of a trust: give the host trust's id`));
+    else if (!trusts.has(valueKey(review.trustId) ?? "")) issues.push(at("trustId", `unknown trust "${review.trustId}": no school in schools.csv belongs to it`));
+    if (review.schoolId !== undefined) issues.push(at("schoolId", `a ${kindId} review is of a trust, not a school: leave school_id blank`));
+  }
+  if (parseDay(review.start) === undefined) issues.push(at("start", `"${review.start}" is not a real date`));
   return issues;
 }
 

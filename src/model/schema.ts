@@ -7,6 +7,17 @@ export const PhaseSchema = z.enum(PHASES);
 /** A school phase. */
 export type Phase = z.infer<typeof PhaseSchema>;
 
+/**
+ * One row of the peer-seat table: schools of `phase` with at most `maxPupils` pupils on roll
+ * get `seats` peer seats. The last band of a phase has no `maxPupils` (any size).
+ */
+export const SeatBandSchema = z.object({
+  phase: PhaseSchema,
+  maxPupils: z.number().int().positive().optional(),
+  seats: z.number().int().nonnegative().max(50),
+});
+export type SeatBand = z.infer<typeof SeatBandSchema>;
+
 /** Reviewer levels, lowest first. Every level fills a peer seat; only `advanced` counts for the advanced-seat rule. */
 export const LEVELS = ["trainee", "reviewer", "advanced"] as const;
 export const LevelSchema = z.enum(LEVELS);
@@ -70,6 +81,8 @@ export const ReviewerSchema = z.object({
   conflicts: z.array(id).default([]),
   /** Preferred review ids or hub names (soft). */
   prefers: z.array(z.string()).default([]),
+  /** The kinds of review the reviewer serves (`qar`, `tpr`...); absent or empty means `qar` only. */
+  kinds: z.array(z.string()).optional(),
   /** Where the reviewer's letters go (optional; carried to letters.csv). */
   email: z.string().optional(),
 });
@@ -85,15 +98,25 @@ export const LeadReviewerSchema = z.object({
   conflicts: z.array(id).default([]),
   lat: latitude.optional(),
   lon: longitude.optional(),
+  /** The kinds of review the Lead Reviewer leads (`qar`, `tpr`...); absent or empty means `qar` only. */
+  kinds: z.array(z.string()).optional(),
   /** Where the Lead Reviewer's letters go (optional; carried to letters.csv). */
   email: z.string().optional(),
 });
 export type LeadReviewer = z.infer<typeof LeadReviewerSchema>;
 
-/** A review: a visit of `days` consecutive days from `start` to the host school. */
+/**
+ * A review: a visit of `days` consecutive days from `start` to the host, a school or (for a
+ * kind hosted by a trust, such as a Trust Peer Review) a trust.
+ */
 export const ReviewSchema = z.object({
   id,
-  schoolId: id,
+  /** The host school; absent for a review of a trust (then `trustId` names the host). */
+  schoolId: id.optional(),
+  /** The kind of review (a key of the policy's `kinds`); absent means `qar`. */
+  kind: z.string().optional(),
+  /** The host trust of a review whose kind is hosted by a trust (a TPR). */
+  trustId: id.optional(),
   start: IsoDateSchema,
   days: z.number().int().min(1).max(31).default(3),
   /** Peer seats; `undefined` means the policy's band table decides. */

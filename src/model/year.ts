@@ -1,18 +1,62 @@
 import { mergeRanges, parseDay, type DayRange } from "./dates.js";
 import { distanceKm, type Coordinates } from "./geo.js";
 import { currentYearNumber, indexHistory, type HistoryIndex } from "./history.js";
+import { DEFAULT_KIND, LOCALITY_CHECKS, type Kind, type LocalityCheck } from "./kinds.js";
 import { seatsFromBands, type Policy } from "./policy.js";
 import type { Problem } from "./problem.js";
 import type { Level, Phase, Review, Role, School } from "./schema.js";
+import { valueKey } from "./values.js";
+
+/**
+ * What a review is of: its host school, or for a kind hosted by a trust (a Trust Peer Review)
+ * the trust, whose `id` and `trust` are the trust's id and which has no hub, locality, phase or
+ * point. Every reader of a host copes with the parts a trust lacks (a blank hub equals nothing,
+ * no phase means any phase suits, no point means no distance).
+ */
+export interface Host {
+  readonly id: string;
+  readonly name: string;
+  readonly hub?: string | undefined;
+  readonly locality?: string | undefined;
+  readonly trust?: string | undefined;
+  readonly phase?: Phase | undefined;
+  readonly lat?: number | undefined;
+  readonly lon?: number | undefined;
+  readonly address?: string | undefined;
+  readonly postcode?: string | undefined;
+}
+
+/** A kind of review as the rules read it: the policy's kind with the top-level defaults filled in. */
+export interface ReviewKind {
+  readonly id: string;
+  readonly name: string;
+  readonly label: string;
+  readonly host: Kind["host"];
+  /** Advanced peers a team with peers needs (the kind's, else the policy's `minAdvancedPerTeam`). */
+  readonly minAdvancedPerTeam: number;
+  /** The locality checks that keep a reviewer off this kind's reviews (flags: the rules ask them millions of times). */
+  readonly excludes: Readonly<Record<LocalityCheck, boolean>>;
+  /** Whether reviewers must come from the host's hub. */
+  readonly requiresHub: boolean;
+  readonly maxPerTrustPerTeam: number | null;
+  readonly maxPerHubPerTeam: number | null;
+  readonly maxTraineesPerTeam: number | null;
+  readonly reciprocity: Kind["reciprocity"];
+}
 
 /** A review with what every rule needs precomputed. */
 export interface ReviewInfo {
   readonly id: string;
   readonly index: number;
   readonly review: Review;
-  readonly host: School;
+  readonly kind: ReviewKind;
+  readonly host: Host;
+  /** The host school; absent for a review of a trust. */
+  readonly hostSchool?: School;
   readonly span: DayRange;
   readonly peerSeats: number;
+  /** The reciprocity account its peer seats count for (see `Year.target`); absent when none does. */
+  readonly account?: string;
 }
 
 /** A reviewer or Lead Reviewer, in the one shape the rules read. */
@@ -29,6 +73,8 @@ export interface PersonInfo {
   readonly conflicts: ReadonlySet<string>;
   readonly phases: ReadonlySet<Phase>;
   readonly prefers: ReadonlySet<string>;
+  /** The kinds of review the person serves (`qar` when the row names none). */
+  readonly kinds: ReadonlySet<string>;
   readonly coordinates?: Coordinates;
 }
 
@@ -46,10 +92,28 @@ export interface Year {
   readonly leads: readonly PersonInfo[];
   /** People by role and id: a peer id and a lead id never collide after validation. */
   readonly people: { readonly peer: ReadonlyMap<string, PersonInfo>; readonly lead: ReadonlyMap<string, PersonInfo> };
-  /** The spans of the reviews each school hosts (for the home-review rule). */
-  readonly hostedSpans: ReadonlyMap<string, readonly DayRange[]>;
-  /** Reciprocity target per school: peer seats hosted plus explicit carry-over, never below 0. */
+  /**
+   * The reviews each school hosts, by school id: their spans and kinds (for the home-review rule).
+   * A review of a trust counts as hosted by every school of the trust.
+   */
+  readonly hostedSpans: ReadonlyMap<string, readonly { readonly span: DayRange; readonly kind: string }[]>;
+  /**
+   * Reciprocity target per account: each school (by its id) the peer seats of the reviews it
+   * hosts whose kind counts reciprocity by school, plus explicit carry-over, never below 0;
+   * and, in a year with a review whose kind counts by trust, each trust (`trustAccount(id)`) the
+   * peer seats of those reviews it hosts.
+   */
   readonly target: ReadonlyMap<string, number>;
+  /** The reciprocity accounts in order: the schools (input order), then the trusts (by id). */
+  readonly accounts: readonly Account[];
+  /** The kinds of the year's reviews, in the policy's order (`["qar"]` for a year of QARs). */
+  readonly reviewKinds: readonly string[];
+  /**
+   * Whether kinds matter in this year: a review of a kind other than `qar`, or a person who
+   * does not serve exactly `qar`. A year where they do not is solved, checked and reported
+   * exactly as before kinds existed.
+   */
+  readonly mixed: boolean;
   /** Schools' last-year reviewers: `schoolId → person ids` (for variety). */
   readonly history: ReadonlyMap<string, ReadonlySet<string>>;
   /** The history's peer rows by reviewer (for the no-repeat rule and the first-review goal). */
@@ -80,9 +144,83 @@ function availability(ranges: readonly { from: string; to: string }[]): DayRange
   return mergeRanges(days);
 }
 
-/** Peer seats of a review: its own `seats` value, else the policy's band for the host. */
-export function peerSeatsOf(policy: Policy, review: Review, host: School): number {
-  return review.seats ?? seatsFromBands(policy, host.phase, host.pupils);
+/** A reciprocity account: a school, or a trust (for kinds whose reciprocity is counted by trust). */
+export interface Account {
+  /** The key of `Year.target` and of the places sent: the school's id, or `trustAccount(id)`. */
+  readonly key: string;
+  readonly basis: "school" | "trust";
+  /** The school's or the trust's id. */
+  readonly id: string;
+}
+
+/**
+ * A kind id as cells spell it: trimmed, lower case.
+ *
+ * @example kindKey(" TPR") // "tpr"
+ */
+export const kindKey = (text: string): string => text.trim().toLowerCase();
+
+
+/**
+ * The account key of a trust: it starts with a space, which no id can (ids are trimmed), so a
+ * trust's account never collides with a school's.
+ *
+ * @example year.target.get(trustAccount("Oak Trust")!) // the seats of the TPRs Oak Trust hosts
+ */
+export function trustAccount(trust: string | undefined): string | undefined {
+  const key = valueKey(trust);
+  return key === undefined ? undefined : ` trust:${key}`;
+}
+
+/**
+ * The account a person's place on a review counts for: their school for a kind counted by
+ * school, their school's trust for one counted by trust (none when the school has no trust).
+ *
+ * @example accountOf(person, review) === review.account // a place on their own school's review (if the rules allowed it)
+ */
+export function accountOf(person: PersonInfo, review: ReviewInfo): string | undefined {
+  if (!person.school) return undefined;
+  return review.kind.reciprocity === "school" ? person.school.id : trustAccount(person.school.trust);
+}
+
+/**
+ * Peer seats of a review: its own `seats` value, else the kind's seats, else the policy's band for the host school.
+ *
+ * @example peerSeatsOf(policy, { id: "T1", kind: "tpr", trustId: "Oak", start: "2025-03-03", days: 3 }, undefined, policy.kinds.tpr) // 6
+ */
+export function peerSeatsOf(policy: Policy, review: Review, host: School | undefined, kind?: Kind): number {
+  if (review.seats !== undefined) return review.seats;
+  const seats = kind?.seats;
+  if (typeof seats === "number") return seats;
+  if (!host) return 0;
+  return seatsFromBands(seats ? { seatBands: seats } : policy, host.phase, host.pupils);
+}
+
+/** The policy's kinds as the rules read them, by id. */
+function reviewKinds(policy: Policy): Map<string, ReviewKind> {
+  const kinds = new Map<string, ReviewKind>();
+  for (const [id, kind] of Object.entries(policy.kinds)) {
+    kinds.set(id, {
+      id,
+      name: kind.name,
+      label: kind.label,
+      host: kind.host,
+      minAdvancedPerTeam: kind.minAdvancedPerTeam ?? policy.minAdvancedPerTeam,
+      excludes: Object.fromEntries(LOCALITY_CHECKS.map((check) => [check, kind.exclude.includes(check)])) as Record<LocalityCheck, boolean>,
+      requiresHub: kind.require.includes("hub"),
+      maxPerTrustPerTeam: kind.maxPerTrustPerTeam,
+      maxPerHubPerTeam: kind.maxPerHubPerTeam,
+      maxTraineesPerTeam: kind.maxTraineesPerTeam,
+      reciprocity: kind.reciprocity,
+    });
+  }
+  return kinds;
+}
+
+/** A person's kinds: those listed, or `qar` alone when none is. */
+function kindsOf(listed: readonly string[] | undefined): ReadonlySet<string> {
+  const kinds = (listed ?? []).map(kindKey).filter((k) => k !== "");
+  return new Set(kinds.length > 0 ? kinds : [DEFAULT_KIND]);
 }
 
 /**
@@ -92,20 +230,7 @@ export function peerSeatsOf(policy: Policy, review: Review, host: School): numbe
 export function indexYear(problem: Problem): Year {
   const policy = problem.policy;
   const schools = new Map(problem.schools.map((school) => [school.id, school]));
-  const reviews: ReviewInfo[] = [];
-  for (const review of problem.reviews) {
-    const host = schools.get(review.schoolId);
-    const start = parseDay(review.start);
-    if (!host || start === undefined) continue;
-    reviews.push({
-      id: review.id,
-      index: reviews.length,
-      review,
-      host,
-      span: { from: start, to: start + review.days - 1 },
-      peerSeats: peerSeatsOf(policy, review, host),
-    });
-  }
+  const reviews = indexReviews(problem, schools);
   const reviewers: PersonInfo[] = [];
   for (const reviewer of problem.reviewers) {
     const school = schools.get(reviewer.schoolId);
@@ -123,6 +248,7 @@ export function indexYear(problem: Problem): Year {
       conflicts: new Set(reviewer.conflicts),
       phases: new Set(reviewer.phases),
       prefers: new Set(reviewer.prefers),
+      kinds: kindsOf(reviewer.kinds),
       ...(coordinates ? { coordinates } : {}),
     });
   }
@@ -138,25 +264,19 @@ export function indexYear(problem: Problem): Year {
       conflicts: new Set(lead.conflicts),
       phases: new Set(lead.phases),
       prefers: new Set<string>(),
+      kinds: kindsOf(lead.kinds),
       ...(coordinates ? { coordinates } : {}),
     };
   });
-  const hostedSpans = new Map<string, DayRange[]>();
-  const target = new Map<string, number>();
-  for (const school of problem.schools) target.set(school.id, 0);
-  for (const info of reviews) {
-    hostedSpans.set(info.host.id, [...(hostedSpans.get(info.host.id) ?? []), info.span]);
-    target.set(info.host.id, (target.get(info.host.id) ?? 0) + info.peerSeats);
-  }
-  for (const school of problem.schools) {
-    target.set(school.id, Math.max(0, (target.get(school.id) ?? 0) + school.carryOver));
-  }
   const history = new Map<string, Set<string>>();
   for (const entry of problem.history) {
     const seen = history.get(entry.reviewSchoolId) ?? new Set<string>();
     seen.add(entry.personId);
     history.set(entry.reviewSchoolId, seen);
   }
+  const used = new Set(reviews.map((info) => info.kind.id));
+  const plain = (person: PersonInfo) => person.kinds.size === 1 && person.kinds.has(DEFAULT_KIND);
+  const mixed = [...used].some((id) => id !== DEFAULT_KIND) || !reviewers.every(plain) || !leads.every(plain);
   return {
     problem,
     policy,
@@ -169,21 +289,92 @@ export function indexYear(problem: Problem): Year {
       peer: new Map(reviewers.map((person) => [person.id, person])),
       lead: new Map(leads.map((person) => [person.id, person])),
     },
-    hostedSpans,
-    target,
+    hostedSpans: hostedSpansOf(problem.schools, reviews),
+    ...reciprocityAccounts(problem.schools, reviews),
+    reviewKinds: Object.keys(policy.kinds).filter((id) => used.has(id)),
+    mixed,
     history,
     past: indexHistory(problem.history),
     yearNumber: currentYearNumber(policy.yearLabel, reviews.map((info) => info.span.from)),
   };
 }
 
-/** Kilometres between a person's base and a host school, when both have coordinates. */
-export function travelKm(person: PersonInfo, host: School): number | undefined {
+/**
+ * The reviews, each with its kind and host resolved. A review naming an unknown kind, school or
+ * date, or a trust-hosted kind without a trust, is left out (the reader reports those).
+ */
+function indexReviews(problem: Problem, schools: ReadonlyMap<string, School>): ReviewInfo[] {
+  const { policy } = problem;
+  const kinds = reviewKinds(policy);
+  const reviews: ReviewInfo[] = [];
+  for (const review of problem.reviews) {
+    const kindId = kindKey(review.kind ?? DEFAULT_KIND);
+    const kind = kinds.get(kindId);
+    const start = parseDay(review.start);
+    if (!kind || start === undefined) continue;
+    const hostSchool = kind.host === "school" && review.schoolId !== undefined ? schools.get(review.schoolId) : undefined;
+    const trustId = review.trustId?.trim();
+    const host: Host | undefined = kind.host === "school" ? hostSchool : trustId ? { id: trustId, name: trustId, trust: trustId } : undefined;
+    if (!host) continue;
+    const account = kind.reciprocity === "school" ? hostSchool?.id : trustAccount(host.trust);
+    reviews.push({
+      id: review.id,
+      index: reviews.length,
+      review,
+      kind,
+      host,
+      ...(hostSchool ? { hostSchool } : {}),
+      span: { from: start, to: start + review.days - 1 },
+      peerSeats: peerSeatsOf(policy, review, hostSchool, policy.kinds[kindId]),
+      ...(account !== undefined ? { account } : {}),
+    });
+  }
+  return reviews;
+}
+
+/** The reviews each school hosts, a trust's review counting for each of its schools. */
+function hostedSpansOf(schools: readonly School[], reviews: readonly ReviewInfo[]): Map<string, { span: DayRange; kind: string }[]> {
+  const hostedSpans = new Map<string, { span: DayRange; kind: string }[]>();
+  const add = (schoolId: string, info: ReviewInfo) => hostedSpans.set(schoolId, [...(hostedSpans.get(schoolId) ?? []), { span: info.span, kind: info.kind.id }]);
+  for (const info of reviews) {
+    if (info.hostSchool) add(info.hostSchool.id, info);
+    else for (const school of schools) if (valueKey(school.trust) !== undefined && valueKey(school.trust) === valueKey(info.host.trust)) add(school.id, info);
+  }
+  return hostedSpans;
+}
+
+/**
+ * The reciprocity accounts and their targets: every school; and, when some review counts by
+ * trust, every trust of the schools and hosts (by id), each with the seats of those reviews it
+ * hosts.
+ */
+function reciprocityAccounts(schools: readonly School[], reviews: readonly ReviewInfo[]): { accounts: Account[]; target: Map<string, number> } {
+  const target = new Map<string, number>();
+  const accounts: Account[] = schools.map((school) => ({ key: school.id, basis: "school", id: school.id }));
+  for (const school of schools) target.set(school.id, 0);
+  if (reviews.some((info) => info.kind.reciprocity === "trust")) {
+    const trusts = new Map<string, string>();
+    for (const trust of [...reviews.map((info) => info.host.trust), ...schools.map((school) => school.trust)]) {
+      const key = trustAccount(trust);
+      if (key !== undefined && !trusts.has(key)) trusts.set(key, trust!.trim());
+    }
+    for (const [key, id] of [...trusts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      accounts.push({ key, basis: "trust", id });
+      target.set(key, 0);
+    }
+  }
+  for (const info of reviews) if (info.account !== undefined) target.set(info.account, (target.get(info.account) ?? 0) + info.peerSeats);
+  for (const school of schools) target.set(school.id, Math.max(0, (target.get(school.id) ?? 0) + school.carryOver));
+  return { accounts, target };
+}
+
+/** Kilometres between a person's base and a host, when both have coordinates (a trust has none). */
+export function travelKm(person: PersonInfo, host: Host): number | undefined {
   const hostAt = coordinatesOf(host);
   return person.coordinates && hostAt ? distanceKm(person.coordinates, hostAt) : undefined;
 }
 
-/** Whether a person's phases suit the host (no phases listed means any phase suits). */
-export function phaseMatches(person: PersonInfo, host: School): boolean {
-  return person.phases.size === 0 || person.phases.has(host.phase);
+/** Whether a person's phases suit the host (no phases listed, or a host without a phase such as a trust, means any suits). */
+export function phaseMatches(person: PersonInfo, host: Host): boolean {
+  return person.phases.size === 0 || host.phase === undefined || person.phases.has(host.phase);
 }

@@ -12,14 +12,22 @@ export function advancedNeeded(minAdvanced: number, peerSeats: number, peers: nu
   return peers === 0 ? 0 : Math.min(minAdvanced, peerSeats);
 }
 
+/**
+ * The advanced peers `review`'s team of `peers` needs: its kind's minimum (the policy's
+ * `minAdvancedPerTeam` for a QAR, none for a TPR), capped as `advancedNeeded` says.
+ */
+export function advancedFor(review: ReviewInfo, peers: number): number {
+  return advancedNeeded(review.kind.minAdvancedPerTeam, review.peerSeats, peers);
+}
+
 /** The advanced peers `review` needs once it has any peer at all (the staffing requirement). */
-export function advancedToStaff(year: Year, review: ReviewInfo): number {
-  return advancedNeeded(year.policy.minAdvancedPerTeam, review.peerSeats, 1);
+export function advancedToStaff(_year: Year, review: ReviewInfo): number {
+  return advancedFor(review, 1);
 }
 
 /** Whether a team of `peers` meets the rule as it stands. */
-export function meetsAdvanced(year: Year, review: ReviewInfo, peers: readonly PersonInfo[]): boolean {
-  return peers.filter(isAdvanced).length >= advancedNeeded(year.policy.minAdvancedPerTeam, review.peerSeats, peers.length);
+export function meetsAdvanced(_year: Year, review: ReviewInfo, peers: readonly PersonInfo[]): boolean {
+  return peers.filter(isAdvanced).length >= advancedFor(review, peers.length);
 }
 
 /**
@@ -37,7 +45,7 @@ export const advancedSeat: AllocationRule = {
     for (const review of year.reviews) {
       const peers = teams.get(review.id)?.peers ?? [];
       if (meetsAdvanced(year, review, peers)) continue;
-      const needed = advancedNeeded(year.policy.minAdvancedPerTeam, review.peerSeats, peers.length);
+      const needed = advancedFor(review, peers.length);
       const have = peers.filter(isAdvanced).length;
       found.push({
         rule: "advanced-seat",

@@ -1,12 +1,2 @@
-/**
- * A blank hub, locality or trust means "none": it equals nothing, another blank included
- * (DOMAIN.md, Clarifications). Comparisons ignore case and surrounding spaces, as spreadsheet
- * exports are inconsistent about both.
- */
-export function sameValue(a: string | undefined, b: string | undefined): boolean {
-  if (a === undefined || b === undefined) return false;
-  // Candidate lists ask this about a million times on a national year: exact equality first.
-  if (a === b) return a.trim() !== "";
-  const left = a.trim().toLowerCase();
-  return left !== "" && left === b.trim().toLowerCase();
-}
+/** How the rules compare hubs, localities and trusts (a blank equals nothing): stated in the model, beside the accounts that need it too. */
+export { sameValue, valueKey } from "../model/values.js";

@@ -4,26 +4,33 @@ import { capacity } from "./capacity.js";
 import { conflicts } from "./conflicts.js";
 import { distance } from "./distance.js";
 import { homeReview } from "./home-review.js";
+import { hostHub } from "./host-hub.js";
 import { knownPeople } from "./known-people.js";
+import { maxPerHub } from "./max-per-hub.js";
+import { maxPerTrust } from "./max-per-trust.js";
+import { maxTrainees } from "./max-trainees.js";
 import { noRepeat } from "./no-repeat.js";
 import { oneLead } from "./one-lead.js";
 import { overlap } from "./overlap.js";
 import { ownSchool } from "./own-school.js";
+import { reviewKind } from "./review-kind.js";
 import { sameHub } from "./same-hub.js";
 import { sameLocality } from "./same-locality.js";
 import { sameTrust } from "./same-trust.js";
 import { teamSize } from "./team-size.js";
 import type { Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import type { AllocationRule, PairRule, Rule, SeatState } from "./types.js";
+import type { AllocationRule, PairRule, Rule, SeatState, TeamOption, TeamRow } from "./types.js";
 
 /**
  * The rules about one person and one review, in the order `explain` narrows the candidates:
  * where a seat's candidates run out first is its binding reason.
  */
 export const PAIR_RULES: readonly PairRule[] = [
+  reviewKind,
   ownSchool,
   sameHub,
+  hostHub,
   sameLocality,
   sameTrust,
   distance,
@@ -34,7 +41,7 @@ export const PAIR_RULES: readonly PairRule[] = [
 ];
 
 /** The pair rules in the order that rejects most pairs soonest (for building candidate lists fast). */
-const FAST_ORDER: readonly PairRule[] = [availability, ownSchool, sameHub, sameLocality, sameTrust, homeReview, conflicts, noRepeat, distance];
+const FAST_ORDER: readonly PairRule[] = [availability, reviewKind, ownSchool, sameHub, hostHub, sameLocality, sameTrust, homeReview, conflicts, noRepeat, distance];
 
 /**
  * Whether every pair rule of one basis lets `person` sit on `review`: `school` rules can be
@@ -58,32 +65,51 @@ export function allowedPair(year: Year, person: PersonInfo, review: ReviewInfo):
   return true;
 }
 
+/**
+ * The team composition caps (at most so many peers of one trust, of one hub, or trainees on a
+ * team), set per kind of review; `explain` lists each that applies as a step of its own.
+ */
+export const COMPOSITION_RULES: readonly AllocationRule[] = [maxPerTrust, maxPerHub, maxTrainees];
+
 /** The rules about a whole team or a person's whole programme, in the order the checker reports them. */
-export const ALLOCATION_RULES: readonly AllocationRule[] = [overlap, capacity, teamSize, oneLead, advancedSeat];
+export const ALLOCATION_RULES: readonly AllocationRule[] = [overlap, capacity, teamSize, oneLead, advancedSeat, ...COMPOSITION_RULES];
 
 /** Every hard rule, in the order the checker reports them. */
 export const RULES: readonly Rule[] = [knownPeople, ...PAIR_RULES, ...ALLOCATION_RULES];
 
 const SEAT_TESTS = ALLOCATION_RULES.filter((rule) => rule.admits !== undefined);
+const DUTY_TESTS = SEAT_TESTS.filter((rule) => !COMPOSITION_RULES.includes(rule));
 
 /**
  * Whether every allocation rule that can be asked seat by seat lets `person` take one more
- * `role` seat on `review` as `state` stands (capacity, overlap, team size, one Lead Reviewer).
- * The pair rules are the candidate lists' job; the advanced seat is a team-wide rule
- * (`meetsAdvanced`).
+ * `role` seat on `review` as `state` stands (capacity, overlap, team size, one Lead Reviewer,
+ * the composition caps). The pair rules are the candidate lists' job; the advanced seat is a
+ * team-wide rule (`meetsAdvanced`). `duties` asks only the rules about the person's programme
+ * and the seats (not the composition caps), for `explain`'s funnel, which lists the caps apart.
  */
-export function seatAdmits(state: SeatState, person: PersonInfo, review: ReviewInfo, role: Role): boolean {
-  for (const rule of SEAT_TESTS) if (!rule.admits!(state, person, review, role)) return false;
+export function seatAdmits(state: SeatState, person: PersonInfo, review: ReviewInfo, role: Role, only: "all" | "duties" = "all"): boolean {
+  for (const rule of only === "all" ? SEAT_TESTS : DUTY_TESTS) if (!rule.admits!(state, person, review, role)) return false;
   return true;
 }
 
-export { advancedNeeded, advancedToStaff, isAdvanced, meetsAdvanced } from "./advanced-seat.js";
+/**
+ * The MIP rows every allocation rule with `teamRows` adds to `review`'s peer team (the composition caps).
+ *
+ * @example for (const row of teamRows(review, options, roster.peers(review))) rows.push({ lower: -Infinity, upper: row.upper, indices: [...row.columns], values: row.columns.map(() => 1) });
+ */
+export function teamRows(review: ReviewInfo, options: readonly TeamOption[], staying: readonly PersonInfo[]): TeamRow[] {
+  const rows: TeamRow[] = [];
+  for (const rule of ALLOCATION_RULES) if (rule.teamRows) rows.push(...rule.teamRows(review, options, staying));
+  return rows;
+}
+
+export { advancedFor, advancedNeeded, advancedToStaff, isAdvanced, meetsAdvanced } from "./advanced-seat.js";
 export { reviewsLeft } from "./capacity.js";
 export { LEAD_SEATS } from "./one-lead.js";
 export { clashes, clashesWithAny, mostWithoutOverlap, overlapBlocks, overlapCliques } from "./overlap.js";
 export { peerSeatsLeft } from "./team-size.js";
 export { place, type Placement } from "./placement.js";
-export type { AllocationRule, PairRule, Rule, SeatState, Violation } from "./types.js";
+export type { AllocationRule, PairRule, Rule, SeatState, TeamOption, TeamRow, Violation } from "./types.js";
 
 /**
  * The first pair rule that keeps `person` off `review`, with its reason; `undefined` when every

@@ -1,12 +1,16 @@
 import { sameValue } from "./blank.js";
 import { pairRule } from "./types.js";
 
-/** A reviewer never reviews a school of their own trust. */
+/**
+ * A reviewer never reviews a school of their own trust, nor (on a Trust Peer Review) their own
+ * trust: for the kinds whose policy excludes `trust`.
+ */
 export const sameTrust = pairRule({
   id: "same-trust",
   summary: "A reviewer never reviews a school of their own trust.",
   roles: ["peer"],
   basis: "school",
+  applies: (_year, review) => review.kind.excludes.trust,
   allows: (_year, person, review) => !sameValue(person.school?.trust, review.host.trust),
   reason: (_year, _person, review) => `is from the host's trust ${review.host.trust}`,
 });

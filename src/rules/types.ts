@@ -43,6 +43,11 @@ export interface PairRule extends RuleBase {
   readonly roles: readonly Role[];
   /** Whether a reviewer's verdict depends only on their school (`school`) or on them (`person`). */
   readonly basis: "school" | "person";
+  /**
+   * Whether the rule tests `review` at all (the locality rules apply to the kinds whose policy
+   * names them); `explain`'s funnel lists only the rules that apply.
+   */
+  readonly applies: (year: Year, review: ReviewInfo) => boolean;
   /** Whether the rule lets `person` sit on `review` (the fast test the engines' candidate lists use). */
   readonly allows: (year: Year, person: PersonInfo, review: ReviewInfo) => boolean;
   /** Why `person` may not sit on `review`, or `undefined` when this rule allows it. */
@@ -59,6 +64,8 @@ export interface PairRuleSpec {
    * per school and review); `person`: on the person themself.
    */
   readonly basis: "school" | "person";
+  /** Which reviews the rule tests (default: every review); `allows` is asked only of those. */
+  readonly applies?: (year: Year, review: ReviewInfo) => boolean;
   readonly allows: (year: Year, person: PersonInfo, review: ReviewInfo) => boolean;
   /** The reason, in plain words, when `allows` is false ("is from the host's hub HUB07"). */
   readonly reason: (year: Year, person: PersonInfo, review: ReviewInfo) => string;
@@ -74,19 +81,43 @@ export interface AllocationRule extends RuleBase {
   readonly kind: "allocation";
   /** Whether `person` may take one more `role` seat on `review` as `state` stands. */
   readonly admits?: (state: SeatState, person: PersonInfo, review: ReviewInfo, role: Role) => boolean;
+  /** Whether the rule limits `review`'s team at all (the composition caps: where its kind sets one). */
+  readonly applies?: (review: ReviewInfo) => boolean;
+  /**
+   * The MIP rows the rule adds to one review's peer team: among `options` (the team's pair
+   * columns) with `staying` already on it, each row a set of columns summing to at most `upper`.
+   */
+  readonly teamRows?: (review: ReviewInfo, options: readonly TeamOption[], staying: readonly PersonInfo[]) => TeamRow[];
+}
+
+/** A person who may join a team in a MIP, and their pair column. */
+export interface TeamOption {
+  readonly column: number;
+  readonly person: PersonInfo;
+}
+
+/** One row of a team: these columns sum to at most `upper`. */
+export interface TeamRow {
+  readonly columns: readonly number[];
+  readonly upper: number;
 }
 
 export type Rule = PairRule | AllocationRule;
 
-/** Builds a pair rule whose `refuse` and `check` both come from its one `allows` test. */
+const always = () => true;
+
+/** Builds a pair rule whose `refuse` and `check` both come from its one `allows` test (asked where the rule `applies`). */
 export function pairRule(spec: PairRuleSpec): PairRule {
-  const refuse = (year: Year, person: PersonInfo, review: ReviewInfo) => (spec.allows(year, person, review) ? undefined : spec.reason(year, person, review));
+  const applies = spec.applies;
+  const allows = applies ? (year: Year, person: PersonInfo, review: ReviewInfo) => !applies(year, review) || spec.allows(year, person, review) : spec.allows;
+  const refuse = (year: Year, person: PersonInfo, review: ReviewInfo) => (allows(year, person, review) ? undefined : spec.reason(year, person, review));
   return {
     id: spec.id,
     summary: spec.summary,
     roles: spec.roles,
     basis: spec.basis,
-    allows: spec.allows,
+    applies: applies ?? always,
+    allows,
     refuse,
     kind: "pair",
     check: ({ year, teams }) => {

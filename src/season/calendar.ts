@@ -20,7 +20,7 @@ export interface CalendarEvent {
   readonly start: string;
   readonly end: string;
   readonly summary: string;
-  /** The host school: its name, its address where known, and its point where known. */
+  /** The host (a school, or a trust for a TPR): its name, its address where known, and its point where known. */
   readonly location: { readonly name: string; readonly address?: string; readonly lat?: number; readonly lon?: number };
   readonly description: string;
 }
@@ -66,14 +66,14 @@ function eventContent(year: Year, teams: ReadonlyMap<string, Team>, seat: Declin
     role: seat.role,
     start: formatDay(review.span.from),
     end: formatDay(review.span.to),
-    summary: `QA Review: ${schoolName(host)} (${review.id}), ${roleName(seat.role)}${status === "cancelled" ? " (cancelled)" : ""}`,
+    summary: `${review.kind.label}: ${schoolName(host)} (${review.id}), ${roleName(seat.role)}${status === "cancelled" ? " (cancelled)" : ""}`,
     location: {
       name: schoolName(host),
       ...(address !== "" ? { address } : {}),
       ...(host.lat !== undefined && host.lon !== undefined ? { lat: host.lat, lon: host.lon } : {}),
     },
     description: [
-      `Quality Assurance Review ${review.id} at ${schoolName(host)}, ${dates(review.span)}.`,
+      `${review.kind.name} ${review.id} at ${schoolName(host)}, ${dates(review.span)}.`,
       `${personName(year, seat.role, seat.personId)}, ${roleName(seat.role)}: ${answer}.`,
       `Team: ${teamWords(year, teams.get(review.id))}.`,
     ].join("\n"),

@@ -81,7 +81,8 @@ export function lettersOf(snapshot: Snapshot): Letter[] {
   const { year, allocation } = snapshot;
   const teams = teamsOf(allocation);
   const byPerson = groupBy(allocation.assignments, (a) => `${a.role}:${a.personId}`);
-  const hostedBy = groupBy(year.reviews, (r) => r.host.id);
+  // Schools' letters list the reviews they host; a trust's review (a TPR) has no school to write to.
+  const hostedBy = groupBy(year.reviews, (r) => r.hostSchool?.id ?? "");
   const staffOf = groupBy(year.reviewers, (p) => p.school?.id ?? "");
   const emails = new Map<string, string | undefined>([
     ...year.problem.reviewers.map((r) => [`peer:${r.id}`, r.email] as const),

@@ -6,7 +6,8 @@ import { seatKey, statusOf, type Snapshot } from "./status.js";
 import { dates, personName, reviewLabel, roleName, schoolName, teamsOf, teamWords, type Team } from "./words.js";
 
 /** Who a notice is for. */
-export type RecipientType = "reviewer" | "lead" | "school";
+/** Who a notice or letter is for; `trust` is the host of a review of a trust (a Trust Peer Review). */
+export type RecipientType = "reviewer" | "lead" | "school" | "trust";
 /** What changed: a duty added, removed, moved (to another review or other dates), or a host's team changed. */
 export type NoticeChange = "added" | "removed" | "moved" | "team-changed";
 
@@ -83,7 +84,7 @@ function peopleNotices(before: Snapshot, after: Snapshot): Notice[] {
 const sameTeam = (a: Team | undefined, b: Team | undefined) =>
   a?.lead === b?.lead && JSON.stringify([...(a?.peers ?? [])].sort()) === JSON.stringify([...(b?.peers ?? [])].sort());
 
-/** Notices for host schools whose visiting team or Lead Reviewer changed (or whose review was cancelled). */
+/** Notices for hosts (schools, or trusts for a TPR) whose visiting team or Lead Reviewer changed (or whose review was cancelled). */
 function schoolNotices(before: Snapshot, after: Snapshot): Notice[] {
   const oldTeams = teamsOf(before.allocation);
   const newTeams = teamsOf(after.allocation);
@@ -98,7 +99,7 @@ function schoolNotices(before: Snapshot, after: Snapshot): Notice[] {
       ? `${school}, the team for your review ${id} ${dates(now.span)} has changed: it is now ${teamWords(after.year, newTeams.get(id))}.`
       : `${school}, your review ${id} ${dates(review.span)} is cancelled and its team is released.`;
     notices.push({
-      recipientType: "school",
+      recipientType: review.hostSchool ? "school" : "trust",
       recipientId: review.host.id,
       name: school,
       reviewId: id,
@@ -111,7 +112,7 @@ function schoolNotices(before: Snapshot, after: Snapshot): Notice[] {
   return notices;
 }
 
-const TYPE_ORDER: Record<RecipientType, number> = { reviewer: 0, lead: 1, school: 2 };
+const TYPE_ORDER: Record<RecipientType, number> = { reviewer: 0, lead: 1, school: 2, trust: 3 };
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**

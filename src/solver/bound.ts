@@ -27,8 +27,9 @@ export interface Bound {
   readonly leadSeats: number;
   readonly peerSeats: number;
   /**
-   * Least total reciprocity deviation (sum over schools of |places sent − target|) of any
-   * allocation filling between the solution's peer seats and `peerSeats`.
+   * Least total reciprocity deviation (sum over the accounts of |places sent − target|: the
+   * schools, and the trusts in a year with reviews counted by trust) of any allocation filling
+   * between the solution's peer seats and `peerSeats`.
    */
   readonly reciprocityDeviation: number;
   /**

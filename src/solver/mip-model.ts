@@ -1,7 +1,7 @@
 import { combineTiers } from "../goals/index.js";
 import type { Role } from "../model/schema.js";
-import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import { advancedToStaff, isAdvanced, LEAD_SEATS, overlapCliques, peerSeatsLeft, reviewsLeft } from "../rules/index.js";
+import { accountOf, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
+import { advancedToStaff, isAdvanced, LEAD_SEATS, overlapCliques, peerSeatsLeft, reviewsLeft, teamRows } from "../rules/index.js";
 import type { Candidate, Candidates } from "./candidates.js";
 import type { LinearModel, Row } from "./lp.js";
 import type { Roster } from "./roster.js";
@@ -66,7 +66,8 @@ const ones = (n: number) => new Array<number>(n).fill(1);
  * fixed: pair columns x (person p on review r), team columns z (team staffed, so that its
  * advanced seats are met), reciprocity deviations per school, and same-school penalties.
  * The rows come from the allocation rules (`reviewsLeft`, `overlapCliques`, `peerSeatsLeft`,
- * `LEAD_SEATS`, `advancedToStaff`), the coefficients from the goals, tier by tier.
+ * `LEAD_SEATS`, `advancedToStaff`, the composition caps' `teamRows`), the coefficients from the
+ * goals, tier by tier. Reciprocity is per account: a school, or a trust for kinds counted by trust.
  *
  * The roster must hold no seat of the scope other than those that are to stay (pins).
  */
@@ -104,6 +105,8 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
     const peers = teamColumns.get(`peer:${review.id}`);
     if (!peers || peers.length === 0) continue;
     const staying = roster.peers(review);
+    // The team composition caps, as their rules state them.
+    for (const row of teamRows(review, peers, staying)) rows.push({ lower: -Infinity, upper: row.upper, indices: [...row.columns], values: ones(row.columns.length) });
     const open = peerSeatsLeft(review, staying.length);
     const need = Math.max(0, advancedToStaff(year, review) - staying.filter(isAdvanced).length);
     if (need === 0) {
@@ -170,19 +173,24 @@ function addGoalColumns(
   scope: Scope,
   columns: Columns,
   rows: Row[],
-  byPerson: ReadonlyMap<PersonInfo, readonly { column: number }[]>,
+  byPerson: ReadonlyMap<PersonInfo, readonly { column: number; review: ReviewInfo }[]>,
   teamColumns: ReadonlyMap<string, readonly { column: number; person: PersonInfo }[]>,
   balanceOnly: boolean,
 ): void {
   const w = balanceOnly ? { ...year.policy.weights, reciprocity: 1, variety: 0 } : year.policy.weights;
-  // Reciprocity: deviation d_s >= |fixed_s + sum x - target_s| for every school with a column.
-  const bySchool = new Map<string, number[]>();
+  // Reciprocity: deviation d_a >= |fixed_a + sum x - target_a| for every account with a column.
+  const byAccount = new Map<string, number[]>();
   for (const [person, options] of byPerson) {
-    if (!person.school) continue;
-    bySchool.set(person.school.id, [...(bySchool.get(person.school.id) ?? []), ...options.map((o) => o.column)]);
+    for (const { column, review } of options) {
+      const account = accountOf(person, review);
+      if (account === undefined) continue;
+      const list = byAccount.get(account);
+      if (list) list.push(column);
+      else byAccount.set(account, [column]);
+    }
   }
-  for (const [schoolId, cols] of [...bySchool].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const base = roster.sent(schoolId) - (year.target.get(schoolId) ?? 0);
+  for (const [account, cols] of [...byAccount].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const base = roster.sent(account) - (year.target.get(account) ?? 0);
     const d = columns.add([0, 0, -w.reciprocity], Math.abs(base) + cols.length);
     columns.derived.set(d, (x) => Math.abs(base + cols.reduce((n, c) => n + x(c), 0)));
     rows.push({ lower: -base, upper: Infinity, indices: [d, ...cols], values: [1, ...ones(cols.length)] });

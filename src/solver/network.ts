@@ -2,15 +2,22 @@
  * The seat networks: the year's seats as max-flow networks, built from the allocation rules'
  * own numbers so that a flow is an allocation for every rule but the team-wide advanced seat.
  *
- *   source → school (its reciprocity target, then any surplus) → person (`reviewsLeft`)
+ *   source → account (its reciprocity target, then any surplus) → person (`reviewsLeft`)
  *          → block (`mostWithoutOverlap`: the `overlap` rule) → review's seats → sink
+ *
+ * An account is a school, or in a year with reviews counted by trust (Trust Peer Reviews) a
+ * trust too. A person whose reviews count for more than one account (a trust leader who also
+ * serves QARs) hangs from each, through a node of their own capped at `reviewsLeft`: a
+ * relaxation (the flow may route a trust's place to a QAR), which only the reciprocity
+ * heuristic and bound read, and the bound stays a lower bound. The composition caps
+ * (`max-per-trust`...) are left out: the roster refuses a pair that breaks one.
  *
  * A review's peer seats are two sink arcs: its advanced seats (`advancedToStaff`, reached only
  * by advanced reviewers) and its other seats (`peerSeatsLeft`). Advanced reviewers reach both
  * through one pair node, so nobody takes two seats of one team. Pins and seats already in the
  * roster use up their seats and capacity. Lead Reviewers have a network of their own.
  */
-import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
+import { accountOf, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
 import { advancedToStaff, isAdvanced, LEAD_SEATS, mostWithoutOverlap, overlapBlocks, peerSeatsLeft, reviewsLeft } from "../rules/index.js";
 import type { Candidate, Candidates } from "./candidates.js";
 import { createFlowNetwork, type FlowNetwork } from "./flow.js";
@@ -28,7 +35,7 @@ export interface SeatNetwork {
   readonly advancedSink: readonly (number | undefined)[];
   /** By review index: the sink arc of its other peer seats. */
   readonly otherSink: readonly (number | undefined)[];
-  /** Source arcs per school: within its target, and beyond it (closed until opened). */
+  /** Source arcs per account (`year.accounts`): within its target, and beyond it (closed until opened). */
   readonly within: readonly number[];
   readonly surplus: readonly number[];
 }
@@ -87,33 +94,41 @@ function addPerson(
   }
 }
 
-/** Counts the nodes a person adds: blocks, and pair nodes for an advanced reviewer. */
-function nodesOf(options: readonly Candidate[], split: boolean): number {
-  return overlapBlocks(options.map((c) => c.review)).length + (split ? options.length : 0);
+/** Counts the nodes a person adds: blocks, pair nodes for an advanced reviewer, and one more for several accounts. */
+function nodesOf(options: readonly Candidate[], split: boolean, accounts = 1): number {
+  return overlapBlocks(options.map((c) => c.review)).length + (split ? options.length : 0) + (accounts > 1 ? 1 : 0);
+}
+
+/** The accounts a person's options count for (`undefined`: a place that counts for none), in first-met order. */
+function accountsOf(person: PersonInfo, options: readonly Candidate[]): (string | undefined)[] {
+  return [...new Set(options.map((c) => accountOf(person, c.review)))];
 }
 
 /** The peer-seat network over the roster as it stands (see the module comment). */
 export function peerNetwork(year: Year, candidates: Candidates, roster: Roster, options: PeerNetworkOptions = {}): SeatNetwork {
   const open = options.open ?? (() => true);
   const seats = options.seats ?? "split";
-  const schoolIndex = new Map(year.problem.schools.map((s, i) => [s.id, i]));
+  const accountIndex = new Map(year.accounts.map((a, i) => [a.key, i]));
   const people = year.reviewers.filter((p) => p.school && (options.people?.(p) ?? true) && reviewsLeft(p, roster.duties(p).length) > 0);
   const optionsOf = new Map(people.map((p) => [p, openOptions(roster, candidates.byPerson.get(`peer:${p.id}`) ?? []).filter((c) => open(c.review))]));
-  const schoolBase = 2;
-  const personBase = schoolBase + year.problem.schools.length;
+  const accountsFor = new Map(people.map((p) => [p, accountsOf(p, optionsOf.get(p)!)]));
+  const accountBase = 2;
+  const personBase = accountBase + year.accounts.length;
   const reviewBase = personBase + people.length;
   const split = (p: PersonInfo) => seats !== "all" && isAdvanced(p);
   let extra = 0;
-  for (const p of people) extra += nodesOf(optionsOf.get(p)!, split(p));
+  for (const p of people) extra += nodesOf(optionsOf.get(p)!, split(p), accountsFor.get(p)!.length);
   const net = createFlowNetwork(reviewBase + 2 * year.reviews.length + extra);
 
   const within: number[] = [];
   const surplus: number[] = [];
-  for (const school of year.problem.schools) {
-    const node = schoolBase + schoolIndex.get(school.id)!;
-    within.push(net.addEdge(SOURCE, node, Math.max(0, (year.target.get(school.id) ?? 0) - roster.sent(school.id))));
+  year.accounts.forEach((account, i) => {
+    const node = accountBase + i;
+    within.push(net.addEdge(SOURCE, node, Math.max(0, (year.target.get(account.key) ?? 0) - roster.sent(account.key))));
     surplus.push(net.addEdge(SOURCE, node, options.surplusOpen ? Number.MAX_SAFE_INTEGER : 0));
-  }
+  });
+  // A place that counts for no account (a trust leader of no trust) comes straight from the source.
+  const accountNode = (key: string | undefined) => (key === undefined ? SOURCE : accountBase + accountIndex.get(key)!);
   const advancedSink: (number | undefined)[] = [];
   const otherSink: (number | undefined)[] = [];
   for (const review of year.reviews) {
@@ -132,10 +147,18 @@ export function peerNetwork(year: Year, candidates: Candidates, roster: Roster, 
   const pairs: { edges: number[]; candidate: Candidate }[] = [];
   const nextNode = { value: reviewBase + 2 * year.reviews.length };
   people.forEach((person, i) => {
-    const node = personBase + i;
+    let node = personBase + i;
     const mine = optionsOf.get(person)!;
     if (mine.length === 0) return;
-    net.addEdge(schoolBase + schoolIndex.get(person.school!.id)!, node, reviewsLeft(person, roster.duties(person).length));
+    const left = reviewsLeft(person, roster.duties(person).length);
+    const accounts = accountsFor.get(person)!;
+    for (const account of accounts) net.addEdge(accountNode(account), node, left);
+    if (accounts.length > 1) {
+      // Several accounts: the person's own node caps what they take from all of them together.
+      const capped = nextNode.value++;
+      net.addEdge(node, capped, left);
+      node = capped;
+    }
     const seatNode = (c: Candidate): number[] => {
       const advancedSeat = reviewBase + 2 * c.review.index;
       if (seats === "all") return [advancedSeat + 1];

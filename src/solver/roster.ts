@@ -1,5 +1,5 @@
 import type { Allocation, Assignment, Role } from "../model/schema.js";
-import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
+import { accountOf, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
 import { meetsAdvanced, seatAdmits, type SeatState } from "../rules/index.js";
 
 /**
@@ -14,7 +14,8 @@ export interface Roster extends SeatState {
   add(role: Role, person: PersonInfo, review: ReviewInfo): void;
   remove(role: Role, person: PersonInfo, review: ReviewInfo): void;
   lead(review: ReviewInfo): PersonInfo | undefined;
-  sent(schoolId: string): number;
+  /** Places sent for a reciprocity account (a school's id, or a trust's `trustAccount`). */
+  sent(account: string): number;
   /** Whether the team meets the advanced-seat rule as it stands. */
   advancedOk(review: ReviewInfo): boolean;
   /** Seats filled, Lead Reviewer and peer. */
@@ -47,7 +48,8 @@ export function createRoster(year: Year): Roster {
       if (role === "lead") leads.set(review.id, person);
       else peers.set(review.id, [...(peers.get(review.id) ?? []), person]);
       duties.set(keyOf(person), [...dutiesOf(person), review]);
-      if (person.school) sent.set(person.school.id, (sent.get(person.school.id) ?? 0) + 1);
+      const account = accountOf(person, review);
+      if (account !== undefined) sent.set(account, (sent.get(account) ?? 0) + 1);
       filled += 1;
     },
     remove(role, person, review) {
@@ -60,11 +62,12 @@ export function createRoster(year: Year): Roster {
         peers.set(review.id, team.filter((p) => p !== person));
       }
       duties.set(keyOf(person), dutiesOf(person).filter((r) => r !== review));
-      if (person.school) sent.set(person.school.id, (sent.get(person.school.id) ?? 0) - 1);
+      const account = accountOf(person, review);
+      if (account !== undefined) sent.set(account, (sent.get(account) ?? 0) - 1);
       filled -= 1;
     },
     lead: (review) => leads.get(review.id),
-    sent: (schoolId) => sent.get(schoolId) ?? 0,
+    sent: (account) => sent.get(account) ?? 0,
     advancedOk: (review) => meetsAdvanced(year, review, peers.get(review.id) ?? []),
     filled: () => filled,
     toAllocation() {

@@ -1,7 +1,7 @@
 import { yearNumber } from "../model/history.js";
 import type { Problem } from "../model/problem.js";
 import type { Assignment, HistoryEntry, LedgerYear, School } from "../model/schema.js";
-import { indexYear, type PersonInfo, type ReviewInfo } from "../model/year.js";
+import { accountOf, indexYear, type PersonInfo, type ReviewInfo } from "../model/year.js";
 import { pathwayOf, type PathwayRow } from "./pathway.js";
 
 /** Whether one person turned up to one review (`attendance.csv`). */
@@ -127,9 +127,12 @@ export function closeYear(problem: Problem, allocation: { readonly assignments: 
     }
     attended.push(assignment);
     history.push({ year: label, reviewSchoolId: review.host.id, personId: person.id, role: assignment.role });
-    if (assignment.role === "peer" && person.school) {
-      received.set(review.host.id, (received.get(review.host.id) ?? 0) + 1);
-      sent.set(person.school.id, (sent.get(person.school.id) ?? 0) + 1);
+    // Only places counted by school carry over: a Trust Peer Review's count for the trusts,
+    // which have no carry-over (docs/kinds.md).
+    const account = accountOf(person, review);
+    if (assignment.role === "peer" && review.kind.reciprocity === "school" && account !== undefined) {
+      if (review.hostSchool) received.set(review.hostSchool.id, (received.get(review.hostSchool.id) ?? 0) + 1);
+      sent.set(account, (sent.get(account) ?? 0) + 1);
     }
   }
 

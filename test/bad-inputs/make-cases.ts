@@ -70,6 +70,13 @@ function addRow(file: CsvFile, cells: Record<string, string>) {
     return { ...files, [file]: csv(rows) };
   };
 }
+/** Adds a column: `cells` by spreadsheet row (header = 1), every other cell blank. */
+function addColumn(file: CsvFile, column: string, cells: Record<number, string>) {
+  return (files: Files): Files => {
+    const rows = table(files[file]);
+    return { ...files, [file]: csv(rows.map((r, i) => [...r, i === 0 ? column : (cells[i + 1] ?? "")])) };
+  };
+}
 const withFile = (file: string, contents: string | Buffer | undefined) => (files: Files): Files => ({ ...files, [file]: contents });
 const policy = (json: string) => withFile("policy.json", json);
 const onAll = (edit: (contents: string) => string) => (files: Files): Files =>
@@ -391,6 +398,48 @@ const CASES: Case[] = [
       { file: "leads.csv", row: 3, column: "max_reviews", contains: '"two" is not a number' },
       { file: "reviews.csv", row: 3, column: "start", contains: '"2024-02-30" is not a real date' },
     ],
+  },
+
+  // ---- Kinds of review (docs/kinds.md): S3 is in Oak Trust. ----
+  {
+    name: "kind-tpr-accepted",
+    why: "a Trust Peer Review of Oak Trust (school_id blank) is valid; nobody serves TPRs, so its seats stay empty and are explained",
+    change: both(addRow("reviews.csv", { id: "T1", start: "2024-02-12", days: "3" }), addColumn("reviews.csv", "kind", { 5: "tpr" }), addColumn("reviews.csv", "trust_id", { 5: "Oak Trust" })),
+    accepted: true,
+    unfilled: ["T1"],
+  },
+  {
+    name: "kind-unknown",
+    why: "a review of a kind the policy does not know",
+    change: addColumn("reviews.csv", "kind", { 3: "trp" }),
+    errors: [{ file: "reviews.csv", row: 3, column: "kind", contains: '"trp" is not a kind of review; the policy\'s kinds are qar, tpr, mlqar' }],
+  },
+  {
+    name: "kind-tpr-without-trust",
+    why: "a TPR must name its host trust (and leave school_id blank)",
+    change: both(set("reviews.csv", 3, "school_id", ""), addColumn("reviews.csv", "kind", { 3: "tpr" })),
+    errors: [{ file: "reviews.csv", row: 3, column: "trust_id", contains: "is blank; every row needs the id of the host trust" }],
+  },
+  {
+    name: "kind-tpr-unknown-trust",
+    why: "a TPR's trust must be the trust of some school",
+    change: both(set("reviews.csv", 3, "school_id", ""), addColumn("reviews.csv", "kind", { 3: "tpr" }), addColumn("reviews.csv", "trust_id", { 3: "Elm Trust" })),
+    errors: [{ file: "reviews.csv", row: 3, column: "trust_id", contains: 'unknown trust "Elm Trust"' }],
+  },
+  {
+    name: "kind-unknown-for-a-person",
+    why: "a reviewer and a Lead Reviewer serving a kind the policy does not know",
+    change: both(addColumn("reviewers.csv", "kinds", { 4: "qar;trp" }), addColumn("leads.csv", "kinds", { 2: "lead" })),
+    errors: [
+      { file: "reviewers.csv", row: 4, column: "kinds", contains: '"trp" is not a kind of review' },
+      { file: "leads.csv", row: 2, column: "kinds", contains: '"lead" is not a kind of review' },
+    ],
+  },
+  {
+    name: "kind-policy-unknown-key",
+    why: "a typo inside a kind of the policy is named by its path",
+    change: policy(JSON.stringify({ kinds: { tpr: { maxPerTrust: 1 } } })),
+    errors: [{ file: "policy.json", column: "kinds.tpr.maxPerTrust", contains: 'unknown policy key "maxPerTrust" (did you mean "maxPerTrustPerTeam"?)' }],
   },
   // ---- Spreadsheet exports as they are (issue 19): each reads as the base year and fills the same seats. ----
   {

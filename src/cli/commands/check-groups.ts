@@ -13,9 +13,10 @@ export function registerCheckGroups(program: Command, { io, state }: CommandCont
     .argument("<cohort-folder>", "the cohort folder the groups are for")
     .argument("<groups>", "groups.csv (needs programme, group_id, school_id; facilitator_id to check facilitators)")
     .option("--json", "print violations and figures as JSON")
+    .option("-q, --quiet", "print nothing; the exit code says whether a rule is broken")
     .addHelpText("after", "\nExamples:\n  qar check-groups fixtures/cohorts/growing-the-top out/gtt/groups.csv\n  qar check-groups my-cohort hand-edited-groups.csv --json")
-    .action((folder: string, file: string, opts: { json?: boolean }) => {
-      const loaded = loadCohort(io, folder, opts.json === true);
+    .action((folder: string, file: string, opts: { json?: boolean; quiet?: boolean }) => {
+      const loaded = loadCohort(io, folder, opts.json === true || opts.quiet === true);
       const bytes = readBytes(file);
       const grouping = "error" in bytes ? undefined : parseGroupsCsv(bytes.bytes, file);
       const errors = [...("errors" in loaded ? loaded.errors : []), ...("error" in bytes ? [bytes.error] : []), ...(grouping && !grouping.ok ? grouping.errors : [])];
@@ -24,7 +25,7 @@ export function registerCheckGroups(program: Command, { io, state }: CommandCont
       const m = result.metrics;
       if (opts.json) {
         io.out(`${JSON.stringify({ valid: result.valid, violations: result.violations, metrics: m }, null, 2)}\n`);
-      } else {
+      } else if (!opts.quiet) {
         for (const v of result.violations) io.out(`[${v.rule}] ${v.message}\n`);
         io.out(`${result.valid ? "valid: no rule is broken" : `${result.violations.length} violation${result.violations.length === 1 ? "" : "s"}`}\n`);
         io.out(`placed ${m.placed}/${m.schools} in ${m.groups} groups; journeys ${m.goals.journeys ?? 0} km; repeated pairs ${m.goals["fresh-pairs"] ?? 0}; groups without a facilitator ${m.withoutFacilitator}\n`);

@@ -2,6 +2,7 @@ import { formatDay, weekStart, type Day } from "../../model/dates.js";
 import type { ReviewInfo, Year } from "../../model/year.js";
 import { byStartThenId, h, hubName, sectionStart, span, svgOpen } from "./format.js";
 import type { ReportInput } from "./input.js";
+import { hostWords, kindTag } from "./kinds.js";
 import { STATUS, STATUSES, type Status } from "./status.js";
 
 // The calendar: one row per week, one square per review, coloured by its team's status. Long
@@ -17,6 +18,7 @@ const ROW_HEIGHT = CELL + 5;
 const LEGEND_STEP = 190;
 
 interface Layout {
+  readonly year: Year;
   readonly byWeek: ReadonlyMap<Day, readonly ReviewInfo[]>;
   readonly weeks: readonly Day[];
   readonly blockWidth: number;
@@ -40,7 +42,7 @@ function layout(year: Year): Layout {
   const blocks = Math.max(1, Math.min(Math.ceil(weeks.length / 18), Math.floor(1120 / blockWidth), 4));
   const perBlock = Math.ceil(weeks.length / blocks);
   const width = Math.max(blocks * blockWidth, STATUSES.length * LEGEND_STEP);
-  return { byWeek, weeks, blockWidth, perBlock, width, height: TOP + perBlock * ROW_HEIGHT + 6 };
+  return { year, byWeek, weeks, blockWidth, perBlock, width, height: TOP + perBlock * ROW_HEIGHT + 6 };
 }
 
 function legend(status: ReadonlyMap<string, Status>): string {
@@ -54,9 +56,13 @@ function legend(status: ReadonlyMap<string, Status>): string {
   }).join("");
 }
 
-function square(review: ReviewInfo, s: Status, x: number, y: number): string {
-  const title = h(`${review.id} ${review.host.name} (${hubName(review.host.hub)}), ${span(review)}: ${STATUS[s].label}`);
-  return `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" rx="2" fill="${STATUS[s].colour}"><title>${title}</title></rect>`;
+function square(year: Year, review: ReviewInfo, s: Status, x: number, y: number): string {
+  // In a year with kinds the title names the kind, and a review that is not a QAR is round.
+  const kind = year.mixed ? `${kindTag(review)} ` : "";
+  const where = review.hostSchool ? `${review.host.name} (${hubName(review.host.hub)})` : hostWords(review);
+  const title = h(`${kind}${review.id} ${where}, ${span(review)}: ${STATUS[s].label}`);
+  const round = year.mixed && review.kind.id !== "qar" ? CELL / 2 : 2;
+  return `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" rx="${round}" fill="${STATUS[s].colour}"><title>${title}</title></rect>`;
 }
 
 function weekRow(plan: Layout, status: ReadonlyMap<string, Status>, week: Day, i: number): string {
@@ -68,7 +74,7 @@ function weekRow(plan: Layout, status: ReadonlyMap<string, Status>, week: Day, i
   const squares = list.map((review) => {
     if (previous !== undefined && review.span.from !== previous) x += DAY_GAP;
     previous = review.span.from;
-    const drawn = square(review, status.get(review.id)!, x, y);
+    const drawn = square(plan.year, review, status.get(review.id)!, x, y);
     x += STEP;
     return drawn;
   });
@@ -83,7 +89,7 @@ export function calendar({ year }: ReportInput, status: ReadonlyMap<string, Stat
   const plan = layout(year);
   const rows = plan.weeks.map((week, i) => weekRow(plan, status, week, i));
   return `${title}<p class="muted">One row per week (from the Monday); one square per review, placed by start day and coloured by its \
-team's status; the number after a row counts its reviews. Hover a square for the review.</p>
+team's status; the number after a row counts its reviews.${year.mixed ? " Round: a review of another kind than a QAR (TPR, MLQAR...)." : ""} Hover a square for the review.</p>
 ${svgOpen("Reviews by week, coloured by team status", plan.width, plan.height)}
 <g class="legend">${legend(status)}</g>
 ${rows.join("\n")}

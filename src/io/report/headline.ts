@@ -62,7 +62,9 @@ function teamsCard(m: Metrics, solve: SolveResult | undefined): string {
 
 function reciprocityCards(m: Metrics, solve: SolveResult | undefined): string[] {
   const r = m.reciprocity;
-  const least = solve ? ` (least possible ${num("deviationBound", solve.bound.reciprocityDeviation)})` : "";
+  // In a year with TPRs the bound is over schools and trusts together, and says so.
+  const over = m.trustReciprocity ? ` over schools and trusts, whose deviation is ${r.totalDeviation + m.trustReciprocity.totalDeviation}` : "";
+  const least = solve ? ` (least possible ${num("deviationBound", solve.bound.reciprocityDeviation)}${over})` : "";
   const schools = num("schools", r.schools);
   const balance = card("Schools in reciprocity balance", `${num("inBalance", r.inBalance)} / ${schools}`, [
     `${percent(r.inBalance, r.schools)} send exactly their target`,

@@ -9,7 +9,9 @@ import type { ReportInput } from "./input.js";
 
 /**
  * The exchange graph: hub → hub, weighted by the reviewer places that reviewers from the
- * source hub fill at reviews hosted in the target hub. Blank hubs are the node "(no hub)".
+ * source hub fill at reviews hosted in the target hub. Blank hubs are the node "(no hub)". Only
+ * reviews whose kind takes reviewers from beyond the host's hub count (QARs): a TPR has no hub,
+ * an MLQAR stays inside its own.
  */
 export function exchangeGraph(year: Year, allocation: Allocation): Graph {
   const graph = new Graph({ type: "directed", allowSelfLoops: true, multi: false });
@@ -20,7 +22,7 @@ export function exchangeGraph(year: Year, allocation: Allocation): Graph {
     if (a.role !== "peer") continue;
     const person = year.people.peer.get(a.personId);
     const review = year.reviewById.get(a.reviewId);
-    if (!person?.school || !review) continue;
+    if (!person?.school || !review || !review.kind.excludes.hub) continue;
     const from = hubName(person.school.hub);
     const to = hubName(review.host.hub);
     graph.mergeNode(from);
@@ -123,7 +125,7 @@ export function hubMatrix({ year, allocation }: ReportInput): string {
   const parts = [...hubs.flatMap((from, i) => hubLines(g, from, i)), ...frame.lines];
   return `${title}<p class="muted">Row: the reviewers' hub; column: the host's hub; a cell counts the peer places reviewers of the row's \
 hub fill at reviews hosted in the column's hub (darker: more). The outlined diagonal stays empty: nobody reviews a school of their \
-own hub. ${plural(hubs.length, "hub")}, ${plural(graph.size, "exchange")}; totals at the right (sent) and bottom (received).</p>
+own hub.${year.mixed ? " Only reviews whose kind takes reviewers from beyond the host's hub (QARs) are counted." : ""} ${plural(hubs.length, "hub")}, ${plural(graph.size, "exchange")}; totals at the right (sent) and bottom (received).</p>
 ${svgOpen("Reviewer places from hub to hub", frame.width, frame.height)}
 ${parts.join("\n")}
 </svg></section>`;

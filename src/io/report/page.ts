@@ -3,6 +3,7 @@ import { h, plural } from "./format.js";
 import { headline, validity } from "./headline.js";
 import { hubMatrix } from "./hub-matrix.js";
 import type { ReportInput } from "./input.js";
+import { kindsSection } from "./kinds.js";
 import { ledgerTable } from "./ledger.js";
 import { reciprocityChart } from "./reciprocity.js";
 import { acrossYearsSection, pathwaySection } from "../report-years.js";
@@ -33,7 +34,8 @@ function header(input: ReportInput, title: string): string {
     plural(input.year.reviewers.length, "peer reviewer"),
     plural(input.year.leads.length, "Lead Reviewer"),
   ];
-  const sections = (input.year.problem.ledgerYears ?? []).length > 0 ? [...NAV, ["years", "Across years"] as const] : NAV;
+  const withKinds = input.year.mixed ? [...NAV.slice(0, 4), ["kinds", "Kinds"] as const, ...NAV.slice(4)] : NAV;
+  const sections = (input.year.problem.ledgerYears ?? []).length > 0 ? [...withKinds, ["years", "Across years"] as const] : withKinds;
   const nav = sections.map(([id, text]) => `<a href="#${id}">${text}</a>`).join("");
   return `<header><h1>${h(title)}</h1><p class="muted">${sizes.join(" · ")}</p><nav>${nav}</nav>${validity(input)}</header>`;
 }
@@ -63,7 +65,7 @@ ${calendar(input, status)}
 ${weeksSection(input)}
 ${reciprocityChart(input)}
 ${hubMatrix(input)}
-${unfilledSection(input)}
+${input.year.mixed ? `${kindsSection(input, status)}\n` : ""}${unfilledSection(input)}
 ${teamCards(input, status)}
 ${ledgerTable(input)}
 ${pathwaySection(input)}

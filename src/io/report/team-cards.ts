@@ -4,6 +4,7 @@ import { byStartThenId, h, hubName, plural, span } from "./format.js";
 import type { StandbyRow } from "../../plan/standby.js";
 import { standbyBlock } from "../report-plan.js";
 import type { ReportInput } from "./input.js";
+import { hostWords, kindTag } from "./kinds.js";
 import { STATUS, type Status } from "./status.js";
 
 // Team cards: one per review, by start date then id, each person with school, hub, level and
@@ -44,9 +45,12 @@ function teamCard(year: Year, review: ReviewInfo, team: readonly Assignment[], s
   const { colour, label } = STATUS[s];
   const host = review.host;
   const seats = `${Math.min(peers, review.peerSeats)}/${review.peerSeats} peers`;
-  const facts = `${h(host.id)} · hub ${h(hubName(host.hub))} · ${h(host.phase)} · ${span(review)} · ${seats}`;
+  // In a year with kinds each card names its kind; a review of a trust has no hub or phase.
+  const kind = year.mixed ? `<span title="${h(review.kind.name)}">${h(kindTag(review))}</span> · ` : "";
+  const where = review.hostSchool ? `${h(host.id)} · hub ${h(hubName(host.hub))} · ${h(host.phase)}` : `trust ${h(host.id)}`;
+  const facts = `${kind}${where} · ${span(review)} · ${seats}`;
   const badge = `<span class="badge" style="background:${colour}">${label}</span>`;
-  const heading = `<h3>${h(review.id)} · ${h(host.name)}</h3><div class="muted">${facts} · ${badge}</div>`;
+  const heading = `<h3>${h(review.id)} · ${h(year.mixed ? hostWords(review) : host.name)}</h3><div class="muted">${facts} · ${badge}</div>`;
   const table = `<table class="people">${HEAD}<tbody>${teamRows(year, review, team).join("")}</tbody></table>`;
   return `<article class="team" id="team-${h(review.id)}" style="border-left-color:${colour}">${heading}${table}${standbyBlock(review, year, standby)}</article>`;
 }

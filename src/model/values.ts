@@ -1,0 +1,22 @@
+/**
+ * A blank hub, locality or trust means "none": it equals nothing, another blank included
+ * (DOMAIN.md, Clarifications). Comparisons ignore case and surrounding spaces, as spreadsheet
+ * exports are inconsistent about both.
+ */
+export function sameValue(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  // Candidate lists ask this about a million times on a national year: exact equality first.
+  if (a === b) return a.trim() !== "";
+  const left = a.trim().toLowerCase();
+  return left !== "" && left === b.trim().toLowerCase();
+}
+
+/**
+ * A hub, locality or trust as `sameValue` compares it (trimmed, lower case); `undefined` when blank.
+ *
+ * @example valueKey(" Oak Trust ") // "oak trust"; valueKey("  ") // undefined
+ */
+export function valueKey(value: string | undefined): string | undefined {
+  const key = value?.trim().toLowerCase();
+  return key ? key : undefined;
+}

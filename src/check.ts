@@ -75,6 +75,16 @@ export function ledgerOf(placement: Placement): LedgerRow[] {
 }
 
 /**
+ * A full team: its Lead Reviewer and every peer seat filled (DOMAIN.md), the published measure.
+ *
+ * @example
+ * isFullTeam(review, 1, review.peerSeats); // true
+ */
+export function isFullTeam(review: { readonly peerSeats: number }, leads: number, peers: number): boolean {
+  return Math.min(1, leads) === 1 && Math.min(review.peerSeats, peers) === review.peerSeats;
+}
+
+/**
  * The trusts' ledger: one row per trust account, by trust id (none in a year without reviews counted by trust).
  *
  * @example trustLedgerOf(place(year, allocation)).filter((row) => row.balance < 0) // the trusts that owe TPR places
@@ -126,7 +136,7 @@ function metricsOf(placement: Placement, ledger: readonly LedgerRow[], trustLedg
     peerSeats += review.peerSeats;
     leadFilled += leads;
     peerFilled += peers;
-    if (leads === 1 && peers === review.peerSeats) fullTeams += 1;
+    if (isFullTeam(review, team.leads.length, team.peers.length)) fullTeams += 1;
     if (leads === 0) unfilled.push({ reviewId: review.id, hostSchoolId: review.host.id, role: "lead", missing: 1 });
     if (peers < review.peerSeats) {
       unfilled.push({ reviewId: review.id, hostSchoolId: review.host.id, role: "peer", missing: review.peerSeats - peers });

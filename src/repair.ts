@@ -4,7 +4,11 @@ import type { Allocation } from "./model/schema.js";
 import { indexYear, type Year } from "./model/year.js";
 import { carryState, lostConfirmations, statePins } from "./season/status.js";
 import { tellStep, type Step } from "./season/step.js";
+import { changedRows } from "./solver/diff.js";
 import { solve, type SolveOptions, type SolveResult } from "./solver/index.js";
+import type { RepairOption } from "./solver/steps/trade-off.js";
+
+export type { RepairOption };
 
 /** A change to a year after its allocation was published. */
 export type Change =
@@ -19,14 +23,39 @@ export interface ChangeIssue {
   readonly message: string;
 }
 
-export interface RepairOptions extends SolveOptions {
+/** `maxChanges` below the fewest changed rows any valid repair needs. */
+export interface MaxChangesIssue {
+  readonly field: "maxChanges";
+  readonly message: string;
+  /** The option with the fewest changed rows. */
+  readonly fewest: RepairOption;
+}
+
+/** Why a repair was refused: a change that cannot be applied, or a `maxChanges` no repair meets. */
+export type RepairIssue = ChangeIssue | MaxChangesIssue;
+
+/** `solve`'s options (seed, time limit, signal, progress; the repair engine always runs), and the repair's own. */
+export interface RepairOptions extends Omit<SolveOptions, "start" | "engine"> {
   /** The user's explicit word that confirmed seats a withdrawal leaves without any possible advanced reviewer are released. */
   readonly releaseStranded?: boolean;
+  /** At most this many changed rows: the repair returns the most seats reachable within them. */
+  readonly maxChanges?: number;
 }
 
 export type RepairOutcome =
-  | ({ readonly ok: true; readonly problem: Problem; readonly result: SolveResult } & Step)
-  | { readonly ok: false; readonly issues: readonly ChangeIssue[] };
+  | ({
+      readonly ok: true;
+      readonly problem: Problem;
+      readonly result: SolveResult;
+      /** Changed rows: the symmetric difference of the published and the repaired (review, role, person) rows. */
+      readonly changes: number;
+      /**
+       * The trade-off: for each number of changed rows at which one more seat becomes reachable,
+       * the most seats (fewest changes first, most seats last); the returned one is `chosen`.
+       */
+      readonly options: readonly RepairOption[];
+    } & Step)
+  | { readonly ok: false; readonly issues: readonly RepairIssue[] };
 
 /**
  * Applies changes to a year: a withdrawn reviewer or Lead Reviewer leaves (with any pins
@@ -80,26 +109,42 @@ function costlyChanges(allocation: Allocation, solved: Allocation, changes: read
   });
 }
 
+/** `maxChanges` no option meets: the fewest rows the repair found, and whether it knows that is the fewest. */
+function maxChangesIssue(result: SolveResult, maxChanges: number): MaxChangesIssue {
+  const fewest = result.tradeOff![0]!;
+  // Only a complete sweep knows the fewest; one cut short by a limit knows what it found.
+  const fewestIs = result.stoppedBy === "complete" ? "the fewest is" : "the fewest found is";
+  const message = `no valid repair changes ${maxChanges} row${maxChanges === 1 ? "" : "s"} or fewer; ${fewestIs} ${fewest.changes} (${fewest.seats} seats)`;
+  return { field: "maxChanges", message, fewest };
+}
+
 /**
- * Re-plans a published allocation after changes, changing as little as possible: every seat
- * that is still valid is kept unless moving it fills more seats; pins are honoured, confirmed
- * seats stay where they are (the year allowing) and declined offers are never made again; the
- * result says who was added, moved or removed, and what to tell whom.
+ * Re-plans a published allocation after changes, changing as little as possible: the most seats
+ * first, then the fewest changed rows (the symmetric difference of (review, role, person) rows,
+ * the rows the change removes included), then the policy's other goals. Pins are honoured,
+ * confirmed seats stay where they are (the year allowing) and declined offers are never made
+ * again. The result says who was added, moved or removed and what to tell whom; `options` lists
+ * the most seats reachable for each number of changed rows, and `maxChanges` picks one of them.
  *
  * @example
  * const outcome = await repair(problem, published, [{ change: "withdraw", id: "P0193" }], { seed: 1 });
- * if (outcome.ok) console.log(outcome.diff);
+ * if (outcome.ok) {
+ *   console.log(outcome.options.map((o) => `${o.seats} seats with ${o.changes} changes`).join(", "));
+ *   console.log(outcome.diff);
+ * }
  */
 export async function repair(problem: Problem, allocation: Allocation, changes: readonly Change[], options: RepairOptions = {}): Promise<RepairOutcome> {
   const { releaseStranded, ...solveOptions } = options;
   const applied = applyChanges({ ...problem, pins: [...problem.pins, ...statePins(allocation)] }, changes);
   if (applied.issues.length > 0) return { ok: false, issues: applied.issues };
-  const result = await solve(applied.problem, { ...solveOptions, start: allocation });
+  const result = await solve(applied.problem, { ...solveOptions, engine: "auto", start: allocation });
+  const changed = changedRows(allocation, result.allocation);
+  if (options.maxChanges !== undefined && changed > options.maxChanges) return { ok: false, issues: [maxChangesIssue(result, options.maxChanges)] };
   const year = indexYear(applied.problem);
   const declined = (allocation.declined ?? []).filter((d) => year.reviewById.has(d.reviewId) && year.people[d.role].has(d.personId));
   const solved = carryState(allocation, result.allocation, declined);
   const issues = releaseStranded ? [] : costlyChanges(allocation, solved, changes, year);
   if (issues.length > 0) return { ok: false, issues };
   const step = tellStep({ year: indexYear(problem), allocation }, { year, allocation: solved });
-  return { ok: true, problem: applied.problem, result: { ...result, allocation: step.allocation }, ...step };
+  return { ok: true, problem: applied.problem, result: { ...result, allocation: step.allocation }, ...step, changes: changed, options: result.tradeOff ?? [] };
 }

@@ -7,6 +7,7 @@ import type { SolveResult } from "../solver/index.js";
 import type { InputError } from "../model/errors.js";
 import { SCHEMA_VERSION } from "../model/validate.js";
 import { toCsv } from "./csv-text.js";
+import { optionsSummary } from "./repair-outputs.js";
 import { renderReport } from "./report/index.js";
 import { seasonFiles } from "./write-season.js";
 import type { CalendarEvent } from "../season/calendar.js";
@@ -130,6 +131,8 @@ export function summaryOf(result: SolveResult, warnings: readonly InputError[] =
     },
     rejectedPins: result.rejectedPins,
     warnings,
+    // A repair's trade-off: the most seats for each number of changed rows, the chosen marked.
+    ...(result.tradeOff ? { repair: { changes: result.tradeOff.find((o) => o.chosen)?.changes, options: optionsSummary(result.tradeOff) } } : {}),
   };
 }
 

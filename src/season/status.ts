@@ -1,5 +1,6 @@
 import type { Allocation, Assignment, AssignmentStatus, Pin, Role } from "../model/schema.js";
 import type { Year } from "../model/year.js";
+import { rowKey } from "../solver/diff.js";
 
 /** An allocation with the year it belongs to: the state before or after one step of the season. */
 export interface Snapshot {
@@ -7,10 +8,8 @@ export interface Snapshot {
   readonly allocation: Allocation;
 }
 
-/** One seat of one person: `role:person@review`, the key pins and the solver use too. */
-export function seatKey(entry: { readonly reviewId: string; readonly role: Role; readonly personId: string }): string {
-  return `${entry.role}:${entry.personId}@${entry.reviewId}`;
-}
+/** One seat of one person: `role:person@review`, the key pins and the solver use too (`rowKey`). */
+export const seatKey: (entry: { readonly reviewId: string; readonly role: Role; readonly personId: string }) => string = rowKey;
 
 /** An assignment's status; none written means `proposed`. */
 export function statusOf(assignment: Assignment): AssignmentStatus {

@@ -11,13 +11,33 @@ export interface SeatChange {
   readonly toReviewId?: string;
 }
 
+type Row = { readonly reviewId: string; readonly role: Role; readonly personId: string };
+
+/** The key of one allocation row, `role:person@review`: what repair keeps and counts. */
+export const rowKey = (a: Row): string => `${a.role}:${a.personId}@${a.reviewId}`;
+
+/**
+ * Changed rows between two allocations: the symmetric difference of their (review, role, person)
+ * rows. A move is two rows (one removed, one added); a withdrawn person's seats count as removed.
+ *
+ * @example
+ * changedRows({ assignments: [a, b] }, { assignments: [a, c] }); // 2
+ */
+export function changedRows(before: { assignments: readonly Row[] }, after: { assignments: readonly Row[] }): number {
+  const old = new Set(before.assignments.map(rowKey));
+  const now = new Set(after.assignments.map(rowKey));
+  let changed = 0;
+  for (const key of old) if (!now.has(key)) changed += 1;
+  for (const key of now) if (!old.has(key)) changed += 1;
+  return changed;
+}
+
 /** Who was added, moved or removed between two allocations, in a stable order. */
-export function allocationDiff(before: { assignments: readonly { reviewId: string; role: Role; personId: string }[] }, after: typeof before): SeatChange[] {
-  const key = (a: { reviewId: string; role: Role; personId: string }) => `${a.role}:${a.personId}@${a.reviewId}`;
-  const old = new Set(before.assignments.map(key));
-  const now = new Set(after.assignments.map(key));
-  const removed = before.assignments.filter((a) => !now.has(key(a)));
-  const added = after.assignments.filter((a) => !old.has(key(a)));
+export function allocationDiff(before: { assignments: readonly Row[] }, after: typeof before): SeatChange[] {
+  const old = new Set(before.assignments.map(rowKey));
+  const now = new Set(after.assignments.map(rowKey));
+  const removed = before.assignments.filter((a) => !now.has(rowKey(a)));
+  const added = after.assignments.filter((a) => !old.has(rowKey(a)));
   const changes: SeatChange[] = [];
   const unmatchedAdds = [...added];
   for (const gone of removed) {
@@ -33,4 +53,3 @@ export function allocationDiff(before: { assignments: readonly { reviewId: strin
   const order = { removed: 0, moved: 1, added: 2 } as const;
   return changes.sort((a, b) => order[a.change] - order[b.change] || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
 }
-

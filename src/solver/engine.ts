@@ -1,6 +1,7 @@
 import type { Allocation } from "../model/schema.js";
 import type { Year } from "../model/year.js";
 import type { Candidates } from "./candidates.js";
+import type { RepairOption } from "./steps/trade-off.js";
 
 /** What a long solve reports as it goes (the CLI shows it; services may forward it). */
 export interface Progress {
@@ -42,6 +43,8 @@ export interface EngineContext {
   readonly reciprocityBound?: number;
   /** An earlier allocation to change as little as possible (repair). */
   readonly start?: Allocation;
+  /** Repair: at most this many changed rows against `start`. */
+  readonly maxChanges?: number;
 }
 
 export interface EngineOutcome {
@@ -51,6 +54,10 @@ export interface EngineOutcome {
   readonly iterations: number;
   /** True when the engine proved its allocation optimal for the policy's objective. */
   readonly provenOptimal?: boolean;
+  /** A proven upper bound on filled seats that the engine found on the way (spares `solve` its own). */
+  readonly seatBound?: number;
+  /** Repair: the most seats for each number of changed rows, fewest changes first (see `RepairOption`). */
+  readonly tradeOff?: readonly RepairOption[];
 }
 
 /** A named way to build an allocation. Every engine's output goes through the checker. */

@@ -13,6 +13,7 @@ import { repairEngine } from "./engines/repair.js";
 import { selfSelection } from "./engines/self-selection.js";
 import { checkPins, ensureValid, refusedLater } from "./pins.js";
 import { rosterOf, type Roster } from "./roster.js";
+import type { RepairOption } from "./steps/trade-off.js";
 
 /** The engines by name. `auto` picks one from the problem's size. */
 export const ENGINES: Readonly<Record<string, Engine>> = { greedy, mip, lns, "self-selection": selfSelection };
@@ -35,6 +36,8 @@ export interface SolveOptions {
    * where they can be (the `repair` engine, which `auto` picks when this is given).
    */
   readonly start?: Allocation;
+  /** With `start`: at most this many changed rows against it (the `repair` engine's trade-off). */
+  readonly maxChanges?: number;
   /**
    * `false` skips the exact seat bound (or its LP) after the engine: faster, with the
    * relaxation bound only (property tests and previews).
@@ -65,6 +68,8 @@ export interface SolveResult {
   readonly elapsedMs: number;
   /** Every `fix` pin not in the allocation, with the reason (every other fix pin is honoured). */
   readonly rejectedPins: readonly RejectedPin[];
+  /** With `start`: the most seats for each number of changed rows, fewest changes first, the returned option marked `chosen`. */
+  readonly tradeOff?: readonly RepairOption[];
 }
 
 /** Above this gap the relaxation bound of a larger year is tightened by the seat LP. */
@@ -115,6 +120,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     seatBound: relaxed.leadSeats + relaxed.peerSeats,
     reciprocityBound: reciprocityLowerBound(relaxed.totalTarget, relaxed.withinTargets, relaxed.peerSeats),
     ...(options.start ? { start: options.start } : {}),
+    ...(options.maxChanges !== undefined ? { maxChanges: options.maxChanges } : {}),
     ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
     shouldStop: clock.shouldStop,
     report: clock.report,
@@ -122,7 +128,9 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const { allocation, dropped } = ensureValid(year, outcome.allocation);
   const check = checkAllocation(year, allocation);
   const proven = outcome.provenOptimal === true && allocation === outcome.allocation;
-  const exact = proven || setUpCut || options.exactBound === false ? {} : await tightenBound(year, candidates, pinnedRoster, relaxed, check, clock);
+  // An engine that proved the most seats on the way (repair) spares the exact bound.
+  const engineBound = outcome.seatBound !== undefined ? { seats: outcome.seatBound } : undefined;
+  const exact = proven || setUpCut ? {} : (engineBound ?? (options.exactBound === false ? {} : await tightenBound(year, candidates, pinnedRoster, relaxed, check, clock)));
   const bound = assembleBound(relaxed, check.metrics.filled, { ...exact, proven });
   const filled = check.metrics.filled.total;
   const stoppedBy: StopReason = options.signal?.aborted ? "aborted" : setUpCut ? "time-limit" : outcome.provenOptimal ? "proven-optimal" : outcome.stoppedBy;
@@ -140,6 +148,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     iterations: outcome.iterations,
     elapsedMs: clock.elapsed(),
     rejectedPins: [...rejected, ...refusedLater(fixed, allocation, dropped)],
+    ...(outcome.tradeOff ? { tradeOff: outcome.tradeOff } : {}),
   };
 }
 

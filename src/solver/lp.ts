@@ -47,6 +47,11 @@ export interface LinearSolveOptions {
   readonly relativeGap?: number;
   /** Branch-and-bound node limit: a work limit, so that a limited solve is still reproducible. */
   readonly maxNodes?: number;
+  /**
+   * `false` skips HiGHS's presolve: faster on models whose start is near optimal and whose LP
+   * bound meets it at the root (repair's keep models), where presolve costs more than it saves.
+   */
+  readonly presolve?: boolean;
   /** Asked at HiGHS's own checkpoints (simplex, interior point, branch and bound): true interrupts the solve. */
   readonly shouldStop?: () => boolean;
 }
@@ -131,6 +136,7 @@ async function solveOnce(model: LinearModel, options: LinearSolveOptions): Promi
       ...(options.timeLimitSeconds !== undefined ? { time_limit: Math.max(0.01, options.timeLimitSeconds) } : {}),
       ...(options.relativeGap !== undefined ? { mip_rel_gap: options.relativeGap } : {}),
       ...(options.maxNodes !== undefined ? { mip_max_nodes: options.maxNodes } : {}),
+      ...(options.presolve === false ? { presolve: "off" } : {}),
     });
     if (options.start && !options.relax) m.setSolution({ colValue: Float64Array.from(options.start) });
     let interrupted = false;

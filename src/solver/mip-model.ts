@@ -5,6 +5,7 @@ import { advancedToStaff, isAdvanced, LEAD_SEATS, overlapCliques, peerSeatsLeft,
 import type { Candidate, Candidates } from "./candidates.js";
 import type { LinearModel, Row } from "./lp.js";
 import type { Roster } from "./roster.js";
+import { rowKey } from "./diff.js";
 
 /** Which part of the year a model re-decides; everything else in the roster stays fixed. */
 export interface Scope {
@@ -13,12 +14,19 @@ export interface Scope {
   readonly peers: boolean;
   /**
    * `policy` (default): the policy's goals, seats first. `seats`: filled seats only, each
-   * worth 1, for the upper bound on filled seats. `balance`: seats, then reciprocity alone
+   * worth 1 (then kept seats, when `keep` is given: repair's exact tiers), for the upper bound
+   * on filled seats. `balance`: seats, then reciprocity alone
    * (a flow-like model HiGHS proves fast, before the finer goals are polished elsewhere).
    */
   readonly objective?: "policy" | "seats" | "balance";
   /** Seats of an earlier allocation (`role:person@review`): keeping one comes right after filling one (repair). */
   readonly keep?: ReadonlySet<string>;
+  /**
+   * At most this many changed rows against `keep` (the symmetric difference of the earlier and
+   * the new allocation's `role:person@review` rows, seats outside the scope and rows that can
+   * no longer be kept included): one row, for repair's trade-off between seats and changes.
+   */
+  readonly maxChanges?: number;
 }
 
 /** A model of a scope and how to read its solution back as seats. */
@@ -30,6 +38,8 @@ export interface ScopeModel {
   readonly staffed: ReadonlyMap<number, number>;
   /** A full start for HiGHS from chosen pair columns: every auxiliary column set to match. */
   readonly startFrom: (chosen: (column: number) => boolean) => number[];
+  /** The index of the changed-rows row, when the scope has `maxChanges`. */
+  readonly changesRow?: number;
 }
 
 /** Columns with one coefficient per tier (seats, kept, goals) and an upper bound each. */
@@ -121,6 +131,7 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
     for (const clique of overlapCliques(options)) rows.push({ lower: -Infinity, upper: 1, indices: clique.map((o) => o.column), values: ones(clique.length) });
   }
 
+  const changes = scope.maxChanges === undefined ? undefined : rows.push(changesRow(roster, scope.keep ?? new Set(), scope.maxChanges, columns)) - 1;
   if (scope.peers && !seatsOnly) addGoalColumns(year, roster, scope, columns, rows, byPerson, teamColumns, balance);
 
   const steps = [seatsOnly || balance ? 1 : Math.min(w.leadSeat, w.seat), 1];
@@ -134,7 +145,25 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
     const x = (column: number) => (columns.seats[column] && chosen(column) ? 1 : 0);
     return columns.seats.map((_, j) => columns.derived.get(j)?.(x) ?? x(j));
   };
-  return { model, seats: columns.seats, staffed, startFrom };
+  return { model, seats: columns.seats, staffed, startFrom, ...(changes !== undefined ? { changesRow: changes } : {}) };
+}
+
+/**
+ * Changed rows ≤ `maxChanges`. With `old` rows before, and the roster's fixed seats plus the
+ * chosen columns after, changes = old + new − 2·kept; only the columns are free, so the row is
+ * Σ x (not kept) − Σ x (kept) ≤ maxChanges − old − fixed + 2·fixed kept.
+ */
+function changesRow(roster: Roster, keep: ReadonlySet<string>, maxChanges: number, columns: Columns): Row {
+  const fixed = roster.toAllocation().assignments;
+  const fixedKept = fixed.filter((a) => keep.has(rowKey(a))).length;
+  const indices: number[] = [];
+  const values: number[] = [];
+  columns.seats.forEach((seat, j) => {
+    if (!seat) return;
+    indices.push(j);
+    values.push(keep.has(rowKey({ role: seat.role, personId: seat.person.id, reviewId: seat.review.id })) ? -1 : 1);
+  });
+  return { lower: -Infinity, upper: maxChanges - keep.size - fixed.length + 2 * fixedKept, indices, values };
 }
 
 /** Reciprocity deviations per school and same-school penalties per team: the goals a pair cannot carry alone. */

@@ -1,0 +1,15 @@
+import { solve } from "../src/solver/index.js";
+import { repair } from "../src/repair.js";
+import { randomYear } from "../test/helpers/random-year.js";
+const p = randomYear(21, { reviews: 30, reviewersPerSchool: 4 });
+let t = performance.now();
+const first = await solve(p, { seed: 1, engine: "greedy", exactBound: false });
+console.log("lns", performance.now() - t, first.check.metrics.filled.total, first.bound.filledSeats); t = performance.now();
+const pins = first.allocation.assignments.slice(0, 5).map((a) => ({ ...a, kind: "fix" as const }));
+const pinned = { ...p, pins };
+const published = (await solve(pinned, { seed: 1, engine: "greedy", exactBound: false })).allocation;
+console.log("lns2", performance.now() - t); t = performance.now();
+const leaver = published.assignments.find((a) => a.role === "peer" && !pins.some((pin) => pin.personId === a.personId))!;
+const outcome = await repair(pinned, published, [{ change: "withdraw", id: leaver.personId }], { seed: 1 });
+if (!outcome.ok) throw new Error();
+console.log("repair", performance.now() - t, outcome.changes, outcome.options.map((o) => `${o.seats}@${o.changes}`).join(" "), outcome.result.iterations);

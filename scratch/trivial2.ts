@@ -1,0 +1,20 @@
+import loadHighs from "highs";
+const highs = await loadHighs();
+const data: any = { numCols: 2, numRows: 1, sense: highs.constants.objectiveSense.maximize, colCost: new Float64Array([1, 1]), colLower: new Float64Array([0, 0]), colUpper: new Float64Array([1, 1]), rowLower: new Float64Array([-highs.infinity]), rowUpper: new Float64Array([1]), matrix: { format: "csr", numRows: 1, numCols: 2, starts: new Int32Array([0, 2]), indices: new Int32Array([0, 1]), values: new Float64Array([1, 1]) }, integrality: new Int32Array([1, 1]) };
+const time = (label: string, f: () => void) => { const c = process.cpuUsage(); const t = performance.now(); for (let i = 0; i < 10; i++) f(); console.log(label, ((process.cpuUsage(c).user) / 1e7).toFixed(4), ((performance.now() - t) / 10000).toFixed(4)); };
+time("create only", () => highs.withModel(data, () => 0));
+time("create+options", () => highs.withModel(data, (m: any) => { m.options.set({ output_flag: false, random_seed: 0 }); }));
+time("create+run", () => highs.withModel(data, (m: any) => { m.options.set({ output_flag: false, random_seed: 0 }); m.run(); }));
+time("create+run lp", () => highs.withModel({ ...data, integrality: undefined }, (m: any) => { m.options.set({ output_flag: false }); m.run(); }));
+time("create+run+info", () => highs.withModel(data, (m: any) => { m.options.set({ output_flag: false, random_seed: 0 }); m.run(); m.getSolution(); m.info.get("mip_dual_bound"); }));
+const m = highs.createModel(data);
+time("reuse run", () => { m.options.set({ output_flag: false }); m.run(); });
+time("gap0", () => highs.withModel(data, (m: any) => { m.options.set({ output_flag: false, random_seed: 0, mip_rel_gap: 0 }); m.run(); }));
+time("presolve off", () => highs.withModel(data, (m: any) => { m.options.set({ output_flag: false, random_seed: 0, presolve: "off" }); m.run(); }));
+time("nodes", () => highs.withModel(data, (m: any) => { m.options.set({ output_flag: false, random_seed: 0, mip_max_nodes: 5000 }); m.run(); }));
+time("status etc", () => highs.withModel(data, (m: any) => { m.options.set({ output_flag: false, random_seed: 0 }); m.run(); m.getModelStatus(); const s = m.getSolution(); m.getObjectiveValue(); m.info.get("mip_dual_bound"); m.info.get("primal_solution_status"); }));
+import { solveWithHighs } from "../src/solver/lp.js";
+const model = { sense: "maximize" as const, columns: [{ cost: 1, lower: 0, upper: 1, integer: true }, { cost: 1, lower: 0, upper: 1, integer: true }], rows: [{ lower: -Infinity, upper: 1, indices: [0, 1], values: [1, 1] }] };
+for (let i = 0; i < 4; i++) { const c = process.cpuUsage(); const t = performance.now(); await solveWithHighs(model, {}); console.log("solveWithHighs", ((process.cpuUsage(c).user) / 1e6).toFixed(4), ((performance.now() - t) / 1000).toFixed(4)); }
+time("presolve off again", () => highs.withModel(data, (m: any) => { m.options.set({ output_flag: false, random_seed: 0, presolve: "off" }); m.run(); }));
+time("presolve off again", () => highs.withModel(data, (m: any) => { m.options.set({ output_flag: false, random_seed: 0, presolve: "off" }); m.run(); }));

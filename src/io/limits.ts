@@ -7,6 +7,8 @@
 export const INPUT_LIMITS = {
   /** Bytes of one input file. */
   bytes: 32 * 1024 * 1024,
+  /** Bytes a workbook unpacks to (its sheets are zipped XML), read from the zip before inflating. */
+  unpackedBytes: 256 * 1024 * 1024,
   /** Data rows of one table. */
   rows: 200_000,
   /** Columns of one table. */

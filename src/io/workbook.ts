@@ -3,10 +3,11 @@ import { basename, extname } from "node:path";
 import type { InputError } from "./errors.js";
 import { matchFiles } from "./match-files.js";
 import { readBytes } from "./files.js";
-import { INPUT_LIMITS } from "./limits.js";
+import { INPUT_LIMITS, megabytes } from "./limits.js";
 import type { SheetRows } from "./read-csv.js";
 import type { YearFileContents } from "./rows/read-rows.js";
 import { POLICY_FILE, YEAR_FILES } from "./year-files.js";
+import { unpackedSize } from "./zip-size.js";
 
 /**
  * Reading .xlsx workbooks with exceljs (see docs/formats.md for why this library): a whole year
@@ -53,6 +54,11 @@ function sheetRows(sheet: Worksheet, file: string): SheetRows | InputError {
 
 /** The workbook in these bytes, or an error naming the file. */
 async function load(bytes: Uint8Array, file: string): Promise<Workbook | InputError> {
+  const unpacked = unpackedSize(bytes) ?? 0;
+  if (unpacked > INPUT_LIMITS.unpackedBytes) {
+    const size = Number.isFinite(unpacked) ? megabytes(unpacked) : "more than 4 GB";
+    return { code: "too-large", file, message: `unpacks to ${size}; a workbook may unpack to at most ${megabytes(INPUT_LIMITS.unpackedBytes)} (save the sheets as CSV files instead)` };
+  }
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {

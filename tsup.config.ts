@@ -35,7 +35,7 @@ async function browserBuild(): Promise<void> {
 }
 
 export default defineConfig({
-  entry: { index: "src/index.ts", node: "src/node.ts", core: "src/core.ts", cli: "src/cli/main.ts" },
+  entry: { index: "src/index.ts", node: "src/node.ts", core: "src/core.ts", cli: "src/cli/main.ts", "solve-worker": "src/worker/solve-worker.ts" },
   format: ["esm", "cjs"],
   dts: { entry: { index: "src/index.ts", node: "src/node.ts", core: "src/core.ts" } },
   // No source maps: they would point at sources the package does not ship.

@@ -7,7 +7,7 @@
  * in your service it is the installed package.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { formatInputError, parseYear, solve, type Allocation } from "qar-allocator";
+import { formatInputError, parseYear, solveInWorker, type Allocation } from "qar-allocator";
 
 /** The request: the year folder's files by name, and solver options. */
 export interface SolveRequest {
@@ -20,7 +20,8 @@ export interface SolveRequest {
 export async function handleSolve(request: SolveRequest, signal?: AbortSignal): Promise<{ status: number; body: unknown }> {
   const year = parseYear(request.files);
   if (!year.ok) return { status: 422, body: { errors: year.errors.map((e) => ({ ...e, text: formatInputError(e) })) } };
-  const result = await solve(year.value, {
+  // In a worker thread: the server keeps answering while it solves, and a hang-up stops it at once.
+  const result = await solveInWorker(year.value, {
     seed: request.seed ?? 1,
     ...(request.timeLimitMs !== undefined ? { timeLimitMs: request.timeLimitMs } : {}),
     ...(signal ? { signal } : {}),

@@ -14,6 +14,7 @@ import { selfSelection } from "./engines/self-selection.js";
 import { checkPins, ensureValid, refusedLater } from "./pins.js";
 import { rosterOf, type Roster } from "./roster.js";
 import type { RepairOption } from "./steps/trade-off.js";
+import { breathe } from "./lp.js";
 
 /** The engines by name. `auto` picks one from the problem's size. */
 export const ENGINES: Readonly<Record<string, Engine>> = { greedy, mip, lns, "self-selection": selfSelection };
@@ -103,13 +104,16 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   clock.report({ phase: "index", incumbent: 0 });
   const year = indexYear(problem);
   clock.report({ phase: "candidates", incumbent: 0 });
+  await breathe();
   const candidates = findCandidates(year, CANDIDATE_LIMITS, { shouldStop: clock.shouldStop });
+  await breathe();
   const { fixed, rejected } = checkPins(year);
   const pinnedRoster = rosterOf(year, fixed);
   // A limit reached during set-up leaves time for the greedy baseline only, bounded by the seats.
   const setUpCut = candidates.cut || clock.shouldStop();
   clock.report({ phase: "bound", incumbent: 0 });
   const relaxed = setUpCut ? seatCountBound(year) : relaxedBound(year, candidates, pinnedRoster, clock.shouldStop);
+  await breathe();
   const chosen = setUpCut ? greedy : (named ?? (options.start ? repairEngine : chooseEngine(year, candidates)));
   const timeLimitSeconds = clock.remainingSeconds();
   const outcome = await chosen.run({
@@ -125,6 +129,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     shouldStop: clock.shouldStop,
     report: clock.report,
   });
+  await breathe();
   const { allocation, dropped } = ensureValid(year, outcome.allocation);
   const check = checkAllocation(year, allocation);
   const proven = outcome.provenOptimal === true && allocation === outcome.allocation;

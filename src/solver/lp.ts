@@ -56,6 +56,10 @@ export interface LinearSolveOptions {
   readonly shouldStop?: () => boolean;
 }
 
+/** One turn of the event loop: `setImmediate` in Node (no 1 ms clamp), a zero timeout elsewhere. */
+export const breathe = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
 type HighsRuntime = Awaited<ReturnType<typeof loadHighs>>;
 let runtime: Promise<HighsRuntime> | undefined;
 let wasm: { locateFile: () => string } | { wasmBinary: ArrayBuffer } | undefined;
@@ -86,6 +90,9 @@ export function highsRuntime(): Promise<HighsRuntime> {
  * loaded afresh for the next solve (an aborted instance cannot be used again).
  */
 export async function solveWithHighs(model: LinearModel, options: LinearSolveOptions = {}): Promise<LinearSolution> {
+  // A solve that can be stopped first lets the event loop run, so that an AbortSignal aborted by a
+  // timer or a closed request is seen (HiGHS then stops at its first checkpoint).
+  if (options.shouldStop) await breathe();
   try {
     return await solveOnce(model, options);
   } catch (cause) {

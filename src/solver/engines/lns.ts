@@ -6,6 +6,7 @@ import { deviation, neighbourhood, openSeats, reciprocitySeed } from "../steps/n
 import { pinnedKeys, rosterFromPins } from "../steps/pins.js";
 import { resolveScope, rosterScore } from "../steps/resolve.js";
 import { sweepByWeeks } from "../steps/sweep.js";
+import { breathe } from "../lp.js";
 
 /** Work limits of the search (iterations, not seconds, so that a run is reproducible). */
 export const LNS_LIMITS = {
@@ -125,7 +126,7 @@ export const lns: Engine = {
       stale = improved(before, after) ? 0 : stale + 1;
       progress();
       // Let an AbortSignal's listener and progress output run between neighbourhoods.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await breathe();
     }
     return { allocation: roster.toAllocation(), stoppedBy, iterations };
   },

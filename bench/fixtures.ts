@@ -1,26 +1,13 @@
 import type { Result } from "../src/io/errors.js";
 import type { Problem } from "../src/model/problem.js";
+import { COMMITTED_YEARS } from "../fixtures/years.js";
 
 /**
- * The committed benchmark years (fixtures/years/<name>), in the order the table shows them: the
- * scarce years first (calibrated to the published figures, or tight), then the planted ones, then
- * the roomy years kept for comparison.
+ * The benchmark years in the order the table shows them: the committed years (`npm run
+ * generate`'s list: the scarce years first, then the planted ones, then the roomy years kept for
+ * comparison) without `tiny`, and `mixed-qar` beside `mixed`.
  */
-export const FIXTURES = [
-  "2017-18",
-  "2018-19",
-  "2023-24",
-  "national-tight",
-  "small-tight",
-  "national-x2",
-  "mixed",
-  "mixed-qar",
-  "tight",
-  "short",
-  "roomy-2017-18",
-  "roomy-2018-19",
-  "roomy-2023-24",
-] as const;
+export const FIXTURES: readonly string[] = COMMITTED_YEARS.filter((name) => name !== "tiny").flatMap((name) => (name === "mixed" ? ["mixed", "mixed-qar"] : [name]));
 
 /**
  * Loads a fixture by name: a committed year folder; `national-x10`, generated in memory

@@ -36,6 +36,8 @@ function columnError(group: readonly InputError[]): InputError {
   const count = rows.length === group.length ? `${rows.length} rows` : `${group.length} cells in ${rows.length} rows`;
   return {
     ...first,
-    message: `${count} of this column have this problem (rows ${from} to ${to}), so it is likely the whole column: fix it once in the spreadsheet; row ${first.row}: ${first.message}`,
+    // "The whole column" only when the rows are most of their span: 15 blank cells scattered over
+    // a thousand rows are 15 people to ask, not one setting of the spreadsheet to fix.
+    message: `${count} of this column have this problem (rows ${from} to ${to})${rows.length * 2 >= to - from + 1 ? ", so it is likely the whole column: fix it once in the spreadsheet" : ""}; row ${first.row}: ${first.message}`,
   };
 }

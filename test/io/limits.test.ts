@@ -83,4 +83,14 @@ describe("input limits", () => {
     expect(all).toHaveLength(INPUT_LIMITS.errors + 1);
     expect(all[INPUT_LIMITS.errors]).toMatchObject({ code: "more-errors", message: expect.stringContaining("and 50 more problems") });
   });
+
+  it("a column's errors are called the whole column only when they fill most of the rows they span", () => {
+    const at = (row: number): InputError => ({ code: "bad-value", file: "reviewers.csv", row, column: "available", message: "no dates" });
+    const dense = capErrors(Array.from({ length: 40 }, (_, i) => at(i + 2)));
+    expect(dense[0]!.message).toContain("likely the whole column");
+    const scattered = capErrors(Array.from({ length: 15 }, (_, i) => at(66 + i * 70)));
+    expect(scattered).toHaveLength(1);
+    expect(scattered[0]!.message).toContain("15 rows of this column have this problem (rows 66 to 1046)");
+    expect(scattered[0]!.message).not.toContain("whole column");
+  });
 });

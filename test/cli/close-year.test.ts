@@ -1,18 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PLANTED, qar, scratch, STACK_LINE, YEAR } from "./qar.js";
+import { PLANTED, qar, scratch, STACK_LINE, YEAR, readOutput as read, csvRows as rows } from "./qar.js";
 
 const tmp = scratch("close-year");
 afterAll(tmp.remove);
 
-const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
-/** A CSV's data rows as objects by column (the test files hold no quoted commas). */
-function rows(text: string): Record<string, string>[] {
-  const [header, ...lines] = text.trim().split("\n");
-  const columns = header!.split(",");
-  return lines.map((line) => Object.fromEntries(line.split(",").map((cell, i) => [columns[i]!, cell])));
-}
 /** Rewrites one column of every data row. */
 function setColumn(text: string, column: string, value: string): string {
   const [header, ...lines] = text.trim().split("\n");

@@ -4,12 +4,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseGroupsCsv } from "../../src/io/groups/read-groups.js";
 import { readCohortFolder } from "../../src/io/groups/read-cohort-folder.js";
 import { independentCheck } from "../groups/helpers/independent-check.js";
-import { qar, scratch, STACK_LINE } from "./qar.js";
+import { qar, scratch, STACK_LINE, readOutput as read } from "./qar.js";
 
 const COHORT = new URL("./groups-data/cohort", import.meta.url).pathname;
 const tmp = scratch("group");
 afterAll(tmp.remove);
-const read = (dir: string, name: string) => readFileSync(join(dir, name), "utf8");
 
 /** A copy of the test cohort with one file replaced. */
 function brokenCohort(name: string, file: string, text: string): string {

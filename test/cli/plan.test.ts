@@ -4,18 +4,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { serializeYear } from "../../src/io/write-year.js";
 import { windowStarts } from "../../src/plan/moves.js";
 import { pushedYear } from "../helpers/windows.js";
-import { PLANTED, qar, scratch, STACK_LINE, YEAR } from "./qar.js";
+import { PLANTED, qar, scratch, STACK_LINE, YEAR, readOutput as read, csvRows as rows } from "./qar.js";
 
 const tmp = scratch("plan");
 afterAll(tmp.remove);
 
-const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
-/** A CSV's data rows as objects by column (these files hold no quoted commas). */
-function rows(text: string): Record<string, string>[] {
-  const [header, ...lines] = text.trim().split("\n");
-  const columns = header!.split(",");
-  return lines.map((line) => Object.fromEntries(line.split(",").map((cell, i) => [columns[i]!, cell])));
-}
 const outputs = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith(".")).sort();
 
 /** A year folder on disk: a tight generated year with three reviews pushed out of their planted weeks, each with a window. */

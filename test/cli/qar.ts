@@ -2,7 +2,8 @@
  * Runs `qar` in-process for the command tests: `run(argv, io)` with output captured, NO_COLOR
  * set and no progress display, as a script calling `qar` in a pipe would see it.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../src/cli/program.js";
@@ -45,3 +46,9 @@ export function scratch(name: string): { readonly dir: string; readonly remove: 
   const dir = mkdtempSync(join(tmpdir(), `qar-cli-${name}-`));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** A file of an output folder, as text. */
+export const readOutput = (dir: string, file: string): string => readFileSync(join(dir, file), "utf8");
+
+/** A CSV's data rows as objects by column, read as a spreadsheet tool would (csv-parse). */
+export const csvRows = (text: string): Record<string, string>[] => parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];

@@ -7,7 +7,7 @@ import { toCsv } from "../../src/io/csv-text.js";
 import { serializeYear } from "../../src/io/write-year.js";
 import { applyChanges } from "../../src/repair.js";
 import { CHAIN_PUBLISHED, chainYear } from "../repair/chain-year.js";
-import { PLANTED, qar, scratch, STACK_LINE, YEAR } from "./qar.js";
+import { PLANTED, qar, scratch, STACK_LINE, YEAR, readOutput as read } from "./qar.js";
 
 // The two-review year of test/repair/chain-year.ts: when A withdraws, 7 seats with 3 changes, 8 with 4.
 const tmp = scratch("repair");
@@ -20,7 +20,6 @@ for (const [name, text] of Object.entries(serializeYear(chainYear()))) writeFile
 writeFileSync(published, toCsv(["review_id", "role", "person_id"], CHAIN_PUBLISHED.assignments.map((a) => [a.reviewId, a.role, a.personId])));
 writeFileSync(changes, "change,id,value\nwithdraw,A,\n");
 
-const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
 const allocationIn = (dir: string) => {
   const parsed = parseAllocation(read(dir, "allocation.csv"), "allocation.csv");
   if (!parsed.ok) throw new Error("unreadable allocation.csv");

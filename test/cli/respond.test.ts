@@ -2,12 +2,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEvents } from "../season/helpers.js";
-import { qar, scratch, STACK_LINE, YEAR } from "./qar.js";
+import { qar, scratch, STACK_LINE, YEAR, readOutput as read } from "./qar.js";
 
 const tmp = scratch("respond");
 afterAll(tmp.remove);
 
-const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
 const rowsOf = (text: string) => text.trim().split("\n").slice(1).map((line) => line.split(","));
 /** allocation.csv rows as `{ review, role, person, status, sequence }`. */
 const seatsOf = (dir: string) => rowsOf(read(dir, "allocation.csv")).map((r) => ({ review: r[0]!, role: r[4]!, person: r[5]!, status: r[9]!, sequence: Number(r[10]) }));

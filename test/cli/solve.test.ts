@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { qar, scratch, STACK_LINE, TINY, YEAR } from "./qar.js";
+import { qar, scratch, STACK_LINE, TINY, YEAR, readOutput as read } from "./qar.js";
 
 const tmp = scratch("solve");
 afterAll(tmp.remove);
@@ -13,7 +13,6 @@ const HEADERS = {
   "letters.csv": "recipient_type,recipient_id,name,email,duties,hosting,sending",
 } as const;
 
-const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
 
 /** summary.json without its timing figures, the only fields allowed to differ between runs. */
 function withoutTiming(text: string): unknown {

@@ -6,6 +6,7 @@ import { solveOutputs } from "../../src/io/write-outputs.js";
 import type { Problem } from "../../src/model/problem.js";
 import { solve } from "../../src/solver/index.js";
 import { randomYear } from "../helpers/random-year.js";
+import { Random } from "../../fixtures/generator/random.js";
 
 const seeds = fc.integer({ min: 1, max: 1_000_000 });
 
@@ -15,15 +16,6 @@ async function outputBytes(problem: Problem, seed: number, engine: string): Prom
   const files = solveOutputs(result, explain(result.year, result.allocation));
   files["summary.json"] = files["summary.json"]!.replace(/"elapsedMs": \d+/g, '"elapsedMs": 0');
   return files;
-}
-
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
 }
 
 describe("solver invariants", () => {
@@ -65,14 +57,13 @@ describe("solver invariants", () => {
     await fc.assert(
       fc.asyncProperty(seeds, async (seed) => {
         const problem = randomYear(seed, { reviews: 10 });
-        let state = seed;
-        const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+        const random = new Random(`shuffle/${seed}`);
         const mixed: Problem = {
           ...problem,
-          schools: shuffled(problem.schools, random),
-          reviewers: shuffled(problem.reviewers, random),
-          leads: shuffled(problem.leads, random),
-          reviews: shuffled(problem.reviews, random),
+          schools: random.shuffle([...problem.schools]),
+          reviewers: random.shuffle([...problem.reviewers]),
+          leads: random.shuffle([...problem.leads]),
+          reviews: random.shuffle([...problem.reviews]),
         };
         const a = await solve(problem, { engine: "mip", seed: 1 });
         const b = await solve(mixed, { engine: "mip", seed: 1 });

@@ -3,7 +3,7 @@
  * prints one JSON line: the checker's figures, the bound, the gap, time and peak memory.
  * Usage: tsx bench/one.ts <fixture> <method> [seed]
  */
-import { checkAllocation } from "../src/check.js";
+import { checkAllocation, totalDeviation } from "../src/check.js";
 import { formatInputError } from "../src/io/errors.js";
 import { readYearFolder } from "../src/io/files.js";
 import { solve } from "../src/solver/index.js";
@@ -57,7 +57,7 @@ console.log(
     withinTolerance: m.reciprocity.withinTolerance / Math.max(1, m.reciprocity.schools),
     meetingCommitment: m.reciprocity.meetingCommitment / Math.max(1, m.reciprocity.schools),
     // Schools and trusts together, as the bound counts it.
-    reciprocityDeviation: m.reciprocity.totalDeviation + (m.trustReciprocity?.totalDeviation ?? 0),
+    reciprocityDeviation: totalDeviation(m),
     reciprocityBound: result.bound.reciprocityDeviation,
     phaseMatch: m.phaseMatch.share,
     meanTravelKm: m.travel.meanKm,

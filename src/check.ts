@@ -100,6 +100,16 @@ export function trustLedgerOf(placement: Placement): TrustLedgerRow[] {
     });
 }
 
+/**
+ * Total reciprocity deviation over every account, schools and trusts together: what the solver
+ * minimises and what `bound.reciprocityDeviation` bounds.
+ *
+ * @example totalDeviation(checkAllocation(year, allocation).metrics) >= result.bound.reciprocityDeviation
+ */
+export function totalDeviation(metrics: Pick<Metrics, "reciprocity" | "trustReciprocity">): number {
+  return metrics.reciprocity.totalDeviation + (metrics.trustReciprocity?.totalDeviation ?? 0);
+}
+
 /** The reciprocity measures over one set of accounts' rows. */
 function reciprocityOf(rows: readonly { readonly balance: number }[], tolerance: number): ReciprocityMetrics {
   const deviations = rows.map(reciprocityGoal.deviation);

@@ -89,11 +89,6 @@ export function seatFunnel(year: Year, placement: Placement, review: ReviewInfo,
     remaining = remaining.filter((person) => rule.allows(year, person, review));
     funnel.push({ rule: rule.id, remaining: remaining.length });
   }
-  const forbidden = new Set(year.problem.pins.filter((p) => p.kind === "forbid" && p.role === role && p.reviewId === review.id).map((p) => p.personId));
-  if (forbidden.size > 0) {
-    remaining = remaining.filter((person) => !forbidden.has(person.id));
-    funnel.push({ rule: "pins", remaining: remaining.length });
-  }
   const eligible = [...remaining];
   let free = eligible.filter((person) => isFree(placement, person, review, undefined, "duties"));
   funnel.push({ rule: "capacity", remaining: free.length });

@@ -79,6 +79,6 @@ describe("pins", () => {
     const result = await solve(p, { seed: 1 });
     expect(result.allocation.assignments.some((a) => a.personId === "PE")).toBe(false);
     const seat = explain(result.year, result.allocation).seats.find((s) => s.reviewId === "R1" && s.role === "peer");
-    expect(seat?.funnel.map((s) => s.rule)).toContain("pins");
+    expect(seat?.funnel.map((s) => s.rule)).toContain("ruled-out");
   });
 });

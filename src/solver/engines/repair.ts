@@ -124,7 +124,7 @@ export const repairEngine: Engine = {
     const { year } = given;
     const old = given.start ?? { assignments: [] };
     const keep = new Set(old.assignments.map(rowKey));
-    const { kept, start, pinned, stranded, candidates } = prepare(given, old);
+    const { kept, start, pinned, candidates } = prepare(given, old);
     const fewest = changeBound(given, old, kept);
     // From here on, stranded people may sit only on their own team.
     const context = { ...given, candidates };
@@ -144,12 +144,10 @@ export const repairEngine: Engine = {
     const polished = await polish(context, chosen, old, pinned);
     // A polish that found fewer rows (an unproven point) may leave a point below it dominated.
     const points = sweep.points.map((p) => (p === chosen ? polished : p)).filter((p, i, all) => p === polished || !all.some((q, j) => j !== i && q.seats >= p.seats && q.changes <= p.changes));
-    const allocation = polished.roster.toAllocation();
-    // A stranded pin the repair could not staff goes back as it was: `solve` refuses it as a pin
-    // the advanced-seat rule does not allow, and says so.
-    const held = new Set(allocation.assignments.map(rowKey));
+    // A stranded pin the repair could not staff stays out (its team would break the advanced-seat
+    // rule): `solve` lists it among the refused pins with that reason.
     return {
-      allocation: { assignments: [...allocation.assignments, ...stranded.filter((a) => !held.has(rowKey(a)))] },
+      allocation: polished.roster.toAllocation(),
       stoppedBy: context.shouldStop() ? "time-limit" : search.limited || sweep.limited ? "work-limit" : "complete",
       iterations: search.solves + sweep.solves + 1,
       tradeOff: points.map((p) => optionOf(context, p, p === polished)).reverse(),

@@ -53,8 +53,8 @@ describe("solver invariants", () => {
 
   it("the same seed gives byte-identical output files", async () => {
     await fc.assert(
-      fc.asyncProperty(seeds, fc.constantFrom("greedy", "lns"), async (seed, engine) => {
-        const problem = randomYear(seed, { reviews: 12 });
+      fc.asyncProperty(seeds, fc.constantFrom("greedy", "lns"), fc.boolean(), async (seed, engine, wide) => {
+        const problem = randomYear(seed, { reviews: 12, wide });
         expect(await outputBytes(problem, seed, engine)).toEqual(await outputBytes(problem, seed, engine));
       }),
       { numRuns: 6, seed: 3 },
@@ -63,8 +63,8 @@ describe("solver invariants", () => {
 
   it("shuffling the input rows changes no figure of the exact engine", async () => {
     await fc.assert(
-      fc.asyncProperty(seeds, async (seed) => {
-        const problem = randomYear(seed, { reviews: 10 });
+      fc.asyncProperty(seeds, fc.boolean(), async (seed, wide) => {
+        const problem = randomYear(seed, { reviews: 10, wide });
         const random = new Random(`shuffle/${seed}`);
         const mixed: Problem = {
           ...problem,
@@ -86,8 +86,8 @@ describe("solver invariants", () => {
 
   it("adding a reviewer never lowers the filled seats of the exact engine", async () => {
     await fc.assert(
-      fc.asyncProperty(seeds, fc.integer({ min: 0, max: 1000 }), async (seed, pick) => {
-        const problem = randomYear(seed, { reviews: 10 });
+      fc.asyncProperty(seeds, fc.integer({ min: 0, max: 1000 }), fc.boolean(), async (seed, pick, wide) => {
+        const problem = randomYear(seed, { reviews: 10, wide });
         const donor = problem.reviewers[pick % problem.reviewers.length]!;
         const extra = { ...donor, id: "PEXTRA", schoolId: problem.schools[pick % problem.schools.length]!.id };
         const before = await solve(problem, { engine: "mip", seed: 1 });

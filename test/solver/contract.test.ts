@@ -45,8 +45,8 @@ async function expectContract(name: string, problem: Problem, seed: number): Pro
 }
 
 describe.each(Object.keys(CONTRACT))("engine %s, run raw", (name) => {
-  it.each([1, 2, 3])("returns what the checker accepts on random year %i", async (seed) => {
-    await expectContract(name, randomYear(seed, { reviews: 12 }), seed);
+  it("returns what the checker accepts on a random year", async () => {
+    await expectContract(name, randomYear(1, { reviews: 12 }), 1);
   });
 
   it("returns what the checker accepts on wide random years (history, pins, blanks, review lengths, several ranges)", async () => {
@@ -56,7 +56,7 @@ describe.each(Object.keys(CONTRACT))("engine %s, run raw", (name) => {
         expect(validateProblem(problem).ok).toBe(true);
         await expectContract(name, problem, seed);
       }),
-      { numRuns: name === "mip" || name === "lns" || name === "repair" ? 6 : 20, seed: 27 },
+      { numRuns: name === "mip" || name === "lns" || name === "repair" ? 5 : 15, seed: 27 },
     );
   });
 });

@@ -48,6 +48,13 @@ describe("ruled-out", () => {
     expect(standbys.map((s) => s.personId)).toEqual(["PC"]);
   });
 
+  it("explain names the rule where it removes a seat's last candidate, and lifting the pin as a remedy", () => {
+    const year = indexYear({ ...baseYear(), pins: [forbid("L1", "lead")] });
+    const seat = explain(year, { assignments: [peerSeat("RA", "PB"), peerSeat("RA", "PC")] }).seats.find((s) => s.role === "lead")!;
+    expect(seat.reason).toContain("ruled-out rule");
+    expect(seat.remedies[0]).toContain("forbid pin on RA");
+  });
+
   describe("refuse", () => {
     it("returns undefined for a pair no pin rules out, a reason for one a pin does", () => {
       const free = pairOf(withPins([forbid("PD")]), "RA", "PC");

@@ -20,7 +20,7 @@ export { RULES, PAIR_RULES, COMPOSITION_RULES, type Rule, type PairRule, type Al
 export { solve, checkAllocation, explain, repair, closeYear, type ProblemLike } from "./api.js";
 export type { CheckResult, Metrics, UnfilledSeats } from "./check.js";
 export type { LedgerRow, TrustLedgerRow } from "./goals/reciprocity.js";
-export { ENGINES, type SolveOptions, type SolveResult, type RejectedPin } from "./solver/index.js";
+export { ENGINES, type Dropped, type SolveOptions, type SolveResult, type RejectedPin } from "./solver/index.js";
 export type { Progress, StopReason } from "./solver/engine.js";
 export type { Bound } from "./solver/bound.js";
 export { explainSeats, deficiencies, type Explanation, type SeatExplanation, type FunnelStep, type Deficiency } from "./explain.js";

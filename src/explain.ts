@@ -89,11 +89,6 @@ export function seatFunnel(year: Year, placement: Placement, review: ReviewInfo,
     remaining = remaining.filter((person) => rule.allows(year, person, review));
     funnel.push({ rule: rule.id, remaining: remaining.length });
   }
-  const forbidden = new Set(year.problem.pins.filter((p) => p.kind === "forbid" && p.role === role && p.reviewId === review.id).map((p) => p.personId));
-  if (forbidden.size > 0) {
-    remaining = remaining.filter((person) => !forbidden.has(person.id));
-    funnel.push({ rule: "pins", remaining: remaining.length });
-  }
   const eligible = [...remaining];
   let free = eligible.filter((person) => isFree(placement, person, review, undefined, "duties"));
   funnel.push({ rule: "capacity", remaining: free.length });
@@ -189,6 +184,8 @@ export function explainSeats(year: Year, allocation: Allocation, review: ReviewI
     const step = funnel[firstEmpty]!;
     const before = funnel[firstEmpty - 1]!.remaining;
     reason = `no ${who(role)} passes the ${step.rule} rule: it removes the last ${plural(before, "candidate")}`;
+    // Ruled out by the user or the season: lifting it is a remedy besides recruiting.
+    if (step.rule === "ruled-out") remedies.push(`remove a forbid pin on ${review.id} from pins.csv, if the person may be asked after all`);
     remedies.push(recruit(year, review, role, wantAdvanced));
   } else if (capRule && free.length === 0) {
     reason = `every free eligible ${who(role)} would break the ${capRule.id} rule on this ${review.kind.id} team (${capRule.summary})`;

@@ -38,3 +38,16 @@ export function pinsInWords(solve: SolveResult): string[] {
     ...refused.map((r) => `  refused: ${r.assignment.reviewId} ${r.assignment.role} ${r.assignment.personId}: ${r.reason}`),
   ];
 }
+
+/**
+ * The rows `solve` had to drop from the engine's allocation, one line each, or nothing when none
+ * was (the usual case: a drop is an engine's fault, shown so that it cannot pass unseen).
+ */
+export function droppedInWords(solve: SolveResult): string[] {
+  const dropped = solve.dropped;
+  if (dropped.length === 0) return [];
+  return [
+    `dropped: ${dropped.length} row${dropped.length === 1 ? "" : "s"} of the ${solve.engine} engine's allocation broke a rule and ${dropped.length === 1 ? "was" : "were"} taken out (an engine fault: please report it)`,
+    ...dropped.map((d) => `  dropped: ${d.assignment.reviewId} ${d.assignment.role} ${d.assignment.personId}: ${d.rule}: ${d.reason}`),
+  ];
+}

@@ -130,6 +130,7 @@ export function summaryOf(result: SolveResult, warnings: readonly InputError[] =
       elapsedMs: Math.round(result.elapsedMs),
     },
     rejectedPins: result.rejectedPins,
+    dropped: result.dropped,
     warnings,
     // A repair's trade-off: the most seats for each number of changed rows, the chosen marked.
     ...(result.tradeOff ? { repair: { changes: result.tradeOff.find((o) => o.chosen)?.changes, options: optionsSummary(result.tradeOff) } } : {}),

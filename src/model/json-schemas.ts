@@ -48,6 +48,9 @@ export const ResultSchema = z.looseObject({
     elapsedMs: z.number().nonnegative(),
   }),
   rejectedPins: z.array(z.looseObject({ assignment: AssignmentSchema, reason: z.string() })),
+  dropped: z
+    .array(z.looseObject({ assignment: AssignmentSchema, rule: z.string(), reason: z.string() }))
+    .describe("rows the engine placed that broke a rule, taken out by solve (empty unless an engine is at fault; a run with any is never optimal)"),
   warnings: z.array(InputErrorSchema).describe("the input's warnings (columns not used, files read under another name, people with no dates)"),
 });
 

@@ -58,20 +58,12 @@ export function openedTeam(state: SeatState, review: ReviewInfo, role: Role): Se
   return { ...state, peers: (r) => (r === review ? peers : state.peers(r)) };
 }
 
-const forbiddenPins = new WeakMap<Year, ReadonlySet<string>>();
-function forbidden(year: Year): ReadonlySet<string> {
-  let set = forbiddenPins.get(year);
-  if (!set) forbiddenPins.set(year, (set = new Set(year.problem.pins.filter((p) => p.kind === "forbid").map((p) => `${p.role}:${p.personId}@${p.reviewId}`))));
-  return set;
-}
-
-/** Whether `person` may take the open seat: not on the team, every pair rule, every seat rule, the advanced seat. */
+/** Whether `person` may take the open seat: not on the team, every pair rule (a forbid pin included), every seat rule, the advanced seat. */
 function mayStepIn(year: Year, team: ReadonlySet<PersonInfo>, opened: SeatState, review: ReviewInfo, person: PersonInfo): boolean {
   return (
     !team.has(person) &&
     allowedPair(year, person, review) &&
     seatAdmits(opened, person, review, person.role) &&
-    !forbidden(year).has(`${person.role}:${person.id}@${review.id}`) &&
     (person.role === "lead" || meetsAdvanced(year, review, [...opened.peers(review), person]))
   );
 }

@@ -14,6 +14,7 @@ import { oneLead } from "./one-lead.js";
 import { overlap } from "./overlap.js";
 import { ownSchool } from "./own-school.js";
 import { reviewKind } from "./review-kind.js";
+import { ruledOut } from "./ruled-out.js";
 import { sameHub } from "./same-hub.js";
 import { sameLocality } from "./same-locality.js";
 import { sameTrust } from "./same-trust.js";
@@ -38,10 +39,11 @@ export const PAIR_RULES: readonly PairRule[] = [
   homeReview,
   conflicts,
   noRepeat,
+  ruledOut,
 ];
 
 /** The pair rules in the order that rejects most pairs soonest (for building candidate lists fast). */
-const FAST_ORDER: readonly PairRule[] = [availability, reviewKind, ownSchool, sameHub, hostHub, sameLocality, sameTrust, homeReview, conflicts, noRepeat, distance];
+const FAST_ORDER: readonly PairRule[] = [availability, reviewKind, ownSchool, sameHub, hostHub, sameLocality, sameTrust, homeReview, conflicts, noRepeat, ruledOut, distance];
 
 /**
  * Whether every pair rule of one basis lets `person` sit on `review`: `school` rules can be

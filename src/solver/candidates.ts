@@ -12,7 +12,7 @@ export interface Candidate {
   readonly cost: number;
 }
 
-/** Who may fill which seat: every pair every pair-rule allows, less the forbidden pins. */
+/** Who may fill which seat: every pair every pair rule allows (a forbid pin is one: `ruled-out`). */
 export interface Candidates {
   readonly lead: ReadonlyMap<string, readonly Candidate[]>;
   readonly peer: ReadonlyMap<string, readonly Candidate[]>;
@@ -50,7 +50,7 @@ function upperBoundIndex(sorted: readonly ReviewInfo[], day: number): number {
 
 /**
  * Lists the candidates of every seat. A person is a candidate when every pair rule allows the
- * pair and no `forbid` pin names it. Only reviews inside a person's availability are examined
+ * pair (`ruled-out` keeps the forbid pins off). Only reviews inside a person's availability are examined
  * (reviews sorted by start), lists follow input order, and very large years are pruned to the
  * cheapest pairs (`CANDIDATE_LIMITS`; `pruned` says so, and `eligible` keeps the full counts
  * for a valid bound).
@@ -60,9 +60,6 @@ export function findCandidates(
   limits = CANDIDATE_LIMITS,
   options: { readonly shouldStop?: () => boolean } = {},
 ): Candidates & { readonly pruned: boolean; readonly eligible: EligibleCounts; readonly cut: boolean } {
-  const forbidden = new Set(
-    year.problem.pins.filter((pin) => pin.kind === "forbid").map((pin) => `${pin.role}:${pin.personId}@${pin.reviewId}`),
-  );
   const byStart = [...year.reviews].sort((a, b) => a.span.from - b.span.from || a.index - b.index);
   const people = [...year.leads, ...year.reviewers];
   const eligible: EligibleCounts = {
@@ -103,7 +100,6 @@ export function findCandidates(
       for (let i = upperBoundIndex(byStart, range.from); i < byStart.length && byStart[i]!.span.from <= range.to; i += 1) {
         const review = byStart[i]!;
         if (review.span.to > range.to) continue;
-        if (forbidden.size > 0 && forbidden.has(`${person.role}:${person.id}@${review.id}`)) continue;
         if (allowed(person, review)) mine.push(review.index);
       }
     }

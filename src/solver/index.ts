@@ -5,13 +5,13 @@ import type { Allocation } from "../model/schema.js";
 import { indexYear, type Year } from "../model/year.js";
 import { assembleBound, EXACT_BOUND_MAX_REVIEWS, exactSeatBound, reciprocityLowerBound, relaxedBound, seatCountBound, type Bound, type RelaxedBound } from "./bound.js";
 import { CANDIDATE_LIMITS, findCandidates, type Candidates } from "./candidates.js";
-import type { Engine, Progress, StopReason } from "./engine.js";
+import type { Engine, EngineContext, Progress, StopReason } from "./engine.js";
 import { greedy } from "./engines/greedy.js";
 import { lns } from "./engines/lns.js";
 import { mip } from "./engines/mip.js";
 import { repairEngine } from "./engines/repair.js";
 import { selfSelection } from "./engines/self-selection.js";
-import { checkPins, ensureValid, refusedLater } from "./pins.js";
+import { checkPins, ensureValid, refusedLater, type Dropped, type RejectedPin } from "./pins.js";
 import { rosterOf, type Roster } from "./roster.js";
 import type { RepairOption } from "./steps/trade-off.js";
 import { breathe } from "./lp.js";
@@ -46,13 +46,12 @@ export interface SolveOptions {
   readonly exactBound?: boolean;
 }
 
-import type { RejectedPin } from "./pins.js";
-export type { RejectedPin } from "./pins.js";
+export type { Dropped, RejectedPin } from "./pins.js";
 
 export interface SolveResult {
   /** The year as `solve` indexed it: writers and reports read it instead of indexing again. */
   readonly year: Year;
-  /** `optimal` when the engine proved the policy objective optimal; else `feasible`. */
+  /** `optimal` when the engine proved the policy objective optimal (and no row was dropped); else `feasible`. */
   readonly status: "optimal" | "feasible";
   readonly allocation: Allocation;
   /** The checker's verdict and figures for `allocation` (always valid). */
@@ -69,6 +68,12 @@ export interface SolveResult {
   readonly elapsedMs: number;
   /** Every `fix` pin not in the allocation, with the reason (every other fix pin is honoured). */
   readonly rejectedPins: readonly RejectedPin[];
+  /**
+   * Rows the engine placed that broke a rule, which `solve` took out so as to return a valid
+   * allocation: each with the rule and the checker's words. Empty unless an engine is at fault;
+   * a run with any is never `optimal`, and says so in summary.json and on the terminal.
+   */
+  readonly dropped: readonly Dropped[];
   /** With `start`: the most seats for each number of changed rows, fewest changes first, the returned option marked `chosen`. */
   readonly tradeOff?: readonly RepairOption[];
 }
@@ -99,24 +104,93 @@ export function chooseEngine(year: Year, candidates: Candidates): Engine {
  */
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
   const clock = startClock(options);
-  const seed = options.seed ?? 1;
   const named = engineNamed(options.engine);
+  const { year, candidates, rejected, pinnedRoster, relaxed, setUpCut, context } = await setUpRun(problem, options, clock);
+  const chosen = setUpCut ? greedy : (named ?? (options.start ? repairEngine : chooseEngine(year, candidates)));
+  const outcome = await chosen.run(context);
+  await breathe();
+  const { allocation, dropped } = ensureValid(year, outcome.allocation);
+  // A run whose rows had to be dropped proved nothing about what is left.
+  const provenOptimal = outcome.provenOptimal === true && dropped.length === 0;
+  const check = checkAllocation(year, allocation);
+  // An engine that proved the most seats on the way (repair) spares the exact bound.
+  const engineBound = outcome.seatBound !== undefined && dropped.length === 0 ? { seats: outcome.seatBound } : undefined;
+  const exact = provenOptimal || setUpCut ? {} : (engineBound ?? (options.exactBound === false ? {} : await tightenBound(year, candidates, pinnedRoster, relaxed, check, clock)));
+  const bound = assembleBound(relaxed, check.metrics.filled, { ...exact, proven: provenOptimal });
+  const filled = check.metrics.filled.total;
+  return {
+    year,
+    status: provenOptimal ? "optimal" : "feasible",
+    allocation,
+    check,
+    bound,
+    gap: bound.filledSeats === 0 ? 0 : (bound.filledSeats - filled) / bound.filledSeats,
+    proven: filled >= bound.filledSeats,
+    engine: chosen.name,
+    seed: context.seed,
+    stoppedBy: stopReason(outcome.stoppedBy, { aborted: options.signal?.aborted === true, setUpCut, provenOptimal, dropped: dropped.length > 0 }),
+    iterations: outcome.iterations,
+    elapsedMs: clock.elapsed(),
+    rejectedPins: [...rejected, ...refusedLater(year, context.fixed, allocation, dropped)],
+    dropped,
+    ...(outcome.tradeOff ? { tradeOff: outcome.tradeOff } : {}),
+  };
+}
+
+/**
+ * Why the run stopped, as the result says it: a proof (`proven-optimal`, `bound-met`) only when
+ * no row had to be dropped from the engine's allocation (then the engine `complete`d its method).
+ */
+function stopReason(engine: StopReason, run: { aborted: boolean; setUpCut: boolean; provenOptimal: boolean; dropped: boolean }): StopReason {
+  if (run.aborted) return "aborted";
+  if (run.setUpCut) return "time-limit";
+  if (run.provenOptimal) return "proven-optimal";
+  return run.dropped && (engine === "proven-optimal" || engine === "bound-met") ? "complete" : engine;
+}
+
+/** What `solve` prepares before an engine runs, and the engine's context built from it. */
+export interface RunSetUp {
+  readonly year: Year;
+  readonly candidates: Candidates;
+  /** The fix pins refused before the run, with their reasons. */
+  readonly rejected: readonly RejectedPin[];
+  /** The accepted fix pins as a roster (for the bounds). */
+  readonly pinnedRoster: Roster;
+  readonly relaxed: RelaxedBound;
+  /** A limit reached during set-up: only the greedy baseline has time left. */
+  readonly setUpCut: boolean;
+  /** Exactly what `solve` hands the engine it runs, and the seed it was built from. */
+  readonly context: EngineContext & { readonly seed: number };
+}
+
+/**
+ * Everything `solve` does before it runs an engine: the year indexed, the candidate lists, the
+ * pins vetted, the relaxation bound, and the engine's context. The engines' contract suite runs
+ * each engine on this context and checks its own output, before anything could clean it.
+ *
+ * @example
+ * const { context, year } = await setUpRun(problem, { seed: 1 });
+ * const outcome = await greedy.run(context);
+ * checkAllocation(year, outcome.allocation).valid; // true: engines are valid by construction
+ */
+export async function setUpRun(problem: Problem, options: SolveOptions = {}, clock: Clock = startClock(options)): Promise<RunSetUp> {
+  const seed = options.seed ?? 1;
   clock.report({ phase: "index", incumbent: 0 });
   const year = indexYear(problem);
   clock.report({ phase: "candidates", incumbent: 0 });
   await breathe();
   const candidates = findCandidates(year, CANDIDATE_LIMITS, { shouldStop: clock.shouldStop });
   await breathe();
-  const { fixed, rejected } = checkPins(year);
+  const { fixed, rejected } = checkPins(year, { unstaffable: options.start === undefined });
   const pinnedRoster = rosterOf(year, fixed);
   // A limit reached during set-up leaves time for the greedy baseline only, bounded by the seats.
   const setUpCut = candidates.cut || clock.shouldStop();
   clock.report({ phase: "bound", incumbent: 0 });
   const relaxed = setUpCut ? seatCountBound(year) : relaxedBound(year, candidates, pinnedRoster, clock.shouldStop);
   await breathe();
-  const chosen = setUpCut ? greedy : (named ?? (options.start ? repairEngine : chooseEngine(year, candidates)));
   const timeLimitSeconds = clock.remainingSeconds();
-  const outcome = await chosen.run({
+  const context = {
+    seed,
     year,
     candidates,
     random: seedrandom(String(seed)),
@@ -128,33 +202,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
     shouldStop: clock.shouldStop,
     report: clock.report,
-  });
-  await breathe();
-  const { allocation, dropped } = ensureValid(year, outcome.allocation);
-  const check = checkAllocation(year, allocation);
-  const proven = outcome.provenOptimal === true && allocation === outcome.allocation;
-  // An engine that proved the most seats on the way (repair) spares the exact bound.
-  const engineBound = outcome.seatBound !== undefined ? { seats: outcome.seatBound } : undefined;
-  const exact = proven || setUpCut ? {} : (engineBound ?? (options.exactBound === false ? {} : await tightenBound(year, candidates, pinnedRoster, relaxed, check, clock)));
-  const bound = assembleBound(relaxed, check.metrics.filled, { ...exact, proven });
-  const filled = check.metrics.filled.total;
-  const stoppedBy: StopReason = options.signal?.aborted ? "aborted" : setUpCut ? "time-limit" : outcome.provenOptimal ? "proven-optimal" : outcome.stoppedBy;
-  return {
-    year,
-    status: outcome.provenOptimal ? "optimal" : "feasible",
-    allocation,
-    check,
-    bound,
-    gap: bound.filledSeats === 0 ? 0 : (bound.filledSeats - filled) / bound.filledSeats,
-    proven: filled >= bound.filledSeats,
-    engine: chosen.name,
-    seed,
-    stoppedBy,
-    iterations: outcome.iterations,
-    elapsedMs: clock.elapsed(),
-    rejectedPins: [...rejected, ...refusedLater(fixed, allocation, dropped)],
-    ...(outcome.tradeOff ? { tradeOff: outcome.tradeOff } : {}),
   };
+  return { year, candidates, rejected, pinnedRoster, relaxed, setUpCut, context };
 }
 
 /** The run's clock: the deadline every phase checks (set-up included), and progress with the elapsed time. */

@@ -1,13 +1,13 @@
 /**
  * The user's pins: checked before the solve, and settled after it. Every `fix` pin ends in the
- * allocation or in the list of rejected pins with its reason; a `forbid` pin removes the pair
- * from the candidate lists (`findCandidates`).
+ * allocation or in the list of rejected pins with its reason; a `forbid` pin is the `ruled-out`
+ * rule, which keeps the pair out of the candidate lists like any other pair rule.
  */
 import { checkAllocation } from "../check.js";
 import type { Allocation, Assignment } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import { advancedToStaff, isAdvanced, peerSeatsLeft, refusal, type Violation } from "../rules/index.js";
-import { createRoster } from "./roster.js";
+import { advancedToStaff, allowedPair, isAdvanced, meetsAdvanced, peerSeatsLeft, refusal } from "../rules/index.js";
+import { createRoster, rosterOf, type Roster } from "./roster.js";
 
 /** A pin the solver could not honour, and why. */
 export interface RejectedPin {
@@ -19,8 +19,13 @@ export interface RejectedPin {
 
 const keyOf = (a: { reviewId: string; role: string; personId: string }) => `${a.role}:${a.personId}@${a.reviewId}`;
 
-/** Splits the fixed pins into those the rules allow (in order) and those they do not. */
-export function checkPins(year: Year): { fixed: Allocation; rejected: RejectedPin[] } {
+/**
+ * Splits the fixed pins into those the rules allow (in order) and those they do not. With
+ * `unstaffable` (the default), the pinned peers of a team no free advanced reviewer could join
+ * are refused too; a repair leaves them to the repair engine, which keeps such a stranded peer
+ * off every other team (a confirmed seat is not swapped for a new offer unasked).
+ */
+export function checkPins(year: Year, options: { readonly unstaffable?: boolean } = {}): { fixed: Allocation; rejected: RejectedPin[] } {
   const roster = createRoster(year);
   const rejected: RejectedPin[] = [];
   const assignments: Assignment[] = [];
@@ -45,7 +50,37 @@ export function checkPins(year: Year): { fixed: Allocation; rejected: RejectedPi
       assignments.push(assignment);
     }
   }
-  return { fixed: { assignments }, rejected };
+  const unstaffable = options.unstaffable === false ? new Set<string>() : refuseUnstaffable(year, roster);
+  for (const assignment of assignments) if (unstaffable.has(keyOf(assignment))) rejected.push({ assignment, rule: "advanced-seat", reason: NO_ADVANCED_CAN_JOIN(assignment.reviewId) });
+  return { fixed: { assignments: assignments.filter((a) => !unstaffable.has(keyOf(a))) }, rejected };
+}
+
+const NO_ADVANCED_CAN_JOIN = (reviewId: string, none = "none could join") => `advanced-seat: ${reviewId} has no advanced reviewer beside its pinned peers and ${none}; a team with any peer needs one`;
+
+/**
+ * The pinned peers of every team that cannot get the advanced reviewers it needs: fewer advanced
+ * reviewers could join it (every pair rule allowing, free beside the pins) than it lacks. They
+ * are refused up front, which says why before the solve, rather than left to an engine that
+ * could only leave them out. (A team that could be staffed alone but competes with another for
+ * the same advanced reviewer is the engines' to settle; `refusedLater` gives the same reason.)
+ */
+function refuseUnstaffable(year: Year, roster: Roster): Set<string> {
+  const refused = new Set<string>();
+  for (const review of year.reviews) {
+    const peers = roster.peers(review);
+    if (peers.length === 0 || meetsAdvanced(year, review, peers)) continue;
+    let lacking = advancedToStaff(year, review) - peers.filter(isAdvanced).length;
+    for (const p of year.reviewers) {
+      if (isAdvanced(p) && !peers.includes(p) && allowedPair(year, p, review) && roster.canTake(p, review)) lacking -= 1;
+      if (lacking <= 0) break;
+    }
+    if (lacking <= 0) continue;
+    for (const person of [...peers]) {
+      roster.remove("peer", person, review);
+      refused.add(keyOf({ reviewId: review.id, role: "peer", personId: person.id }));
+    }
+  }
+  return refused;
 }
 
 /** Whether one more non-advanced peer on a team of `peers` would leave no seat for the advanced reviewers it still needs. */
@@ -54,17 +89,20 @@ function leavesNoRoomForAdvanced(year: Year, peers: readonly PersonInfo[], revie
   return peerSeatsLeft(review, peers.length + 1) < advancedMissing;
 }
 
-/** An assignment `ensureValid` took out, and the violation that made it. */
+/** A row `solve` had to take out of an engine's allocation, and the rule it broke. */
 export interface Dropped {
   readonly assignment: Assignment;
-  readonly violation: Violation;
+  /** The broken rule, by id (`same-hub`, `overlap`, `advanced-seat`...). */
+  readonly rule: string;
+  /** The checker's words for the violation. */
+  readonly reason: string;
 }
 
 /**
- * Drops assignments until the checker finds no violation. Engines are valid by construction,
- * so this does nothing unless pins leave a team short of advanced reviewers (no advanced
- * reviewer could join the pinned peers); it guarantees that `solve` never returns an invalid
- * allocation, and says what it dropped.
+ * Drops rows until the checker finds no violation: the second line behind engines that are
+ * valid by construction (the engines' contract suite checks each one's own output), so that
+ * `solve` never returns an invalid allocation. Every row it drops is returned with the rule it
+ * broke, and `solve` reports them: a drop is an engine's fault made visible, never a silent fix.
  */
 export function ensureValid(year: Year, allocation: Allocation): { allocation: Allocation; dropped: Dropped[] } {
   let current = allocation;
@@ -72,30 +110,35 @@ export function ensureValid(year: Year, allocation: Allocation): { allocation: A
   for (let round = 0; round < 100; round += 1) {
     const { violations } = checkAllocation(year, current);
     if (violations.length === 0) return { allocation: current, dropped };
-    const team = new Map(violations.filter((v) => v.rule === "advanced-seat").map((v) => [v.reviewId, v]));
+    const team = new Map(violations.filter((v) => !v.personId).map((v) => [v.reviewId, v]));
     const pair = new Map(violations.filter((v) => v.personId).map((v) => [`${v.reviewId}|${v.personId}`, v]));
     const kept: Assignment[] = [];
     for (const a of current.assignments) {
-      const violation = pair.get(`${a.reviewId}|${a.personId}`) ?? (a.role === "peer" ? team.get(a.reviewId) : undefined);
-      if (violation) dropped.push({ assignment: a, violation });
+      // A team-wide violation (too many peers, no advanced reviewer, a second Lead) drops the team's seats of the role it concerns.
+      const teamWide = team.get(a.reviewId);
+      const violation = pair.get(`${a.reviewId}|${a.personId}`) ?? (teamWide && (teamWide.rule === "one-lead") === (a.role === "lead") ? teamWide : undefined);
+      if (violation) dropped.push({ assignment: a, rule: violation.rule, reason: violation.message });
       else kept.push(a);
     }
     current = { ...current, assignments: kept };
   }
-  return { allocation: { ...current, assignments: [] }, dropped };
+  return { allocation: { ...current, assignments: [] }, dropped: [...dropped, ...current.assignments.map((assignment) => ({ assignment, rule: "checker", reason: "still invalid after 100 rounds of drops" }))] };
 }
 
-/** The fix pins the engine placed but that did not survive `ensureValid`, with the reason. */
-export function refusedLater(fixed: Allocation, allocation: Allocation, dropped: readonly Dropped[]): RejectedPin[] {
+/** The fix pins the engine's allocation does not hold (after any drop), each with the reason. */
+export function refusedLater(year: Year, fixed: Allocation, allocation: Allocation, dropped: readonly Dropped[]): RejectedPin[] {
   const placed = new Set(allocation.assignments.map(keyOf));
-  const why = new Map(dropped.map((d) => [keyOf(d.assignment), d.violation]));
+  const why = new Map(dropped.map((d) => [keyOf(d.assignment), d]));
+  const pinned = rosterOf(year, fixed);
+  const staffed = new Set(allocation.assignments.filter((a) => a.role === "peer").map((a) => a.reviewId));
   return fixed.assignments
     .filter((a) => !placed.has(keyOf(a)))
     .map((assignment) => {
-      const violation = why.get(keyOf(assignment));
-      if (violation?.rule === "advanced-seat") {
-        return { assignment, rule: "advanced-seat", reason: `advanced-seat: ${assignment.reviewId} has no advanced reviewer beside its pinned peers and none could join; a team with any peer needs one` };
-      }
-      return { assignment, rule: violation?.rule ?? "pins", reason: violation ? `${violation.rule}: ${violation.message}` : "the solver could not keep it beside the other pins" };
+      const drop = why.get(keyOf(assignment));
+      if (drop) return { assignment, rule: drop.rule, reason: `${drop.rule}: ${drop.reason}` };
+      // An engine leaves out the pinned peers of a team it could not give its advanced reviewer.
+      const review = year.reviewById.get(assignment.reviewId)!;
+      if (assignment.role === "peer" && !pinned.advancedOk(review) && !staffed.has(review.id)) return { assignment, rule: "advanced-seat", reason: NO_ADVANCED_CAN_JOIN(review.id, "none was left free to join") };
+      return { assignment, rule: "pins", reason: "the solver could not keep it beside the other pins" };
     });
 }

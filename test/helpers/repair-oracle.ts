@@ -1,24 +1,30 @@
 /**
- * The exact trade-off of a repair, computed apart from the repair engine, as the oracle of the
- * property test and of `npm run bench:repair`. Whole-year MIPs only: no start, no neighbourhoods,
- * no counting bound. Two forms:
+ * The exact trade-off of a repair, computed apart from the engines, as the oracle of the property
+ * test and of `npm run bench:repair`. The model is stated here from DOMAIN.md's hard rules and
+ * shares nothing with the engines' models (no candidate lists, no roster, no `buildScopeModel`):
+ * - a column x for every (person, review, role) that every pair rule allows (`allowedPair`, the
+ *   rule modules' own statement, which the checker reads too);
+ * - at most one Lead Reviewer per review; at most `peerSeats` peers, and a team with any peer
+ *   holds min(minAdvancedPerTeam, peerSeats) advanced peers (a 0/1 column z per team: staffed);
+ * - nobody over their `maxReviews`, nobody on two reviews that share a day (one row per person
+ *   per day a review of theirs starts: two reviews overlap exactly when one covers the other's
+ *   first day).
+ * Whole-year MIPs only: no start, no neighbourhoods, no counting bound. Two forms:
  * - `fewestChanges(s)`: the fewest changed rows of any valid allocation filling at least s seats
  *   (a seats row, the changed rows as the objective): the property test's oracle, on small years;
- * - `bestWithin(k)`: the most seats within k changed rows, then the fewest rows for them (the
- *   changed-rows row of the year model, seats before kept rows in one objective): the bench's
- *   oracle, which HiGHS proves far faster than the first form on national years.
- * The rule rows are the year model's (`buildScopeModel`, which every fresh solve uses); every
- * allocation it returns goes through the checker. Pins are not modelled (the oracle's years have none).
+ * - `bestWithin(k)`: the most seats within k changed rows, then the fewest rows for them (one
+ *   objective, seats weighted above any count of rows): the bench's oracle.
+ * Changed rows are |old| + Σx − 2·Σ(x of an old row). Every allocation it returns goes through
+ * the checker. Years with composition caps or fix pins are refused (not modelled); forbid pins
+ * are a pair rule (`ruled-out`) and are modelled.
  */
 import { checkAllocation } from "../../src/check.js";
+import { parseDay } from "../../src/model/dates.js";
 import type { Problem } from "../../src/model/problem.js";
-import type { Allocation } from "../../src/model/schema.js";
-import { indexYear, type Year } from "../../src/model/year.js";
-import { findCandidates, type Candidate, type Candidates } from "../../src/solver/candidates.js";
-import { changedRows, rowKey } from "../../src/solver/diff.js";
-import { solveWithHighs, type LinearSolution } from "../../src/solver/lp.js";
-import { buildScopeModel } from "../../src/solver/mip-model.js";
-import { createRoster } from "../../src/solver/roster.js";
+import type { Allocation, Role } from "../../src/model/schema.js";
+import { indexYear, type PersonInfo, type ReviewInfo, type Year } from "../../src/model/year.js";
+import { allowedPair } from "../../src/rules/index.js";
+import { solveWithHighs, type Column, type LinearSolution, type Row } from "../../src/solver/lp.js";
 
 export interface OracleAnswer {
   readonly changes: number;
@@ -38,50 +44,118 @@ export interface RepairOracle {
   bestWithin(budget: number | undefined): Promise<OracleAnswer | "infeasible" | undefined>;
 }
 
+interface Pair {
+  readonly person: PersonInfo;
+  readonly review: ReviewInfo;
+  readonly role: Role;
+}
+
+/** The year's hard rules as rows over the pair columns (the first `pairs.length`) and one staffed column per team that needs advanced peers. */
+interface OracleModel {
+  readonly pairs: readonly Pair[];
+  readonly columns: number;
+  readonly rows: readonly Row[];
+}
+
+const row = (indices: number[], values: number[], lower: number, upper: number): Row => ({ indices, values, lower, upper });
+
+function oracleModel(year: Year): OracleModel {
+  if (year.problem.pins.some((p) => p.kind === "fix")) throw new Error("the repair oracle does not model fix pins");
+  if (year.reviews.some((r) => r.kind.maxPerTrustPerTeam !== null || r.kind.maxPerHubPerTeam !== null || r.kind.maxTraineesPerTeam !== null)) {
+    throw new Error("the repair oracle does not model the team composition caps");
+  }
+  const pairs: Pair[] = [];
+  for (const review of year.reviews) {
+    for (const person of year.leads) if (allowedPair(year, person, review)) pairs.push({ person, review, role: "lead" });
+    for (const person of year.reviewers) if (allowedPair(year, person, review)) pairs.push({ person, review, role: "peer" });
+  }
+  const rows: Row[] = [];
+  let columns = pairs.length;
+  const team = new Map<string, number[]>();
+  pairs.forEach((p, j) => {
+    const key = `${p.role}@${p.review.id}`;
+    const members = team.get(key);
+    if (members) members.push(j);
+    else team.set(key, [j]);
+  });
+  for (const review of year.reviews) {
+    const leads = team.get(`lead@${review.id}`) ?? [];
+    if (leads.length > 1) rows.push(row(leads, leads.map(() => 1), -Infinity, 1));
+    const peers = team.get(`peer@${review.id}`) ?? [];
+    if (peers.length === 0) continue;
+    const need = Math.min(review.kind.minAdvancedPerTeam, review.peerSeats);
+    if (need === 0) {
+      rows.push(row(peers, peers.map(() => 1), -Infinity, review.peerSeats));
+      continue;
+    }
+    const staffed = columns++;
+    // Σ peers ≤ seats·z, Σ advanced peers ≥ need·z: any peer makes the team staffed, and a staffed team has its advanced peers.
+    rows.push(row([...peers, staffed], [...peers.map(() => 1), -review.peerSeats], -Infinity, 0));
+    const advanced = peers.filter((j) => pairs[j]!.person.level === "advanced");
+    rows.push(row([...advanced, staffed], [...advanced.map(() => 1), -need], 0, Infinity));
+  }
+  const byPerson = new Map<PersonInfo, number[]>();
+  pairs.forEach((p, j) => {
+    const mine = byPerson.get(p.person);
+    if (mine) mine.push(j);
+    else byPerson.set(p.person, [j]);
+  });
+  for (const [person, mine] of byPerson) {
+    if (mine.length > person.maxReviews) rows.push(row(mine, mine.map(() => 1), -Infinity, person.maxReviews));
+    const firstDays = new Set(mine.map((j) => firstDay(pairs[j]!.review)));
+    for (const day of firstDays) {
+      const covering = mine.filter((j) => firstDay(pairs[j]!.review) <= day && day <= lastDay(pairs[j]!.review));
+      if (covering.length > 1) rows.push(row(covering, covering.map(() => 1), -Infinity, 1));
+    }
+  }
+  return { pairs, columns, rows };
+}
+
+// From the review as written (start and days), not from the indexed span.
+const firstDay = (review: ReviewInfo) => parseDay(review.review.start)!;
+const lastDay = (review: ReviewInfo) => firstDay(review) + review.review.days - 1;
+
+const rowKey = (a: { reviewId: string; role: string; personId: string }) => `${a.role}:${a.personId}@${a.reviewId}`;
+
 export function repairOracle(problem: Problem, old: Allocation, seconds = 60): RepairOracle {
   const year = indexYear(problem);
-  const candidates = findCandidates(year);
-  const keep = new Set(old.assignments.map(rowKey));
-  const solveFor = (seats: number | undefined) => solveOracle(year, candidates, old, keep, seats, seconds);
+  const model = oracleModel(year);
+  const oldRows = new Set(old.assignments.map(rowKey));
+  const kept = model.pairs.map((p) => oldRows.has(rowKey({ reviewId: p.review.id, role: p.role, personId: p.person.id })));
+  const pairColumns = model.pairs.map((_, j) => j);
+  /** Maximises `cost` per pair column under the rules and `extra` rows. */
+  const solve = async (cost: (j: number) => number, extra: Row[] = []) => {
+    const columns: Column[] = Array.from({ length: model.columns }, (_, j) => ({ cost: j < model.pairs.length ? cost(j) : 0, lower: 0, upper: 1, integer: true }));
+    const solution = await solveWithHighs({ sense: "maximize", columns, rows: [...model.rows, ...extra] }, { relativeGap: 0, timeLimitSeconds: seconds });
+    return answerOf(year, old, model.pairs, solution);
+  };
+  // Maximising Σ kept − Σ not kept is minimising the changed rows |old| + Σx − 2·Σ kept.
+  const fewerRows = (j: number) => (kept[j] ? 1 : -1);
   return {
     mostSeats: async () => {
-      const answer = await solveFor(undefined);
+      const answer = await solve(() => 1);
       return answer === "infeasible" ? undefined : answer;
     },
-    fewestChanges: (seats) => solveFor(seats),
-    bestWithin: async (budget) => {
-      const scope = { reviews: year.reviews, leads: true, peers: true, objective: "seats" as const, keep, ...(budget !== undefined ? { maxChanges: budget } : {}) };
-      const built = buildScopeModel(year, candidates, createRoster(year), scope);
-      const solution = await solveWithHighs(built.model, { relativeGap: 0, presolve: false, timeLimitSeconds: seconds });
-      return answerOf(year, old, built.seats, solution);
+    fewestChanges: (seats) => solve(fewerRows, [row(pairColumns, pairColumns.map(() => 1), seats, Infinity)]),
+    bestWithin: (budget) => {
+      // One more seat outweighs every change of rows there can be.
+      const seat = 2 * model.pairs.length + 1;
+      const within = budget === undefined ? [] : [row(pairColumns, pairColumns.map((j) => -fewerRows(j)), -Infinity, budget - old.assignments.length)];
+      return solve((j) => seat + fewerRows(j), within);
     },
   };
 }
 
 /** The allocation a solution stands for, checked, with its changed rows. */
-function answerOf(year: Year, old: Allocation, seats: readonly (Candidate | undefined)[], solution: LinearSolution): OracleAnswer | "infeasible" | undefined {
+function answerOf(year: Year, old: Allocation, pairs: readonly Pair[], solution: LinearSolution): OracleAnswer | "infeasible" | undefined {
   if (solution.status === "infeasible") return "infeasible";
   if (solution.status === "failed") return undefined;
-  const assignments = seats.flatMap((seat, j) => (seat && (solution.values[j] ?? 0) > 0.5 ? [{ reviewId: seat.review.id, role: seat.role, personId: seat.person.id }] : []));
+  const assignments = pairs.flatMap((p, j) => ((solution.values[j] ?? 0) > 0.5 ? [{ reviewId: p.review.id, role: p.role, personId: p.person.id }] : []));
   const check = checkAllocation(year, { assignments });
   if (!check.valid) throw new Error(`the oracle's allocation breaks a rule: ${check.violations[0]!.message}`);
-  return { changes: changedRows(old, { assignments }), seats: check.metrics.filled.total, allocation: { assignments }, proven: solution.status === "optimal" };
-}
-
-async function solveOracle(year: Year, candidates: Candidates, old: Allocation, keep: ReadonlySet<string>, seats: number | undefined, seconds: number): Promise<OracleAnswer | "infeasible" | undefined> {
-  const scope = { reviews: year.reviews, leads: true, peers: true, objective: "seats" as const };
-  const built = buildScopeModel(year, candidates, createRoster(year), scope);
-  const pair = (j: number) => built.seats[j];
-  // Changed rows = old + new − 2·kept: minimise new − 2·kept, i.e. maximise Σ(kept) − Σ(not kept).
-  const columns = built.model.columns.map((column, j) => {
-    const seat = pair(j);
-    const kept = seat && keep.has(rowKey({ role: seat.role, personId: seat.person.id, reviewId: seat.review.id }));
-    return { ...column, cost: seats === undefined ? (seat ? 1 : 0) : seat ? (kept ? 1 : -1) : 0 };
-  });
-  const seatColumns = built.seats.flatMap((seat, j) => (seat ? [j] : []));
-  const rows = seats === undefined ? built.model.rows : [...built.model.rows, { lower: seats, upper: Infinity, indices: seatColumns, values: seatColumns.map(() => 1) }];
-  const solution = await solveWithHighs({ sense: "maximize", columns, rows }, { relativeGap: 0, timeLimitSeconds: seconds });
-  return answerOf(year, old, built.seats, solution);
+  const oldRows = new Set(old.assignments.map(rowKey));
+  const keptRows = assignments.filter((a) => oldRows.has(rowKey(a))).length;
+  return { changes: old.assignments.length + assignments.length - 2 * keptRows, seats: check.metrics.filled.total, allocation: { assignments }, proven: solution.status === "optimal" };
 }
 
 /**

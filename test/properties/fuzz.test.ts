@@ -71,6 +71,17 @@ describe("fuzzing the readers and the solve path", () => {
     );
   });
 
+  it("a wide random year (history, pins, blank hubs and localities, review lengths, several ranges) written to its files reads back the same", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 12 }), (seed, reviews) => {
+        const problem = randomYear(seed, { reviews, wide: true });
+        const read = parseYear(serializeYear(problem));
+        expect(read.ok && read.value).toEqual(problem);
+      }),
+      { numRuns: 40, seed: 12 },
+    );
+  });
+
   it("allocation, changes and responses readers never throw", () => {
     const headers = fc.constantFrom("", "review_id,role,person_id,status,sequence\n", "change,id,value\n", "review_id,person_id,response\n");
     fc.assert(

@@ -4,6 +4,7 @@ import { checkAllocation } from "../../src/check.js";
 import { explain } from "../../src/explain.js";
 import { solveOutputs } from "../../src/io/write-outputs.js";
 import type { Problem } from "../../src/model/problem.js";
+import { RULES } from "../../src/rules/index.js";
 import { solve } from "../../src/solver/index.js";
 import { randomYear } from "../helpers/random-year.js";
 import { Random } from "../../fixtures/generator/random.js";
@@ -19,12 +20,18 @@ async function outputBytes(problem: Problem, seed: number, engine: string): Prom
 }
 
 describe("solver invariants", () => {
-  it("every greedy allocation passes the checker", async () => {
+  it("every greedy allocation passes the checker with nothing dropped, and every fix pin is kept or refused with a reason", async () => {
     await fc.assert(
-      fc.asyncProperty(seeds, fc.integer({ min: 1, max: 30 }), async (seed, reviews) => {
-        const problem = randomYear(seed, { reviews });
+      fc.asyncProperty(seeds, fc.integer({ min: 1, max: 30 }), fc.boolean(), async (seed, reviews, wide) => {
+        const problem = randomYear(seed, { reviews, wide });
         const result = await solve(problem, { engine: "greedy", seed, exactBound: false });
+        expect(result.dropped).toEqual([]);
         expect(checkAllocation(problem, result.allocation).violations).toEqual([]);
+        const key = (a: { reviewId: string; role: string; personId: string }) => `${a.role}:${a.personId}@${a.reviewId}`;
+        const placed = new Set(result.allocation.assignments.map(key));
+        const refused = new Set(result.rejectedPins.map((r) => key(r.assignment)));
+        for (const pin of problem.pins.filter((p) => p.kind === "fix")) expect(placed.has(key(pin)) !== refused.has(key(pin)), key(pin)).toBe(true);
+        for (const r of result.rejectedPins) expect([...RULES.map((rule) => rule.id), "pins"]).toContain(r.rule);
       }),
       { numRuns: 60, seed: 1 },
     );
@@ -32,10 +39,11 @@ describe("solver invariants", () => {
 
   it("every lns and mip allocation passes the checker and respects its bound", async () => {
     await fc.assert(
-      fc.asyncProperty(seeds, fc.integer({ min: 2, max: 16 }), fc.constantFrom("lns", "mip"), async (seed, reviews, engine) => {
-        const problem = randomYear(seed, { reviews, advancedShare: 0.2 });
+      fc.asyncProperty(seeds, fc.integer({ min: 2, max: 16 }), fc.constantFrom("lns", "mip"), fc.boolean(), async (seed, reviews, engine, wide) => {
+        const problem = randomYear(seed, { reviews, advancedShare: 0.2, wide });
         const result = await solve(problem, { engine, seed, exactBound: false });
         const check = checkAllocation(problem, result.allocation);
+        expect(result.dropped).toEqual([]);
         expect(check.violations).toEqual([]);
         expect(check.metrics.filled.total).toBeLessThanOrEqual(result.bound.filledSeats);
       }),
@@ -45,8 +53,8 @@ describe("solver invariants", () => {
 
   it("the same seed gives byte-identical output files", async () => {
     await fc.assert(
-      fc.asyncProperty(seeds, fc.constantFrom("greedy", "lns"), async (seed, engine) => {
-        const problem = randomYear(seed, { reviews: 12 });
+      fc.asyncProperty(seeds, fc.constantFrom("greedy", "lns"), fc.boolean(), async (seed, engine, wide) => {
+        const problem = randomYear(seed, { reviews: 12, wide });
         expect(await outputBytes(problem, seed, engine)).toEqual(await outputBytes(problem, seed, engine));
       }),
       { numRuns: 6, seed: 3 },
@@ -55,8 +63,8 @@ describe("solver invariants", () => {
 
   it("shuffling the input rows changes no figure of the exact engine", async () => {
     await fc.assert(
-      fc.asyncProperty(seeds, async (seed) => {
-        const problem = randomYear(seed, { reviews: 10 });
+      fc.asyncProperty(seeds, fc.boolean(), async (seed, wide) => {
+        const problem = randomYear(seed, { reviews: 10, wide });
         const random = new Random(`shuffle/${seed}`);
         const mixed: Problem = {
           ...problem,
@@ -78,8 +86,8 @@ describe("solver invariants", () => {
 
   it("adding a reviewer never lowers the filled seats of the exact engine", async () => {
     await fc.assert(
-      fc.asyncProperty(seeds, fc.integer({ min: 0, max: 1000 }), async (seed, pick) => {
-        const problem = randomYear(seed, { reviews: 10 });
+      fc.asyncProperty(seeds, fc.integer({ min: 0, max: 1000 }), fc.boolean(), async (seed, pick, wide) => {
+        const problem = randomYear(seed, { reviews: 10, wide });
         const donor = problem.reviewers[pick % problem.reviewers.length]!;
         const extra = { ...donor, id: "PEXTRA", schoolId: problem.schools[pick % problem.schools.length]!.id };
         const before = await solve(problem, { engine: "mip", seed: 1 });

@@ -3,13 +3,15 @@ import { checkAllocation } from "../../src/check.js";
 import { ENGINES, solve } from "../../src/solver/index.js";
 import { randomYear } from "../helpers/random-year.js";
 
-// One suite over every engine: each must return what the independent checker accepts, and
-// never fill more seats than the bound allows.
+// One suite over every engine through `solve`: each must return what the independent checker
+// accepts without `solve` dropping a row of it (test/solver/contract.test.ts checks the engines'
+// own output), and never fill more seats than the bound allows.
 describe.each(Object.keys(ENGINES))("engine %s", (engine) => {
   it.each([1, 2, 3])("gives a valid allocation within its bound on random year %i", async (seed) => {
-    const problem = randomYear(seed, { reviews: 14 });
+    const problem = randomYear(seed, { reviews: 14, wide: seed === 3 });
     const result = await solve(problem, { engine, seed, exactBound: false });
     const check = checkAllocation(problem, result.allocation);
+    expect(result.dropped).toEqual([]);
     expect(check.violations).toEqual([]);
     expect(check.metrics.filled.total).toBeLessThanOrEqual(result.bound.filledSeats);
     expect(check.metrics.reciprocity.totalDeviation).toBeGreaterThanOrEqual(result.bound.reciprocityDeviation);
@@ -24,6 +26,7 @@ describe.each(Object.keys(ENGINES))("engine %s", (engine) => {
     const first = await solve(problem, { engine: "greedy", seed: 1 });
     const pins = first.allocation.assignments.slice(0, 4).map((a) => ({ ...a, kind: "fix" as const }));
     const result = await solve({ ...problem, pins }, { engine, seed: 2 });
+    expect(result.dropped).toEqual([]);
     expect(checkAllocation(problem, result.allocation).violations).toEqual([]);
     for (const pin of pins) {
       expect(result.allocation.assignments).toContainEqual({ reviewId: pin.reviewId, role: pin.role, personId: pin.personId });
@@ -37,7 +40,10 @@ describe.each(Object.keys(ENGINES))("engine %s", (engine) => {
     const result = await solve({ ...problem, pins }, { engine, seed: 1 });
     const forbidden = new Set(pins.map((p) => `${p.role}:${p.personId}@${p.reviewId}`));
     expect(result.allocation.assignments.filter((a) => forbidden.has(`${a.role}:${a.personId}@${a.reviewId}`))).toEqual([]);
-    expect(checkAllocation(problem, result.allocation).valid).toBe(true);
+    expect(result.dropped).toEqual([]);
+    // The checker sees the pins too: the first allocation breaks the ruled-out rule on every row.
+    expect(checkAllocation({ ...problem, pins }, result.allocation).valid).toBe(true);
+    expect(checkAllocation({ ...problem, pins }, first.allocation).violations.filter((v) => v.rule === "ruled-out")).toHaveLength(first.allocation.assignments.length);
   });
 });
 

@@ -53,6 +53,28 @@ describe("pins", () => {
     expect(result.rejectedPins.map((r) => `${r.assignment.personId}:${r.rule}`)).toEqual(["PD:advanced-seat"]);
   });
 
+  it.each(["greedy", "lns", "mip", "self-selection"])("two pinned teams competing for the one advanced reviewer (%s): one is staffed, the other's pin is refused with the reason, nothing dropped", async (engine) => {
+    // R1 and R2 run on the same days; PE (advanced, one review at most) could join either, not both.
+    const p = problem({
+      schools: [school("A"), school("B"), school("C"), school("D"), school("E")],
+      reviewers: [reviewer("PC", "C", { level: "reviewer" }), reviewer("PD", "D", { level: "trainee" }), reviewer("PE", "E", { maxReviews: 1 })],
+      leads: [lead("L1")],
+      reviews: [review("R1", "A", "2024-03-04", { seats: 2 }), review("R2", "B", "2024-03-04", { seats: 2 })],
+      pins: [
+        { reviewId: "R1", personId: "PC", role: "peer", kind: "fix" },
+        { reviewId: "R2", personId: "PD", role: "peer", kind: "fix" },
+      ],
+    });
+    const result = await solve(p, { engine, seed: 1 });
+    expect(result.dropped).toEqual([]);
+    expect(checkAllocation(p, result.allocation).violations).toEqual([]);
+    const placed = new Set(result.allocation.assignments.map(keyOf));
+    expect([placed.has("R1/peer/PC"), placed.has("R2/peer/PD")].filter(Boolean)).toHaveLength(1);
+    expect(result.rejectedPins).toHaveLength(1);
+    expect(result.rejectedPins[0]!.rule).toBe("advanced-seat");
+    expect(result.rejectedPins[0]!.reason).toMatch(/none was left free to join/);
+  });
+
   it("a pin the rules refuse is listed with the rule's reason", async () => {
     const p = year([fix("PE")]); // PE gave no dates
     const result = await solve(p, { seed: 1 });
@@ -79,6 +101,6 @@ describe("pins", () => {
     const result = await solve(p, { seed: 1 });
     expect(result.allocation.assignments.some((a) => a.personId === "PE")).toBe(false);
     const seat = explain(result.year, result.allocation).seats.find((s) => s.reviewId === "R1" && s.role === "peer");
-    expect(seat?.funnel.map((s) => s.rule)).toContain("pins");
+    expect(seat?.funnel.map((s) => s.rule)).toContain("ruled-out");
   });
 });

@@ -144,12 +144,8 @@ export const repairEngine: Engine = {
     const polished = await polish(context, chosen, old, pinned);
     // A polish that found fewer rows (an unproven point) may leave a point below it dominated.
     const points = sweep.points.map((p) => (p === chosen ? polished : p)).filter((p, i, all) => p === polished || !all.some((q, j) => j !== i && q.seats >= p.seats && q.changes <= p.changes));
-    const allocation = polished.roster.toAllocation();
-    // A stranded pin the repair could not staff goes back as it was: `solve` refuses it as a pin
-    // the advanced-seat rule does not allow, and says so.
-    const held = new Set(allocation.assignments.map(rowKey));
     return {
-      allocation: { assignments: [...allocation.assignments, ...stranded.filter((a) => !held.has(rowKey(a)))] },
+      allocation: withStrandedPins(polished.roster, stranded),
       stoppedBy: context.shouldStop() ? "time-limit" : search.limited || sweep.limited ? "work-limit" : "complete",
       iterations: search.solves + sweep.solves + 1,
       tradeOff: points.map((p) => optionOf(context, p, p === polished)).reverse(),
@@ -182,6 +178,23 @@ function prepare(context: EngineContext, old: Allocation): { kept: Roster; start
     }
   }
   return { kept, start, pinned, stranded, candidates: stranded.length === 0 ? context.candidates : onlyOwnSeat(context.candidates, stranded) };
+}
+
+/**
+ * The allocation with each stranded pin put back where its team now has its advanced reviewers
+ * and a seat for it; one the repair could not staff stays out (its team would break the
+ * advanced-seat rule), and `solve` lists it among the refused pins with that reason.
+ */
+function withStrandedPins(roster: Roster, stranded: readonly Assignment[]): Allocation {
+  const final = copyRoster(roster);
+  for (const { reviewId, personId } of stranded) {
+    const review = final.year.reviewById.get(reviewId)!;
+    const person = final.year.people.peer.get(personId)!;
+    if (final.peers(review).includes(person) || !final.canTake(person, review)) continue;
+    final.add("peer", person, review);
+    if (!final.advancedOk(review)) final.remove("peer", person, review);
+  }
+  return final.toAllocation();
 }
 
 /** Candidates where each stranded person may take only their own stranded seat. */

@@ -3,14 +3,14 @@ import { phaseMatches, travelKm } from "../../model/year.js";
 import { advancedToStaff, isAdvanced, peerSeatsLeft, reviewsLeft } from "../../rules/index.js";
 import type { Candidate } from "../candidates.js";
 import type { Engine } from "../engine.js";
-import { disbandTeamsWithoutAdvanced, pinnedKeys, rosterFromPins } from "../steps/pins.js";
+import { disbandTeamsWithoutAdvanced, rosterFromPins } from "../steps/pins.js";
 
 /**
  * The baseline of what the partnership did before: people, in a seeded random order, each join
  * the review they like best among those with an open seat the rules allow (first come, first
  * served), as with the Reviewer Selection Tool. A reviewer who is not advanced takes one of the
  * seats beyond the advanced ones; teams left without their advanced reviewer at the end are
- * not valid and are disbanded. Kept only for comparison in the bench.
+ * not valid and are disbanded, pinned peers included. Kept only for comparison in the bench.
  */
 export const selfSelection: Engine = {
   name: "self-selection",
@@ -42,7 +42,8 @@ export const selfSelection: Engine = {
         any = true;
       }
     }
-    disbandTeamsWithoutAdvanced(roster, pinnedKeys(context));
+    // Pinned peers too: a team without its advanced reviewer breaks the rule whoever pinned it.
+    disbandTeamsWithoutAdvanced(roster, new Set());
     return { allocation: roster.toAllocation(), stoppedBy: "complete", iterations };
   },
 };

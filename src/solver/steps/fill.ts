@@ -4,6 +4,7 @@ import { advancedToStaff, isAdvanced, peerSeatsLeft } from "../../rules/index.js
 import type { Candidate } from "../candidates.js";
 import type { EngineContext } from "../engine.js";
 import type { Roster } from "../roster.js";
+import { disbandTeamsWithoutAdvanced } from "./pins.js";
 
 /** A random tie-break key per id, drawn once in id order, so the order depends only on the seed. */
 function tieBreaks(ids: readonly string[], random: () => number): Map<string, number> {
@@ -75,7 +76,9 @@ export function fillGreedily(context: EngineContext, roster: Roster, ties: Map<s
   const { year, candidates } = context;
   let steps = fillLeads(context, roster, ties);
   const peerOrder = byScarcity(year.reviews, (r) => (candidates.peer.get(r.id) ?? []).filter((c) => isAdvanced(c.person)).length, ties);
-  steps += staffTeams(context, roster, peerOrder, ties);
+  // Teams holding pinned peers without their advanced reviewers choose first: the pins hold only if they are staffed.
+  const unstaffed = (r: ReviewInfo) => roster.peers(r).length > 0 && !roster.advancedOk(r);
+  steps += staffTeams(context, roster, [...peerOrder.filter(unstaffed), ...peerOrder.filter((r) => !unstaffed(r))], ties);
   // Not cut short by a time limit: completing the construction is cheap, and it is what a
   // limited run returns.
   for (let progress = true; progress; ) {
@@ -90,5 +93,8 @@ export function fillGreedily(context: EngineContext, roster: Roster, ties: Map<s
       progress = true;
     }
   }
+  // A pinned team no free advanced reviewer could join would break the rule: its peers leave it
+  // (`solve` lists those pins as refused, with the reason).
+  disbandTeamsWithoutAdvanced(roster, new Set());
   return steps;
 }

@@ -78,7 +78,7 @@ export function scoreOf(placement: Placement): Score {
 }
 
 /** Compares two scores tier by tier: negative when `a` is worse than `b`. */
-export function compareScores(a: Score, b: Score, tolerance = 1e-6): number {
+export function compareScores(a: Score, b: Score, tolerance = 1e-9): number {
   for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
     const diff = (a[i] ?? 0) - (b[i] ?? 0);
     if (Math.abs(diff) > tolerance * Math.max(1, Math.abs(a[i] ?? 0), Math.abs(b[i] ?? 0))) return diff;

@@ -15,8 +15,9 @@
  *   seats (reached by advanced reviewers only) are worth two seats, so that no optimum leaves one
  *   empty; a team without peers stays without; a seat is worth more than any change of the goals.
  *   The flow then fills at least the allocation's seats and spends least on the goals.
- * - `relaxed` (the bounds): the advanced-seat rule is left out and exactly `seats` seats are
- *   filled. Every rule the network keeps is a relaxation of a hard rule, so the least cost is a
+ * - `relaxed` (the bounds): a team may stay empty and exactly `seats` seats are filled; of the
+ *   advanced-seat rule only its consequences for one team are kept (no peer on a team no
+ *   advanced reviewer could join, at most its seats less its advanced seats for the others). Every rule the network keeps is a relaxation of a hard rule, so the least cost is a
  *   lower bound on the goals' cost of any valid allocation filling as many seats.
  *
  * Costs are integers (callers scale the policy's weights). A `keep` filter leaves pairs out to
@@ -64,6 +65,8 @@ export interface GoalNetwork {
    * by `keep` included) at the given seats, from the duals of the flow found.
    */
   readonly lowerBound: () => number;
+  /** The pairs left out by `keep` whose reduced cost is below zero: adding them could lower the cost. */
+  readonly pricedBelowZero: () => Candidate[];
 }
 
 const SOURCE = 0;
@@ -92,7 +95,7 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
   const keep = options.keep ?? (() => true);
   const arcs: ArcSpec[] = [];
   const pairs: { index: number; candidate: Candidate }[] = [];
-  const leftOut: { from: number; to: number; cost: number }[] = [];
+  const leftOut: { from: number; to: number; cost: number; candidate: Candidate }[] = [];
   let nodes = 2;
   const node = () => nodes++;
   const arc = (from: number, to: number, cap: number, cost: number, seats = 0) => arcs.push({ from, to, cap, cost, seats }) - 1;
@@ -107,11 +110,16 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
     const staying = roster.peers(review);
     const open = peerSeatsLeft(review, staying.length);
     const need = Math.min(open, Math.max(0, advancedToStaff(year, review) - staying.filter(isAdvanced).length));
-    const staffed = !held || need === 0 || staying.length > 0 || held.get(review.id) === true;
-    if (open > 0 && staffed) {
+    // Held: the team's staffing as it is. Relaxed: any team an advanced reviewer could staff.
+    const staffable = held ? staying.length > 0 || held.get(review.id) === true : (candidates.peer.get(review.id) ?? []).some((c) => isAdvanced(c.person));
+    if (open > 0 && (need === 0 || staffable)) {
+      // Every team's other seats (at most `open − need` of them for peers who are not advanced)
+      // and, where an advanced reviewer is still needed, the advanced seats, reached by advanced
+      // reviewers only, who may take the other seats through them too. Held, the advanced seats
+      // are worth two seats each, so that no optimum leaves a held team without them.
       otherSeat[review.index] = node();
-      arc(otherSeat[review.index]!, SINK, held ? open - need : open, 0, 1);
-      if (held && need > 0) {
+      arc(otherSeat[review.index]!, SINK, open - need, 0, 1);
+      if (need > 0) {
         advancedIn[review.index] = node();
         arc(advancedIn[review.index]!, SINK, need, 0, 2);
         arc(advancedIn[review.index]!, otherSeat[review.index]!, open - need, 0);
@@ -182,7 +190,7 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
         const candidate = byReview.get(review)!;
         const to = person.role === "lead" ? leadSeat[review.index]! : schoolNode(person, review);
         if (keep(candidate)) pairs.push({ index: arc(blockNode, to, 1, costs.pair(candidate)), candidate });
-        else leftOut.push({ from: blockNode, to, cost: costs.pair(candidate) });
+        else leftOut.push({ from: blockNode, to, cost: costs.pair(candidate), candidate });
       }
     }
   };
@@ -231,5 +239,6 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
       for (const a of leftOut) bound += reduced(a.from, a.to, a.cost);
       return bound + seatReward * (relaxedSeats ?? 0) + reciprocityBase;
     },
+    pricedBelowZero: () => leftOut.filter((a) => a.cost + net.potential(a.from) - net.potential(a.to) < 0).map((a) => a.candidate),
   };
 }

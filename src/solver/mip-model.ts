@@ -47,6 +47,8 @@ export interface ScopeModel {
   readonly startFrom: (chosen: (column: number) => boolean) => number[];
   /** The index of the changed-rows row, when the scope has `maxChanges`. */
   readonly changesRow?: number;
+  /** Each column's worth in the goals tier, before the tiers are combined (what a test reads back). */
+  readonly goalsTier: readonly number[];
 }
 
 /** Columns with one coefficient per tier (seats, kept, goals) and an upper bound each. */
@@ -158,7 +160,7 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
     const x = (column: number) => (columns.seats[column] && chosen(column) ? 1 : 0);
     return columns.seats.map((_, j) => columns.derived.get(j)?.(x) ?? x(j));
   };
-  return { model, seats: columns.seats, staffed, startFrom, ...(changes !== undefined ? { changesRow: changes } : {}) };
+  return { model, seats: columns.seats, staffed, startFrom, goalsTier: columns.tiers[2], ...(changes !== undefined ? { changesRow: changes } : {}) };
 }
 
 /**

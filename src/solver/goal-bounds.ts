@@ -8,10 +8,13 @@
  */
 import { GOALS, type Goal } from "../goals/index.js";
 import { place } from "../rules/placement.js";
+import type { Weights } from "../model/policy.js";
 import type { Allocation } from "../model/schema.js";
 import type { Year } from "../model/year.js";
 import type { Candidate, Candidates } from "./candidates.js";
 import { goalNetwork, type GoalCosts } from "./goal-network.js";
+import { minimiseEach } from "./lp.js";
+import { buildScopeModel } from "./mip-model.js";
 import type { Roster } from "./roster.js";
 
 /** One goal of an allocation: its units and the proven least units (`best`) at its seats. */
@@ -21,8 +24,11 @@ export interface GoalBound {
   readonly value: number;
   /** No valid allocation filling as many seats has fewer units of this goal alone (absent when bounds were skipped). */
   readonly best?: number;
-  /** `flow`: the relaxed goal network; `reciprocity`: the reciprocity bound; `none`: 0, no better bound is known. */
-  readonly method: "flow" | "reciprocity" | "none";
+  /**
+   * `flow`: the relaxed goal network; `lp`: the LP relaxation of the whole-year model;
+   * `reciprocity`: the reciprocity bound; `none`: 0, no better bound is known.
+   */
+  readonly method: "flow" | "lp" | "reciprocity" | "none";
 }
 
 /** The goals tier as a whole: the weighted cost of the cost goals, and its bound. */
@@ -35,6 +41,15 @@ export interface GoalsTierBound {
 
 /** Work limits of the bounds. */
 export const GOAL_BOUND_LIMITS = {
+  /**
+   * Years up to this many reviews (and `lpPairs` candidate pairs) also get the LP relaxation of
+   * the whole-year model, one objective per goal: it keeps the advanced-seat rule (a staffed-team
+   * column per review), which the flows leave out, and is much the tighter on scarce years.
+   */
+  lpReviews: 160,
+  lpPairs: 40_000,
+  /** Wall-clock cap of those LPs, in seconds (a safety net: the flow bounds stand without them). */
+  lpSeconds: 10,
   /** Pairs in the first network: each person's and review's this-many cheapest for the goal. */
   cheapest: 10,
   /** Rounds that add the pairs the duals price below zero and solve again. */
@@ -86,20 +101,20 @@ export function relaxedLeast(year: Year, candidates: Candidates, pinned: Roster,
  * Every cost goal's value and bound for `allocation`'s seats, and the goals tier's.
  *
  * @example
- * const { goals, tier } = goalBounds(year, candidates, pins, allocation, { reciprocity: bound.reciprocityDeviation });
- * goals.find((g) => g.id === "phase"); // { id: "phase", value: 12, best: 9, method: "flow" }
+ * const { goals, tier } = await goalBounds(year, candidates, pins, allocation, { reciprocity: bound.reciprocityDeviation });
+ * goals.find((g) => g.id === "phase"); // { id: "phase", value: 12, best: 9, method: "lp" }
  */
-export function goalBounds(
+export async function goalBounds(
   year: Year,
   candidates: Candidates,
   pinned: Roster,
   allocation: Allocation,
-  options: { readonly reciprocity: number; readonly shouldStop?: () => boolean },
-): { goals: GoalBound[]; tier: GoalsTierBound } {
+  options: { readonly reciprocity: number; readonly shouldStop?: () => boolean; readonly timeLimitSeconds?: number },
+): Promise<{ goals: GoalBound[]; tier: GoalsTierBound }> {
   const placement = place(year, allocation);
   const pins = place(year, pinned.toAllocation());
   const seats = allocation.assignments.length - pinned.toAllocation().assignments.length;
-  const w = year.policy.weights;
+  const lp = await lpLeast(year, candidates, pinned, seats, options);
   const goals: GoalBound[] = [];
   for (const goal of GOALS) {
     if (goal.sense !== "cost") continue;
@@ -114,10 +129,81 @@ export function goalBounds(
       continue;
     }
     // Pinned seats are in every allocation the solve considers: their units count on both sides.
-    const least = relaxedLeast(year, candidates, pinned, seats, priced.costs, options.shouldStop) / priced.scale + goal.units(pins);
-    goals.push({ id: goal.id, value, best: Math.min(value, least), method: "flow" });
+    const fixed = goal.units(pins);
+    const flow = relaxedLeast(year, candidates, pinned, seats, priced.costs, options.shouldStop) / priced.scale + fixed;
+    const relaxedLp = lp.get(goal.id);
+    const tighter = relaxedLp !== undefined && relaxedLp + fixed > flow;
+    const least = tighter ? relaxedLp + fixed : flow;
+    goals.push({ id: goal.id, value, best: Math.min(value, Math.max(0, least)), method: tighter ? "lp" : "flow" });
   }
-  return { goals, tier: tierOf(year, goals) };
+  const tier = tierOf(year, goals);
+  const together = lp.get(TIER);
+  if (together === undefined || tier.best === undefined) return { goals, tier };
+  // The least of a sum is at least the sum of the least parts: the LP's least of the other goals
+  // together, the pins' own units, and the reciprocity bound.
+  const w = year.policy.weights;
+  const fixed = GOALS.filter((g) => g.sense === "cost" && g.id !== "reciprocity").reduce((sum, g) => sum + w[g.weight] * g.units(pins), 0);
+  const best = Math.min(tier.value, Math.max(tier.best, together + fixed + w.reciprocity * Math.min(options.reciprocity, goals.find((g) => g.id === "reciprocity")!.value)));
+  return { goals, tier: { value: tier.value, best, gap: tier.value === 0 ? 0 : (tier.value - best) / tier.value } };
+}
+
+/** The key of the goals together in `lpLeast`'s answer. */
+const TIER = "goals tier";
+
+/**
+ * The LP relaxation's least units of each goal at exactly `seats` more seats than the pins,
+ * for years small enough (`GOAL_BOUND_LIMITS`): the whole-year model with every goal's columns,
+ * minimised for one goal at a time (less a hair for the solver's tolerance). Empty when skipped.
+ */
+async function lpLeast(
+  year: Year,
+  candidates: Candidates,
+  pinned: Roster,
+  seats: number,
+  options: { readonly shouldStop?: () => boolean; readonly timeLimitSeconds?: number },
+): Promise<Map<string, number>> {
+  let pairs = 0;
+  for (const list of candidates.byPerson.values()) pairs += list.length;
+  const least = new Map<string, number>();
+  if (year.reviews.length > GOAL_BOUND_LIMITS.lpReviews || pairs > GOAL_BOUND_LIMITS.lpPairs || options.shouldStop?.()) return least;
+  // Every goal weighted, so that every goal's columns are in the model; the objectives below pick.
+  const weights = Object.fromEntries(Object.keys(year.policy.weights).map((key) => [key, 1])) as unknown as Weights;
+  const everyGoal: Year = { ...year, policy: { ...year.policy, weights } };
+  const built = buildScopeModel(everyGoal, candidates, pinned, { reviews: year.reviews, leads: true, peers: true });
+  const seatColumns = built.seats.flatMap((seat, j) => (seat ? [j] : []));
+  const rows = [...built.model.rows, { lower: seats, upper: seats, indices: seatColumns, values: seatColumns.map(() => 1) }];
+  const columns = built.model.columns.map((c) => ({ ...c, integer: false }));
+  // The pair goals one by one (same-school and reciprocal pairs, whose LP is weak and slow to
+  // reach, keep their flow bounds), and all the goals together at the policy's weights.
+  const measured = GOALS.filter((goal) => goal.sense === "cost" && goal.pair !== undefined);
+  const together = GOALS.filter((goal) => goal.sense === "cost" && goal.id !== "reciprocity" && (goal.pair || built.goalUnits.has(goal.id)));
+  const unitsOf = (goal: (typeof GOALS)[number]) => {
+    const objective = new Float64Array(columns.length);
+    if (goal.pair) {
+      const roles = goal.roles ?? ["lead", "peer"];
+      built.seats.forEach((seat, j) => {
+        if (seat && roles.includes(seat.role)) objective[j] = goal.pair!(year, seat.person, seat.review);
+      });
+    }
+    for (const [j, units] of built.goalUnits.get(goal.id) ?? []) objective[j] = objective[j]! + units;
+    return objective;
+  };
+  const objectives = measured.map(unitsOf);
+  // Reciprocity apart: its bound is added after.
+  const w = year.policy.weights;
+  const weighted = new Float64Array(columns.length);
+  for (const goal of together) unitsOf(goal).forEach((units, j) => (weighted[j] = weighted[j]! + w[goal.weight] * units));
+  const values = await minimiseEach({ columns, rows }, [...objectives, weighted], {
+    timeLimitSeconds: Math.min(GOAL_BOUND_LIMITS.lpSeconds, options.timeLimitSeconds ?? Infinity),
+    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+  });
+  measured.forEach((goal, i) => {
+    const value = values[i];
+    if (value !== undefined) least.set(goal.id, value - 1e-6 * Math.max(1, Math.abs(value)));
+  });
+  const tier = values[measured.length];
+  if (tier !== undefined) least.set(TIER, tier - 1e-6 * Math.max(1, Math.abs(tier)));
+  return least;
 }
 
 /** The goals tier from its goals: weighted value and, where every goal has one, weighted bound (a sum of least values is a least value of the sum, or below it). */

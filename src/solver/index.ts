@@ -153,7 +153,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const goals =
     options.exactBound === false || setUpCut || clock.shouldStop()
       ? goalValues(year, allocation)
-      : goalBounds(year, candidates, pinnedRoster, allocation, { reciprocity: bound.reciprocityDeviation, shouldStop: clock.shouldStop });
+      : await goalBounds(year, candidates, pinnedRoster, allocation, { reciprocity: bound.reciprocityDeviation, shouldStop: clock.shouldStop, ...(clock.remainingSeconds() !== undefined ? { timeLimitSeconds: clock.remainingSeconds()! } : {}) });
   const stoppedBy: StopReason = options.signal?.aborted ? "aborted" : setUpCut ? "time-limit" : outcome.provenOptimal ? "proven-optimal" : outcome.stoppedBy;
   return {
     year,

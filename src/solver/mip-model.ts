@@ -49,6 +49,8 @@ export interface ScopeModel {
   readonly changesRow?: number;
   /** Each column's worth in the goals tier, before the tiers are combined (what a test reads back). */
   readonly goalsTier: readonly number[];
+  /** By goal id: the units of that goal each of its own columns carries (pair goals are the pairs'). */
+  readonly goalUnits: ReadonlyMap<string, ReadonlyMap<number, number>>;
 }
 
 /** Columns with one coefficient per tier (seats, kept, goals) and an upper bound each. */
@@ -59,6 +61,13 @@ class Columns {
   readonly seats: (Candidate | undefined)[] = [];
   /** How each auxiliary column follows from the pair columns (for a warm start). */
   readonly derived = new Map<number, (x: (column: number) => number) => number>();
+  /** Units of each goal a column carries, by goal id, for the goals no pair column carries alone. */
+  readonly goalUnits = new Map<string, Map<number, number>>();
+  countUnits(goal: string, column: number, units: number): void {
+    const byColumn = this.goalUnits.get(goal) ?? new Map<number, number>();
+    byColumn.set(column, (byColumn.get(column) ?? 0) + units);
+    this.goalUnits.set(goal, byColumn);
+  }
   add(costs: readonly [number, number, number], upper: number, seat?: Candidate, lower = 0): number {
     costs.forEach((cost, t) => this.tiers[t as 0 | 1 | 2].push(cost));
     this.upper.push(upper);
@@ -160,7 +169,7 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
     const x = (column: number) => (columns.seats[column] && chosen(column) ? 1 : 0);
     return columns.seats.map((_, j) => columns.derived.get(j)?.(x) ?? x(j));
   };
-  return { model, seats: columns.seats, staffed, startFrom, goalsTier: columns.tiers[2], ...(changes !== undefined ? { changesRow: changes } : {}) };
+  return { model, seats: columns.seats, staffed, startFrom, goalsTier: columns.tiers[2], goalUnits: columns.goalUnits, ...(changes !== undefined ? { changesRow: changes } : {}) };
 }
 
 /**
@@ -207,10 +216,12 @@ function addGoalTerms(
       column: (units, upper, derived, lower = 0) => {
         const j = columns.add([0, 0, worth(units)], upper, undefined, lower);
         columns.derived.set(j, derived);
+        columns.countUnits(goal.id, j, units);
         return j;
       },
       price: (column, units) => {
         columns.tiers[2][column] = columns.tiers[2][column]! + worth(units);
+        columns.countUnits(goal.id, column, units);
       },
       row: (lower, upper, indices, values) => rows.push({ lower, upper, indices, values }),
     });

@@ -30,6 +30,17 @@ export const LNS_LIMITS = {
   wholeYearNodes: 2_000,
   /** Wall-clock cap of that whole-year MIP, in seconds (a safety net only). */
   wholeYearSeconds: 30,
+  /**
+   * Years up to this many reviews (and `goalYearPairs` candidate pairs) are re-solved whole for
+   * every goal at the end, from the goals pass's allocation: HiGHS then proves most of them
+   * optimal (which teams are staffed is what the flows hold fixed, and on a short year the
+   * goals' lever). Larger years rely on the goals search.
+   */
+  goalYearReviews: 160,
+  goalYearPairs: 40_000,
+  /** Branch-and-bound nodes of that MIP at most (a work limit), and its wall-clock cap. */
+  goalYearNodes: 2_000,
+  goalYearSeconds: 30,
   /** Neighbourhoods of the goals search at most, and without an improvement before it stops. */
   goalNeighbourhoods: 24,
   goalPatience: 8,
@@ -136,17 +147,28 @@ export const lns: Engine = {
       // Let an AbortSignal's listener and progress output run between neighbourhoods.
       await breathe();
     }
-    // Then the goals: neighbourhoods around the teams that cost most (same-school and reciprocal
-    // pairs, which no flow states, and the staffing the flow held).
+    // Then the goals. A small or medium year is re-solved whole for every goal, from here.
     progress("goals");
     let goalStale = 0;
     let goalDone = 0;
     let changed = false;
-    while (goalDone < LNS_LIMITS.goalNeighbourhoods && goalStale < LNS_LIMITS.goalPatience) {
+    let provenGoals = false;
+    if (year.reviews.length <= LNS_LIMITS.goalYearReviews && pairs <= LNS_LIMITS.goalYearPairs && !context.shouldStop()) {
+      const seconds = Math.min(LNS_LIMITS.goalYearSeconds, context.timeLimitSeconds ?? Infinity);
+      const { solution } = await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true }, pinned, seconds, LNS_LIMITS.goalYearNodes, true);
+      iterations += 1;
+      provenGoals = solution.status === "optimal";
+    }
+    // Otherwise neighbourhoods around the teams that cost most (same-school and reciprocal
+    // pairs, which no flow states, and the staffing the flow held).
+    while (!provenGoals && goalDone < LNS_LIMITS.goalNeighbourhoods && goalStale < LNS_LIMITS.goalPatience) {
       if (context.shouldStop()) break;
       const seeds = goalSeeds(roster);
-      if (seeds.length === 0) break;
-      const seed = seeds[goalDone % Math.min(seeds.length, LNS_LIMITS.goalSeedSpan)]!;
+      // Every other neighbourhood starts from a team without peers that could have some: which
+      // teams are staffed is what the flows hold, and on a short year the goals' lever.
+      const empty = order.filter((r) => roster.peers(r).length === 0 && (context.candidates.peer.get(r.id)?.length ?? 0) > 0);
+      if (seeds.length === 0 && empty.length === 0) break;
+      const seed = goalDone % 2 === 1 && empty.length > 0 ? empty[Math.floor(goalDone / 2) % empty.length]! : seeds[goalDone % Math.max(1, Math.min(seeds.length, LNS_LIMITS.goalSeedSpan))] ?? empty[0]!;
       const scope = neighbourhood(context, roster, seed, LNS_LIMITS.neighbourhoodSize, { leaving: true });
       const { before, after, kept } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, pinned, LNS_LIMITS.neighbourhoodSeconds, LNS_LIMITS.neighbourhoodNodes, true);
       iterations += 1;
@@ -159,6 +181,8 @@ export const lns: Engine = {
     }
     if (changed && !context.shouldStop()) polishByFlow(context, roster, pinned, ties);
     if (context.shouldStop()) stoppedBy = "time-limit";
+    // HiGHS proved the whole year optimal for the policy: every goal at its best, given the seats.
+    else if (provenGoals) return { allocation: roster.toAllocation(), stoppedBy: "proven-optimal", iterations, provenOptimal: true };
     // Never worse than the greedy baseline, seats first, then the goals.
     if (compareScores(rosterScore(baseline), rosterScore(roster)) > 0) return { allocation: baseline.toAllocation(), stoppedBy, iterations };
     return { allocation: roster.toAllocation(), stoppedBy, iterations };

@@ -31,6 +31,13 @@ interface Row {
   reciprocityBound: number;
   phaseMatch: number;
   meanTravelKm: number;
+  sameSchoolPairs?: number;
+  reciprocalPairs?: number;
+  preferencesHonoured?: number;
+  preferencesStated?: number;
+  goalsTier?: number;
+  goalsTierBest?: number;
+  goalBests?: Record<string, number | undefined>;
   bound: number;
   boundMethod: string;
   gap: number;
@@ -81,9 +88,16 @@ function runOne(fixture: string, method: string): Row | undefined {
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 /** The exact references, computed offline by `npm run bench:optimum` (bench/optimum.ts). */
-const optima: Record<string, { seats: number; seatsProven: boolean; deviation?: number }> = existsSync(`${here}results/optimum.json`)
-  ? (JSON.parse(readFileSync(`${here}results/optimum.json`, "utf8")) as Record<string, { seats: number; seatsProven: boolean; deviation?: number }>)
-  : {};
+interface Reference {
+  seats: number;
+  seatsProven: boolean;
+  deviation?: number;
+  goals?: { phaseMatch: number; meanTravelKm: number; sameSchoolPairs: number; reciprocalPairs: number; goalsTier: number; proven: boolean };
+}
+const optima: Record<string, Reference> = existsSync(`${here}results/optimum.json`) ? (JSON.parse(readFileSync(`${here}results/optimum.json`, "utf8")) as Record<string, Reference>) : {};
+/** The gate's quality margins against the exact goals reference: phase match points and travel. */
+export const PHASE_POINTS = 0.02;
+export const TRAVEL_RATIO = 1.05;
 const optimumCell = (r: Row) => {
   const o = optima[r.fixture];
   return o ? `${o.seats}${o.seatsProven ? "" : "?"}` : "";
@@ -117,8 +131,15 @@ for (const fixture of rendered ? [] : fixtures) {
 const LEGEND =
   "optimum: the most seats any valid allocation fills (bench/results/optimum.json, computed offline by npm run bench:optimum; ? = not proven). " +
   "bound: the upper bound the run reported, and how (flow, advanced, lp, mip, counting). gap: (bound or optimum − filled) / it. " +
-  "deviation: total reciprocity deviation, and at the optimum's fill its ratio to the least possible there. × greedy: wall time as a multiple of the greedy baseline's in the same run.";
-const header = ["fixture", "method", "seats", "filled", "optimum", "gap to optimum", "bound", "gap to bound", "full teams", "meets commitment", "deviation (× optimum's)", "phase match", "travel km", "time", "× greedy", "peak MB", "valid"];
+  "deviation: total reciprocity deviation, and at the optimum's fill its ratio to the least possible there. " +
+  "phase match, travel km (mean per seat), same-school and reciprocal pairs, preferences honoured, goals (the policy's weighted cost of every goal below the seats): the run's, with the exact whole-year optimum's in brackets (optimum.json, `goals`; ? = the MIP stopped at its cap) and, for the goals, the run's proven bound after `≥`. " +
+  "× greedy: wall time as a multiple of the greedy baseline's in the same run.";
+const header = ["fixture", "method", "seats", "filled", "optimum", "gap to optimum", "bound", "gap to bound", "full teams", "meets commitment", "deviation (× optimum's)", "phase match", "travel km", "same-school pairs", "reciprocal pairs", "preferences", "goals", "time", "× greedy", "peak MB", "valid"];
+/** A figure beside the exact reference's, e.g. `95.2% (97.0%)`. */
+const beside = (r: Row, own: string, reference: (g: NonNullable<Reference["goals"]>) => string) => {
+  const g = optima[r.fixture]?.goals;
+  return g ? `${own} (${reference(g)}${g.proven ? "" : "?"})` : own;
+};
 const table = rows.map((r) => [
   r.fixture,
   r.method === MAIN ? `${MAIN} (${r.engine})` : r.method,
@@ -131,8 +152,12 @@ const table = rows.map((r) => [
   pct(r.fullTeamShare),
   pct(r.meetingCommitment),
   deviationRatio(r),
-  pct(r.phaseMatch),
-  r.meanTravelKm.toFixed(1),
+  beside(r, pct(r.phaseMatch), (g) => pct(g.phaseMatch)),
+  beside(r, r.meanTravelKm.toFixed(1), (g) => g.meanTravelKm.toFixed(1)),
+  beside(r, String(r.sameSchoolPairs ?? ""), (g) => String(g.sameSchoolPairs)),
+  beside(r, String(r.reciprocalPairs ?? ""), (g) => String(g.reciprocalPairs)),
+  r.preferencesStated ? `${r.preferencesHonoured} / ${r.preferencesStated}` : "",
+  r.goalsTier === undefined ? "" : beside(r, `${Math.round(r.goalsTier)}${r.goalsTierBest !== undefined ? ` ≥ ${Math.round(r.goalsTierBest)}` : ""}`, (g) => String(Math.round(g.goalsTier))),
   `${(r.wallMs / 1000).toFixed(2)} s`,
   r.timeRatio !== undefined ? `${r.timeRatio.toFixed(1)}` : "",
   r.peakMemoryMb.toFixed(0),
@@ -185,10 +210,17 @@ if (flag("--gate")) {
     const optimum = optima[fixture];
     if (optimum?.seatsProven && main.filled < optimum.seats * (1 - GAP_THRESHOLD)) failures.push(`${fixture}: ${main.filled} seats, more than ${pct(GAP_THRESHOLD)} below the optimum ${optimum.seats}`);
     if (optimum && main.bound < optimum.seats) failures.push(`${fixture}: the bound ${main.bound} is below the optimum ${optimum.seats}: not a bound`);
+    // Quality beyond the seats: phase match and travel against the exact whole-year optimum's.
+    const goals = optimum?.goals;
+    if (goals && main.filled === optimum.seats) {
+      if (main.phaseMatch < goals.phaseMatch - PHASE_POINTS) failures.push(`${fixture}: phase match ${pct(main.phaseMatch)}, more than ${100 * PHASE_POINTS} points below the exact ${pct(goals.phaseMatch)}`);
+      if (main.meanTravelKm > goals.meanTravelKm * TRAVEL_RATIO) failures.push(`${fixture}: mean travel ${main.meanTravelKm.toFixed(1)} km, more than ${pct(TRAVEL_RATIO - 1)} above the exact ${goals.meanTravelKm.toFixed(1)} km`);
+      if (main.goalsTierBest !== undefined && main.goalsTierBest > goals.goalsTier + 1e-6) failures.push(`${fixture}: the goals bound ${main.goalsTierBest} is above the exact optimum's ${goals.goalsTier}: not a bound`);
+    }
   }
   if (failures.length > 0) {
     console.error(`\nbench gate FAILED:\n${failures.map((f) => `  - ${f}`).join("\n")}`);
     process.exit(1);
   }
-  console.log(`\nbench gate passed: ${fixtures.join(", ")} (valid, not below the baselines, gap <= ${pct(GAP_THRESHOLD)})`);
+  console.log(`\nbench gate passed: ${fixtures.join(", ")} (valid, not below the baselines, gap <= ${pct(GAP_THRESHOLD)}, phase match within ${100 * PHASE_POINTS} points and travel within ${pct(TRAVEL_RATIO - 1)} of the exact optimum's)`);
 }

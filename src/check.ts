@@ -1,5 +1,4 @@
-import { isRepeat } from "./goals/variety.js";
-import { placesSent } from "./goals/index.js";
+import { goalUnits, placesSent } from "./goals/index.js";
 import { reciprocityGoal, type LedgerRow, type TrustLedgerRow } from "./goals/reciprocity.js";
 import { prefersReview } from "./goals/preference.js";
 import type { Problem } from "./model/problem.js";
@@ -35,6 +34,8 @@ export interface Metrics {
   readonly travel: { readonly measured: number; readonly totalKm: number; readonly meanKm: number };
   readonly preferences: { readonly stated: number; readonly honoured: number };
   readonly variety: { readonly sameSchoolPairs: number; readonly reciprocalPairs: number; readonly repeats: number };
+  /** Units of every goal by goal id (`GOALS`): seats filled, km travelled, same-school pairs... */
+  readonly goals: Readonly<Record<string, number>>;
 }
 
 /** Reciprocity figures over a set of accounts (schools, or trusts). */
@@ -135,10 +136,7 @@ function metricsOf(placement: Placement, ledger: readonly LedgerRow[], trustLedg
   let totalKm = 0;
   let stated = 0;
   let honoured = 0;
-  let sameSchoolPairs = 0;
-  let repeats = 0;
   const unfilled: UnfilledSeats[] = [];
-  const reviewedBy = new Set<string>();
   for (const review of year.reviews) {
     const team = teams.get(review.id) ?? { leads: [], peers: [] };
     const leads = Math.min(1, team.leads.length);
@@ -151,7 +149,6 @@ function metricsOf(placement: Placement, ledger: readonly LedgerRow[], trustLedg
     if (peers < review.peerSeats) {
       unfilled.push({ reviewId: review.id, hostSchoolId: review.host.id, role: "peer", missing: review.peerSeats - peers });
     }
-    const schoolsOnTeam = new Map<string, number>();
     for (const person of [...team.leads, ...team.peers]) {
       assigned += 1;
       if (phaseMatches(person, review.host)) matched += 1;
@@ -164,20 +161,9 @@ function metricsOf(placement: Placement, ledger: readonly LedgerRow[], trustLedg
         stated += 1;
         if (prefersReview(person, review)) honoured += 1;
       }
-      if (isRepeat(year, person, review)) repeats += 1;
-      if (person.school) {
-        const count = schoolsOnTeam.get(person.school.id) ?? 0;
-        sameSchoolPairs += count;
-        schoolsOnTeam.set(person.school.id, count + 1);
-        if (review.hostSchool) reviewedBy.add(`${person.school.id}>${review.hostSchool.id}`);
-      }
     }
   }
-  let reciprocalPairs = 0;
-  for (const edge of reviewedBy) {
-    const [from, to] = edge.split(">");
-    if (from! < to! && reviewedBy.has(`${to}>${from}`)) reciprocalPairs += 1;
-  }
+  const goals = goalUnits(placement);
   const tolerance = year.policy.reciprocityTolerance;
   const seats = { lead: year.reviews.length, peer: peerSeats, total: year.reviews.length + peerSeats };
   const filled = { lead: leadFilled, peer: peerFilled, total: leadFilled + peerFilled };
@@ -195,7 +181,8 @@ function metricsOf(placement: Placement, ledger: readonly LedgerRow[], trustLedg
       phaseMatch: { matched, assigned, share: share(matched, assigned) },
       travel: { measured, totalKm, meanKm: measured === 0 ? 0 : totalKm / measured },
       preferences: { stated, honoured },
-      variety: { sameSchoolPairs, reciprocalPairs, repeats },
+      variety: { sameSchoolPairs: goals["same-school"]!, reciprocalPairs: goals["reciprocal-pairs"]!, repeats: goals["repeat"]! },
+      goals,
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { PersonInfo, ReviewInfo } from "../model/year.js";
+import { pairGoal } from "./types.js";
 
 /** Whether a reviewer listed this review, or the host's hub, among their preferences. */
 export function prefersReview(person: PersonInfo, review: ReviewInfo): boolean {
@@ -6,9 +7,11 @@ export function prefersReview(person: PersonInfo, review: ReviewInfo): boolean {
 }
 
 /** Soft goal 4: reviewers sit on the reviews (or hubs) they chose. */
-export const preferenceGoal = {
+export const preferenceGoal = pairGoal({
   id: "preference",
   summary: "Reviewers sit on the reviews, or in the hubs, they said they prefer.",
-  /** 1 when the reviewer stated preferences and this review is not among them, else 0. */
-  cost: (person: PersonInfo, review: ReviewInfo): number => (person.prefers.size > 0 && !prefersReview(person, review) ? 1 : 0),
-} as const;
+  unit: "a placement outside the reviewer's stated preferences",
+  weight: "preference",
+  roles: ["peer"],
+  pair: (_year, person, review) => (person.prefers.size > 0 && !prefersReview(person, review) ? 1 : 0),
+});

@@ -1,6 +1,6 @@
 import type { CheckResult } from "../check.js";
 import type { SolveResult } from "../solver/index.js";
-import { droppedInWords, gapInWords, pinsInWords } from "./words.js";
+import { droppedInWords, gapInWords, goalsInWords, pinsInWords } from "./words.js";
 
 const percent = (part: number, whole: number) => (whole === 0 ? "100.0%" : `${((100 * part) / whole).toFixed(1)}%`);
 
@@ -26,5 +26,5 @@ export function summaryTable(check: CheckResult, solve?: SolveResult): string {
   }
   const width = Math.max(...rows.map(([label]) => label.length));
   const table = rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join("\n");
-  return solve ? [table, "", gapInWords(solve), ...pinsInWords(solve), ...droppedInWords(solve)].join("\n") : table;
+  return solve ? [table, "", gapInWords(solve), ...goalsInWords(solve), ...pinsInWords(solve), ...droppedInWords(solve)].join("\n") : table;
 }

@@ -51,3 +51,45 @@ export function droppedInWords(solve: SolveResult): string[] {
     ...dropped.map((d) => `  dropped: ${d.assignment.reviewId} ${d.assignment.role} ${d.assignment.personId}: ${d.rule}: ${d.reason}`),
   ];
 }
+
+/**
+ * Each goal below the seats in one line, with how far it could go at these seats: "phase match
+ * 95.4% (at most 97.8% possible with these seats)". The bounds are those of `SolveResult.goals`.
+ */
+export function goalsInWords(solve: SolveResult): string[] {
+  const m = solve.check.metrics;
+  const goal = (id: string) => solve.goals.find((g) => g.id === id);
+  const pct = (part: number, whole: number) => `${(whole === 0 ? 100 : (100 * part) / whole).toFixed(1)}%`;
+  const lines: string[] = [];
+  const phase = goal("phase");
+  if (phase && m.filled.total > 0) {
+    const possible = phase.best !== undefined ? ` (at most ${pct(m.filled.total - phase.best, m.filled.total)} possible with these seats)` : "";
+    lines.push(`phase match ${pct(m.filled.total - phase.value, m.filled.total)} of seats${possible}`);
+  }
+  const travel = goal("travel");
+  if (travel && m.travel.measured > 0) {
+    const possible = travel.best !== undefined ? ` (at least ${(travel.best / m.travel.measured).toFixed(1)} km possible)` : "";
+    lines.push(`mean journey ${(travel.value / m.travel.measured).toFixed(1)} km${possible}`);
+  }
+  const preference = goal("preference");
+  if (preference && m.preferences.stated > 0) {
+    const possible = preference.best !== undefined ? ` (at most ${m.preferences.stated - Math.ceil(preference.best - 1e-9)} possible)` : "";
+    lines.push(`stated preferences honoured ${m.preferences.stated - preference.value} of ${m.preferences.stated}${possible}`);
+  }
+  const count = (id: string, what: string) => {
+    const g = goal(id);
+    if (!g || (g.value === 0 && id !== "same-school" && id !== "reciprocal-pairs")) return;
+    const least = g.best !== undefined && g.method !== "none" ? ` (at least ${Math.ceil(g.best - 1e-9)})` : "";
+    lines.push(`${what} ${g.value}${least}`);
+  };
+  count("reciprocity", "reciprocity deviation (places sent beyond or short of targets)");
+  count("same-school", "same-school pairs on a team");
+  count("reciprocal-pairs", "reciprocal pairs (two schools reviewing each other)");
+  count("repeat", "repeats of last year's reviewer at a school");
+  count("first-review", "seats given to someone who has had a review while others wait for a first");
+  const tier = solve.goalsTier;
+  if (tier.best !== undefined && tier.value > 0) {
+    lines.push(`goals as a whole: ${Math.round(tier.value).toLocaleString("en-GB")} in the policy's weights; none of these seats' allocations can do better than ${Math.round(tier.best).toLocaleString("en-GB")} (within ${(100 * (tier.gap ?? 0)).toFixed(1)}%)`);
+  }
+  return lines;
+}

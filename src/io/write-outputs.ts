@@ -129,6 +129,11 @@ export function summaryOf(result: SolveResult, warnings: readonly InputError[] =
       proven: result.proven,
       elapsedMs: Math.round(result.elapsedMs),
     },
+    goals: result.goals.map((goal) => ({ ...goal, value: round(goal.value, 1), ...(goal.best !== undefined ? { best: round(goal.best, 1) } : {}) })),
+    goalsTier: {
+      value: round(result.goalsTier.value, 2),
+      ...(result.goalsTier.best !== undefined ? { best: round(result.goalsTier.best, 2), gap: round(result.goalsTier.gap ?? 0) } : {}),
+    },
     rejectedPins: result.rejectedPins,
     dropped: result.dropped,
     warnings,

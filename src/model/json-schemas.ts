@@ -47,6 +47,19 @@ export const ResultSchema = z.looseObject({
     proven: z.boolean(),
     elapsedMs: z.number().nonnegative(),
   }),
+  goals: z
+    .array(
+      z.looseObject({
+        id: z.string().describe("the goal's id: reciprocity, phase, preference, travel, repeat, first-review, same-school, reciprocal-pairs"),
+        value: z.number().nonnegative().describe("the allocation's units of the goal (km for travel, pairs for same-school and reciprocal-pairs, seats otherwise)"),
+        best: z.number().nonnegative().optional().describe("a proven bound: no valid allocation filling as many seats has fewer units of this goal alone"),
+        method: z.string(),
+      }),
+    )
+    .describe("every goal below the seats, with its proven bound (docs/solver.md, Goal bounds)"),
+  goalsTier: z
+    .looseObject({ value: z.number().nonnegative(), best: z.number().nonnegative().optional(), gap: z.number().min(0).max(1).optional() })
+    .describe("the goals as a whole: the policy's weighted cost, its bound and the gap between them"),
   rejectedPins: z.array(z.looseObject({ assignment: AssignmentSchema, reason: z.string() })),
   dropped: z
     .array(z.looseObject({ assignment: AssignmentSchema, rule: z.string(), reason: z.string() }))

@@ -27,6 +27,7 @@ export const WeightsSchema = z
     travelPerKm: weight(),
     variety: weight(),
     firstReview: weight(),
+    reciprocalPair: weight(),
   })
   .strict();
 export type Weights = z.infer<typeof WeightsSchema>;
@@ -64,6 +65,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   travelPerKm: 0.01,
   variety: 1,
   firstReview: 2,
+  reciprocalPair: 2,
 };
 
 /** A year label starts with the calendar year it begins in (`2024-25`); blank = from the reviews' dates. */

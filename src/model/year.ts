@@ -97,6 +97,8 @@ export interface Year {
    * A review of a trust counts as hosted by every school of the trust.
    */
   readonly hostedSpans: ReadonlyMap<string, readonly { readonly span: DayRange; readonly kind: string }[]>;
+  /** The reviews each member school hosts itself, by school id (a trust's review is hosted by no school). */
+  readonly reviewsHostedBy: ReadonlyMap<string, readonly ReviewInfo[]>;
   /**
    * Reciprocity target per account: each school (by its id) the peer seats of the reviews it
    * hosts whose kind counts reciprocity by school, plus explicit carry-over, never below 0;
@@ -290,6 +292,7 @@ export function indexYear(problem: Problem): Year {
       lead: new Map(leads.map((person) => [person.id, person])),
     },
     hostedSpans: hostedSpansOf(problem.schools, reviews),
+    reviewsHostedBy: reviewsHostedByOf(reviews),
     ...reciprocityAccounts(problem.schools, reviews),
     reviewKinds: Object.keys(policy.kinds).filter((id) => used.has(id)),
     mixed,
@@ -330,6 +333,13 @@ function indexReviews(problem: Problem, schools: ReadonlyMap<string, School>): R
     });
   }
   return reviews;
+}
+
+/** The reviews each member school hosts itself. */
+function reviewsHostedByOf(reviews: readonly ReviewInfo[]): Map<string, ReviewInfo[]> {
+  const hosted = new Map<string, ReviewInfo[]>();
+  for (const info of reviews) if (info.hostSchool) hosted.set(info.hostSchool.id, [...(hosted.get(info.hostSchool.id) ?? []), info]);
+  return hosted;
 }
 
 /** The reviews each school hosts, a trust's review counting for each of its schools. */

@@ -12,6 +12,7 @@ import { mip } from "./engines/mip.js";
 import { repairEngine } from "./engines/repair.js";
 import { selfSelection } from "./engines/self-selection.js";
 import { checkPins, ensureValid, refusedLater, type Dropped, type RejectedPin } from "./pins.js";
+import { goalBounds, goalValues, type GoalBound, type GoalsTierBound } from "./goal-bounds.js";
 import { rosterOf, type Roster } from "./roster.js";
 import type { RepairOption } from "./steps/trade-off.js";
 import { breathe } from "./lp.js";
@@ -47,6 +48,7 @@ export interface SolveOptions {
 }
 
 export type { Dropped, RejectedPin } from "./pins.js";
+export type { GoalBound, GoalsTierBound } from "./goal-bounds.js";
 
 export interface SolveResult {
   /** The year as `solve` indexed it: writers and reports read it instead of indexing again. */
@@ -76,6 +78,14 @@ export interface SolveResult {
   readonly dropped: readonly Dropped[];
   /** With `start`: the most seats for each number of changed rows, fewest changes first, the returned option marked `chosen`. */
   readonly tradeOff?: readonly RepairOption[];
+  /**
+   * Every cost goal below the seats (reciprocity, phase, preference, travel, repeat, first
+   * review, same-school pairs, reciprocal pairs): the allocation's units and `best`, a proven
+   * bound: no valid allocation filling as many seats has fewer units of that goal alone.
+   */
+  readonly goals: readonly GoalBound[];
+  /** The goals tier as a whole: the policy's weighted cost of those goals, its bound and gap. */
+  readonly goalsTier: GoalsTierBound;
 }
 
 /** Above this gap the relaxation bound of a larger year is tightened by the seat LP. */
@@ -118,6 +128,16 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const exact = provenOptimal || setUpCut ? {} : (engineBound ?? (options.exactBound === false ? {} : await tightenBound(year, candidates, pinnedRoster, relaxed, check, clock)));
   const bound = assembleBound(relaxed, check.metrics.filled, { ...exact, proven: provenOptimal });
   const filled = check.metrics.filled.total;
+  clock.report({ phase: "goal bounds", incumbent: filled, bound: bound.filledSeats });
+  await breathe();
+  const goals =
+    options.exactBound === false || setUpCut || clock.shouldStop()
+      ? goalValues(year, allocation)
+      : await goalBounds(year, candidates, pinnedRoster, allocation, {
+          reciprocity: bound.reciprocityDeviation,
+          shouldStop: clock.shouldStop,
+          ...(clock.remainingSeconds() !== undefined ? { timeLimitSeconds: clock.remainingSeconds()! } : {}),
+        });
   return {
     year,
     status: provenOptimal ? "optimal" : "feasible",
@@ -134,6 +154,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     rejectedPins: [...rejected, ...refusedLater(year, context.fixed, allocation, dropped)],
     dropped,
     ...(outcome.tradeOff ? { tradeOff: outcome.tradeOff } : {}),
+    goals: goals.goals,
+    goalsTier: goals.tier,
   };
 }
 

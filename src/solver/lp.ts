@@ -61,6 +61,9 @@ export const breathe = (): Promise<void> =>
   new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 type HighsRuntime = Awaited<ReturnType<typeof loadHighs>>;
+
+/** HiGHS's model status codes that the solver reads (`HighsModelStatus` in HiGHS). */
+const MODEL_STATUS = { optimal: 7, infeasible: 8 } as const;
 let runtime: Promise<HighsRuntime> | undefined;
 let wasm: { locateFile: () => string } | { wasmBinary: ArrayBuffer } | undefined;
 
@@ -156,7 +159,6 @@ async function solveOnce(model: LinearModel, options: LinearSolveOptions): Promi
     };
     m.run(options.shouldStop ? { 1: check, 2: check, 6: check } : undefined);
     const status = m.getModelStatus();
-    const { kOptimal, kInfeasible } = { kOptimal: 7, kInfeasible: 8 };
     const solution = m.getSolution();
     const colValue = solution.colValue ? Float64Array.from(solution.colValue) : empty;
     const objective = m.getObjectiveValue();
@@ -167,9 +169,69 @@ async function solveOnce(model: LinearModel, options: LinearSolveOptions): Promi
       if (Number.isFinite(dual)) bound = dual;
     }
     const feasible = solution.colValue !== undefined && solution.colValue.length === numCols && Number(m.info.get("primal_solution_status")) === 2;
-    if (status === kOptimal) return { status: "optimal", values: colValue, objective, bound };
+    if (status === MODEL_STATUS.optimal) return { status: "optimal", values: colValue, objective, bound };
     if (interrupted) return feasible ? { status: "limit", values: colValue, objective, bound, interrupted } : { status: "failed", values: empty, objective: 0, bound, interrupted };
-    if (status === kInfeasible) return { status: "infeasible", values: empty, objective: 0, bound: 0 };
+    if (status === MODEL_STATUS.infeasible) return { status: "infeasible", values: empty, objective: 0, bound: 0 };
     return feasible ? { status: "limit", values: colValue, objective, bound } : { status: "failed", values: empty, objective: 0, bound };
   });
+}
+
+/**
+ * The LP relaxation of one model under several objectives in turn (each minimised), HiGHS
+ * starting each from the last one's basis: a few iterations each after the first. Returns each
+ * proven optimum, or `undefined` where HiGHS stopped short of one (never throws).
+ */
+export async function minimiseEach(
+  model: Omit<LinearModel, "sense">,
+  objectives: readonly Float64Array[],
+  options: { readonly timeLimitSeconds?: number; readonly shouldStop?: () => boolean } = {},
+): Promise<(number | undefined)[]> {
+  if (options.shouldStop) await breathe();
+  try {
+    const highs = await highsRuntime();
+    const numCols = model.columns.length;
+    const numRows = model.rows.length;
+    if (numCols === 0) return objectives.map(() => 0);
+    const starts = new Int32Array(numRows + 1);
+    let nonZeros = 0;
+    model.rows.forEach((row, r) => {
+      starts[r] = nonZeros;
+      nonZeros += row.indices.length;
+    });
+    starts[numRows] = nonZeros;
+    const indices = new Int32Array(nonZeros);
+    const values = new Float64Array(nonZeros);
+    let at = 0;
+    for (const row of model.rows) {
+      indices.set(row.indices, at);
+      values.set(row.values, at);
+      at += row.indices.length;
+    }
+    const data = {
+      numCols,
+      numRows,
+      sense: highs.constants.objectiveSense.minimize,
+      colCost: new Float64Array(numCols),
+      colLower: Float64Array.from(model.columns, (c) => c.lower),
+      colUpper: Float64Array.from(model.columns, (c) => c.upper),
+      rowLower: Float64Array.from(model.rows, (r) => (Number.isFinite(r.lower) ? r.lower : -highs.infinity)),
+      rowUpper: Float64Array.from(model.rows, (r) => (Number.isFinite(r.upper) ? r.upper : highs.infinity)),
+      matrix: { format: "csr" as const, numRows, numCols, starts, indices, values },
+    };
+    return highs.withModel(data as Parameters<HighsRuntime["createModel"]>[0] & object, (m) => {
+      m.options.set({ output_flag: false, random_seed: 0, ...(options.timeLimitSeconds !== undefined ? { time_limit: Math.max(0.01, options.timeLimitSeconds) } : {}) });
+      const check = (event: { interrupt(): void }): undefined => {
+        if (options.shouldStop?.()) event.interrupt();
+        return undefined;
+      };
+      return objectives.map((objective) => {
+        m.changeColsCost({ kind: "range", from: 0, to: numCols - 1 }, objective);
+        m.run(options.shouldStop ? { 1: check, 2: check } : undefined);
+        return m.getModelStatus() === MODEL_STATUS.optimal ? m.getObjectiveValue() : undefined;
+      });
+    });
+  } catch {
+    runtime = undefined;
+    return objectives.map(() => undefined);
+  }
 }

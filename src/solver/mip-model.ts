@@ -1,6 +1,7 @@
-import { combineTiers } from "../goals/index.js";
+import { combineTiers, GOALS } from "../goals/index.js";
+import type { Weights } from "../model/policy.js";
 import type { Role } from "../model/schema.js";
-import { accountOf, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
+import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { advancedToStaff, isAdvanced, LEAD_SEATS, overlapCliques, peerSeatsLeft, reviewsLeft, teamRows } from "../rules/index.js";
 import type { Candidate, Candidates } from "./candidates.js";
 import type { LinearModel, Row } from "./lp.js";
@@ -27,6 +28,12 @@ export interface Scope {
    * no longer be kept included): one row, for repair's trade-off between seats and changes.
    */
   readonly maxChanges?: number;
+  /**
+   * Teams whose staffing is held as it is (by review id: `true` staffed, `false` empty of peers):
+   * the goals pass re-decides who sits where, not which teams are staffed, which keeps the model
+   * close to a flow that HiGHS solves at the root.
+   */
+  readonly staffing?: ReadonlyMap<string, boolean>;
 }
 
 /** A model of a scope and how to read its solution back as seats. */
@@ -40,6 +47,10 @@ export interface ScopeModel {
   readonly startFrom: (chosen: (column: number) => boolean) => number[];
   /** The index of the changed-rows row, when the scope has `maxChanges`. */
   readonly changesRow?: number;
+  /** Each column's worth in the goals tier, before the tiers are combined (what a test reads back). */
+  readonly goalsTier: readonly number[];
+  /** By goal id: the units of that goal each of its own columns carries (pair goals are the pairs'). */
+  readonly goalUnits: ReadonlyMap<string, ReadonlyMap<number, number>>;
 }
 
 /** Columns with one coefficient per tier (seats, kept, goals) and an upper bound each. */
@@ -50,6 +61,13 @@ class Columns {
   readonly seats: (Candidate | undefined)[] = [];
   /** How each auxiliary column follows from the pair columns (for a warm start). */
   readonly derived = new Map<number, (x: (column: number) => number) => number>();
+  /** Units of each goal a column carries, by goal id, for the goals no pair column carries alone. */
+  readonly goalUnits = new Map<string, Map<number, number>>();
+  countUnits(goal: string, column: number, units: number): void {
+    const byColumn = this.goalUnits.get(goal) ?? new Map<number, number>();
+    byColumn.set(column, (byColumn.get(column) ?? 0) + units);
+    this.goalUnits.set(goal, byColumn);
+  }
   add(costs: readonly [number, number, number], upper: number, seat?: Candidate, lower = 0): number {
     costs.forEach((cost, t) => this.tiers[t as 0 | 1 | 2].push(cost));
     this.upper.push(upper);
@@ -80,6 +98,7 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
   const byPerson = new Map<PersonInfo, { column: number; review: ReviewInfo }[]>();
   const teamColumns = new Map<string, { column: number; person: PersonInfo }[]>();
   const staffed = new Map<number, number>();
+  const staffing = new Map<number, { column: number; need: number }>();
 
   const roles: Role[] = [...(scope.leads ? (["lead"] as const) : []), ...(scope.peers ? (["peer"] as const) : [])];
   for (const review of scope.reviews) {
@@ -115,8 +134,10 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
     }
     // Staffed (z = 1) teams hold at least `need` new advanced peers and at most `open` new peers;
     // the advanced-seat goal rides on z.
-    const z = columns.add([0, 0, seatsOnly || balance ? 0 : need * w.advancedSeat], 1, undefined, staying.length > 0 ? 1 : 0);
+    const held = scope.staffing?.get(review.id);
+    const z = columns.add([0, 0, 0], held === false ? 0 : 1, undefined, staying.length > 0 || held === true ? 1 : 0);
     staffed.set(review.index, z);
+    staffing.set(review.index, { column: z, need });
     columns.derived.set(z, (x) => (staying.length > 0 || peers.some((c) => x(c.column) > 0) ? 1 : 0));
     rows.push({ lower: -Infinity, upper: 0, indices: [...peers.map((c) => c.column), z], values: [...ones(peers.length), -open] });
     const advanced = peers.filter((c) => isAdvanced(c.person));
@@ -132,7 +153,10 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
   }
 
   const changes = scope.maxChanges === undefined ? undefined : rows.push(changesRow(roster, scope.keep ?? new Set(), scope.maxChanges, columns)) - 1;
-  if (scope.peers && !seatsOnly) addGoalColumns(year, roster, scope, columns, rows, byPerson, teamColumns, balance);
+  if (scope.peers && !seatsOnly) {
+    const peers = [...byPerson].filter(([person]) => person.role === "peer").flatMap(([person, options]) => options.map(({ column, review }) => ({ column, person, review })));
+    addGoalTerms(year, roster, scope, columns, rows, peers, staffing, balance ? { ...zeroWeights(w), reciprocity: 1 } : w);
+  }
 
   const steps = [seatsOnly || balance ? 1 : Math.min(w.leadSeat, w.seat), 1];
   const costs = combineTiers(columns.tiers, columns.upper, steps);
@@ -145,7 +169,7 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
     const x = (column: number) => (columns.seats[column] && chosen(column) ? 1 : 0);
     return columns.seats.map((_, j) => columns.derived.get(j)?.(x) ?? x(j));
   };
-  return { model, seats: columns.seats, staffed, startFrom, ...(changes !== undefined ? { changesRow: changes } : {}) };
+  return { model, seats: columns.seats, staffed, startFrom, goalsTier: columns.tiers[2], goalUnits: columns.goalUnits, ...(changes !== undefined ? { changesRow: changes } : {}) };
 }
 
 /**
@@ -166,49 +190,40 @@ function changesRow(roster: Roster, keep: ReadonlySet<string>, maxChanges: numbe
   return { lower: -Infinity, upper: maxChanges - keep.size - fixed.length + 2 * fixedKept, indices, values };
 }
 
-/** Reciprocity deviations per school and same-school penalties per team: the goals a pair cannot carry alone. */
-function addGoalColumns(
+const zeroWeights = (w: Weights): Weights => Object.fromEntries(Object.keys(w).map((key) => [key, 0])) as unknown as Weights;
+
+/** The goals no pair column carries alone (reciprocity, staffed teams, same-school and reciprocal pairs): each goal's own terms. */
+function addGoalTerms(
   year: Year,
   roster: Roster,
   scope: Scope,
   columns: Columns,
   rows: Row[],
-  byPerson: ReadonlyMap<PersonInfo, readonly { column: number; review: ReviewInfo }[]>,
-  teamColumns: ReadonlyMap<string, readonly { column: number; person: PersonInfo }[]>,
-  balanceOnly: boolean,
+  peers: readonly { column: number; person: PersonInfo; review: ReviewInfo }[],
+  staffed: ReadonlyMap<number, { column: number; need: number }>,
+  weights: Weights,
 ): void {
-  const w = balanceOnly ? { ...year.policy.weights, reciprocity: 1, variety: 0 } : year.policy.weights;
-  // Reciprocity: deviation d_a >= |fixed_a + sum x - target_a| for every account with a column.
-  const byAccount = new Map<string, number[]>();
-  for (const [person, options] of byPerson) {
-    for (const { column, review } of options) {
-      const account = accountOf(person, review);
-      if (account === undefined) continue;
-      const list = byAccount.get(account);
-      if (list) list.push(column);
-      else byAccount.set(account, [column]);
-    }
-  }
-  for (const [account, cols] of [...byAccount].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const base = roster.sent(account) - (year.target.get(account) ?? 0);
-    const d = columns.add([0, 0, -w.reciprocity], Math.abs(base) + cols.length);
-    columns.derived.set(d, (x) => Math.abs(base + cols.reduce((n, c) => n + x(c), 0)));
-    rows.push({ lower: -base, upper: Infinity, indices: [d, ...cols], values: [1, ...ones(cols.length)] });
-    rows.push({ lower: base, upper: Infinity, indices: [d, ...cols], values: [1, ...cols.map(() => -1)] });
-  }
-  // Variety: a second reviewer of one school on one team costs w.variety.
-  if (w.variety <= 0) return;
-  for (const review of scope.reviews) {
-    const bySchoolOnTeam = new Map<string, number[]>();
-    for (const { column, person } of teamColumns.get(`peer:${review.id}`) ?? []) {
-      if (person.school) bySchoolOnTeam.set(person.school.id, [...(bySchoolOnTeam.get(person.school.id) ?? []), column]);
-    }
-    for (const [schoolId, cols] of bySchoolOnTeam) {
-      const already = roster.peers(review).filter((p) => p.school?.id === schoolId).length;
-      if (cols.length + already < 2) continue;
-      const v = columns.add([0, 0, -w.variety], cols.length + already);
-      columns.derived.set(v, (x) => Math.max(0, cols.reduce((n, c) => n + x(c), 0) + already - 1));
-      rows.push({ lower: -Infinity, upper: 1 - already, indices: [...cols, v], values: [...ones(cols.length), -1] });
-    }
+  for (const goal of GOALS) {
+    const weight = weights[goal.weight];
+    if (!goal.mip || weight === 0) continue;
+    const worth = (units: number) => (goal.sense === "cost" ? -1 : 1) * weight * units;
+    goal.mip({
+      year,
+      state: roster,
+      scope: scope.reviews,
+      peers,
+      staffed,
+      column: (units, upper, derived, lower = 0) => {
+        const j = columns.add([0, 0, worth(units)], upper, undefined, lower);
+        columns.derived.set(j, derived);
+        columns.countUnits(goal.id, j, units);
+        return j;
+      },
+      price: (column, units) => {
+        columns.tiers[2][column] = columns.tiers[2][column]! + worth(units);
+        columns.countUnits(goal.id, column, units);
+      },
+      row: (lower, upper, indices, values) => rows.push({ lower, upper, indices, values }),
+    });
   }
 }

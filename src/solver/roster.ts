@@ -93,3 +93,15 @@ export function rosterOf(year: Year, allocation: Allocation): Roster {
   }
   return roster;
 }
+
+/** Makes `roster` hold exactly `allocation`'s seats (in its order), as `rosterOf` would build them. */
+export function resetRoster(roster: Roster, allocation: Allocation): void {
+  for (const { reviewId, role, personId } of roster.toAllocation().assignments) {
+    roster.remove(role, roster.year.people[role].get(personId)!, roster.year.reviewById.get(reviewId)!);
+  }
+  for (const { reviewId, role, personId } of allocation.assignments) {
+    const review = roster.year.reviewById.get(reviewId);
+    const person = roster.year.people[role].get(personId);
+    if (review && person && roster.canTake(person, review)) roster.add(role, person, review);
+  }
+}

@@ -30,12 +30,14 @@ describe("first-review", () => {
   it("costs 1 for a reviewer who has had a review, 0 for one waiting and for everyone without a history", () => {
     const year = indexYear(oneSeat(["P1"]));
     const [p1, p2] = year.reviewers;
-    expect(firstReviewGoal.cost(year, p1!)).toBe(1);
-    expect(firstReviewGoal.cost(year, p2!)).toBe(0);
+    const review = year.reviews[0]!;
+    const cost = firstReviewGoal.pair!;
+    expect(cost(year, p1!, review)).toBe(1);
+    expect(cost(year, p2!, review)).toBe(0);
     expect(waitingForFirstReview(year, p2!)).toBe(true);
-    expect(firstReviewGoal.cost(year, year.leads[0]!)).toBe(0);
+    expect(cost(year, year.leads[0]!, review)).toBe(0);
     const fresh = indexYear(oneSeat([]));
-    expect(fresh.reviewers.map((p) => firstReviewGoal.cost(fresh, p))).toEqual([0, 0]);
+    expect(fresh.reviewers.map((p) => cost(fresh, p, fresh.reviews[0]!))).toEqual([0, 0]);
   });
 
   it("gives the seat to whoever waits for a first review (the exact engine, either way round)", async () => {

@@ -2,7 +2,8 @@ import { compareScores, type Score } from "../../goals/index.js";
 import type { Engine, StopReason } from "../engine.js";
 import { constructByFlows } from "../steps/construct.js";
 import { fillGreedily, yearTies } from "../steps/fill.js";
-import { deviation, neighbourhood, openSeats, reciprocitySeed } from "../steps/neighbourhood.js";
+import { deviation, goalSeeds, neighbourhood, openSeats, reciprocitySeed } from "../steps/neighbourhood.js";
+import { polishByFlow } from "../steps/polish.js";
 import { pinnedKeys, rosterFromPins } from "../steps/pins.js";
 import { resolveScope, rosterScore } from "../steps/resolve.js";
 import { sweepByWeeks } from "../steps/sweep.js";
@@ -29,6 +30,22 @@ export const LNS_LIMITS = {
   wholeYearNodes: 2_000,
   /** Wall-clock cap of that whole-year MIP, in seconds (a safety net only). */
   wholeYearSeconds: 30,
+  /**
+   * Years up to this many reviews (and `goalYearPairs` candidate pairs) are re-solved whole for
+   * every goal at the end, from the goals pass's allocation: HiGHS then proves most of them
+   * optimal (which teams are staffed is what the flows hold fixed, and on a short year the
+   * goals' lever). Larger years rely on the goals search.
+   */
+  goalYearReviews: 160,
+  goalYearPairs: 40_000,
+  /** Branch-and-bound nodes of that MIP at most (a work limit), and its wall-clock cap. */
+  goalYearNodes: 2_000,
+  goalYearSeconds: 30,
+  /** Neighbourhoods of the goals search at most, and without an improvement before it stops. */
+  goalNeighbourhoods: 24,
+  goalPatience: 8,
+  /** The goals search seeds from this many of the costliest teams, in turn. */
+  goalSeedSpan: 12,
 } as const;
 
 /**
@@ -71,29 +88,37 @@ export const lns: Engine = {
     const baseline = rosterFromPins(context);
     iterations += fillGreedily(context, baseline, ties);
     const roster = compareScores(rosterScore(baseline), rosterScore(constructed)) > 0 ? baseline : constructed;
+    const boundMet = () => context.seatBound !== undefined && roster.filled() >= context.seatBound && deviation(roster) <= (context.reciprocityBound ?? 0);
+    const progress = (phase: string) => {
+      const filled = roster.filled();
+      const bound = context.seatBound;
+      context.report({ phase, incumbent: filled, ...(bound !== undefined ? { bound, gap: Math.max(0, bound - filled) / Math.max(1, bound) } : {}) });
+    };
+    // Who sits where, for reciprocity and every goal below it, with each team's staffing held.
+    progress("goals");
+    if (!context.shouldStop()) polishByFlow(context, roster, pinned, ties);
+    iterations += 1;
     let pairs = 0;
     for (const list of context.candidates.byPerson.values()) pairs += list.length;
     let swept = false;
-    if (year.reviews.length <= LNS_LIMITS.wholeYearReviews && pairs <= LNS_LIMITS.wholeYearPairs && !context.shouldStop()) {
+    if (boundMet() || context.shouldStop()) {
+      // The seats and reciprocity are where the bounds allow: the search turns to the goals.
+    } else if (year.reviews.length <= LNS_LIMITS.wholeYearReviews && pairs <= LNS_LIMITS.wholeYearPairs) {
       // A small or medium year is re-solved whole, from the construction, for seats and reciprocity.
-      context.report({ phase: "whole-year", incumbent: roster.filled() });
+      progress("whole-year");
       const seconds = Math.min(LNS_LIMITS.wholeYearSeconds, context.timeLimitSeconds ?? Infinity);
-      await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true, objective: "balance" }, pinned, seconds, LNS_LIMITS.wholeYearNodes, true);
+      const { kept } = await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true, objective: "balance" }, pinned, seconds, LNS_LIMITS.wholeYearNodes, true);
       iterations += 1;
-    } else if (!context.shouldStop()) {
+      if (kept && !context.shouldStop()) polishByFlow(context, roster, pinned, ties);
+    } else {
       // A larger year is swept window by window in time for the same goals.
-      context.report({ phase: "sweep", incumbent: roster.filled() });
+      progress("sweep");
       const windows = await sweepByWeeks(context, roster, pinned);
       iterations += windows;
       swept = windows > 0;
+      if (!context.shouldStop()) polishByFlow(context, roster, pinned, ties);
     }
-    const progress = () => {
-      const filled = roster.filled();
-      const bound = context.seatBound;
-      context.report({ phase: "search", incumbent: filled, ...(bound !== undefined ? { bound, gap: Math.max(0, bound - filled) / Math.max(1, bound) } : {}) });
-    };
-    progress();
-    const boundMet = () => context.seatBound !== undefined && roster.filled() >= context.seatBound && deviation(roster) <= (context.reciprocityBound ?? 0);
+    progress("search");
 
     let stale = 0;
     let done = 0;
@@ -102,15 +127,9 @@ export const lns: Engine = {
     const schoolOrder = [...year.problem.schools].sort((a, b) => (ties.get(a.id) ?? 0) - (ties.get(b.id) ?? 0) || (a.id < b.id ? -1 : 1));
     let cursor = 0;
     const most = swept ? LNS_LIMITS.maxAfterSweep : LNS_LIMITS.maxNeighbourhoods;
-    while (done < most && stale < LNS_LIMITS.patience) {
-      if (boundMet()) {
-        stoppedBy = "bound-met";
-        break;
-      }
-      if (context.shouldStop()) {
-        stoppedBy = "time-limit";
-        break;
-      }
+    // Seats and reciprocity first, while they are short of their bounds.
+    while (!boundMet() && done < most && stale < LNS_LIMITS.patience) {
+      if (context.shouldStop()) break;
       // In turn: a short team someone could still join, a school out of reciprocity balance, and
       // the year in the seeded order.
       const short = order.filter((r) => openSeats(roster, r) > 0 && hasCandidates(context, r));
@@ -124,10 +143,48 @@ export const lns: Engine = {
       iterations += 1;
       done += 1;
       stale = improved(before, after) ? 0 : stale + 1;
-      progress();
+      progress("search");
       // Let an AbortSignal's listener and progress output run between neighbourhoods.
       await breathe();
     }
+    // Then the goals. A small or medium year is re-solved whole for every goal, from here.
+    progress("goals");
+    let goalStale = 0;
+    let goalDone = 0;
+    let changed = false;
+    let provenGoals = false;
+    if (year.reviews.length <= LNS_LIMITS.goalYearReviews && pairs <= LNS_LIMITS.goalYearPairs && !context.shouldStop()) {
+      const seconds = Math.min(LNS_LIMITS.goalYearSeconds, context.timeLimitSeconds ?? Infinity);
+      const { solution } = await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true }, pinned, seconds, LNS_LIMITS.goalYearNodes, true);
+      iterations += 1;
+      provenGoals = solution.status === "optimal";
+    }
+    // Otherwise neighbourhoods around the teams that cost most (same-school and reciprocal
+    // pairs, which no flow states, and the staffing the flow held).
+    while (!provenGoals && goalDone < LNS_LIMITS.goalNeighbourhoods && goalStale < LNS_LIMITS.goalPatience) {
+      if (context.shouldStop()) break;
+      const seeds = goalSeeds(roster);
+      // Every other neighbourhood starts from a team without peers that could have some: which
+      // teams are staffed is what the flows hold, and on a short year the goals' lever.
+      const empty = order.filter((r) => roster.peers(r).length === 0 && (context.candidates.peer.get(r.id)?.length ?? 0) > 0);
+      if (seeds.length === 0 && empty.length === 0) break;
+      const seed = goalDone % 2 === 1 && empty.length > 0 ? empty[Math.floor(goalDone / 2) % empty.length]! : seeds[goalDone % Math.max(1, Math.min(seeds.length, LNS_LIMITS.goalSeedSpan))] ?? empty[0]!;
+      const scope = neighbourhood(context, roster, seed, LNS_LIMITS.neighbourhoodSize, { leaving: true });
+      const { before, after, kept } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, pinned, LNS_LIMITS.neighbourhoodSeconds, LNS_LIMITS.neighbourhoodNodes, true);
+      iterations += 1;
+      goalDone += 1;
+      const better = compareScores(after, before) > 0;
+      changed ||= kept && better;
+      goalStale = better ? 0 : goalStale + 1;
+      progress("goals");
+      await breathe();
+    }
+    if (changed && !context.shouldStop()) polishByFlow(context, roster, pinned, ties);
+    if (context.shouldStop()) stoppedBy = "time-limit";
+    // HiGHS proved the whole year optimal for the policy: every goal at its best, given the seats.
+    else if (provenGoals) return { allocation: roster.toAllocation(), stoppedBy: "proven-optimal", iterations, provenOptimal: true };
+    // Never worse than the greedy baseline, seats first, then the goals.
+    if (compareScores(rosterScore(baseline), rosterScore(roster)) > 0) return { allocation: baseline.toAllocation(), stoppedBy, iterations };
     return { allocation: roster.toAllocation(), stoppedBy, iterations };
   },
 };

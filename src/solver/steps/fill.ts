@@ -17,7 +17,7 @@ export function yearTies(context: EngineContext): Map<string, number> {
   return tieBreaks([...year.reviews.map((r) => r.id), ...year.reviewers.map((p) => p.id), ...year.leads.map((p) => p.id)], random);
 }
 
-function best(candidates: readonly Candidate[], roster: Roster, keep: (c: Candidate) => boolean, ties: Map<string, number>): Candidate | undefined {
+function best(candidates: readonly Candidate[], roster: Roster, keep: (c: Candidate) => boolean, ties: ReadonlyMap<string, number>): Candidate | undefined {
   let chosen: Candidate | undefined;
   let chosenCost = Infinity;
   for (const candidate of candidates) {
@@ -32,12 +32,12 @@ function best(candidates: readonly Candidate[], roster: Roster, keep: (c: Candid
 }
 
 /** Scarcest first: reviews with fewer candidates choose before the others take them. */
-function byScarcity(reviews: readonly ReviewInfo[], count: (review: ReviewInfo) => number, ties: Map<string, number>): ReviewInfo[] {
+function byScarcity(reviews: readonly ReviewInfo[], count: (review: ReviewInfo) => number, ties: ReadonlyMap<string, number>): ReviewInfo[] {
   return [...reviews].sort((a, b) => count(a) - count(b) || (ties.get(a.id) ?? 0) - (ties.get(b.id) ?? 0));
 }
 
 /** Fills the Lead Reviewer seats still open, scarcest first, each with its cheapest free candidate. */
-function fillLeads(context: EngineContext, roster: Roster, ties: Map<string, number>): number {
+function fillLeads(context: EngineContext, roster: Roster, ties: ReadonlyMap<string, number>): number {
   const { year, candidates } = context;
   let steps = 0;
   for (const review of byScarcity(year.reviews, (r) => candidates.lead.get(r.id)?.length ?? 0, ties)) {
@@ -50,7 +50,7 @@ function fillLeads(context: EngineContext, roster: Roster, ties: Map<string, num
 }
 
 /** Gives each team its advanced seats; a team that cannot have them all gives its picks back. */
-function staffTeams(context: EngineContext, roster: Roster, order: readonly ReviewInfo[], ties: Map<string, number>): number {
+function staffTeams(context: EngineContext, roster: Roster, order: readonly ReviewInfo[], ties: ReadonlyMap<string, number>): number {
   const candidates = context.candidates;
   for (const review of order) {
     const picked: PersonInfo[] = [];
@@ -72,7 +72,7 @@ function staffTeams(context: EngineContext, roster: Roster, order: readonly Revi
  * then the other seats round-robin, each seat taking the cheapest candidate still free. Seats
  * already in the roster stay; only staffed teams take more peers. Returns the steps taken.
  */
-export function fillGreedily(context: EngineContext, roster: Roster, ties: Map<string, number>): number {
+export function fillGreedily(context: EngineContext, roster: Roster, ties: ReadonlyMap<string, number>): number {
   const { year, candidates } = context;
   let steps = fillLeads(context, roster, ties);
   const peerOrder = byScarcity(year.reviews, (r) => (candidates.peer.get(r.id) ?? []).filter((c) => isAdvanced(c.person)).length, ties);

@@ -1,0 +1,133 @@
+import { compareScores } from "../../goals/index.js";
+import { isAdvanced } from "../../rules/index.js";
+import type { Candidate } from "../candidates.js";
+import type { EngineContext } from "../engine.js";
+import { goalNetwork, type GoalCosts } from "../goal-network.js";
+import { resetRoster, rosterOf, type Roster } from "../roster.js";
+import { fillGreedily } from "./fill.js";
+import { disbandTeamsWithoutAdvanced, rosterFromPins } from "./pins.js";
+import { rosterScore } from "./resolve.js";
+
+/** Policy weights are multiplied by this and rounded, for the integer costs of the goal network. */
+export const GOAL_COST_SCALE = 100;
+
+/** Work limits of the goals pass. */
+export const POLISH_LIMITS = {
+  /**
+   * Each person keeps arcs to their this-many cheapest reviews and each review to its this-many
+   * cheapest candidates (and every seat of the roster keeps its arc): a network a few times
+   * smaller than the year's pairs, whose optimum is within a fraction of a percent of the whole
+   * network's (measured in docs/solver.md), solved in a fraction of the time.
+   */
+  cheapest: 10,
+} as const;
+
+/** The policy's goals as the goal network's integer costs. */
+export function policyCosts(context: EngineContext): GoalCosts {
+  const w = context.year.policy.weights;
+  return {
+    pair: (c) => Math.round(c.cost * GOAL_COST_SCALE),
+    reciprocity: Math.round(w.reciprocity * GOAL_COST_SCALE),
+    sameSchool: Math.round(w.variety * GOAL_COST_SCALE),
+  };
+}
+
+/** The pairs the goals pass keeps: each person's and each review's cheapest, and the roster's seats. */
+function cheapestPairs(context: EngineContext, roster: Roster, count: number): (candidate: Candidate) => boolean {
+  const kept = new Set<Candidate>();
+  const cheapest = (list: readonly Candidate[]) => {
+    const sorted = [...list].sort((a, b) => a.cost - b.cost || a.person.index - b.person.index || a.review.index - b.review.index);
+    for (const c of sorted.slice(0, count)) kept.add(c);
+  };
+  for (const list of context.candidates.byPerson.values()) cheapest(list);
+  for (const list of context.candidates.peer.values()) cheapest(list);
+  for (const list of context.candidates.lead.values()) cheapest(list);
+  return (c) => kept.has(c) || (c.role === "lead" ? roster.lead(c.review) === c.person : roster.peers(c.review).includes(c.person));
+}
+
+/** Rounds of the goals pass: each prices the pairs the last flow made (see `polishByFlow`). */
+export const POLISH_ROUNDS = 3;
+
+/**
+ * The goals pass by flow: with every team's staffing held, who sits where is re-decided for the
+ * whole year at once by a minimum-cost flow (seats first, then reciprocity and the pair goals at
+ * the policy's weights, and same-school pairs within each kind of seat). Reciprocal pairs and
+ * same-school pairs across an advanced and another seat are not flows: each round prices the
+ * arcs that made the last round's pairs (half a reciprocal pair's weight on each direction, a
+ * same-school pair's on the other seat), and the roster takes the best round's allocation when
+ * it scores better, seats first. Returns whether it did.
+ */
+export function polishByFlow(context: EngineContext, roster: Roster, pinned: ReadonlySet<string>, ties: ReadonlyMap<string, number>): boolean {
+  const { year } = context;
+  const w = year.policy.weights;
+  const staffing = new Map(year.reviews.map((r) => [r.id, roster.peers(r).length > 0]));
+  const base = rosterFromPins(context);
+  const keep = cheapestPairs(context, roster, POLISH_LIMITS.cheapest);
+  const costs = policyCosts(context);
+  const linked = new Map<string, number>();
+  const penalty = (c: Candidate) => {
+    if (c.role === "lead" || !c.person.school) return 0;
+    const host = c.review.hostSchool?.id;
+    return (host !== undefined ? (linked.get(`${c.person.school.id}>${host}`) ?? 0) : 0) + (linked.get(`${c.person.school.id}|${c.review.index}`) ?? 0);
+  };
+  let best = roster;
+  let bestScore = rosterScore(roster);
+  for (let round = 0; round < POLISH_ROUNDS && !context.shouldStop(); round += 1) {
+    const goal = goalNetwork(year, context.candidates, base, {
+      costs: { ...costs, pair: (c) => costs.pair(c) + penalty(c) },
+      seats: { mode: "held", staffing },
+      keep,
+    });
+    goal.net.solve({ shouldStop: context.shouldStop });
+    const chosen = goal.pairs.filter((p) => goal.net.flow(p.arc) > 0.5).map((p) => p.candidate);
+    // Advanced reviewers first, so that a team's advanced seats are taken before its other seats.
+    chosen.sort((a, b) => Number(isAdvanced(b.person)) - Number(isAdvanced(a.person)));
+    const next = rosterOf(year, base.toAllocation());
+    for (const c of chosen) if (next.canTake(c.person, c.review)) next.add(c.role, c.person, c.review);
+    disbandTeamsWithoutAdvanced(next, pinned);
+    fillGreedily(context, next, ties);
+    const score = rosterScore(next);
+    if (compareScores(score, bestScore) > 0) {
+      best = next;
+      bestScore = score;
+    }
+    const found = pairsToPrice(next, Math.round((w.reciprocalPair * GOAL_COST_SCALE) / 2), Math.round(w.variety * GOAL_COST_SCALE));
+    if (found.size === 0) break;
+    for (const [key, price] of found) linked.set(key, (linked.get(key) ?? 0) + price);
+  }
+  if (best === roster) return false;
+  resetRoster(roster, best.toAllocation());
+  return true;
+}
+
+/**
+ * The arcs to price after a round: `A>B` (reviewers of school A at reviews school B hosts) for
+ * each direction of a reciprocal pair, and `S|review` (school S's reviewers on that team) where
+ * two of one school sit on a team, one of them on an advanced seat.
+ */
+function pairsToPrice(roster: Roster, halfPair: number, sameSchool: number): Map<string, number> {
+  const { year } = roster;
+  const prices = new Map<string, number>();
+  if (halfPair > 0) {
+    for (const review of year.reviews) {
+      const host = review.hostSchool?.id;
+      if (host === undefined) continue;
+      for (const peer of roster.peers(review)) {
+        const from = peer.school?.id;
+        if (from === undefined) continue;
+        const back = (year.reviewsHostedBy.get(from) ?? []).some((other) => roster.peers(other).some((p) => p.school?.id === host));
+        if (back) prices.set(`${from}>${host}`, halfPair);
+      }
+    }
+  }
+  if (sameSchool > 0) {
+    for (const review of year.reviews) {
+      const peers = roster.peers(review);
+      for (const peer of peers) {
+        if (isAdvanced(peer) || !peer.school) continue;
+        if (peers.some((p) => p !== peer && isAdvanced(p) && p.school?.id === peer.school!.id)) prices.set(`${peer.school.id}|${review.index}`, sameSchool);
+      }
+    }
+  }
+  return prices;
+}

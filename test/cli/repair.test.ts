@@ -25,7 +25,7 @@ const allocationIn = (dir: string) => {
   if (!parsed.ok) throw new Error("unreadable allocation.csv");
   return parsed.value;
 };
-const after = applyChanges(chainYear(), [{ change: "withdraw", id: "A" }]).problem;
+const after = applyChanges(chainYear(), CHAIN_PUBLISHED, [{ change: "withdraw", id: "A" }]).problem;
 
 const VALID = join(PLANTED, "valid.csv");
 

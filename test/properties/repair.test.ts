@@ -88,7 +88,7 @@ describe("repair against the exact oracle", () => {
         const published = (await solve(problem, { seed: 1, engine, exactBound: false })).allocation;
         const people = [...new Set(published.assignments.map((a) => a.personId))].sort();
         if (people.length === 0) return;
-        const after = applyChanges(problem, [{ change: "withdraw", id: people[pick % people.length]! }]).problem;
+        const after = applyChanges(problem, published, [{ change: "withdraw", id: people[pick % people.length]! }]).problem;
         const year = indexYear(after);
         const context = { year, candidates: findCandidates(year), random: () => 0.5, shouldStop: () => false, report: () => {}, fixed: { assignments: [] } };
         const fewest = changeBound(context, published, rosterOf(year, published));

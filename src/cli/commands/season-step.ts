@@ -174,7 +174,13 @@ export function stepText(step: StepInput, lines: readonly string[], written: str
   for (const d of step.diff) counts[d.change] += 1;
   const state = seasonCounts({ year: result.year, allocation: result.allocation }, when.freezeBefore);
   const moved = disturbed(step.start, result.allocation).filter((a) => result.year.reviewById.has(a.reviewId)).length;
-  const gaveUp = [state.declined > 0 ? `${state.declined} declined` : "", state.withdrawn > 0 ? `${state.withdrawn} withdrawn` : ""].filter(Boolean).join(", ");
+  const gaveUp = [
+    state.declined > 0 ? `${state.declined} declined` : "",
+    state.withdrawn > 0 ? `${state.withdrawn} withdrawn` : "",
+    state.withdrawals > 0 ? `${state.withdrawals} ${state.withdrawals === 1 ? "person" : "people"} withdrawn from the rest of the year` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   const withoutEmail = new Set(step.notices.filter((n) => n.email === undefined).map((n) => `${n.recipientType}:${n.recipientId}`)).size;
   return [
     summaryTable(result.check, result, { step: true, userPins: step.userPins }),
@@ -182,7 +188,7 @@ export function stepText(step: StepInput, lines: readonly string[], written: str
     asOfLine(when, result.year, step.frozen.length),
     ...lines,
     `seats: ${state.confirmed} confirmed, ${state.awaitingAnswer} awaiting an answer${state.toChase > 0 ? ` (${state.toChase} people to chase: chase.csv, by school)` : ""}${gaveUp ? `; ${gaveUp}` : ""}`,
-    `changes: ${step.changes} rows (${counts.added} added, ${counts.moved} moved, ${counts.removed} removed); ${moved} ${moved === 1 ? "person" : "people"} who had not asked for it moved or taken off to fill seats`,
+    `changes: ${step.changes} rows (${counts.added} added, ${counts.moved} moved, ${counts.removed} removed); ${moved} ${moved === 1 ? "person" : "people"} moved or taken off without asking for it (disturbed in options.csv)`,
     `options: ${tradeOffLine(step.options)} (options.csv)`,
     emptySeatsLine(step.explanation),
     `notices: ${step.notices.length} (notices.csv; answers due by ${when.replyBy}${when.replyByDefaulted ? ", two weeks from today; --reply-by changes it" : ""})${withoutEmail > 0 ? `; warning: ${withoutEmail} recipient${withoutEmail === 1 ? " has" : "s have"} no e-mail address (the email column of reviewers.csv, leads.csv and schools.csv)` : ""}`,

@@ -3,7 +3,7 @@ import type { Problem } from "./model/problem.js";
 import type { Allocation, Assignment, Decline, Pin, Role } from "./model/schema.js";
 import { indexYear, type ReviewInfo, type Year } from "./model/year.js";
 import { freezePins, frozenIssues, frozenReviews, frozenWords, unfreezeHint, type FrozenIssue } from "./season/freeze.js";
-import { carryState, lostConfirmations, noNewSeats, seatKey, statePins, withState } from "./season/status.js";
+import { carryState, lostConfirmations, noNewSeats, seatKey, statePins, unconfirmed, withState } from "./season/status.js";
 import { tellStep, type Step } from "./season/step.js";
 import { changedRows } from "./solver/diff.js";
 import { solve, type SolveOptions, type SolveResult } from "./solver/index.js";
@@ -135,7 +135,8 @@ export function applyChanges(problem: Problem, allocation: Allocation, changes: 
         const key = `${role}:${c.id}`;
         const earlier = withdrawals.get(key);
         // The earliest withdrawal holds: a later one cannot give back reviews already given up.
-        if (earlier && (earlier.from === undefined || (freezeBefore !== undefined && earlier.from <= freezeBefore))) continue;
+        // (A decliner asked nothing more who now withdraws gives up their seats too.)
+        if (earlier && earlier.status !== "declined" && (earlier.from === undefined || (freezeBefore !== undefined && earlier.from <= freezeBefore))) continue;
         withdrawals.set(key, { personId: c.id, role, ...(freezeBefore !== undefined ? { from: freezeBefore } : {}) });
         withdrawing.set(key, { personId: c.id, role });
       }
@@ -160,7 +161,7 @@ export function applyChanges(problem: Problem, allocation: Allocation, changes: 
   const withdrawn = (p: Pin) => {
     const w = withdrawals.get(`${p.role}:${p.personId}`);
     const review = year.reviewById.get(p.reviewId);
-    return w !== undefined && review !== undefined && (w.from === undefined || review.span.from >= parseDay(w.from)!);
+    return w !== undefined && w.status !== "declined" && review !== undefined && (w.from === undefined || review.span.from >= parseDay(w.from)!);
   };
   const isFrozenPin = (p: Pin) => {
     const review = year.reviewById.get(p.reviewId);
@@ -231,9 +232,15 @@ export async function repair(problem: Problem, allocation: Allocation, changes: 
   if (applied.issues.length > 0) return { ok: false, issues: applied.issues };
   const year = indexYear(applied.problem);
   const frozen = freezeBefore !== undefined ? frozenReviews(year, freezeBefore) : [];
-  const pins = [...applied.problem.pins, ...statePins(applied.allocation, year), ...freezePins(year, applied.allocation, frozen), ...noNewSeats(year, applied.allocation, applied.withdrawing)];
-  // The start is the published allocation: the seats the changes remove count as changed rows.
-  const result = await solve({ ...applied.problem, pins }, { ...solveOptions, engine: "auto", start: { assignments: allocation.assignments } });
+  const plan = (state: Allocation) => {
+    const pins = [...applied.problem.pins, ...statePins(state, year), ...freezePins(year, state, frozen), ...noNewSeats(year, state, applied.withdrawing)];
+    // The start is the published allocation: the seats the changes remove count as changed rows.
+    return solve({ ...applied.problem, pins }, { ...solveOptions, engine: "auto", start: { assignments: allocation.assignments } });
+  };
+  let result = await plan(applied.allocation);
+  const released = lostConfirmations(applied.allocation, carryState(applied.allocation, result.allocation));
+  // Released, they are free again: re-plan once with their seats no longer held for them.
+  if (released.length > 0 && releaseStranded) result = await plan(unconfirmed(applied.allocation, released));
   const changed = changedRows(allocation, result.allocation);
   if (options.maxChanges !== undefined && changed > options.maxChanges) return { ok: false, issues: [maxChangesIssue(result, options.maxChanges)] };
   const declined = (applied.allocation.declined ?? []).filter((d) => year.reviewById.has(d.reviewId) && year.people[d.role].has(d.personId));

@@ -27,7 +27,8 @@ const GIVEN_UP = new Set(["declined", "withdrawn"]);
  * missing = `proposed`) and `sequence` are optional; the other columns are for people and may be
  * blank or edited by hand. A `declined` or `withdrawn` row fills no seat: it goes to the
  * allocation's `declined` list. A `withdrawn` row with a blank `review_id` is a withdrawal from
- * every review that starts on or after its `start` (blank: the whole year).
+ * every review that starts on or after its `start` (blank: the whole year); a `declined` one, a
+ * decliner to be offered nothing new from then on (see `Withdrawal`).
  */
 export function parseAllocationRows(contents: string | Uint8Array, file = "allocation.csv"): Result<AllocationRows> {
   const { table, errors, warnings } = readTable(contents, file, ALLOCATION_READ);
@@ -44,12 +45,15 @@ export function parseAllocationRows(contents: string | Uint8Array, file = "alloc
     const c = cellReader(file, row, errors);
     const status = (c.raw("status") || "proposed").toLowerCase();
     const role = c.raw("role").toLowerCase();
-    // A withdrawal from the rest of the year names no review: its `start` is the day it takes effect.
-    if (status === "withdrawn" && c.raw("review_id") === "") {
+    // A withdrawal from the rest of the year (or a decliner asked nothing more) names no review:
+    // its `start` is the day it takes effect.
+    if (GIVEN_UP.has(status) && c.raw("review_id") === "") {
       const personId = c.required("person_id", "a person id");
       const from = c.raw("start") === "" ? undefined : c.date("start");
       if (role !== "lead" && role !== "peer") c.fail("role", `"${c.raw("role")}" is not a role; use lead or peer`);
-      else if (personId !== undefined && (c.raw("start") === "" || from !== undefined)) withdrawals.push({ personId, role, ...(from !== undefined ? { from } : {}) });
+      else if (personId !== undefined && (c.raw("start") === "" || from !== undefined)) {
+        withdrawals.push({ personId, role, ...(from !== undefined ? { from } : {}), ...(status === "declined" ? { status: "declined" as const } : {}) });
+      }
       continue;
     }
     const reviewId = c.required("review_id", "a review id");

@@ -21,7 +21,7 @@ export function summaryTable(check: CheckResult, solve?: SolveResult, words: Wor
   ];
   if (solve) {
     rows.push(["upper bound on seats", `${solve.bound.filledSeats} (${solve.bound.method})`]);
-    rows.push(["gap to bound", `${(100 * solve.gap).toFixed(2)}%${solve.proven ? (words.step ? " (no re-plan can fill more seats)" : " (no allocation can fill more seats)") : ""}`]);
+    rows.push(["gap to bound", `${(100 * solve.gap).toFixed(2)}%${solve.proven && !(words.fuller ?? 0) ? (words.step ? " (no re-plan can fill more seats)" : " (no allocation can fill more seats)") : ""}`]);
     rows.push(["engine", `${solve.engine}, seed ${solve.seed}, stopped: ${solve.stoppedBy}, ${Math.round(solve.elapsedMs)} ms`]);
   }
   const width = Math.max(...rows.map(([label]) => label.length));

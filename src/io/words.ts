@@ -20,6 +20,10 @@ export function gapInWords(solve: SolveResult, options: WordsOptions = {}): stri
   const seats = solve.check.metrics.seats.total;
   const empty = seats - filled;
   const source = BOUND_SOURCE[solve.bound.method];
+  // The explanation found seats a free person could take: no claim of proof may contradict it.
+  if (solve.proven && (options.fuller ?? 0) > 0) {
+    return `${options.fuller} empty seat${options.fuller === 1 ? "" : "s"} could be filled by a person who is free (see unfilled.csv and qar explain): the ${options.step ? "re-plan" : "solver"} kept them off those reviews, so this is not proven the most seats.`;
+  }
   if (solve.proven) {
     // A season step re-plans within what is settled: the bound is for that, not for a plan from scratch.
     const within = options.step ? "keeping the reviews before the freeze date, the confirmed seats and the answers as they are, no re-plan" : "no valid allocation";
@@ -35,6 +39,8 @@ export function gapInWords(solve: SolveResult, options: WordsOptions = {}): stri
 export interface WordsOptions {
   readonly step?: boolean;
   readonly userPins?: readonly Pin[];
+  /** Empty seats the explanation says a free person could take (`cause: "fuller"`). */
+  readonly fuller?: number;
 }
 
 /** The user's pins in one line and one line per refused pin, or nothing when they wrote no fix pin. */

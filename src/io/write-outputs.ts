@@ -32,8 +32,9 @@ function kindCells(year: Year, reviewId: string): (string | undefined)[] {
  * `allocation.csv`: one row per assigned person, reviews in input order, the lead first, with
  * the seat's `status` (`proposed` or `confirmed`) and its calendar `sequence`; then one row per
  * declined or withdrawn seat (status `declined` or `withdrawn`), which fills no seat; then one
- * row per withdrawal from the rest of the year (status `withdrawn`, no review, `start` the day
- * it takes effect). A review of a trust (a TPR) has a
+ * row per person offered nothing new from a day on (no review, `start` that day; status
+ * `withdrawn` for a withdrawal from the rest of the year, `declined` for a decliner not to be
+ * asked again). A review of a trust (a TPR) has a
  * blank `host_school_id`; in a year with kinds, `kind` and `host_trust_id` follow.
  */
 export function allocationCsv(year: Year, allocation: Allocation): string {
@@ -58,7 +59,7 @@ export function allocationCsv(year: Year, allocation: Allocation): string {
   // A withdrawal from the rest of the year names no review; `start` is the day it takes effect.
   const withdrawal = (w: Withdrawal) => {
     const person = year.people[w.role].get(w.personId);
-    return [undefined, undefined, w.from, undefined, w.role, w.personId, person?.name, person?.school?.id, person?.level, "withdrawn", 0, ...(year.mixed ? [undefined, undefined] : [])];
+    return [undefined, undefined, w.from, undefined, w.role, w.personId, person?.name, person?.school?.id, person?.level, w.status ?? "withdrawn", 0, ...(year.mixed ? [undefined, undefined] : [])];
   };
   return toCsv([...ALLOCATION_COLUMNS, ...(year.mixed ? KIND_COLUMNS : [])], [
     ...allocation.assignments.map((a) => row(a, a.status ?? "proposed")),

@@ -200,11 +200,13 @@ export const DeclineSchema = z.object({ reviewId: id, role: RoleSchema, personId
 export type Decline = z.infer<typeof DeclineSchema>;
 
 /**
- * A person's withdrawal from every review that starts on or after `from` (absent: the whole
- * year): they are offered nothing there again. Their seats on earlier reviews stay (they took
- * place); the seats they gave up are `withdrawn` entries of `declined`.
+ * A person offered nothing new from `from` on (absent: the whole year): `withdrawn` (absent
+ * means so) when they left the rest of the year, their seats from then on given up (`withdrawn`
+ * entries of `declined`; earlier seats took place and stay); `declined` when they declined an
+ * offer and are not to be asked again this year (`qar respond --no-reoffer`): they keep the
+ * seats they hold.
  */
-export const WithdrawalSchema = z.object({ personId: id, role: RoleSchema, from: IsoDateSchema.optional() });
+export const WithdrawalSchema = z.object({ personId: id, role: RoleSchema, from: IsoDateSchema.optional(), status: z.enum(GIVEN_UP_STATUSES).optional() });
 export type Withdrawal = z.infer<typeof WithdrawalSchema>;
 
 /**

@@ -1,13 +1,13 @@
 import { parseDay } from "../model/dates.js";
 import type { Problem } from "../model/problem.js";
-import type { Allocation, Assignment, Role } from "../model/schema.js";
+import type { Allocation, Assignment, Withdrawal } from "../model/schema.js";
 import { indexYear, type Year } from "../model/year.js";
 import { maxChangesIssue, type RepairOption } from "../repair.js";
 import { changedRows } from "../solver/diff.js";
 import { solve, type SolveOptions, type SolveResult } from "../solver/index.js";
 import { freezePins, frozenIssues, frozenReviews } from "./freeze.js";
 import { applyResponses, type Response } from "./responses.js";
-import { carryState, isWithdrawn, lostConfirmations, noNewSeats, seatKey, statePins } from "./status.js";
+import { carryState, isWithdrawn, lostConfirmations, seatKey, statePins, unconfirmed, withState } from "./status.js";
 import { tellStep, type Step } from "./step.js";
 
 export interface RespondOptions extends Omit<SolveOptions, "start" | "engine"> {
@@ -23,7 +23,10 @@ export interface RespondOptions extends Omit<SolveOptions, "start" | "engine"> {
    * allow. Without it, such a case is an issue and nothing changes.
    */
   readonly releaseStranded?: boolean;
-  /** Leave everyone who declined a seat without a new one this step (they keep the seats they still hold). */
+  /**
+   * Offer nothing new to anyone who declined a seat, from `freezeBefore` on, this step and every
+   * later one (kept in the allocation as a `declined` withdrawal entry); they keep the seats they hold.
+   */
   readonly noReoffer?: boolean;
   /** The day answers are due (ISO), in the notices' words; absent: "as soon as you can". */
   readonly replyBy?: string;
@@ -105,18 +108,27 @@ export async function respond(problem: Problem, allocation: Allocation, response
   const answered = applyResponses(year, allocation, responses, freezeBefore);
   if (answered.issues.length > 0) return { ok: false, issues: answered.issues.map((issue) => ({ source: "responses", ...issue })) };
   const frozen = freezeBefore !== undefined ? frozenReviews(year, freezeBefore) : [];
-  const decliners = noReoffer ? uniquePeople((answered.allocation.declined ?? []).filter((d) => !isWithdrawn(d))) : [];
-  const pins = [...problem.pins, ...statePins(answered.allocation, year), ...freezePins(year, answered.allocation, frozen), ...noNewSeats(year, answered.allocation, decliners)];
-  const result = await solve({ ...problem, pins }, { ...solveOptions, engine: "auto", start: answered.allocation });
-  const changes = changedRows(answered.allocation, result.allocation);
+  // --no-reoffer is kept in the allocation, so that no later step asks them again this year.
+  const start = noReoffer ? askNoMore(answered.allocation, freezeBefore) : answered.allocation;
+  const plan = (from: Allocation) => solve({ ...problem, pins: [...problem.pins, ...statePins(from, year), ...freezePins(year, from, frozen)] }, { ...solveOptions, engine: "auto", start: from });
+  let result = await plan(start);
+  let lost = lostConfirmations(start, carryState(start, result.allocation));
+  if (lost.length > 0 && releaseStranded) {
+    // Released, they are free again: re-plan once with their seats no longer held for them, so
+    // that they may be asked to another review like anyone else.
+    result = await plan(unconfirmed(start, lost));
+    lost = lostConfirmations(start, carryState(start, result.allocation));
+  }
+  const changes = changedRows(start, result.allocation);
   if (options.maxChanges !== undefined && changes > options.maxChanges) return { ok: false, issues: [{ source: "options", index: 0, ...maxChangesIssue(result, options.maxChanges) }] };
-  const solved = carryState(answered.allocation, result.allocation);
-  const stuck = freezeBefore !== undefined ? frozenIssues(year, answered.allocation, solved, frozen, result, freezeBefore) : [];
+  const solved = carryState(start, result.allocation);
+  const stuck = freezeBefore !== undefined ? frozenIssues(year, start, solved, frozen, result, freezeBefore) : [];
   if (stuck.length > 0) return { ok: false, issues: stuck.map((issue) => ({ source: "options", index: 0, ...issue })) };
-  const lost = lostConfirmations(answered.allocation, solved);
   if (lost.length > 0 && !releaseStranded) {
     const context = { year, allocation, responses, answeredBy: answered.answeredBy, result };
-    return { ok: false, issues: lost.map((seat) => blocked(seat, context)) };
+    // With noReoffer the decliners of other reviews were kept off this team too: a third way out.
+    const also = noReoffer ? "; or let people who declined other reviews be offered it (without --no-reoffer)" : "";
+    return { ok: false, issues: lost.map((seat) => blocked(seat, context)).map((issue) => (issue.message.endsWith("(--release-stranded)") ? { ...issue, message: `${issue.message}${also}` } : issue)) };
   }
   const step = tellStep({ year, allocation }, { year, allocation: solved }, replyBy !== undefined ? { replyBy: parseDay(replyBy)! } : {});
   return {
@@ -126,14 +138,22 @@ export async function respond(problem: Problem, allocation: Allocation, response
     released: lost,
     changes,
     options: result.tradeOff ?? [],
-    answered: answered.allocation,
+    answered: start,
     ...step,
   };
 }
 
-/** Each person once, in the order first met. */
-function uniquePeople(seats: readonly { readonly personId: string; readonly role: Role }[]): { personId: string; role: Role }[] {
-  const seen = new Map<string, { personId: string; role: Role }>();
-  for (const { personId, role } of seats) if (!seen.has(`${role}:${personId}`)) seen.set(`${role}:${personId}`, { personId, role });
-  return [...seen.values()];
+/**
+ * The allocation with every decliner marked to be offered nothing new from `from` on (a
+ * `declined` withdrawal entry): they keep the seats they hold.
+ */
+function askNoMore(allocation: Allocation, from: string | undefined): Allocation {
+  const marked = new Set((allocation.withdrawals ?? []).map((w) => `${w.role}:${w.personId}`));
+  const added: Withdrawal[] = [];
+  for (const { personId, role } of (allocation.declined ?? []).filter((d) => !isWithdrawn(d))) {
+    if (marked.has(`${role}:${personId}`)) continue;
+    marked.add(`${role}:${personId}`);
+    added.push({ personId, role, ...(from !== undefined ? { from } : {}), status: "declined" });
+  }
+  return withState(allocation, allocation.declined, [...(allocation.withdrawals ?? []), ...added]);
 }

@@ -23,16 +23,20 @@ export function statusOf(assignment: Assignment): AssignmentStatus {
 /**
  * The pins an allocation's state asks of the solver, in one place: every confirmed seat is
  * fixed; every declined or withdrawn seat is forbidden, so nobody is offered again a review they
- * gave up; and a person who withdrew from the rest of the year is forbidden every review that
- * starts on or after the day it took effect.
+ * gave up; and a person who withdrew from the rest of the year, or a decliner not to be asked
+ * again, is forbidden every review from the day it took effect that they do not hold.
  *
  * @example
  * const problem2 = { ...problem, pins: [...problem.pins, ...statePins(allocation, indexYear(problem))] };
  */
 export function statePins(allocation: Allocation, year: Year): Pin[] {
+  const held = new Set(allocation.assignments.map(seatKey));
+  // Nothing new from the day on; a seat still held (a decliner's other reviews) is not new.
   const away = (allocation.withdrawals ?? []).flatMap((w) => {
     const from = w.from !== undefined ? (parseDay(w.from) ?? -Infinity) : -Infinity;
-    return year.reviews.filter((r) => r.span.from >= from).map((r) => ({ reviewId: r.id, role: w.role, personId: w.personId, kind: "forbid" as const }));
+    return year.reviews
+      .filter((r) => r.span.from >= from && !held.has(seatKey({ reviewId: r.id, role: w.role, personId: w.personId })))
+      .map((r) => ({ reviewId: r.id, role: w.role, personId: w.personId, kind: "forbid" as const }));
   });
   return [
     ...allocation.assignments.filter((a) => statusOf(a) === "confirmed").map((a) => ({ reviewId: a.reviewId, role: a.role, personId: a.personId, kind: "fix" as const })),
@@ -89,6 +93,17 @@ export function withState(allocation: Allocation, declined: Allocation["declined
     ...(declined && declined.length > 0 ? { declined } : {}),
     ...(withdrawals && withdrawals.length > 0 ? { withdrawals } : {}),
   };
+}
+
+/** The allocation with `seats` no longer confirmed (released: proposed again, so a re-plan may move them). */
+export function unconfirmed(allocation: Allocation, seats: readonly Assignment[]): Allocation {
+  const released = new Set(seats.map(seatKey));
+  const assignments = allocation.assignments.map((a) => {
+    if (!released.has(seatKey(a))) return a;
+    const { status: _confirmed, ...rest } = a;
+    return rest;
+  });
+  return withState({ assignments }, allocation.declined, allocation.withdrawals);
 }
 
 /** The confirmed seats of `before` that `after` no longer holds. */

@@ -66,6 +66,8 @@ export interface SeasonCounts {
   readonly withdrawn: number;
   /** People who withdrew from the rest of the year. */
   readonly withdrawals: number;
+  /** People who declined and are to be asked nothing more this year (`--no-reoffer`). */
+  readonly askedNoMore: number;
   /** People with at least one seat awaiting their answer. */
   readonly toChase: number;
 }
@@ -84,7 +86,8 @@ export function seasonCounts(snapshot: Snapshot, freezeBefore?: string): SeasonC
     awaitingAnswer: chase.length,
     declined: given.filter((d) => !isWithdrawn(d)).length,
     withdrawn: given.filter(isWithdrawn).length,
-    withdrawals: (allocation.withdrawals ?? []).length,
+    withdrawals: (allocation.withdrawals ?? []).filter((w) => w.status !== "declined").length,
+    askedNoMore: (allocation.withdrawals ?? []).filter((w) => w.status === "declined").length,
     toChase: new Set(chase.map((row) => `${row.role}:${row.personId}`)).size,
   };
 }

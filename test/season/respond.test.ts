@@ -141,6 +141,11 @@ describe("respond", () => {
     const left = await respond(p, start, answers, { noReoffer: true });
     if (!left.ok) throw new Error(JSON.stringify(left.issues));
     expect(left.result.allocation.assignments.some((a) => a.personId === "A")).toBe(false);
+    // Kept for the year: a later step without the option asks A nothing new either.
+    expect(left.result.allocation.withdrawals).toEqual([{ personId: "A", role: "peer", status: "declined" }]);
+    const later = await respond(p, left.result.allocation, []);
+    if (!later.ok) throw new Error(JSON.stringify(later.issues));
+    expect(later.result.allocation.assignments.some((a) => a.personId === "A")).toBe(false);
     expect(left.result.allocation.assignments.filter((a) => a.personId === "B")).toHaveLength(1);
     expect(checkAllocation(p, left.result.allocation).valid).toBe(true);
   });

@@ -178,12 +178,13 @@ export function stepText(step: StepInput, lines: readonly string[], written: str
     state.declined > 0 ? `${state.declined} declined` : "",
     state.withdrawn > 0 ? `${state.withdrawn} withdrawn` : "",
     state.withdrawals > 0 ? `${state.withdrawals} ${state.withdrawals === 1 ? "person" : "people"} withdrawn from the rest of the year` : "",
+    state.askedNoMore > 0 ? `${state.askedNoMore} ${state.askedNoMore === 1 ? "decliner" : "decliners"} to be offered nothing more this year` : "",
   ]
     .filter(Boolean)
     .join(", ");
   const withoutEmail = new Set(step.notices.filter((n) => n.email === undefined).map((n) => `${n.recipientType}:${n.recipientId}`)).size;
   return [
-    summaryTable(result.check, result, { step: true, userPins: step.userPins }),
+    summaryTable(result.check, result, { step: true, userPins: step.userPins, fuller: step.explanation.seats.filter((e) => e.cause === "fuller").reduce((n, e) => n + e.missing, 0) }),
     "",
     asOfLine(when, result.year, step.frozen.length),
     ...lines,

@@ -41,7 +41,7 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
   const files = solveOutputs(result, explanation, { warnings: loaded.warnings, stamp: when.stamp, wording: { replyBy: parseDay(when.replyBy)! } });
   writeOutputs(opts.out, files);
   if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result, loaded.warnings, { explanation, letters }) }, null, 2)}\n`);
-  else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\n${lettersLine(letters, when)}\nwritten to ${opts.out}: ${writtenList(files)}\n`);
+  else if (!opts.quiet) io.out(`${summaryTable(result.check, result, { fuller: explanation.seats.filter((e) => e.cause === "fuller").reduce((n, e) => n + e.missing, 0) })}\n\n${lettersLine(letters, when)}\nwritten to ${opts.out}: ${writtenList(files)}\n`);
   state.code = EXIT.ok;
 }
 

@@ -100,8 +100,8 @@ export function applyChanges(problem: Problem, allocation: Allocation, changes: 
   const year = indexYear(problem);
   const freezeDay = freezeBefore !== undefined ? parseDay(freezeBefore) : undefined;
   const frozen = (review: ReviewInfo) => freezeDay !== undefined && review.span.from < freezeDay;
-  const frozenIssue = (index: number, review: ReviewInfo, what: string) =>
-    issues.push({ index, field: "id", message: `${frozenWords(review, freezeBefore!)}: it cannot be ${what}; ${unfreezeHint(review)}` });
+  const frozenIssue = (index: number, review: ReviewInfo, what: string, field: ChangeIssue["field"] = "id") =>
+    issues.push({ index, field, message: `${frozenWords(review, freezeBefore!)}: it cannot be ${what}; ${unfreezeHint(review)}` });
   const cancelled = new Set<string>();
   const moved = new Map<string, string>();
   const givenUp = new Map<string, Decline>();
@@ -123,7 +123,7 @@ export function applyChanges(problem: Problem, allocation: Allocation, changes: 
         const review = year.reviewById.get(c.reviewId);
         const seat = seatsOf(c.id).find((a) => a.reviewId === c.reviewId);
         if (!review) issues.push({ index, field: "value", message: `no review has the id "${c.reviewId}"` });
-        else if (frozen(review)) frozenIssue(index, review, `withdrawn from (record an absence in attendance.csv when closing the year)`);
+        else if (frozen(review)) frozenIssue(index, review, `withdrawn from (record an absence in attendance.csv when closing the year)`, "value");
         else if (seat) leaving(seat);
         else if (!(allocation.declined ?? []).some((d) => d.reviewId === c.reviewId && d.personId === c.id)) {
           issues.push({ index, field: "value", message: `${c.id} is not on review ${c.reviewId} in the allocation; nothing to withdraw from (to keep them off it, add a forbid pin to pins.csv)` });

@@ -100,13 +100,16 @@ function peopleNotices(before: Snapshot, after: Snapshot, wording: Wording): Not
         : !after.year.reviewById.has(from.id)
           ? `${capital(duty(from))} is cancelled, so you are no longer needed for it. Please remove it from your calendar; thank you for being ready to take part.`
           : confirmedBefore.has(seat)
-            ? `We are sorry: although you had confirmed, we have had to release you from ${duty(from)}, as its team cannot go ahead as planned. Please remove it from your calendar.`
+            ? releasedConfirmed(from)
             : `The team for ${duty(from)} has had to change, so we no longer need you for it. Please remove it from your calendar; thank you for being ready to take part.`;
       notices.push(notice(year, d.role, d.personId, from, own?.change ?? "released", text));
     } else if (d.change === "moved" && from && to) {
       const own = ownWord(from, d.role, d.personId);
-      if (own) {
-        notices.push(notice(year, d.role, d.personId, from, own.change, own.text));
+      // A confirmed seat moves only when released (--release-stranded): say so before the new offer.
+      const released = confirmedBefore.has(seatKey({ reviewId: from.id, role: d.role, personId: d.personId }));
+      const first = own ?? (released ? { change: "released" as const, text: releasedConfirmed(from) } : undefined);
+      if (first) {
+        notices.push(notice(year, d.role, d.personId, from, first.change, first.text));
         notices.push(notice(year, d.role, d.personId, to, "added", `In its place, we would like you to join ${duty(to)}, ${as}; ${ask(to)}.`));
       } else {
         notices.push(notice(year, d.role, d.personId, to, "moved", `To fill the teams, we would like to move you from ${duty(from)} to ${duty(to)}, ${as}. Please remove the first from your calendar, and ${ask(to)}.`));
@@ -126,6 +129,10 @@ function peopleNotices(before: Snapshot, after: Snapshot, wording: Wording): Not
 }
 
 const capital = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/** The words for someone released from a seat they had confirmed (`releaseStranded`). */
+const releasedConfirmed = (from: ReviewInfo) =>
+  `We are sorry: although you had confirmed, we have had to release you from ${duty(from)}, as its team cannot go ahead as planned. Please remove it from your calendar.`;
 
 const sameTeam = (a: Team | undefined, b: Team | undefined) =>
   a?.lead === b?.lead && JSON.stringify([...(a?.peers ?? [])].sort()) === JSON.stringify([...(b?.peers ?? [])].sort());

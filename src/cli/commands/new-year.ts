@@ -54,7 +54,7 @@ async function newYearCommand(io: Io, folder: string, opts: Options): Promise<nu
       [
         `${started.yearLabel ?? "next year"}: ${started.reviews.length} reviews rolled forward ${started.shiftDays / 7} weeks (same schools, same weekdays); every date is to confirm with its school (reviews.csv, column to_confirm)`,
         ...(started.dropped.length > 0 ? [`left out: ${started.dropped.join(", ")} (the school is no longer in schools.csv)`] : []),
-        `availability: ${withDates} of ${people} people have last year's dates moved on, to confirm with each of them (availability.csv, one row per person); the others gave none last year`,
+        `availability: ${withDates} of ${people} people have last year's dates moved on, to confirm with each of them (availability.csv, one row per person)${withDates < people ? "; the others gave none last year and are asked for theirs" : ""}`,
         `written to ${opts.out}: ${Object.keys(files).sort().join(", ")}`,
         `next: confirm the dates, correct reviews.csv, reviewers.csv and leads.csv, then qar solve ${opts.out} --out <dir>`,
         "",

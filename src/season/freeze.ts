@@ -62,12 +62,19 @@ export interface FrozenIssue {
 export function frozenIssues(year: Year, before: Allocation, after: Allocation, frozen: readonly ReviewInfo[], result: SolveResult, freezeBefore: string): FrozenIssue[] {
   const { removed, added } = frozenRowsChanged(before, after, new Set(frozen.map((r) => r.id)));
   const seat = (key: string) => before.assignments.find((a) => seatKey(a) === key) ?? after.assignments.find((a) => seatKey(a) === key)!;
-  return [...removed, ...added].map((key) => {
+  const gone = removed.map((key) => {
     const a = seat(key);
     const review = year.reviewById.get(a.reviewId)!;
     const why = result.rejectedPins.find((pin) => seatKey(pin.assignment) === key)?.reason ?? "it breaks a rule of the year as it now stands";
     return { field: "freezeBefore" as const, message: `${frozenWords(review, freezeBefore)}, but ${a.personId}'s seat there cannot stay (${why}); correct the year's data, or ${unfreezeHint(review)}` };
   });
+  // A row added there is the re-plan's slip, never the user's: refused all the same.
+  const joined = added.map((key) => {
+    const a = seat(key);
+    const review = year.reviewById.get(a.reviewId)!;
+    return { field: "freezeBefore" as const, message: `${frozenWords(review, freezeBefore)}, but the re-plan would add ${a.personId} to it; nothing was written` };
+  });
+  return [...gone, ...joined];
 }
 
 /**

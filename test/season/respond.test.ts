@@ -150,6 +150,21 @@ describe("respond", () => {
     expect(checkAllocation(p, left.result.allocation).valid).toBe(true);
   });
 
+  it("maxChanges picks the most seats within that many changed rows from the trade-off; 0 changes nothing but the answers", async () => {
+    const p = spring();
+    const answers: Response[] = [{ reviewId: "R1", personId: "A", response: "declined" }];
+    const most = await respond(p, published, answers);
+    if (!most.ok) throw new Error(JSON.stringify(most.issues));
+    expect(most.options.at(-1)).toMatchObject({ chosen: true, changes: most.changes });
+    // Counted against the answered allocation, nothing is forced: leaving the seat empty is always an option.
+    expect(most.options[0]).toMatchObject({ changes: 0, seats: checkAllocation(p, most.answered).metrics.filled.total });
+    const none = await respond(p, published, answers, { maxChanges: 0 });
+    if (!none.ok) throw new Error(JSON.stringify(none.issues));
+    expect(none.diff.map((d) => [d.change, d.personId])).toEqual([["removed", "A"]]);
+    expect(none.options.find((o) => o.chosen)?.changes).toBe(0);
+    expect(checkAllocation(p, none.result.allocation).valid).toBe(true);
+  });
+
   it("refuses, naming the decline, when a confirmed peer would be left with no possible advanced reviewer; releases only when told", async () => {
     const p = spring({ withoutSpare: true });
     const small: Allocation = { assignments: published.assignments.filter((a) => a.personId !== "F") };

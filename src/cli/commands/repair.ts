@@ -1,9 +1,8 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { explain } from "../../explain.js";
 import { parseChanges } from "../../io/read-changes.js";
 import { indexYear } from "../../model/year.js";
 import { repair, type Change } from "../../repair.js";
-import { asOf, dateOption, stepFiles, stepJson, stepText, STEP_FILES, type StepInput } from "./season-step.js";
+import { asOf, dateOption, stepFiles, stepJson, stepOf, stepText, STEP_FILES } from "./season-step.js";
 import {
   EXIT,
   InputFailure,
@@ -71,23 +70,7 @@ async function repairAction({ io, state }: CommandContext, folder: string, file:
       ),
     );
   }
-  const { result } = outcome;
-  const year = indexYear(outcome.problem);
-  const step: StepInput = {
-    year,
-    userPins: loaded.value.pins,
-    result,
-    explanation: explain(year, result.allocation, { freezeBefore: when.freezeBefore }),
-    when,
-    frozen: outcome.frozen,
-    diff: outcome.diff,
-    notices: outcome.notices,
-    cancelled: outcome.cancelled,
-    options: outcome.options,
-    start: outcome.start,
-    changes: outcome.changes,
-    warnings: loaded.warnings,
-  };
+  const step = stepOf(indexYear(outcome.problem), loaded, when, outcome, outcome.start);
   const files = stepFiles(step);
   writeOutputs(opts.out, files);
   if (opts.json) io.out(`${JSON.stringify(stepJson(step, opts.out), null, 2)}\n`);

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { explain } from "../../explain.js";
 import type { InputError } from "../../io/errors.js";
 import { parseAllocationRows } from "../../io/read-allocation.js";
 import { readResponses } from "../../io/read-responses.js";
@@ -8,7 +7,7 @@ import { respond, type RespondIssue } from "../../season/respond.js";
 import { applyResponses } from "../../season/responses.js";
 import { EXIT, InputFailure, integer, loadBytes, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
 import { nonNegative } from "./repair.js";
-import { asOf, dateOption, stepFiles, stepJson, stepText, STEP_FILES, type StepInput } from "./season-step.js";
+import { asOf, dateOption, stepFiles, stepJson, stepOf, stepText, STEP_FILES } from "./season-step.js";
 
 interface RespondFlags {
   readonly responses: string;
@@ -94,22 +93,7 @@ export function registerRespond(program: Command, context: CommandContext): void
       if (!outcome.ok) throw new InputFailure(outcome.issues.map((issue) => located(issue, files, rows)));
       const year = indexYear(loaded.value);
       const answers = { confirmed: read.list.responses.filter((r) => r.response === "confirmed").length, declined: read.list.responses.filter((r) => r.response === "declined").length };
-      const step: StepInput = {
-        year,
-        userPins: loaded.value.pins,
-        result: outcome.result,
-        explanation: explain(year, outcome.result.allocation, { freezeBefore: when.freezeBefore }),
-        when,
-        frozen: outcome.frozen,
-        diff: outcome.diff,
-        notices: outcome.notices,
-        cancelled: outcome.cancelled,
-        options: outcome.options,
-        start: outcome.answered,
-        changes: outcome.changes,
-        warnings: loaded.warnings,
-        extra: { answers: { ...answers, reoffered: opts.reoffer } },
-      };
+      const step = stepOf(year, loaded, when, outcome, outcome.answered, { answers: { ...answers, reoffered: opts.reoffer } });
       const written = stepFiles(step);
       writeOutputs(opts.out, written);
       if (opts.json) io.out(`${JSON.stringify({ ...stepJson(step, opts.out), released: outcome.released }, null, 2)}\n`);

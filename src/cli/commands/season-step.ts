@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from "commander";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Explanation, SeatCause } from "../../explain.js";
+import { explain, type Explanation, type SeatCause } from "../../explain.js";
 import { toCsv } from "../../io/csv-text.js";
 import { readDate } from "../../io/read-date.js";
 import { chaseCsv, optionsCsv, tradeOffLine } from "../../io/repair-outputs.js";
@@ -14,6 +14,7 @@ import type { InputError } from "../../io/errors.js";
 import type { CalendarEvent } from "../../season/calendar.js";
 import type { Letter } from "../../season/letters.js";
 import type { Notice } from "../../season/notices.js";
+import type { Step } from "../../season/step.js";
 import { allFrozen, chaseList, disturbed, seasonCounts } from "../../season/summary.js";
 import type { SeatChange } from "../../solver/diff.js";
 import type { SolveResult } from "../../solver/index.js";
@@ -111,6 +112,39 @@ export interface StepInput {
   readonly warnings: readonly InputError[];
   /** The step's own counts for summary.json (`answers` of a respond). */
   readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/** What a respond or repair outcome gives a step. */
+interface StepOutcome extends Step {
+  readonly result: SolveResult;
+  readonly frozen: readonly string[];
+  readonly options: readonly RepairOption[];
+  readonly changes: number;
+}
+
+/**
+ * A step from its outcome: the year as the user gave it (changes applied), its pins and
+ * warnings, the as-of date, and the allocation the changes are counted against; the empty seats
+ * explained as of that date.
+ */
+export function stepOf(year: Year, loaded: { readonly value: { readonly pins: readonly Pin[] }; readonly warnings: readonly InputError[] }, when: AsOf, outcome: StepOutcome, start: Allocation, extra?: Readonly<Record<string, unknown>>): StepInput {
+  const { result, frozen, diff, notices, cancelled, options, changes } = outcome;
+  return {
+    year,
+    userPins: loaded.value.pins,
+    result,
+    explanation: explain(year, result.allocation, { freezeBefore: when.freezeBefore }),
+    when,
+    frozen,
+    diff,
+    notices,
+    cancelled,
+    options,
+    start,
+    changes,
+    warnings: loaded.warnings,
+    ...(extra ? { extra } : {}),
+  };
 }
 
 const DIFF_COLUMNS = ["change", "role", "person_id", "from_review_id", "to_review_id"];

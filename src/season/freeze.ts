@@ -1,6 +1,7 @@
 import { formatDay, parseDay } from "../model/dates.js";
 import type { Allocation, Pin } from "../model/schema.js";
 import type { ReviewInfo, Year } from "../model/year.js";
+import { allowedPair } from "../rules/index.js";
 import type { SolveResult } from "../solver/index.js";
 import { seatKey, statusOf } from "./status.js";
 
@@ -30,10 +31,14 @@ export function freezePins(year: Year, allocation: Allocation, frozen: readonly 
   for (const a of allocation.assignments) {
     if (ids.has(a.reviewId) && statusOf(a) !== "confirmed") pins.push({ reviewId: a.reviewId, role: a.role, personId: a.personId, kind: "fix" });
   }
+  // A fix pin of the user's there is not contradicted here: the step refuses it by name (frozenIssues).
+  const fixed = new Set(year.problem.pins.filter((p) => p.kind === "fix").map(seatKey));
+  const people = [...year.leads, ...year.reviewers];
   for (const review of frozen) {
-    for (const person of [...year.leads, ...year.reviewers]) {
+    for (const person of people) {
       const seat = { reviewId: review.id, role: person.role, personId: person.id };
-      if (!seated.has(seatKey(seat))) pins.push({ ...seat, kind: "forbid" });
+      // Only pairs the rules allow need a pin: the others can never be made (and there are many).
+      if (!seated.has(seatKey(seat)) && !fixed.has(seatKey(seat)) && allowedPair(year, person, review)) pins.push({ ...seat, kind: "forbid" });
     }
   }
   return pins;
@@ -68,11 +73,13 @@ export function frozenIssues(year: Year, before: Allocation, after: Allocation, 
     const why = result.rejectedPins.find((pin) => seatKey(pin.assignment) === key)?.reason ?? "it breaks a rule of the year as it now stands";
     return { field: "freezeBefore" as const, message: `${frozenWords(review, freezeBefore)}, but ${a.personId}'s seat there cannot stay (${why}); correct the year's data, or ${unfreezeHint(review)}` };
   });
-  // A row added there is the re-plan's slip, never the user's: refused all the same.
+  // A row added there comes from a fix pin of the user's: refused, naming it.
+  const pinned = new Set(year.problem.pins.filter((p) => p.kind === "fix").map(seatKey));
   const joined = added.map((key) => {
     const a = seat(key);
     const review = year.reviewById.get(a.reviewId)!;
-    return { field: "freezeBefore" as const, message: `${frozenWords(review, freezeBefore)}, but the re-plan would add ${a.personId} to it; nothing was written` };
+    const why = pinned.has(key) ? `a fix pin adds ${a.personId} to it; remove the pin, or ${unfreezeHint(review)}` : `the re-plan would add ${a.personId} to it; nothing was written`;
+    return { field: "freezeBefore" as const, message: `${frozenWords(review, freezeBefore)}, but ${why}` };
   });
   return [...gone, ...joined];
 }

@@ -1,8 +1,9 @@
-import type { Assignment } from "../model/schema.js";
+import { parseDay } from "../model/dates.js";
+import type { Assignment, Withdrawal } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { emailOf, type RecipientType, type Wording } from "./notices.js";
 import { statusOf, type Snapshot } from "./status.js";
-import { addressOf, dates, hostTeamWords, joined, peerWithSchool, personName, replyWords, reviewOf, schoolName, teamsOf, type Team } from "./words.js";
+import { addressOf, dates, hostTeamWords, joined, longDate, peerWithSchool, personName, replyWords, reviewOf, schoolName, teamsOf, type Team } from "./words.js";
 
 /**
  * One mail-merge row: a whole message (`subject`, `message`: salutation, each duty in words,
@@ -53,7 +54,7 @@ const letterText = (salutation: string, paragraphs: readonly string[]) => [salut
 const bullets = (lines: readonly string[]) => lines.map((line) => `- ${capital(line)}`).join("\n");
 const capital = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
-function personLetter(year: Year, person: PersonInfo, duties: readonly Assignment[], teams: ReadonlyMap<string, Team>, wording: LetterWording): Letter {
+function personLetter(year: Year, person: PersonInfo, duties: readonly Assignment[], teams: ReadonlyMap<string, Team>, wording: LetterWording, away?: Withdrawal): Letter {
   const name = personName(year, person.role, person.id);
   const type: RecipientType = person.role === "lead" ? "lead" : "reviewer";
   const email = emailOf(year, type, person.id);
@@ -67,7 +68,15 @@ function personLetter(year: Year, person: PersonInfo, duties: readonly Assignmen
   const open = coming.filter(({ a }) => awaiting(a));
   const paragraphs: string[] = [];
   if (held.length > 0) paragraphs.push(`Thank you for the ${held.length === 1 ? "review" : `${held.length} reviews`} you have taken part in this year.`);
-  if (coming.length === 0 && held.length > 0) paragraphs.push("You have no further reviews this year.");
+  // Someone who withdrew, or declined and is not to be asked again, is told so, never "no place".
+  if (away && coming.length === 0) {
+    const since = away.from !== undefined ? ` from ${longDate(parseDay(away.from)!)}` : "";
+    paragraphs.push(
+      away.status === "declined"
+        ? "Thank you for letting us know that you could not take part; we will not ask you to join another review this year."
+        : `We have recorded that you have withdrawn from this year's reviews${since}. Thank you for letting us know.`,
+    );
+  } else if (coming.length === 0 && held.length > 0) paragraphs.push("You have no further reviews this year.");
   else if (coming.length === 0) paragraphs.push(...noPlace(year, person, wording));
   else {
     paragraphs.push(`${coming.length === 1 ? "This is the review" : "These are the reviews"} we have you down for${held.length > 0 ? " from now on" : " this year"}:\n${bullets(lines)}`);
@@ -134,7 +143,11 @@ export function lettersOf(snapshot: Snapshot, wording: LetterWording = {}): Lett
   const staffOf = groupBy(year.reviewers, (p) => p.school?.id ?? "");
   const coming = (review: ReviewInfo) => wording.freezeBefore === undefined || review.span.from >= wording.freezeBefore;
   const letters: Letter[] = [];
-  for (const person of [...year.reviewers, ...year.leads]) letters.push(personLetter(year, person, byPerson.get(`${person.role}:${person.id}`) ?? [], teams, wording));
+  const away = new Map((allocation.withdrawals ?? []).map((w) => [`${w.role}:${w.personId}`, w]));
+  for (const person of [...year.reviewers, ...year.leads]) {
+    const key = `${person.role}:${person.id}`;
+    letters.push(personLetter(year, person, byPerson.get(key) ?? [], teams, wording, away.get(key)));
+  }
   for (const school of year.problem.schools) {
     const hosted = (hostedBy.get(school.id) ?? []).filter(coming);
     const hosting = hosted.map((r) => hostingLine(year, teams.get(r.id), r));

@@ -171,6 +171,13 @@ describe("letters", () => {
     expect(s1.hosting).toEqual(["From Monday 4 March 2024 to Wednesday 6 March 2024. No one is on the team yet. We are still looking for a Lead Reviewer and 2 peer reviewers."]);
   });
 
+  it("someone who withdrew from the rest of the year is told that, never that there was no place", () => {
+    const gone = lettersOf({ year: indexYear(year), allocation: { assignments: published.assignments.filter((a) => a.personId !== "C"), withdrawals: [{ personId: "C", role: "peer", from: "2024-04-01" }] } });
+    const c = gone.find((l) => l.recipientId === "C")!;
+    expect(c.message).toContain("We have recorded that you have withdrawn from this year's reviews from Monday 1 April 2024.");
+    expect(c.message).not.toContain("not been able to give you a place");
+  });
+
   it("reviews before the freeze day are thanked for, never asked about", () => {
     const later = lettersOf({ year: indexYear(year), allocation: published }, { replyBy: parseDay("2024-03-20")!, freezeBefore: parseDay("2024-04-01")! });
     const l1 = later.find((l) => l.recipientId === "L1")!;

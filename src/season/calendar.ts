@@ -1,8 +1,8 @@
 import { formatDay } from "../model/dates.js";
 import type { Allocation, Assignment, Role } from "../model/schema.js";
-import type { Year } from "../model/year.js";
+import type { ReviewInfo, Year } from "../model/year.js";
 import { seatKey, statusOf, withState, type Seat, type Snapshot } from "./status.js";
-import { dates, hostTeamWords, personName, roleName, schoolName, teamsOf, teamWords, type Team } from "./words.js";
+import { addressOf, dates, hostTeamWords, personName, roleName, schoolName, teamsOf, teamWords, type Team } from "./words.js";
 
 /** One duty as a calendar entry: an all-day event over the review's days. Data, not a file. */
 export interface CalendarEvent {
@@ -51,12 +51,18 @@ export function eventUid(year: Year, reviewId: string, personId?: string): strin
   return `qar-${season}-${encodeURIComponent(reviewId)}${personId !== undefined ? `-${encodeURIComponent(personId)}` : ""}@qar-allocator`;
 }
 
+/** Where a review is held: the host's name, its address where known, its point where known. */
+function locationOf(review: ReviewInfo): CalendarEvent["location"] {
+  const { host } = review;
+  const address = addressOf(review);
+  return { name: schoolName(host), ...(address !== "" ? { address } : {}), ...(host.lat !== undefined && host.lon !== undefined ? { lat: host.lat, lon: host.lon } : {}) };
+}
+
 /** A duty's event without its sequence: two of these are equal exactly when the entry is unchanged. */
 function eventContent(year: Year, teams: ReadonlyMap<string, Team>, seat: Seat, status: CalendarEvent["status"]): Omit<CalendarEvent, "sequence"> | undefined {
   const review = year.reviewById.get(seat.reviewId);
   if (!review) return undefined;
   const host = review.host;
-  const address = [host.address, host.postcode].filter((part): part is string => part !== undefined && part !== "").join(", ");
   const answer = status === "confirmed" ? "confirmed" : status === "tentative" ? "offered, awaiting your answer" : "cancelled";
   return {
     uid: eventUid(year, review.id, seat.personId),
@@ -68,11 +74,7 @@ function eventContent(year: Year, teams: ReadonlyMap<string, Team>, seat: Seat, 
     start: formatDay(review.span.from),
     end: formatDay(review.span.to),
     summary: `${review.kind.label}: ${schoolName(host)} (${review.id}), ${roleName(seat.role)}${status === "cancelled" ? " (cancelled)" : ""}`,
-    location: {
-      name: schoolName(host),
-      ...(address !== "" ? { address } : {}),
-      ...(host.lat !== undefined && host.lon !== undefined ? { lat: host.lat, lon: host.lon } : {}),
-    },
+    location: locationOf(review),
     description: [
       `${review.kind.name} ${review.id} at ${schoolName(host)}, ${dates(review.span)}.`,
       `${personName(year, seat.role, seat.personId)}, ${roleName(seat.role)}: ${answer}.`,
@@ -193,7 +195,6 @@ export function hostCalendars(snapshot: Snapshot, cancelled: readonly CalendarEv
     const school = review.hostSchool;
     if (!school) continue;
     const host = review.host;
-    const address = [host.address, host.postcode].filter((part): part is string => part !== undefined && part !== "").join(", ");
     const event: CalendarEntry = {
       uid: eventUid(year, review.id),
       sequence: sequence.get(review.id) ?? 0,
@@ -202,11 +203,7 @@ export function hostCalendars(snapshot: Snapshot, cancelled: readonly CalendarEv
       start: formatDay(review.span.from),
       end: formatDay(review.span.to),
       summary: `${review.kind.label} of ${schoolName(host)} (${review.id})`,
-      location: {
-        name: schoolName(host),
-        ...(address !== "" ? { address } : {}),
-        ...(host.lat !== undefined && host.lon !== undefined ? { lat: host.lat, lon: host.lon } : {}),
-      },
+      location: locationOf(review),
       description: [`${review.kind.name} ${review.id} of ${schoolName(host)}, ${dates(review.span)}.`, hostTeamWords(year, teams.get(review.id), review)].join("\n"),
     };
     byHost.set(school.id, [...(byHost.get(school.id) ?? []), event]);

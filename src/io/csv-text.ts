@@ -15,7 +15,17 @@ export function safeCell(value: string | number | undefined | null): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** Writes a header and rows as RFC 4180 CSV (LF line ends), every text cell neutralised. */
-export function toCsv(columns: readonly string[], rows: readonly (readonly (string | number | undefined | null)[])[]): string {
-  return stringify([columns.map(safeCell), ...rows.map((row) => row.map(safeCell))], { record_delimiter: "\n" });
+/**
+ * The UTF-8 byte order mark every CSV output starts with: without it Excel on Windows reads the
+ * file in the machine's code page and shows "Dr. Ã–dÃ¶n Varga". Every reader of the project drops it.
+ */
+export const BOM = "\uFEFF";
+
+/**
+ * Writes a header and rows as RFC 4180 CSV (LF line ends), every text cell neutralised, behind a
+ * BOM (`bom: false` leaves it out, for files compared with plain text, such as the fixtures).
+ */
+export function toCsv(columns: readonly string[], rows: readonly (readonly (string | number | undefined | null)[])[], options: { readonly bom?: boolean } = {}): string {
+  const text = stringify([columns.map(safeCell), ...rows.map((row) => row.map(safeCell))], { record_delimiter: "\n" });
+  return options.bom === false ? text : `${BOM}${text}`;
 }

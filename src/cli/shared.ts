@@ -108,7 +108,7 @@ export function loadAllocation(file: string, io?: Io): Allocation {
 }
 
 /** The files every solve-like command writes (the folder check looks for folders in their way). */
-export const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "ledger.csv", "trust-ledger.csv", "standby.csv", "summary.json", "report.html", "letters.csv"] as const;
+export const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "ledger.csv", "trust-ledger.csv", "standby.csv", "summary.json", "report.html", "letters.csv", "results.xlsx"] as const;
 
 /**
  * The output guard, before any work: refuses an output place inside the year folder by any
@@ -136,7 +136,7 @@ export function refuseBadOutput(out: string, folder: string, options: { kind?: "
  * Writes an output folder (or one file); a failure of the disk (full, permissions changed
  * mid-run) is reported as a problem with the output place, never as an internal error.
  */
-export function writeOutputs(out: string, files: Readonly<Record<string, string>> | string, io?: Io): void {
+export function writeOutputs(out: string, files: Readonly<Record<string, string | Uint8Array>> | string, io?: Io): void {
   if (out === STDIO && typeof files === "string" && io) {
     io.out(files);
     return;
@@ -162,6 +162,6 @@ export function progressFor(io: Io, opts: { quiet?: boolean; json?: boolean }): 
 }
 
 /** The files written, as the summary lists them: a subfolder's files as `calendars/`. */
-export function writtenList(files: Readonly<Record<string, string>>): string {
+export function writtenList(files: Readonly<Record<string, string | Uint8Array>>): string {
   return [...new Set(Object.keys(files).map((name) => (name.includes("/") ? `${name.split("/")[0]}/` : name)))].join(", ");
 }

@@ -6,7 +6,7 @@ import type { Year } from "../model/year.js";
 import type { SolveResult } from "../solver/index.js";
 import type { InputError } from "../model/errors.js";
 import { SCHEMA_VERSION } from "../model/validate.js";
-import { toCsv } from "./csv-text.js";
+import { tableCsv, type Table } from "./csv-text.js";
 import { optionsSummary } from "./repair-outputs.js";
 import { renderReport } from "./report/index.js";
 import { seasonFiles } from "./write-season.js";
@@ -32,7 +32,7 @@ function kindCells(year: Year, reviewId: string): (string | undefined)[] {
  * declined offer (status `declined`), which fills no seat. A review of a trust (a TPR) has a
  * blank `host_school_id`; in a year with kinds, `kind` and `host_trust_id` follow.
  */
-export function allocationCsv(year: Year, allocation: Allocation): string {
+export function allocationTable(year: Year, allocation: Allocation): Table {
   const row = (entry: Decline, status: string) => {
     const review = year.reviewById.get(entry.reviewId);
     const person = year.people[entry.role].get(entry.personId);
@@ -51,28 +51,39 @@ export function allocationCsv(year: Year, allocation: Allocation): string {
       ...kindCells(year, entry.reviewId),
     ];
   };
-  return toCsv([...ALLOCATION_COLUMNS, ...(year.mixed ? KIND_COLUMNS : [])], [
-    ...allocation.assignments.map((a) => row(a, a.status ?? "proposed")),
-    ...(allocation.declined ?? []).map((d) => row(d, "declined")),
-  ]);
+  return {
+    columns: [...ALLOCATION_COLUMNS, ...(year.mixed ? KIND_COLUMNS : [])],
+    rows: [...allocation.assignments.map((a) => row(a, a.status ?? "proposed")), ...(allocation.declined ?? []).map((d) => row(d, "declined"))],
+  };
 }
+
+/** `allocation.csv` as text (see `allocationTable`). */
+export const allocationCsv = (year: Year, allocation: Allocation): string => tableCsv(allocationTable(year, allocation));
+
+
 
 /** `unfilled.csv`: one row per review and role with empty seats, with the binding reason (kind columns as in allocation.csv). */
-export function unfilledCsv(explanation: Explanation, year?: Year): string {
+export function unfilledTable(explanation: Explanation, year?: Year): Table {
   const hostSchool = (seat: Explanation["seats"][number]) => (year ? year.reviewById.get(seat.reviewId)?.hostSchool?.id : seat.hostSchoolId);
-  return toCsv(
-    ["review_id", "host_school_id", "role", "missing", "reason", ...(year?.mixed ? KIND_COLUMNS : [])],
-    explanation.seats.map((seat) => [seat.reviewId, hostSchool(seat), seat.role, seat.missing, seat.reason, ...(year ? kindCells(year, seat.reviewId) : [])]),
-  );
+  return {
+    columns: ["review_id", "host_school_id", "role", "missing", "reason", ...(year?.mixed ? KIND_COLUMNS : [])],
+    rows: explanation.seats.map((seat) => [seat.reviewId, hostSchool(seat), seat.role, seat.missing, seat.reason, ...(year ? kindCells(year, seat.reviewId) : [])]),
+  };
 }
 
+/** `unfilled.csv` as text (see `unfilledTable`). */
+export const unfilledCsv = (explanation: Explanation, year?: Year): string => tableCsv(unfilledTable(explanation, year));
+
 /** `ledger.csv`: each school's reciprocity account. */
-export function ledgerCsv(check: CheckResult): string {
-  return toCsv(
-    ["school_id", "seats_received", "places_sent", "balance"],
-    check.ledger.map((row) => [row.schoolId, row.seatsReceived, row.placesSent, row.balance]),
-  );
+export function ledgerTable(check: CheckResult): Table {
+  return {
+    columns: ["school_id", "seats_received", "places_sent", "balance"],
+    rows: check.ledger.map((row) => [row.schoolId, row.seatsReceived, row.placesSent, row.balance]),
+  };
 }
+
+/** `ledger.csv` as text (see `ledgerTable`). */
+export const ledgerCsv = (check: CheckResult): string => tableCsv(ledgerTable(check));
 
 /**
  * `trust-ledger.csv`: each trust's reciprocity account, in a year with reviews counted by trust (TPRs).
@@ -80,10 +91,15 @@ export function ledgerCsv(check: CheckResult): string {
  * @example if (check.trustLedger.length > 0) files["trust-ledger.csv"] = trustLedgerCsv(check);
  */
 export function trustLedgerCsv(check: CheckResult): string {
-  return toCsv(
-    ["trust_id", "seats_received", "places_sent", "balance"],
-    check.trustLedger.map((row) => [row.trustId, row.seatsReceived, row.placesSent, row.balance]),
-  );
+  return tableCsv(trustLedgerTable(check));
+}
+
+/** `trust-ledger.csv`'s columns and rows. */
+export function trustLedgerTable(check: CheckResult): Table {
+  return {
+    columns: ["trust_id", "seats_received", "places_sent", "balance"],
+    rows: check.trustLedger.map((row) => [row.trustId, row.seatsReceived, row.placesSent, row.balance]),
+  };
 }
 
 /**

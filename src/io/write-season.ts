@@ -5,7 +5,7 @@ import type { Year } from "../model/year.js";
 import { personCalendars, type CalendarEvent, type PersonCalendar } from "../season/calendar.js";
 import { lettersOf, type Letter } from "../season/letters.js";
 import type { Notice } from "../season/notices.js";
-import { toCsv } from "./csv-text.js";
+import { tableCsv, type Table } from "./csv-text.js";
 import { fileStems } from "./file-names.js";
 
 export const NOTICE_COLUMNS = ["recipient_type", "recipient_id", "name", "review_id", "change", "start", "end", "message"] as const;
@@ -21,13 +21,19 @@ const STAMP = new Date(Date.UTC(2000, 0, 1));
 const MS_PER_DAY = 86_400_000;
 
 /** `notices.csv`: one row per change for a person or host school, with a sentence to paste. */
-export function noticesCsv(notices: readonly Notice[]): string {
-  return toCsv(NOTICE_COLUMNS, notices.map((n) => [n.recipientType, n.recipientId, n.name, n.reviewId, n.change, n.start, n.end, n.message]));
+export const noticesCsv = (notices: readonly Notice[]): string => tableCsv(noticesTable(notices));
+
+/** `notices.csv`'s columns and rows (also the `notices` sheet of results.xlsx). */
+export function noticesTable(notices: readonly Notice[]): Table {
+  return { columns: NOTICE_COLUMNS, rows: notices.map((n) => [n.recipientType, n.recipientId, n.name, n.reviewId, n.change, n.start, n.end, n.message]) };
 }
 
 /** `letters.csv`: mail-merge rows; a person's duties, a school's hosting and sending are lines of one cell each. */
-export function lettersCsv(letters: readonly Letter[]): string {
-  return toCsv(LETTER_COLUMNS, letters.map((l) => [l.recipientType, l.recipientId, l.name, l.email, l.duties.join("\n"), l.hosting.join("\n"), l.sending.join("\n")]));
+export const lettersCsv = (letters: readonly Letter[]): string => tableCsv(lettersTable(letters));
+
+/** `letters.csv`'s columns and rows (also the `letters` sheet of results.xlsx). */
+export function lettersTable(letters: readonly Letter[]): Table {
+  return { columns: LETTER_COLUMNS, rows: letters.map((l) => [l.recipientType, l.recipientId, l.name, l.email, l.duties.join("\n"), l.hosting.join("\n"), l.sending.join("\n")]) };
 }
 
 const STATUS = { tentative: ICalEventStatus.TENTATIVE, confirmed: ICalEventStatus.CONFIRMED, cancelled: ICalEventStatus.CANCELLED } as const;

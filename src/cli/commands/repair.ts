@@ -3,6 +3,7 @@ import { explain } from "../../explain.js";
 import { toCsv } from "../../io/csv-text.js";
 import { parseChanges } from "../../io/read-changes.js";
 import { optionsCsv, tradeOffLine } from "../../io/repair-outputs.js";
+import { RESULTS_WORKBOOK, resultsWorkbook } from "../../io/results-workbook.js";
 import { summaryTable } from "../../io/terminal.js";
 import { solveOutputs, summaryOf } from "../../io/write-outputs.js";
 import { noticesCsv } from "../../io/write-season.js";
@@ -73,11 +74,13 @@ async function repairAction({ io, state }: CommandContext, folder: string, file:
     );
   }
   const { result, diff } = outcome;
+  const explanation = explain(result.year, result.allocation);
   const files = {
-    ...solveOutputs(result, explain(result.year, result.allocation), { cancelled: outcome.cancelled, warnings: loaded.warnings }),
+    ...solveOutputs(result, explanation, { cancelled: outcome.cancelled, warnings: loaded.warnings }),
     "diff.csv": diffCsv(diff),
     "options.csv": optionsCsv(outcome.options),
     "notices.csv": noticesCsv(outcome.notices),
+    [RESULTS_WORKBOOK]: await resultsWorkbook({ ...result, explanation, notices: outcome.notices }),
   };
   writeOutputs(opts.out, files);
   const counts = { added: 0, moved: 0, removed: 0 };

@@ -6,6 +6,7 @@ import { parseResponses } from "../../io/read-responses.js";
 import { summaryTable } from "../../io/terminal.js";
 import { solveOutputs, summaryOf } from "../../io/write-outputs.js";
 import { noticesCsv } from "../../io/write-season.js";
+import { RESULTS_WORKBOOK, resultsWorkbook } from "../../io/results-workbook.js";
 import { parseDay } from "../../model/dates.js";
 import { respond, type RespondIssue } from "../../season/respond.js";
 import {
@@ -95,10 +96,12 @@ export function registerRespond(program: Command, context: CommandContext): void
         throw new InputFailure(outcome.issues.map((issue) => located(issue, { responses: opts.responses, allocation: file }, rows)));
       }
       const result = outcome.result;
+      const explanation = explain(result.year, result.allocation);
       const files = {
-        ...solveOutputs(result, explain(result.year, result.allocation), { cancelled: outcome.cancelled, warnings: loaded.warnings }),
+        ...solveOutputs(result, explanation, { cancelled: outcome.cancelled, warnings: loaded.warnings }),
         "diff.csv": diffCsv(outcome.diff),
         "notices.csv": noticesCsv(outcome.notices),
+        [RESULTS_WORKBOOK]: await resultsWorkbook({ ...result, explanation, notices: outcome.notices }),
       };
       writeOutputs(opts.out, files);
       const counts = { added: 0, moved: 0, removed: 0 };

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { explain } from "../../explain.js";
+import { RESULTS_WORKBOOK, resultsWorkbook } from "../../io/results-workbook.js";
 import { summaryTable } from "../../io/terminal.js";
 import { solveOutputs, summaryOf } from "../../io/write-outputs.js";
 import { ENGINES, solve } from "../../solver/index.js";
@@ -31,7 +32,8 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
     ...timeLimit(opts, started),
     ...(display ? { onProgress: display.update } : {}),
   }).finally(() => display?.stop());
-  const files = solveOutputs(result, explain(result.year, result.allocation), { warnings: loaded.warnings });
+  const explanation = explain(result.year, result.allocation);
+  const files = { ...solveOutputs(result, explanation, { warnings: loaded.warnings }), [RESULTS_WORKBOOK]: await resultsWorkbook({ ...result, explanation }) };
   writeOutputs(opts.out, files);
   if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result, loaded.warnings) }, null, 2)}\n`);
   else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: ${writtenList(files)}\n`);
@@ -42,7 +44,7 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
 export function registerSolve(program: Command, context: CommandContext): void {
   program
     .command("solve")
-    .description("Allocate every review of a year folder and write allocation.csv, unfilled.csv, ledger.csv, summary.json and report.html.")
+    .description("Allocate every review of a year folder and write allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html and results.xlsx (the tables as one workbook).")
     .argument("<year-folder>", "folder with schools.csv, reviewers.csv, leads.csv, reviews.csv (and optional policy.json), or an .xlsx workbook with those sheets")
     .requiredOption("-o, --out <dir>", "folder to write the results to (never the year folder)")
     .option("-s, --seed <n>", "seed for reproducible results", integer, 1)

@@ -3,7 +3,8 @@ import { basename, dirname, resolve } from "node:path";
 import { formatInputError, type InputError } from "../io/errors.js";
 import { readBytes, readYear, STDIO } from "../io/files.js";
 import { checkOutputFolder, writeOutputFile, writeOutputFolder } from "../io/out-folder.js";
-import { parseAllocation } from "../io/read-allocation.js";
+import { parseAllocationRows, type AllocationRows } from "../io/read-allocation.js";
+import { tableContents } from "../io/workbook.js";
 import type { Allocation } from "../model/schema.js";
 import { progressDisplay, type ProgressDisplay } from "./progress.js";
 
@@ -99,12 +100,23 @@ export function resetStdin(): void {
   stdinUsed = false;
 }
 
-/** Reads an allocation.csv (only `review_id`, `role` and `person_id` are needed; `-` for standard input), or stops. */
-export function loadAllocation(file: string, io?: Io): Allocation {
+/**
+ * Reads an allocation with the row of each entry: allocation.csv (only `review_id`, `role` and
+ * `person_id` are needed; `-` for standard input), or a workbook (.xlsx or .ods, such as
+ * results.xlsx) whose `allocation` sheet, or only sheet, holds it; or stops.
+ */
+export async function loadAllocationRows(file: string, io?: Io): Promise<AllocationRows> {
   const name = file === STDIO ? "standard input" : file;
-  const allocation = parseAllocation(loadBytes(file, io), name);
+  const table = await tableContents(loadBytes(file, io), name, "allocation.csv");
+  if ("error" in table) throw new InputFailure([table.error]);
+  const allocation = parseAllocationRows(table.contents, table.file);
   if (!allocation.ok) throw new InputFailure(allocation.errors);
   return allocation.value;
+}
+
+/** Reads an allocation (see `loadAllocationRows`), or stops. */
+export async function loadAllocation(file: string, io?: Io): Promise<Allocation> {
+  return (await loadAllocationRows(file, io)).allocation;
 }
 
 /** The files every solve-like command writes (the folder check looks for folders in their way). */

@@ -2,7 +2,7 @@ import type { Allocation, Assignment, Decline } from "../model/schema.js";
 import { cellReader } from "./cells.js";
 import { capErrors } from "./cap-errors.js";
 import type { InputError, Result } from "./errors.js";
-import { readTable, stopsTable } from "./read-csv.js";
+import { readTable, stopsTable, type TableContents } from "./read-csv.js";
 
 /** The columns an allocation is read by (`status`, `sequence` optional); the others are for people and are known, so never warned about. */
 export const ALLOCATION_READ = {
@@ -24,8 +24,9 @@ const STATUSES = ["proposed", "confirmed", "declined"] as const;
  * `person_id` are needed; `status` (`proposed`, `confirmed` or `declined`; blank or missing =
  * `proposed`) and `sequence` are optional; the other columns are for people and may be blank or
  * edited by hand. A `declined` row fills no seat: it goes to the allocation's `declined` list.
+ * `contents` is CSV text or bytes, or a workbook's sheet (`SheetRows`).
  */
-export function parseAllocationRows(contents: string | Uint8Array, file = "allocation.csv"): Result<AllocationRows> {
+export function parseAllocationRows(contents: TableContents, file = "allocation.csv"): Result<AllocationRows> {
   const { table, errors, warnings } = readTable(contents, file, ALLOCATION_READ);
   // Without its columns the rows cannot be read: the header errors say what to fix, once, not a
   // "blank" per row.
@@ -74,7 +75,7 @@ export function parseAllocationRows(contents: string | Uint8Array, file = "alloc
  * const read = parseAllocation(readFileSync("out/allocation.csv"));
  * if (read.ok) console.log(read.value.assignments.length, read.value.declined?.length ?? 0);
  */
-export function parseAllocation(contents: string | Uint8Array, file = "allocation.csv"): Result<Allocation> {
+export function parseAllocation(contents: TableContents, file = "allocation.csv"): Result<Allocation> {
   const read = parseAllocationRows(contents, file);
   return read.ok ? { ok: true, value: read.value.allocation, warnings: read.warnings } : read;
 }

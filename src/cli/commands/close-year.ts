@@ -5,14 +5,13 @@ import { checkAllocation } from "../../check.js";
 import { formatInputError, type InputError } from "../../io/errors.js";
 import { readYear } from "../../io/files.js";
 import { writeOutputs } from "../shared.js";
-import { parseAllocation } from "../../io/read-allocation.js";
-import { allocationRowNumbers, parseAttendance, parsePathway } from "../../io/read-years.js";
+import { parseAttendance, parsePathway } from "../../io/read-years.js";
 import { checkOutputFolder } from "../../io/out-folder.js";
 import { closedYearFiles } from "../../io/write-years.js";
 import { PATHWAY_FILE, POLICY_FILE, YEAR_FILES } from "../../io/year-files.js";
 import { closeYear, type CloseYearIssue } from "../../years/close-year.js";
 import { EXIT, type CommandContext, type Io } from "../shared.js";
-import { inputErrors, readWith } from "./common.js";
+import { inputErrors, readAllocationWith, readWith } from "./common.js";
 
 /** Every file a closed year's folder may get (the folder check looks for folders in their way). */
 const CLOSED_YEAR_FILES = [
@@ -41,10 +40,7 @@ async function closeYearCommand(io: Io, folder: string, allocationFile: string, 
   const errors: InputError[] = [];
   const year = await readYear(folder, opts.policy !== undefined ? { policyFile: opts.policy } : {});
   if (!year.ok) errors.push(...year.errors);
-  const allocation = readWith(allocationFile, (bytes, file) => {
-    const parsed = parseAllocation(bytes, file);
-    return parsed.ok ? { ok: true as const, value: { ...parsed.value, rows: allocationRowNumbers(bytes, file) } } : parsed;
-  }, errors);
+  const allocation = await readAllocationWith(allocationFile, errors);
   const attendance = opts.attendance !== undefined ? readWith(opts.attendance, parseAttendance, errors) : undefined;
   const pathwayPath = join(folder, PATHWAY_FILE.file);
   const previous = existsSync(pathwayPath) ? readWith(pathwayPath, parsePathway, errors) : undefined;

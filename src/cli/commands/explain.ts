@@ -30,7 +30,7 @@ function explanationText(explanation: Explanation): string {
 
 async function explainAction({ io, state }: CommandContext, folder: string, file: string, opts: ExplainOptions): Promise<void> {
   const loaded = await loadYear({ io, state }, folder, opts);
-  const explanation = explain(loaded.value, loadAllocation(file, io));
+  const explanation = explain(loaded.value, await loadAllocation(file, io));
   io.out(opts.json ? `${JSON.stringify(explanation, null, 2)}\n` : explanationText(explanation));
   state.code = EXIT.ok;
 }

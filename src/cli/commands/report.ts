@@ -14,7 +14,7 @@ interface ReportOptions {
 async function reportAction({ io, state }: CommandContext, folder: string, file: string, opts: ReportOptions): Promise<void> {
   refuseBadOutput(opts.out, folder, { kind: "file" });
   const loaded = await loadYear({ io, state }, folder, opts);
-  const allocation = loadAllocation(file, io);
+  const allocation = await loadAllocation(file, io);
   const year = indexYear(loaded.value);
   const check = checkAllocation(year, allocation);
   const explanation = explain(year, allocation);

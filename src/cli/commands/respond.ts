@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { explain } from "../../explain.js";
 import type { InputError } from "../../io/errors.js";
-import { parseAllocationRows } from "../../io/read-allocation.js";
 import { parseResponses } from "../../io/read-responses.js";
 import { summaryTable } from "../../io/terminal.js";
 import { solveOutputs, summaryOf } from "../../io/write-outputs.js";
@@ -13,6 +12,7 @@ import {
   EXIT,
   InputFailure,
   integer,
+  loadAllocationRows,
   loadBytes,
   loadYear,
   progressFor,
@@ -81,7 +81,7 @@ export function registerRespond(program: Command, context: CommandContext): void
         throw new InputFailure([{ code: "bad-value", file: "--freeze-before", message: `"${opts.freezeBefore}" is not a real date written YYYY-MM-DD` }]);
       }
       const loaded = await loadYear(context, folder, opts);
-      const published = readWith(file, parseAllocationRows);
+      const published = await loadAllocationRows(file, io);
       const answers = readWith(opts.responses, parseResponses);
       const display = progressFor(io, opts);
       const outcome = await respond(loaded.value, published.allocation, answers.responses, {

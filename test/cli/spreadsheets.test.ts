@@ -8,6 +8,8 @@ import ExcelJS from "exceljs";
 import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
+import { workbookOf } from "../../src/io/results-workbook.js";
 import { HAS_SOFFICE, convert, sheetsAsShown, UTF8_CSV_IMPORT } from "../helpers/libreoffice.js";
 import { csvRows, PLANTED, qar, scratch, YEAR, readOutput as read } from "./qar.js";
 
@@ -27,6 +29,17 @@ const BOM = [0xef, 0xbb, 0xbf];
 function shown(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
   return `${date.toLocaleDateString("en-GB", { weekday: "short", timeZone: "UTC" })} ${date.getUTCDate()} ${date.toLocaleDateString("en-GB", { month: "short", timeZone: "UTC" })} ${date.getUTCFullYear()}`;
+}
+
+/** The year folder as one .xlsx workbook, a sheet per file, numbers as numbers and review starts as date cells. */
+async function yearWorkbook(folder: string): Promise<Uint8Array> {
+  const sheets = readdirSync(folder)
+    .filter((name) => name.endsWith(".csv"))
+    .map((name) => {
+      const [columns, ...rows] = parse(readFileSync(join(folder, name), "utf8"), { bom: true }) as string[][];
+      return { name: name.slice(0, -4), table: { columns: columns!, rows: rows.map((row) => row.map((cell) => (/^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell))) } };
+    });
+  return workbookOf(sheets);
 }
 
 async function workbook(path: string): Promise<ExcelJS.Workbook> {
@@ -99,22 +112,34 @@ describe("outputs in a spreadsheet", () => {
     expect((await qar("explain", year, join(out, "results.xlsx"))).code).toBe(0);
   });
 
+  it.skipIf(!HAS_SOFFICE)("allocation.csv opened in LibreOffice as UTF-8 (the BOM stays out of the header) and saved as .xlsx: qar check takes it", { timeout: 60_000 }, async () => {
+    const saved = join(tmp.dir, "lo-xlsx");
+    convert([join(out, "allocation.csv")], "xlsx", saved, { infilter: UTF8_CSV_IMPORT });
+    const sheet = (await workbook(join(saved, "allocation.xlsx"))).worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe("review_id");
+    expect((sheet.getColumn(7).values as unknown[]).includes(NAME)).toBe(true);
+    const checked = await qar("check", year, join(saved, "allocation.xlsx"), "--json");
+    expect(checked.err).toBe("");
+    expect(checked.code).toBe(0);
+    expect((JSON.parse(checked.out) as { metrics: { filled: { total: number } } }).metrics.filled.total).toBe(csvRows(read(out, "allocation.csv")).length);
+  });
+
   it.skipIf(!HAS_SOFFICE)(
-    "allocation.csv opened in LibreOffice as UTF-8 (the BOM stays out of the header) and saved as .xlsx and as .ods: qar check takes both",
+    "saved by LibreOffice as .ods: results.ods is taken by qar check (its allocation sheet), the year as one .ods workbook by qar solve (the same seats as the CSV folder)",
     { timeout: 60_000 },
     async () => {
-      const saved = join(tmp.dir, "lo-saved");
-      convert([join(out, "allocation.csv")], "xlsx", saved, { infilter: UTF8_CSV_IMPORT });
-      convert([join(out, "allocation.csv")], "ods", saved, { infilter: UTF8_CSV_IMPORT });
-      const sheet = (await workbook(join(saved, "allocation.xlsx"))).worksheets[0]!;
-      expect(sheet.getRow(1).getCell(1).value).toBe("review_id");
-      expect((sheet.getColumn(7).values as unknown[]).includes(NAME)).toBe(true);
-      for (const file of ["allocation.xlsx", "allocation.ods"]) {
-        const checked = await qar("check", year, join(saved, file), "--json");
-        expect(checked.err, file).toBe("");
-        expect(checked.code, file).toBe(0);
-        expect((JSON.parse(checked.out) as { metrics: { filled: { total: number } } }).metrics.filled.total, file).toBe(csvRows(read(out, "allocation.csv")).length);
-      }
+      const saved = join(tmp.dir, "lo-ods");
+      const yearBook = join(tmp.dir, "year.xlsx");
+      writeFileSync(yearBook, await yearWorkbook(year));
+      convert([join(out, "results.xlsx"), yearBook], "ods", saved);
+      const checked = await qar("check", year, join(saved, "results.ods"), "--json");
+      expect(checked.err).toBe("");
+      expect(checked.code).toBe(0);
+      expect((JSON.parse(checked.out) as { metrics: { filled: { total: number } } }).metrics.filled.total).toBe(csvRows(read(out, "allocation.csv")).length);
+      const fromOds = await qar("solve", join(saved, "year.ods"), "--out", join(tmp.dir, "out-ods"), "--seed", "1", "--json");
+      expect(fromOds.err).toBe("");
+      expect(fromOds.code).toBe(0);
+      expect(read(join(tmp.dir, "out-ods"), "allocation.csv")).toBe(read(out, "allocation.csv"));
     },
   );
 

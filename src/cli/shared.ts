@@ -177,3 +177,11 @@ export function progressFor(io: Io, opts: { quiet?: boolean; json?: boolean }): 
 export function writtenList(files: Readonly<Record<string, string | Uint8Array>>): string {
   return [...new Set(Object.keys(files).map((name) => (name.includes("/") ? `${name.split("/")[0]}/` : name)))].join(", ");
 }
+
+/**
+ * A command's `--json` output when it ran: `ok: true` first, so that a script tells it from the
+ * `{ ok: false, errors }` of invalid input by one field (schemas in schema/).
+ */
+export function jsonOutput(value: object): string {
+  return `${JSON.stringify({ ok: true, ...value }, null, 2)}\n`;
+}

@@ -4,7 +4,7 @@ import { explain } from "../../explain.js";
 import { renderReport } from "../../io/report/index.js";
 import { summaryTable } from "../../io/terminal.js";
 import { indexYear } from "../../model/year.js";
-import { EXIT, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type CommandContext, type Io } from "../shared.js";
+import { EXIT, jsonOutput, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type CommandContext, type Io } from "../shared.js";
 
 interface CheckOptions {
   readonly policy?: string;
@@ -15,7 +15,7 @@ interface CheckOptions {
 
 function printCheck(io: Io, result: CheckResult, json: boolean | undefined): void {
   if (json) {
-    io.out(`${JSON.stringify({ valid: result.valid, violations: result.violations, metrics: result.metrics }, null, 2)}\n`);
+    io.out(jsonOutput({ valid: result.valid, violations: result.violations, metrics: result.metrics }));
     return;
   }
   for (const v of result.violations) io.out(`[${v.rule}] ${v.message}\n`);

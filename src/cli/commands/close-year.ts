@@ -4,13 +4,12 @@ import { join } from "node:path";
 import { checkAllocation } from "../../check.js";
 import { formatInputError, type InputError } from "../../io/errors.js";
 import { readYear } from "../../io/files.js";
-import { writeOutputs } from "../shared.js";
 import { parseAttendance, parsePathway } from "../../io/read-years.js";
 import { checkOutputFolder } from "../../io/out-folder.js";
 import { closedYearFiles } from "../../io/write-years.js";
 import { PATHWAY_FILE, POLICY_FILE, YEAR_FILES } from "../../io/year-files.js";
 import { closeYear, type CloseYearIssue } from "../../years/close-year.js";
-import { EXIT, type CommandContext, type Io } from "../shared.js";
+import { EXIT, jsonOutput, writeOutputs, type CommandContext, type Io } from "../shared.js";
 import { inputErrors, readAllocationWith, readWith } from "./common.js";
 
 /** Every file a closed year's folder may get (the folder check looks for folders in their way). */
@@ -79,7 +78,7 @@ async function closeYearCommand(io: Io, folder: string, allocationFile: string, 
     eligibleForAdvanced: pathway.filter((row) => row.eligibleForAdvanced).length,
     waitingForFirstReview: pathway.filter((row) => row.waitingForFirstReview).length,
   };
-  if (opts.json) io.out(`${JSON.stringify(summary, null, 2)}\n`);
+  if (opts.json) io.out(jsonOutput(summary));
   else if (!opts.quiet) {
     io.out(
       `closed ${opts.yearLabel}: ${summary.attended} seats attended, ${summary.missed} missed\n` +

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { explain, type Explanation, type SeatExplanation } from "../../explain.js";
-import { EXIT, loadAllocation, loadYear, type CommandContext } from "../shared.js";
+import { EXIT, jsonOutput, loadAllocation, loadYear, type CommandContext } from "../shared.js";
 
 interface ExplainOptions {
   readonly policy?: string;
@@ -31,7 +31,7 @@ function explanationText(explanation: Explanation): string {
 async function explainAction({ io, state }: CommandContext, folder: string, file: string, opts: ExplainOptions): Promise<void> {
   const loaded = await loadYear({ io, state }, folder, opts);
   const explanation = explain(loaded.value, await loadAllocation(file, io));
-  io.out(opts.json ? `${JSON.stringify(explanation, null, 2)}\n` : explanationText(explanation));
+  io.out(opts.json ? jsonOutput(explanation) : explanationText(explanation));
   state.code = EXIT.ok;
 }
 

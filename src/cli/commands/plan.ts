@@ -4,7 +4,7 @@ import { readYear } from "../../io/files.js";
 import { checkOutputFolder } from "../../io/out-folder.js";
 import { planOutputs } from "../../io/write-plan.js";
 import { plan, type PlanResult } from "../../plan/index.js";
-import { EXIT, writeOutputs, type CommandContext, type Io } from "../shared.js";
+import { EXIT, jsonOutput, writeOutputs, type CommandContext, type Io } from "../shared.js";
 import { inputErrors } from "./common.js";
 
 /** The files `qar plan` writes (the folder check looks for folders in their way). */
@@ -48,7 +48,7 @@ async function planCommand(io: Io, folder: string, opts: Options): Promise<numbe
     return inputErrors(io, [error]);
   }
   const summary = summaryOf(opts.out, result);
-  if (opts.json) io.out(`${JSON.stringify(summary, null, 2)}\n`);
+  if (opts.json) io.out(jsonOutput(summary));
   else if (!opts.quiet) {
     const how = result.measure === "exact" ? "exact seat optimum" : "seat bound";
     io.out(

@@ -11,6 +11,7 @@ import { repair, type Change } from "../../repair.js";
 import type { SeatChange } from "../../solver/diff.js";
 import {
   EXIT,
+  jsonOutput,
   InputFailure,
   integer,
   loadAllocation,
@@ -85,7 +86,7 @@ async function repairAction({ io, state }: CommandContext, folder: string, file:
   writeOutputs(opts.out, files);
   const counts = { added: 0, moved: 0, removed: 0 };
   for (const d of diff) counts[d.change] += 1;
-  if (opts.json) io.out(`${JSON.stringify({ out: opts.out, diff, changes: counts, changedRows: outcome.changes, ...summaryOf(result, loaded.warnings) }, null, 2)}\n`);
+  if (opts.json) io.out(jsonOutput({ out: opts.out, diff, changes: counts, changedRows: outcome.changes, ...summaryOf(result, loaded.warnings) }));
   else if (!opts.quiet) {
     const changed = `changes: ${outcome.changes} rows (${counts.added} added, ${counts.moved} moved, ${counts.removed} removed)`;
     io.out(`${summaryTable(result.check, result)}\n\n${changed}\noptions: ${tradeOffLine(outcome.options)}\nwritten to ${opts.out}: ${writtenList(files)}\n`);

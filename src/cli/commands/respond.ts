@@ -10,6 +10,7 @@ import { parseDay } from "../../model/dates.js";
 import { respond, type RespondIssue } from "../../season/respond.js";
 import {
   EXIT,
+  jsonOutput,
   InputFailure,
   integer,
   loadAllocationRows,
@@ -107,7 +108,7 @@ export function registerRespond(program: Command, context: CommandContext): void
       const counts = { added: 0, moved: 0, removed: 0 };
       for (const d of outcome.diff) counts[d.change] += 1;
       if (opts.json) {
-        io.out(`${JSON.stringify({ out: opts.out, diff: outcome.diff, changes: counts, notices: outcome.notices.length, frozen: outcome.frozen, released: outcome.released, ...summaryOf(outcome.result, loaded.warnings) }, null, 2)}\n`);
+        io.out(jsonOutput({ out: opts.out, diff: outcome.diff, changes: counts, notices: outcome.notices.length, frozen: outcome.frozen, released: outcome.released, ...summaryOf(outcome.result, loaded.warnings) }));
       } else if (!opts.quiet) {
         io.out(`${summaryTable(outcome.result.check, outcome.result)}\n\nchanges: ${counts.added} added, ${counts.moved} moved, ${counts.removed} removed; ${outcome.notices.length} notices\n`);
         for (const seat of outcome.released) io.out(`released (had confirmed): ${seat.personId} from ${seat.reviewId}\n`);

@@ -4,7 +4,7 @@ import { RESULTS_WORKBOOK, resultsWorkbook } from "../../io/results-workbook.js"
 import { summaryTable } from "../../io/terminal.js";
 import { solveOutputs, summaryOf } from "../../io/write-outputs.js";
 import { ENGINES, solve } from "../../solver/index.js";
-import { EXIT, InputFailure, integer, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
+import { EXIT, jsonOutput, InputFailure, integer, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
 
 interface SolveOptions {
   readonly out: string;
@@ -35,7 +35,7 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
   const explanation = explain(result.year, result.allocation);
   const files = { ...solveOutputs(result, explanation, { warnings: loaded.warnings }), [RESULTS_WORKBOOK]: await resultsWorkbook({ ...result, explanation }) };
   writeOutputs(opts.out, files);
-  if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result, loaded.warnings) }, null, 2)}\n`);
+  if (opts.json) io.out(jsonOutput({ out: opts.out, ...summaryOf(result, loaded.warnings) }));
   else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: ${writtenList(files)}\n`);
   state.code = EXIT.ok;
 }

@@ -4,6 +4,7 @@ import { version } from "../../package.json";
 import { registerCheck } from "./commands/check.js";
 import { registerCheckGroups } from "./commands/check-groups.js";
 import { registerCloseYear } from "./commands/close-year.js";
+import { registerDiff } from "./commands/diff.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerGroup } from "./commands/group.js";
 import { registerLedger } from "./commands/ledger.js";
@@ -30,6 +31,7 @@ const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[]
   registerCheck,
   registerReport,
   registerExplain,
+  registerDiff,
   registerRepair,
   registerRespond,
   registerCloseYear,
@@ -57,6 +59,7 @@ Examples:
   qar solve fixtures/years/2018-19 --out out/2018-19 --seed 1
   qar check fixtures/years/2018-19 out/2018-19/allocation.csv
   qar explain fixtures/years/short out/short/allocation.csv
+  qar diff published/allocation.csv week-2/allocation.csv
   qar repair my-year published/allocation.csv --changes changes.csv --out repaired
   qar respond my-year published/allocation.csv --responses responses.csv --out week-2
   qar report my-year published/allocation.csv --out report.html

@@ -10,6 +10,7 @@ import { tableCsv, type Table } from "./csv-text.js";
 import { optionsSummary } from "./repair-outputs.js";
 import { renderReport } from "./report/index.js";
 import { seasonFiles } from "./write-season.js";
+import { hubFiles } from "./hub-files.js";
 import type { CalendarEvent } from "../season/calendar.js";
 import { standbyList } from "../plan/standby.js";
 import { standbyCsv } from "./write-plan.js";
@@ -158,7 +159,8 @@ function round(value: number, digits = 4): number {
 }
 
 /**
- * Every output file of a solve, by name (a calendar is `calendars/<person id>.ics`). Only
+ * Every output file of a solve, by name (a calendar is `calendars/<person id>.ics`, a hub's
+ * teams and duties `hubs/<hub>.csv`). Only
  * formats: the year comes with the result, and the explanation of the empty seats
  * (`explain(result.year, result.allocation)`) from the caller, who may also print or return it.
  * `cancelled` adds the calendar cancellations of duties removed in a respond or repair step.
@@ -184,5 +186,6 @@ export function solveOutputs(
     "summary.json": `${JSON.stringify(summaryOf(result, options.warnings), null, 2)}\n`,
     "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby }),
     ...seasonFiles(year, allocation, options.cancelled),
+    ...hubFiles(year, allocation),
   };
 }

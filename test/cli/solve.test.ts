@@ -28,8 +28,8 @@ describe("qar solve", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     expect(out).toContain("seats filled");
-    expect(out).toContain(`written to ${first}: allocation.csv, unfilled.csv, ledger.csv, standby.csv, summary.json, report.html, letters.csv, calendars/, results.xlsx`);
-    expect(readdirSync(first).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "calendars", "ledger.csv", "letters.csv", "report.html", "results.xlsx", "standby.csv", "summary.json", "unfilled.csv"]);
+    expect(out).toContain(`written to ${first}: allocation.csv, unfilled.csv, ledger.csv, standby.csv, summary.json, report.html, letters.csv, calendars/, hubs/, results.xlsx`);
+    expect(readdirSync(first).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "calendars", "hubs", "ledger.csv", "letters.csv", "report.html", "results.xlsx", "standby.csv", "summary.json", "unfilled.csv"]);
     expect(out).not.toContain(STACK_LINE);
     expect(out).not.toMatch(/\u001b\[/); // NO_COLOR: no escape sequences
     for (const [file, header] of Object.entries(HEADERS)) expect(read(first, file).split("\n")[0], file).toBe(`\uFEFF${header}`);

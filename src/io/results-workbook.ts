@@ -28,7 +28,7 @@ export interface SheetTable {
 
 /** Columns that hold dates (ISO text in the tables): written as date cells. */
 const DATE_COLUMNS = new Set(["start", "end", "from_start", "to_start", "week"]);
-/** How a date cell shows: the UK way, with the day of the week (`Tue 8 Oct 2025`). */
+/** How a date cell shows: the UK way, with the day of the week (`Tue 7 Oct 2025`). */
 export const DATE_FORMAT = "ddd d mmm yyyy";
 /**
  * The workbook's creation date, fixed: the same allocation gives the same bytes (the outputs are

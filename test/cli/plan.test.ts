@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { formatUkDay, parseDay } from "../../src/model/dates.js";
 import { serializeYear } from "../../src/io/write-year.js";
 import { windowStarts } from "../../src/plan/moves.js";
 import { pushedYear } from "../helpers/windows.js";
@@ -49,7 +50,9 @@ describe("qar plan", () => {
     expect(html).toContain("<svg");
     expect(html).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:)?\/\//i);
     expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
-    for (const move of moves) expect(html).toContain(`<td>${move.review_id}</td><td>${move.from_start}</td><td>${move.to_start}</td>`);
+    // Dates on the page as written in England (Mon 28 Oct 2024); the CSV keeps ISO dates.
+    const uk = (iso: string) => formatUkDay(parseDay(iso)!);
+    for (const move of moves) expect(html).toContain(`<td>${move.review_id}</td><td class="nowrap">${uk(move.from_start!)}</td><td class="nowrap">${uk(move.to_start!)}</td>`);
   });
 
   it("qar plan <year> --out <year>/plan is refused with exit 1 and writes nothing", async () => {

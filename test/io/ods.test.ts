@@ -59,7 +59,7 @@ describe("reading .ods", () => {
     const xml = content(
       `<table:table table:name="people"><table:table-row>` +
         `<table:table-cell office:value-type="float" office:value="1200"><text:p>1,200</text:p></table:table-cell>` +
-        `<table:table-cell office:value-type="date" office:date-value="2025-10-08"><text:p>Tue 8 Oct 2025</text:p></table:table-cell>` +
+        `<table:table-cell office:value-type="date" office:date-value="2025-10-08"><text:p>Wed 8 Oct 2025</text:p></table:table-cell>` +
         `<table:table-cell office:value-type="string"><office:annotation><text:p>a note</text:p></office:annotation><text:p>Dr. Ödön <text:span>Varga</text:span></text:p><text:p>second<text:s text:c="3"/>line<text:tab/>end</text:p></table:table-cell>` +
         `<table:covered-table-cell/><table:table-cell table:number-columns-repeated="2" office:value-type="string"><text:p>x &amp; y</text:p></table:table-cell>` +
         `</table:table-row></table:table>`,

@@ -4,6 +4,7 @@ import type { Problem } from "../model/problem.js";
 import type { InputError, Result } from "./errors.js";
 import { INPUT_LIMITS, megabytes } from "./limits.js";
 import { writeOutputFile, writeOutputFolder } from "./out-folder.js";
+import type { TableContents } from "./read-csv.js";
 import { parseYear, type YearFileContents } from "./read-year.js";
 import { matchFiles } from "./match-files.js";
 import { isWorkbookName } from "./workbook.js";
@@ -195,6 +196,28 @@ export async function readYear(path: string, options: { policyFile?: string; pol
   const result = parseYear(files, policy ? { policy } : {});
   const place = (error: InputError): InputError => ({ ...error, file: renames.get(error.file) ?? error.file });
   return result.ok ? { ...result, warnings: result.warnings.map(place) } : { ok: false, errors: result.errors.map(place) };
+}
+
+/**
+ * One table of a year (`reviews.csv`) as the reader takes it, found where `readYear` finds it:
+ * the sheet of a workbook, the folder's file under any spelling it accepts (`Reviews.csv`,
+ * `reviews.xlsx`), or the sheet of the one workbook a folder holds; `undefined` when it has none.
+ *
+ * @example const reviews = await readYearTable("my-year", "reviews.csv");
+ */
+export async function readYearTable(path: string, file: string): Promise<{ contents: TableContents; file: string } | { error: InputError } | undefined> {
+  const { tableContents } = await import("./workbook.js");
+  let source = isWorkbookName(path) && !isFolder(path) ? path : undefined;
+  if (source === undefined) {
+    const entries = folderEntries(path);
+    if ("error" in entries) return { error: entries.error };
+    const name = matchFiles(entries.names, [file]).files.get(file);
+    source = name !== undefined ? join(path, name) : folderWorkbook(path, entries.names).workbook;
+  }
+  if (source === undefined) return undefined;
+  const read = readBytes(source);
+  if ("error" in read) return read;
+  return tableContents(read.bytes, source, file);
 }
 
 function isFolder(path: string): boolean {

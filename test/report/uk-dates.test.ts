@@ -77,7 +77,7 @@ describe("UK dates in pages", () => {
       for (const [name, html] of [["report.html", report], ["plan.html", planPage]] as const) {
         const page = await browser.newPage();
         await page.setContent(html);
-        const text = await page.evaluate(() => document.body.innerText);
+        const text = await page.evaluate(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText);
         expect(text, name).not.toMatch(ISO);
         expect(text, name).toMatch(UK);
         await page.close();

@@ -7,6 +7,7 @@ import { registerCloseYear } from "./commands/close-year.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerGroup } from "./commands/group.js";
+import { registerInit } from "./commands/init.js";
 import { registerLedger } from "./commands/ledger.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerRepair } from "./commands/repair.js";
@@ -27,6 +28,7 @@ export { EXIT, type Io } from "./shared.js";
  * here plus one line in this list, and its tests in `test/cli/`, titled with the command line.
  */
 const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [
+  registerInit,
   registerSolve,
   registerCheck,
   registerReport,
@@ -56,6 +58,7 @@ export function buildProgram(io: Io, state: { code: number; json?: boolean }): C
       "after",
       `
 Examples:
+  qar init my-year
   qar solve fixtures/years/2018-19 --out out/2018-19 --seed 1
   qar check fixtures/years/2018-19 out/2018-19/allocation.csv
   qar explain fixtures/years/short out/short/allocation.csv

@@ -148,13 +148,14 @@ export function refuseBadOutput(out: string, folder: string, options: { kind?: "
  * Writes an output folder (or one file); a failure of the disk (full, permissions changed
  * mid-run) is reported as a problem with the output place, never as an internal error.
  */
-export function writeOutputs(out: string, files: Readonly<Record<string, string | Uint8Array>> | string, io?: Io): void {
+export function writeOutputs(out: string, files: Readonly<Record<string, string | Uint8Array>> | string | Uint8Array, io?: Io): void {
+  const single = typeof files === "string" || files instanceof Uint8Array;
   if (out === STDIO && typeof files === "string" && io) {
     io.out(files);
     return;
   }
   try {
-    if (typeof files === "string") writeOutputFile(out, files);
+    if (single) writeOutputFile(out, files);
     else writeOutputFolder(out, files);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;

@@ -22,10 +22,10 @@ const problem = pushedYear(5, 12, 2).problem;
 for (const [name, text] of Object.entries(serializeYear(problem))) writeFileSync(join(year, name), text);
 const original = csvRows(read(year, "reviews.csv"));
 const [first, ...others] = original;
-const notes = [first!, ...others].map((row, i) => ({ ...row, notes: i === 0 ? "head's diary clash, ring first" : "", start: i === 0 ? row.start!.split("-").reverse().join("/") : row.start! }));
+const notes: Record<string, string>[] = [first!, ...others].map((row, i) => ({ ...row, notes: i === 0 ? "head's diary clash, ring first" : "", start: i === 0 ? row.start!.split("-").reverse().join("/") : row.start! }));
 const header = [...Object.keys(first!), "notes"];
 const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-writeFileSync(join(year, "reviews.csv"), [header.join(","), ...notes.map((row) => header.map((c) => quote((row as Record<string, string>)[c] ?? "")).join(","))].join("\n") + "\n");
+writeFileSync(join(year, "reviews.csv"), [header.join(","), ...notes.map((row) => header.map((c) => quote(row[c] ?? "")).join(","))].join("\n") + "\n");
 const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), "utf8")]));
 const before = snapshot(year);
 /** The moves the first test's plan proposed. */

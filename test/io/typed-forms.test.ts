@@ -11,6 +11,16 @@ import type { InputError } from "../../src/io/errors.js";
 import { parseYear } from "../../src/io/read-year.js";
 import { readDate, splitRange } from "../../src/io/read-date.js";
 
+/** A year of these files, the others minimal: one school, no one, no review. */
+const yearOf = (files: Record<string, string>) =>
+  parseYear({
+    "schools.csv": "id,name,hub,phase,pupils\nS1,A,H1,primary,200\n",
+    "reviewers.csv": "id,name,school_id,level\n",
+    "leads.csv": "id,name,available\n",
+    "reviews.csv": "id,school_id,start\n",
+    ...files,
+  });
+
 const pupils = (text: string, decimalComma = false) => {
   const errors: InputError[] = [];
   const value = cellReader("schools.csv", { row: 2, cells: new Map([["pupils", text]]) }, errors, { decimalComma }).number("pupils", { integer: true, min: 0, max: 20_000 });
@@ -51,12 +61,7 @@ describe("thousands separators in whole numbers", () => {
   });
 
   it("schools.csv with \"1,200\" pupils reads the school with 1200 pupils, no message", () => {
-    const year = parseYear({
-      "schools.csv": 'id,name,hub,phase,pupils\nS1,A,H1,secondary,"1,200"\nS2,B,H2,primary,200\n',
-      "reviewers.csv": "id,name,school_id,level\n",
-      "leads.csv": "id,name,available\n",
-      "reviews.csv": "id,school_id,start\n",
-    });
+    const year = yearOf({ "schools.csv": 'id,name,hub,phase,pupils\nS1,A,H1,secondary,"1,200"\nS2,B,H2,primary,200\n' });
     expect(year.ok ? year.value.schools.map((s) => s.pupils) : year.errors).toEqual([1200, 200]);
   });
 });
@@ -85,11 +90,9 @@ describe("date ranges as typed", () => {
   });
 
   it("reviewers.csv with available 15/09/2025-20/09/2025, 15/09/2025 - 20/09/2025 and 15/09/2025 to 20/09/2025 reads three ranges", () => {
-    const year = parseYear({
-      "schools.csv": "id,name,hub,phase,pupils\nS1,A,H1,primary,200\n",
+    const year = yearOf({
       "reviewers.csv": 'id,name,school_id,level,available\nP1,A,S1,advanced,15/09/2025-20/09/2025\nP2,B,S1,advanced,15/09/2025 - 20/09/2025\nP3,C,S1,advanced,"15/09/2025 to 20/09/2025;01/10/2025"\n',
       "leads.csv": "id,name,available\nL1,L,15/09/2025 to 20/09/2025\n",
-      "reviews.csv": "id,school_id,start\n",
     });
     if (!year.ok) throw new Error(year.errors.map((e) => e.message).join("; "));
     const range = [{ from: "2025-09-15", to: "2025-09-20" }];
@@ -98,12 +101,7 @@ describe("date ranges as typed", () => {
   });
 
   it("what is not a range is still refused with its reason: three parts, words, an end before the start", () => {
-    const year = parseYear({
-      "schools.csv": "id,name,hub,phase,pupils\nS1,A,H1,primary,200\n",
-      "reviewers.csv": "id,name,school_id,level,available\nP1,A,S1,advanced,2024-01-08..2024-02-01..2024-03-01\nP2,B,S1,advanced,after half term\nP3,C,S1,advanced,20/09/2025 to 15/09/2025\n",
-      "leads.csv": "id,name,available\n",
-      "reviews.csv": "id,school_id,start\n",
-    });
+    const year = yearOf({ "reviewers.csv": "id,name,school_id,level,available\nP1,A,S1,advanced,2024-01-08..2024-02-01..2024-03-01\nP2,B,S1,advanced,after half term\nP3,C,S1,advanced,20/09/2025 to 15/09/2025\n" });
     expect(year.ok ? [] : year.errors.map((e) => [e.row, e.message])).toEqual([
       [2, expect.stringContaining("is not a date or a range FROM..TO")],
       [3, expect.stringContaining('"after half term"')],

@@ -93,7 +93,8 @@ export async function workbookOf(sheets: readonly SheetTable[]): Promise<Uint8Ar
   workbook.created = CREATED;
   workbook.modified = CREATED;
   for (const sheet of sheets) addSheet(workbook, sheet);
-  return fixedDates(new Uint8Array(await workbook.xlsx.writeBuffer()));
+  // Stored, not compressed: the parts are compressed once, when they are dated (below).
+  return fixedDates(new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as never)));
 }
 
 /**

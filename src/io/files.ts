@@ -6,8 +6,7 @@ import { INPUT_LIMITS, megabytes } from "./limits.js";
 import { writeOutputFile, writeOutputFolder } from "./out-folder.js";
 import type { TableContents } from "./read-csv.js";
 import { parseYear, type YearFileContents } from "./read-year.js";
-import { matchFiles } from "./match-files.js";
-import { isWorkbookName } from "./workbook.js";
+import { isWorkbookName, matchFiles } from "./match-files.js";
 import { POLICY_FILE, REQUIRED_FILES, YEAR_FILES } from "./year-files.js";
 
 /** The name that stands for standard input (or output) wherever a file is read (or written). */

@@ -18,6 +18,14 @@ function stem(name: string): { stem: string; extension: string } {
 }
 
 const TABLE_EXTENSIONS = new Set(["csv", "tsv", "txt", "xlsx", "ods"]);
+/** The extensions a workbook is read under: Excel's .xlsx and OpenDocument's .ods. */
+const WORKBOOK_EXTENSIONS = new Set(["xlsx", "ods"]);
+
+/** Whether a file name is a workbook's (`year.xlsx`, `Year.ODS`), not a lock file Excel leaves beside one (`~$year.xlsx`). */
+export function isWorkbookName(name: string): boolean {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return WORKBOOK_EXTENSIONS.has(stem(name).extension) && !base.startsWith("~$");
+}
 
 /** Whether `name` (a file the user has) is a spelling of `expected` (a file name the year uses). */
 function isSpellingOf(name: string, expected: string): boolean {

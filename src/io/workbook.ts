@@ -1,7 +1,7 @@
-import type { CellValue, Workbook, Worksheet } from "exceljs";
+import type { CellValue, Worksheet } from "exceljs";
 import { basename, extname } from "node:path";
 import type { InputError } from "./errors.js";
-import { matchFiles } from "./match-files.js";
+import { isWorkbookName, matchFiles } from "./match-files.js";
 import { readBytes } from "./files.js";
 import { INPUT_LIMITS, megabytes } from "./limits.js";
 import { ODS_MEDIA_TYPE, readOds } from "./ods.js";
@@ -11,10 +11,11 @@ import { POLICY_FILE, YEAR_FILES } from "./year-files.js";
 import { unpackedSize } from "./zip-size.js";
 
 /**
- * Reading .xlsx workbooks with exceljs (see docs/formats.md for why this library): a whole year
- * as one workbook with a sheet per file, or a folder of single-sheet workbooks. Cells become the
- * text a CSV export would hold, except that a date cell becomes an ISO date (never a serial
- * number or a locale's writing of it). Loaded only when a workbook is read.
+ * Reading workbooks: .xlsx with exceljs (see docs/formats.md for why this library), .ods with
+ * `readOds`; a whole year as one workbook with a sheet per file, a folder of single-sheet
+ * workbooks, or one table (an allocation) from a workbook's sheet. Cells become the text a CSV
+ * export would hold, except that a date cell becomes an ISO date (never a serial number or a
+ * locale's writing of it). Loaded only when a workbook is read.
  */
 
 const EXPECTED = [...Object.values(YEAR_FILES).map((f) => f.file), POLICY_FILE];
@@ -51,14 +52,6 @@ function sheetRows(sheet: Worksheet, file: string): SheetRows | InputError {
     rows.push(cells);
   }
   return { sheet: sheet.name, rows };
-}
-
-/** The names a workbook is read under: Excel's .xlsx and OpenDocument's .ods. */
-const WORKBOOK_EXTENSIONS = [".xlsx", ".ods"];
-
-/** Whether a file name is a workbook's (`year.xlsx`, `Year.ODS`), not a lock file Excel leaves beside one (`~$year.xlsx`). */
-export function isWorkbookName(name: string): boolean {
-  return WORKBOOK_EXTENSIONS.includes(extname(name).toLowerCase()) && !basename(name).startsWith("~$");
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];

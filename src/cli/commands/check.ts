@@ -43,7 +43,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .command("check")
     .description("Check an allocation against every hard rule; exit 2 when any rule is broken.")
     .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "allocation.csv (needs review_id, role, person_id); - reads it from standard input")
+    .argument("<allocation>", "allocation.csv (needs review_id, role, person_id), or a workbook (.xlsx, .ods) with an allocation sheet; - reads it from standard input")
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
     .option("--json", "print violations and figures as JSON")
     .option("-q, --quiet", "print nothing; the exit code says whether a rule is broken")

@@ -106,7 +106,7 @@ export function registerCloseYear(program: Command, { io, state }: CommandContex
     .command("close-year")
     .description("Close a year: count by attendance what each school received and sent, carry the difference into schools.csv (carry_over), extend history.csv and ledger-years.csv, write pathway.csv, and clear availability; the output is next year's starting folder (no reviews.csv).")
     .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "the allocation that took place (allocation.csv)")
+    .argument("<allocation>", "the allocation that took place (allocation.csv, or a workbook with an allocation sheet)")
     .requiredOption("-y, --year-label <label>", "the closed year's label, starting with the year it begins in (e.g. 2024-25)")
     .requiredOption("-o, --out <dir>", "folder for the next year's starting files (never the year folder)")
     .option("-a, --attendance <file>", "attendance.csv with review_id,person_id,attended (yes/no); seats it does not list count as attended")

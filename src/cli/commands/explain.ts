@@ -44,7 +44,7 @@ export function registerExplain(program: Command, context: CommandContext): void
         "and any certificate that the year cannot be fully staffed.",
     )
     .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "allocation.csv; - reads it from standard input")
+    .argument("<allocation>", "allocation.csv, or a workbook (.xlsx, .ods) with an allocation sheet; - reads it from standard input")
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
     .option("--json", "print the explanations as JSON")
     .option("-q, --quiet", "print no warnings about the input (the explanation is still printed)")

@@ -103,7 +103,7 @@ export function registerRepair(program: Command, context: CommandContext): void 
         "writes a complete output folder plus diff.csv and options.csv (the most seats for each number of changes).",
     )
     .argument("<year-folder>", "the year folder (new people and schools are extra rows in its files)")
-    .argument("<allocation>", "the published allocation.csv")
+    .argument("<allocation>", "the published allocation.csv (or results.xlsx)")
     .requiredOption("-c, --changes <file>", "changes.csv with columns change,id,value (withdraw,P0193, · cancel,R0412, · move,R0412,2024-03-11); - reads it from standard input")
     .requiredOption("-o, --out <dir>", "folder to write the repaired allocation to")
     .option("-s, --seed <n>", "seed for reproducible results", integer, 1)

@@ -29,7 +29,7 @@ export function registerReport(program: Command, context: CommandContext): void 
     .command("report")
     .description("Write the HTML report (headline figures, calendar, reciprocity, hub exchanges, unfilled seats, teams) of an allocation.")
     .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "allocation.csv; - reads it from standard input")
+    .argument("<allocation>", "allocation.csv, or a workbook (.xlsx, .ods) with an allocation sheet; - reads it from standard input")
     .requiredOption("-o, --out <file>", "the report file to write, e.g. report.html; - for standard output")
     .option("-q, --quiet", "print nothing on success")
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")

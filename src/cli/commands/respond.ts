@@ -63,7 +63,7 @@ export function registerRespond(program: Command, context: CommandContext): void
     .command("respond")
     .description("Apply confirmations and declines to a published allocation: confirmed seats never move, declined seats are refilled with the least change, and everyone affected gets a notice and an updated calendar.")
     .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "the published allocation.csv (with its status column)")
+    .argument("<allocation>", "the published allocation.csv (with its status column), or results.xlsx")
     .requiredOption("-r, --responses <file>", "responses.csv with columns review_id,person_id,response (confirmed or declined; yes or no)")
     .requiredOption("-o, --out <dir>", "folder to write the new allocation, notices, letters and calendars to")
     .option("-f, --freeze-before <date>", "reviews starting before this date (YYYY-MM-DD) keep their teams except for removals")

@@ -61,8 +61,6 @@ export function allocationTable(year: Year, allocation: Allocation): Table {
 /** `allocation.csv` as text (see `allocationTable`). */
 export const allocationCsv = (year: Year, allocation: Allocation): string => tableCsv(allocationTable(year, allocation));
 
-
-
 /** `unfilled.csv`: one row per review and role with empty seats, with the binding reason (kind columns as in allocation.csv). */
 export function unfilledTable(explanation: Explanation, year?: Year): Table {
   const hostSchool = (seat: Explanation["seats"][number]) => (year ? year.reviewById.get(seat.reviewId)?.hostSchool?.id : seat.hostSchoolId);

@@ -32,7 +32,10 @@ export { parseAllocation, parseAllocationRows, type AllocationRows } from "./io/
 export { parseResponses, type ResponseList } from "./io/read-responses.js";
 export { parseChanges } from "./io/read-changes.js";
 export { serializeYear } from "./io/write-year.js";
-export { allocationCsv, ledgerCsv, trustLedgerCsv, unfilledCsv, solveOutputs, summaryOf } from "./io/write-outputs.js";
+export { allocationCsv, ledgerCsv, trustLedgerCsv, unfilledCsv, solveOutputs, summaryOf, allocationTable, ledgerTable, trustLedgerTable, unfilledTable } from "./io/write-outputs.js";
+export { toCsv, tableCsv, BOM, type Table, type TableCell } from "./io/csv-text.js";
+export { hubFiles, hubTables, HUB_COLUMNS, HUBS_FOLDER } from "./io/hub-files.js";
+export { formatUkDay } from "./model/dates.js";
 export { formatInputError, type InputError, type InputErrorCode, type Result } from "./io/errors.js";
 export { applyChanges, type Applied, type Change, type ChangeIssue, type FrozenIssue, type MaxChangesIssue, type RepairIssue, type RepairOption, type RepairOptions, type RepairOutcome } from "./repair.js";
 export { allocationDiff, changedRows, type SeatChange } from "./solver/diff.js";
@@ -51,12 +54,12 @@ export { tellStep, type Step } from "./season/step.js";
 export { noticesOf, type Notice, type NoticeChange, type RecipientType, type Wording } from "./season/notices.js";
 export { hostCalendars, personCalendars, stampSequences, type CalendarEntry, type CalendarEvent, type HostCalendar, type PersonCalendar } from "./season/calendar.js";
 export { lettersOf, type Letter, type LetterWording } from "./season/letters.js";
-export { calendarIcs, hostCalendarIcs, lettersCsv, noticesCsv, seasonFiles, writingTime } from "./io/write-season.js";
+export { calendarIcs, hostCalendarIcs, lettersCsv, noticesCsv, seasonFiles, writingTime, lettersTable, noticesTable } from "./io/write-season.js";
 export { plan, planWeeks, proposeMoves, windowStarts, moveReview, standbyFor, standbyList, seatStateOf, STANDBY_LIMIT, MOVE_LIMITS, type PlanResult, type PlanOptions, type WeekRow, type Move, type MoveLimits, type MoveOptions, type MovePlan, type StandbyRow, type StandbyOptions } from "./plan/index.js";
-export { weeksCsv, movesCsv, standbyCsv, planOutputs } from "./io/write-plan.js";
+export { weeksCsv, movesCsv, standbyCsv, planOutputs, movedReviewsCsv } from "./io/write-plan.js";
 export { renderPlan, weekChart } from "./io/report-plan.js";
-export { useHighsWasm } from "./solver/lp.js";
-export { jsonSchemas, ResultSchema } from "./model/json-schemas.js";
+export { useHighsWasm, SolverUnavailableError } from "./solver/lp.js";
+export { jsonSchemas, ResultSchema, CheckOutputSchema, ExplainOutputSchema, PlanOutputSchema, type SchemaName } from "./model/json-schemas.js";
 export {
   group,
   checkGroups,

@@ -11,7 +11,10 @@
  * }
  */
 export * from "./core.js";
-export { readYear, readYearFolder, readBytes, writeFolderAtomically, writeFileAtomically } from "./io/files.js";
+export { readYear, readYearFolder, readYearTable, readBytes, writeFolderAtomically, writeFileAtomically } from "./io/files.js";
+export { tableContents } from "./io/workbook.js";
+export { resultsWorkbook, workbookOf, RESULTS_WORKBOOK, DATE_FORMAT, type ResultsInput, type SheetTable } from "./io/results-workbook.js";
+export { templateWorkbook, templateCsvFiles, templateTables, academicYear, TEMPLATE_WORKBOOK } from "./io/template.js";
 export { checkOutputFolder, recoverOutputFolder, writeOutputFile, writeOutputFolder, type OutputFolderCheck } from "./io/out-folder.js";
 export { readCohortFolder } from "./io/groups/read-cohort-folder.js";
 export { solveInWorker, type WorkerSolveOptions } from "./worker/solve-in-worker.js";

@@ -4,8 +4,10 @@ import { version } from "../../package.json";
 import { registerCheck } from "./commands/check.js";
 import { registerCheckGroups } from "./commands/check-groups.js";
 import { registerCloseYear } from "./commands/close-year.js";
+import { registerDiff } from "./commands/diff.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerGroup } from "./commands/group.js";
+import { registerInit } from "./commands/init.js";
 import { registerLedger } from "./commands/ledger.js";
 import { registerNewYear } from "./commands/new-year.js";
 import { registerPlan } from "./commands/plan.js";
@@ -27,10 +29,12 @@ export { EXIT, type Io } from "./shared.js";
  * here plus one line in this list, and its tests in `test/cli/`, titled with the command line.
  */
 const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [
+  registerInit,
   registerSolve,
   registerCheck,
   registerReport,
   registerExplain,
+  registerDiff,
   registerRepair,
   registerRespond,
   registerCloseYear,
@@ -56,9 +60,11 @@ export function buildProgram(io: Io, state: { code: number; json?: boolean }): C
       "after",
       `
 Examples:
+  qar init my-year
   qar solve fixtures/years/2018-19 --out out/2018-19 --seed 1
   qar check fixtures/years/2018-19 out/2018-19/allocation.csv
   qar explain fixtures/years/short out/short/allocation.csv
+  qar diff published/allocation.csv week-2/allocation.csv
   qar repair my-year published/allocation.csv --changes changes.csv --out repaired
   qar respond my-year published/allocation.csv --responses responses.csv --out week-2
   qar report my-year published/allocation.csv --out report.html

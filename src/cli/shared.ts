@@ -3,7 +3,8 @@ import { basename, dirname, resolve } from "node:path";
 import { formatInputError, type InputError } from "../io/errors.js";
 import { readBytes, readYear, STDIO } from "../io/files.js";
 import { checkOutputFolder, writeOutputFile, writeOutputFolder } from "../io/out-folder.js";
-import { parseAllocation } from "../io/read-allocation.js";
+import { parseAllocationRows, type AllocationRows } from "../io/read-allocation.js";
+import { tableContents } from "../io/workbook.js";
 import type { Allocation } from "../model/schema.js";
 import { progressDisplay, type ProgressDisplay } from "./progress.js";
 
@@ -99,16 +100,27 @@ export function resetStdin(): void {
   stdinUsed = false;
 }
 
-/** Reads an allocation.csv (only `review_id`, `role` and `person_id` are needed; `-` for standard input), or stops. */
-export function loadAllocation(file: string, io?: Io): Allocation {
+/**
+ * Reads an allocation with the row of each entry: allocation.csv (only `review_id`, `role` and
+ * `person_id` are needed; `-` for standard input), or a workbook (.xlsx or .ods, such as
+ * results.xlsx) whose `allocation` sheet, or only sheet, holds it; or stops.
+ */
+export async function loadAllocationRows(file: string, io?: Io): Promise<AllocationRows> {
   const name = file === STDIO ? "standard input" : file;
-  const allocation = parseAllocation(loadBytes(file, io), name);
+  const table = await tableContents(loadBytes(file, io), name, "allocation.csv");
+  if ("error" in table) throw new InputFailure([table.error]);
+  const allocation = parseAllocationRows(table.contents, table.file);
   if (!allocation.ok) throw new InputFailure(allocation.errors);
   return allocation.value;
 }
 
+/** Reads an allocation (see `loadAllocationRows`), or stops. */
+export async function loadAllocation(file: string, io?: Io): Promise<Allocation> {
+  return (await loadAllocationRows(file, io)).allocation;
+}
+
 /** The files every solve-like command writes (the folder check looks for folders in their way). */
-export const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "ledger.csv", "trust-ledger.csv", "standby.csv", "summary.json", "report.html", "letters.csv"] as const;
+export const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "ledger.csv", "trust-ledger.csv", "standby.csv", "summary.json", "report.html", "letters.csv", "results.xlsx"] as const;
 
 /**
  * The output guard, before any work: refuses an output place inside the year folder by any
@@ -136,13 +148,14 @@ export function refuseBadOutput(out: string, folder: string, options: { kind?: "
  * Writes an output folder (or one file); a failure of the disk (full, permissions changed
  * mid-run) is reported as a problem with the output place, never as an internal error.
  */
-export function writeOutputs(out: string, files: Readonly<Record<string, string>> | string, io?: Io): void {
+export function writeOutputs(out: string, files: Readonly<Record<string, string | Uint8Array>> | string | Uint8Array, io?: Io): void {
+  const single = typeof files === "string" || files instanceof Uint8Array;
   if (out === STDIO && typeof files === "string" && io) {
     io.out(files);
     return;
   }
   try {
-    if (typeof files === "string") writeOutputFile(out, files);
+    if (single) writeOutputFile(out, files);
     else writeOutputFolder(out, files);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
@@ -162,6 +175,14 @@ export function progressFor(io: Io, opts: { quiet?: boolean; json?: boolean }): 
 }
 
 /** The files written, as the summary lists them: a subfolder's files as `calendars/`. */
-export function writtenList(files: Readonly<Record<string, string>>): string {
+export function writtenList(files: Readonly<Record<string, string | Uint8Array>>): string {
   return [...new Set(Object.keys(files).map((name) => (name.includes("/") ? `${name.split("/")[0]}/` : name)))].join(", ");
+}
+
+/**
+ * A command's `--json` output when it ran: `ok: true` first, so that a script tells it from the
+ * `{ ok: false, errors }` of invalid input by one field (schemas in schema/).
+ */
+export function jsonOutput(value: object): string {
+  return `${JSON.stringify({ ok: true, ...value }, null, 2)}\n`;
 }

@@ -2,8 +2,8 @@ import { LEVELS, PHASES, type DateRange, type Level, type Phase } from "../model
 import { excerpt, hasControl, stripControl } from "../model/text.js";
 import type { InputError } from "./errors.js";
 import type { CsvRow } from "./read-csv.js";
-import { readDate } from "./read-date.js";
-import { LIST_SEPARATOR, RANGE_SEPARATOR } from "./year-files.js";
+import { readDate, splitRange } from "./read-date.js";
+import { LIST_SEPARATOR } from "./year-files.js";
 
 /** Spellings of phases seen in exports, beyond the canonical names. */
 const PHASE_ALIASES: Record<string, Phase> = {
@@ -34,6 +34,21 @@ export interface CellOptions {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
+ * A whole number written with thousands separators, without them (`1,200` → `1200`): commas or
+ * spaces between groups of three, or points in a semicolon export (where the comma is the
+ * decimal mark); `undefined` when the text is not so grouped.
+ */
+function thousands(text: string, decimalComma: boolean): string | undefined {
+  const separator = decimalComma ? "[. \u00a0\u202f]" : "[, \u00a0\u202f]";
+  const match = new RegExp(`^([+-]?)(\\d{1,3}(?:${separator}\\d{3})+)$`).exec(text);
+  if (!match) return undefined;
+  const groups = match[2]!.split(/[^\d]/);
+  // One separator throughout: 1,200.000 or 1,200 300 is not a number written by a spreadsheet.
+  const separators = new Set(match[2]!.replace(/\d/g, ""));
+  return separators.size === 1 ? `${match[1]}${groups.join("")}` : undefined;
+}
+
+/**
  * Reads the cells of one row into typed values, collecting an error for each bad cell (with the
  * row and column) instead of stopping at the first. Names (`raw`) lose any control character;
  * an id, hub or other value that is compared (`required`, `optional`, `list`) is refused when it
@@ -54,15 +69,18 @@ export function cellReader(file: string, row: CsvRow, errors: InputError[], cell
   const number = (column: string, options: { integer?: boolean; min?: number; max?: number; what?: string } = {}): number | undefined => {
     const text = raw(column);
     if (text === "") return undefined;
-    const written = cellOptions.decimalComma ? text.replace(/^([+-]?\d*),(\d+)$/, "$1.$2") : text;
+    // A whole number as a spreadsheet formats it (1,200; 1 200; 1.200 in a semicolon export) has
+    // thousands separators: a count cannot have a decimal part, so the reading is not a guess.
+    const grouped = options.integer ? thousands(text, cellOptions.decimalComma === true) : undefined;
+    const written = grouped ?? (cellOptions.decimalComma ? text.replace(/^([+-]?\d*),(\d+)$/, "$1.$2") : text);
     const value = Number(written.replace(/^\+/, ""));
     if (!NUMBER.test(written) || !Number.isFinite(value)) {
       const decimal = /^[+-]?\d+,\d+$/.test(text) ? "; write decimals with a point (51.5), or save the file as \"CSV (semicolon)\" where a decimal comma is read" : "";
       return fail(column, `${quote(text)} is not a number${decimal}`);
     }
     if (options.integer && !Number.isInteger(value)) {
-      const thousands = cellOptions.decimalComma && /^\d{1,3}(\.\d{3})+$/.test(text) ? ` (for ${text.replace(/\./g, "")}, write it without a thousands separator)` : "";
-      return fail(column, `${quote(text)} must be a whole number${thousands}`);
+      const mark = cellOptions.decimalComma && /^\d{1,3}(,\d{3})+$/.test(text) ? ` (in a semicolon-separated file the comma is the decimal mark; for ${text.replace(/,/g, "")} write ${text.replace(/,/g, "")} or ${text.replace(/,/g, ".")})` : "";
+      return fail(column, `${quote(text)} must be a whole number${mark}`);
     }
     if (options.min !== undefined && value < options.min) {
       return fail(column, `${text} is below the smallest allowed value, ${options.min}${options.what ? ` (${options.what})` : ""}`);
@@ -126,10 +144,14 @@ export function cellReader(file: string, row: CsvRow, errors: InputError[], cell
       const read = readDate(text);
       return "iso" in read ? read.iso : fail(column, read.problem);
     },
-    /** `2024-01-08..2024-02-09;2024-03-01`: dates and inclusive ranges, each date as `date` reads it. */
+    /**
+     * `2024-01-08..2024-02-09;2024-03-01`: dates and inclusive ranges, each date as `date` reads
+     * it; a range may also be typed `15/09/2025-20/09/2025`, `15/09/2025 - 20/09/2025` or
+     * `15/09/2025 to 20/09/2025` (see `splitRange`).
+     */
     ranges: (column: string): DateRange[] =>
       list(column).flatMap((item) => {
-        const [fromText = "", toText = fromText, ...rest] = item.split(RANGE_SEPARATOR).map((part) => part.trim());
+        const [fromText = "", toText = fromText, ...rest] = splitRange(item);
         if (rest.length > 0) {
           fail(column, `${quote(item)} is not a date or a range FROM..TO`);
           return [];

@@ -34,3 +34,31 @@ export function fileStems(ids: readonly string[]): Map<string, string> {
   }
   return stems;
 }
+
+const READABLE_CHARS = /[^\p{L}\p{N} _.,'&()-]/gu;
+const MAX_STEM = 100;
+
+/**
+ * One file name stem per name that a person reads as the name (`hubs/Ash Field.csv`): letters,
+ * digits, spaces and common punctuation kept, anything a file system could take amiss (`/`,
+ * `:`, `*`, control characters) made a `-`, no leading or trailing dot, names Windows reserves
+ * prefixed with `_`, and names that would collide (`Ash field` beside `Ash Field`) numbered
+ * `(2)`, `(3)` in input order. Unlike `fileStems` it is not reversible: the file says whose it is.
+ *
+ * @example readableStems(["Ash Field", "North/East"]) // Map { "Ash Field" → "Ash Field", "North/East" → "North-East" }
+ */
+export function readableStems(names: readonly string[]): Map<string, string> {
+  const taken = new Set<string>();
+  const stems = new Map<string, string>();
+  for (const name of names) {
+    if (stems.has(name)) continue;
+    let stem = name.normalize("NFC").replace(READABLE_CHARS, "-").replace(/\s+/g, " ").slice(0, MAX_STEM).replace(/^[\s.]+|[\s.]+$/g, "");
+    if (stem === "") stem = "_";
+    if (RESERVED.test(stem.split(".")[0]!)) stem = `_${stem}`;
+    let candidate = stem;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n += 1) candidate = `${stem} (${n})`;
+    taken.add(candidate.toLowerCase());
+    stems.set(name, candidate);
+  }
+  return stems;
+}

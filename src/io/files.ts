@@ -1,12 +1,13 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Problem } from "../model/problem.js";
 import type { InputError, Result } from "./errors.js";
 import { INPUT_LIMITS, megabytes } from "./limits.js";
 import { writeOutputFile, writeOutputFolder } from "./out-folder.js";
+import type { TableContents } from "./read-csv.js";
 import { parseYear, type YearFileContents } from "./read-year.js";
-import { matchFiles } from "./match-files.js";
-import { POLICY_FILE, YEAR_FILES } from "./year-files.js";
+import { isWorkbookName, matchFiles } from "./match-files.js";
+import { POLICY_FILE, REQUIRED_FILES, YEAR_FILES } from "./year-files.js";
 
 /** The name that stands for standard input (or output) wherever a file is read (or written). */
 export const STDIO = "-";
@@ -119,15 +120,45 @@ export function readYearFolder(folder: string, options: { policyFile?: string } 
   const entries = folderEntries(folder);
   if ("error" in entries) return { ok: false, errors: [entries.error] };
   const errors: InputError[] = [];
-  const files = folderFiles(folder, entries.names.filter((name) => extname(name).toLowerCase() !== ".xlsx"), errors);
+  const files = folderFiles(folder, entries.names.filter((name) => !isWorkbookName(name)), errors);
   const policy = policyOption(options.policyFile, errors);
   if (errors.length > 0) return { ok: false, errors };
   return parseYear(files, policy ? { policy } : {});
 }
 
 /**
- * Reads a year from a folder of CSV (or single-sheet .xlsx) files, or from one .xlsx workbook
- * with a sheet per file (`schools`, `reviewers`, `leads`, `reviews`, ...; date cells are dates).
+ * The one workbook a folder holds instead of the year's CSV files (`my-year/QAR 2024-25.xlsx`),
+ * or the workbooks that make the choice ambiguous; nothing when the folder has year files.
+ */
+function folderWorkbook(folder: string, names: readonly string[]): { workbook?: string; error?: InputError } {
+  const required = REQUIRED_FILES.map((which) => YEAR_FILES[which].file);
+  if (matchFiles(names, required).files.size > 0) return {};
+  const workbooks = names.filter((name) => isWorkbookName(name) && !name.startsWith("."));
+  if (workbooks.length === 1) return { workbook: join(folder, workbooks[0]!) };
+  if (workbooks.length === 0) return {};
+  return { error: { code: "missing-file", file: folder, message: `holds ${workbooks.length} workbooks (${workbooks.join(", ")}) and no schools.csv; give the workbook to read, e.g. ${join(folder, workbooks[0]!)}` } };
+}
+
+/** The policy.json beside a workbook (matched as a year folder's files are), read; its errors go to `errors`. */
+function policyBeside(workbook: string, errors: InputError[]): { name: string; contents: Uint8Array } | undefined {
+  const folder = dirname(workbook);
+  const entries = folderEntries(folder);
+  if ("error" in entries) return undefined;
+  const name = matchFiles(entries.names, [POLICY_FILE]).files.get(POLICY_FILE);
+  if (name === undefined) return undefined;
+  const read = readBytes(join(folder, name));
+  if ("error" in read) {
+    errors.push(read.error);
+    return undefined;
+  }
+  return { name: join(folder, name), contents: read.bytes };
+}
+
+/**
+ * Reads a year from a folder of CSV (or single-sheet .xlsx/.ods) files, or from one workbook
+ * (.xlsx or .ods) with a sheet per file (`schools`, `reviewers`, `leads`, `reviews`, ...; date
+ * cells are dates). A folder that holds one workbook and no year files is read as that workbook.
+ * A workbook's policy is `--policy` (`policyFile`), else the `policy.json` beside it.
  * `borrow` reads one file the folder lacks from another place (its errors name that place).
  *
  * @example
@@ -141,14 +172,25 @@ export async function readYear(
   const errors: InputError[] = [];
   let files: YearFileContents;
   let renames: ReadonlyMap<string, string> = new Map();
-  if (extname(path).toLowerCase() === ".xlsx" && !isFolder(path)) {
-    const sheets = await readWorkbookFile(path);
+  let workbook = isWorkbookName(path) && !isFolder(path) ? path : undefined;
+  let entries: { names: string[] } | undefined;
+  if (workbook === undefined) {
+    const listed = folderEntries(path);
+    if ("error" in listed) return { ok: false, errors: [listed.error] };
+    entries = listed;
+    const sole = folderWorkbook(path, listed.names);
+    if (sole.error) return { ok: false, errors: [sole.error] };
+    workbook = sole.workbook;
+  }
+  const given = options.policy ?? policyOption(options.policyFile, errors);
+  let policy = given;
+  if (workbook !== undefined) {
+    const sheets = await readWorkbookFile(workbook);
     if ("error" in sheets) return { ok: false, errors: [sheets.error] };
     ({ files, renames } = sheets);
+    policy ??= policyBeside(workbook, errors);
   } else {
-    const entries = folderEntries(path);
-    if ("error" in entries) return { ok: false, errors: [entries.error] };
-    const bytes = folderFiles(path, entries.names, errors);
+    const bytes = folderFiles(path, entries!.names, errors);
     // A file the folder lacks, read from elsewhere (next year's start borrows last year's reviews).
     const borrowed = options.borrow;
     if (borrowed) {
@@ -160,11 +202,32 @@ export async function readYear(
     files = read.files;
     renames = borrowed ? new Map([...read.renames, [borrowed.name, borrowed.from]]) : read.renames;
   }
-  const policy = options.policy ?? policyOption(options.policyFile, errors);
   if (errors.length > 0) return { ok: false, errors };
   const result = parseYear(files, policy ? { policy } : {});
   const place = (error: InputError): InputError => ({ ...error, file: renames.get(error.file) ?? error.file });
   return result.ok ? { ...result, warnings: result.warnings.map(place) } : { ok: false, errors: result.errors.map(place) };
+}
+
+/**
+ * One table of a year (`reviews.csv`) as the reader takes it, found where `readYear` finds it:
+ * the sheet of a workbook, the folder's file under any spelling it accepts (`Reviews.csv`,
+ * `reviews.xlsx`), or the sheet of the one workbook a folder holds; `undefined` when it has none.
+ *
+ * @example const reviews = await readYearTable("my-year", "reviews.csv");
+ */
+export async function readYearTable(path: string, file: string): Promise<{ contents: TableContents; file: string } | { error: InputError } | undefined> {
+  const { tableContents } = await import("./workbook.js");
+  let source = isWorkbookName(path) && !isFolder(path) ? path : undefined;
+  if (source === undefined) {
+    const entries = folderEntries(path);
+    if ("error" in entries) return { error: entries.error };
+    const name = matchFiles(entries.names, [file]).files.get(file);
+    source = name !== undefined ? join(path, name) : folderWorkbook(path, entries.names).workbook;
+  }
+  if (source === undefined) return undefined;
+  const read = readBytes(source);
+  if ("error" in read) return read;
+  return tableContents(read.bytes, source, file);
 }
 
 function isFolder(path: string): boolean {

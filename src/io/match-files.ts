@@ -17,7 +17,15 @@ function stem(name: string): { stem: string; extension: string } {
   return { stem: bare.replace(/^.* - /, "").replace(/\s*\(\d+\)$/, "").trim(), extension };
 }
 
-const TABLE_EXTENSIONS = new Set(["csv", "tsv", "txt", "xlsx"]);
+const TABLE_EXTENSIONS = new Set(["csv", "tsv", "txt", "xlsx", "ods"]);
+/** The extensions a workbook is read under: Excel's .xlsx and OpenDocument's .ods. */
+const WORKBOOK_EXTENSIONS = new Set(["xlsx", "ods"]);
+
+/** Whether a file name is a workbook's (`year.xlsx`, `Year.ODS`), not a lock file Excel leaves beside one (`~$year.xlsx`). */
+export function isWorkbookName(name: string): boolean {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return WORKBOOK_EXTENSIONS.has(stem(name).extension) && !base.startsWith("~$");
+}
 
 /** Whether `name` (a file the user has) is a spelling of `expected` (a file name the year uses). */
 function isSpellingOf(name: string, expected: string): boolean {
@@ -39,7 +47,7 @@ export interface FileMatches {
 
 /**
  * Matches the names a user has against the expected names: an exact name wins; otherwise one
- * spelling (case, prefix, copy number, .tsv/.txt/.xlsx) is taken and reported, and two spellings
+ * spelling (case, prefix, copy number, .tsv/.txt/.xlsx/.ods) is taken and reported, and two spellings
  * of one file are an error.
  *
  * @example matchFiles(["Schools.csv"], ["schools.csv"]).files.get("schools.csv") // "Schools.csv"

@@ -2,7 +2,7 @@ import type { Allocation, Assignment, Decline, Withdrawal } from "../model/schem
 import { cellReader } from "./cells.js";
 import { capErrors } from "./cap-errors.js";
 import type { InputError, Result } from "./errors.js";
-import { readTable, stopsTable } from "./read-csv.js";
+import { readTable, stopsTable, type TableContents } from "./read-csv.js";
 
 /** The columns an allocation is read by (`status`, `sequence` optional); the others are for people and are known, so never warned about. */
 export const ALLOCATION_READ = {
@@ -29,8 +29,9 @@ const GIVEN_UP = new Set(["declined", "withdrawn"]);
  * allocation's `declined` list. A `withdrawn` row with a blank `review_id` is a withdrawal from
  * every review that starts on or after its `start` (blank: the whole year); a `declined` one, a
  * decliner to be offered nothing new from then on (see `Withdrawal`).
+ * `contents` is CSV text or bytes, or a workbook's sheet (`SheetRows`).
  */
-export function parseAllocationRows(contents: string | Uint8Array, file = "allocation.csv"): Result<AllocationRows> {
+export function parseAllocationRows(contents: TableContents, file = "allocation.csv"): Result<AllocationRows> {
   const { table, errors, warnings } = readTable(contents, file, ALLOCATION_READ);
   // Without its columns the rows cannot be read: the header errors say what to fix, once, not a
   // "blank" per row.
@@ -92,7 +93,7 @@ export function parseAllocationRows(contents: string | Uint8Array, file = "alloc
  * const read = parseAllocation(readFileSync("out/allocation.csv"));
  * if (read.ok) console.log(read.value.assignments.length, read.value.declined?.length ?? 0);
  */
-export function parseAllocation(contents: string | Uint8Array, file = "allocation.csv"): Result<Allocation> {
+export function parseAllocation(contents: TableContents, file = "allocation.csv"): Result<Allocation> {
   const read = parseAllocationRows(contents, file);
   return read.ok ? { ok: true, value: read.value.allocation, warnings: read.warnings } : read;
 }

@@ -1,5 +1,6 @@
 import { DATE_YEARS, formatDay, inDateYears, parseDay, type Day } from "../model/dates.js";
 import { excerpt } from "../model/text.js";
+import { RANGE_SEPARATOR } from "./year-files.js";
 
 /**
  * Dates as spreadsheets in England write them. ISO `2024-03-04` (a time of midnight after it is
@@ -75,4 +76,29 @@ export function readDate(cell: string): DateReading {
     return inDateYears(day) ? inRange(day, text) : { problem: `${excerpt(text)} is not a date (as an Excel day number it falls outside ${DATE_YEARS.first}–${DATE_YEARS.last})` };
   }
   return { problem: `${excerpt(text)} is not a date; write 2024-03-04, 04/03/2024 (day first) or 4 Mar 2024` };
+}
+
+/** What people type between the two ends of a range besides `..`: a word, or a dash with or without spaces. */
+const RANGE_WORDS = /\s+(?:to|until|till)\s+|\s+[-–—]\s+|[–—]/i;
+
+/**
+ * The parts of a cell of `available` or `window` that name a range's two ends: split at `..`
+ * (the written form), else at ` to `, a spaced dash or an en dash, else at the one plain `-`
+ * with a date on each side (`15/09/2025-20/09/2025`, `2025-09-15-2025-09-20`). A single date
+ * comes back alone; more than two parts is not a range.
+ *
+ * @example splitRange("15/09/2025 to 20/09/2025") // ["15/09/2025", "20/09/2025"]
+ */
+export function splitRange(item: string): string[] {
+  const text = item.trim();
+  if (text.includes(RANGE_SEPARATOR)) return text.split(RANGE_SEPARATOR).map((part) => part.trim());
+  if ("iso" in readDate(text)) return [text];
+  const worded = text.split(RANGE_WORDS);
+  if (worded.length > 1) return worded.map((part) => part.trim());
+  const splits: string[][] = [];
+  for (let at = text.indexOf("-"); at > 0; at = text.indexOf("-", at + 1)) {
+    const [from, to] = [text.slice(0, at).trim(), text.slice(at + 1).trim()];
+    if ("iso" in readDate(from) && "iso" in readDate(to)) splits.push([from, to]);
+  }
+  return splits.length === 1 ? splits[0]! : [text];
 }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { KindSchema } from "../model/kinds.js";
 import { makePolicy, PolicyOverridesSchema, SeatBandSchema, WeightsSchema, type Policy } from "../model/policy.js";
-import { excerpt } from "../model/text.js";
+import { closeKey, excerpt } from "../model/text.js";
 import type { InputError } from "./errors.js";
 import { decodeUtf8 } from "./read-csv.js";
 
@@ -12,18 +12,6 @@ function jsonWhere(text: string, message: string): string {
   const before = text.slice(0, Number(position[1]));
   const line = before.split("\n").length;
   return ` (line ${line}, character ${before.length - before.lastIndexOf("\n")})`;
-}
-
-/** The policy key a typo was probably meant to be ("minDistanceKM" for "minDistanceKm"). */
-function closeKey(key: string, known: readonly string[]): string | undefined {
-  const squash = (k: string) => k.toLowerCase().replace(/[\s_-]+/g, "");
-  const singular = (k: string) => squash(k).replace(/s$/, "");
-  const typed = squash(key);
-  return (
-    known.find((k) => squash(k) === typed) ??
-    known.find((k) => singular(k) === singular(key)) ??
-    (typed.length >= 4 ? known.find((k) => squash(k).startsWith(typed) || typed.startsWith(squash(k))) : undefined)
-  );
 }
 
 /** The keys allowed where an unknown key was found: the top level, `weights`, a kind (`kinds.tpr`), or a seat band. */

@@ -91,7 +91,7 @@ export function parseYear(given: YearFileContents, options: ParseYearOptions = {
   const warnings: InputError[] = [];
   const files = byExpectedName(given, errors, warnings);
   const policyFile = files[POLICY_FILE];
-  // A workbook has no policy sheet: its policy comes from --policy (or options.policy).
+  // A workbook has no policy sheet: its policy comes from options.policy (--policy, or the policy.json beside it).
   const folderPolicy = typeof policyFile === "string" || policyFile instanceof Uint8Array ? { name: POLICY_FILE, contents: policyFile } : undefined;
   const policySource = options.policy ?? folderPolicy;
   const policy = policySource ? parsePolicy(policySource.name, policySource.contents, errors) : makePolicy().data;

@@ -8,8 +8,7 @@ import type { LedgerYear } from "../model/schema.js";
 import { cellReader } from "./cells.js";
 import type { InputError, Result } from "./errors.js";
 import { capErrors } from "./cap-errors.js";
-import { ALLOCATION_READ } from "./read-allocation.js";
-import { decodeUtf8, readCsvTable, readTable as readAnyTable, stopsTable, type CsvRow } from "./read-csv.js";
+import { readTable as readAnyTable, stopsTable, type CsvRow } from "./read-csv.js";
 import { ATTENDANCE_FILE, PATHWAY_FILE, YEAR_FILES } from "./year-files.js";
 
 type Cells = ReturnType<typeof cellReader>;
@@ -109,16 +108,6 @@ export function parsePathway(contents: string | Uint8Array, file: string = PATHW
     const since = c.optional("waiting_since");
     return { reviewerId, ...(since !== undefined ? { waitingSince: since } : {}) };
   });
-}
-
-/**
- * The spreadsheet rows of an allocation that `parseAllocation` read without errors: one per
- * assignment, in order (blank lines skipped), so a problem found later can name its row.
- */
-export function allocationRowNumbers(contents: string | Uint8Array, file = "allocation.csv"): number[] {
-  const decoded = decodeUtf8(contents, file);
-  if ("error" in decoded) return [];
-  return readCsvTable(decoded.text, file, ALLOCATION_READ).table.rows.map((row) => row.row);
 }
 
 /** School names by id from `schools.csv`, for tables that show names beside ids. */

@@ -8,7 +8,12 @@ import type { ReviewInfo, Year } from "../model/year.js";
 import type { PlanResult } from "../plan/index.js";
 import type { StandbyRow } from "../plan/standby.js";
 import { weekOf, weeksOf, type WeekRow } from "../plan/weeks.js";
-import { formatDay } from "../model/dates.js";
+import { formatDay, formatUkDay, parseDay } from "../model/dates.js";
+
+/** An ISO day as the page shows it (`Tue 7 Oct 2025`); the text itself if it is not one. */
+const ukDay = (iso: string) => (parseDay(iso) === undefined ? iso : formatUkDay(parseDay(iso)!));
+/** A week by its Monday, without the weekday (`7 Oct 2024`). */
+const ukWeek = (iso: string) => (parseDay(iso) === undefined ? iso : formatUkDay(parseDay(iso)!, { weekday: false }));
 import { escapeHtml as h } from "./report/format.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -53,7 +58,7 @@ export function weekChart(weeks: readonly WeekRow[], options: { readonly filled?
     const seats = w.peerSeats + w.leadSeats;
     const places = w.peerPlaces + w.leadPlaces;
     const filled = options.filled?.get(w.week);
-    const name = `week of ${w.week}: ${plural(w.reviews, "review")}`;
+    const name = `week of ${ukWeek(w.week)}: ${plural(w.reviews, "review")}`;
     const bars = [
       bar(x, 13, base, seats, scale, COLOURS.seats, `${name}, ${seats} seats (${w.leadSeats} Lead Reviewer, ${w.peerSeats} peer)`),
       filled !== undefined ? bar(x, 13, base, filled, scale, COLOURS.filled, `${name}, ${filled} seats filled`) : "",
@@ -61,7 +66,7 @@ export function weekChart(weeks: readonly WeekRow[], options: { readonly filled?
       bar(x + 14, 12, base, places, scale, COLOURS.places, `${name}, ${places} places available (${w.leadPlaces} Lead Reviewer, ${w.peerPlaces} peer, ${w.advancedPlaces} of them advanced)`),
       bar(x + 14, 12, base, w.advancedPlaces, scale, COLOURS.advanced, `${name}, ${w.advancedPlaces} advanced places`),
     ];
-    const label = `<text transform="translate(${x + 10},${base + 8}) rotate(60)" class="week">${h(w.week)}</text>`;
+    const label = `<text transform="translate(${x + 10},${base + 8}) rotate(60)" class="week">${h(ukWeek(w.week))}</text>`;
     return `<g data-week="${h(w.week)}" data-seats="${seats}" data-places="${places}" data-shortfall="${w.shortfall}"${filled !== undefined ? ` data-filled="${filled}"` : ""}>${bars.join("")}${label}</g>`;
   });
   const legend = [
@@ -111,10 +116,10 @@ export function standbyBlock(review: ReviewInfo, year: Year, standby: readonly S
 const STYLE = `*{box-sizing:border-box}body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:1.5em auto;padding:0 1.5em;color:#222;max-width:1180px;line-height:1.35}
 h2{margin:1.6em 0 .4em;border-bottom:2px solid #e3e3e3;padding-bottom:.2em}.muted{color:#666;font-size:.9em}
 .chart{display:block;max-width:100%;height:auto;font-size:11px}.chart text{fill:#333}.chart .week{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:9px}.chart .grid{stroke:#e6e6e6}.chart .axis{stroke:#444}.chart .muted{fill:#666}
-table{border-collapse:collapse;font-size:.9em}th,td{border-bottom:1px solid #eee;padding:4px 8px;text-align:left}th{background:#f6f6f6}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.short{color:#b71c1c;font-weight:600}`;
+table{border-collapse:collapse;font-size:.9em}th,td{border-bottom:1px solid #eee;padding:4px 8px;text-align:left}th{background:#f6f6f6}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.short{color:#b71c1c;font-weight:600}.nowrap{white-space:nowrap}`;
 
 function weeksTable(weeks: readonly WeekRow[]): string {
-  const rows = weeks.map((w) => `<tr><td>${h(w.week)}</td><td class="num">${w.reviews}</td><td class="num">${w.peerSeats}</td><td class="num">${w.leadSeats}</td><td class="num">${w.peerPlaces}</td><td class="num">${w.advancedPlaces}</td><td class="num">${w.leadPlaces}</td><td class="num${w.shortfall > 0 ? " short" : ""}">${w.shortfall}</td></tr>`);
+  const rows = weeks.map((w) => `<tr><td data-v="${h(w.week)}" class="nowrap">${h(ukWeek(w.week))}</td><td class="num">${w.reviews}</td><td class="num">${w.peerSeats}</td><td class="num">${w.leadSeats}</td><td class="num">${w.peerPlaces}</td><td class="num">${w.advancedPlaces}</td><td class="num">${w.leadPlaces}</td><td class="num${w.shortfall > 0 ? " short" : ""}">${w.shortfall}</td></tr>`);
   return `<table><thead><tr><th>week</th><th class="num">reviews</th><th class="num">peer seats</th><th class="num">Lead Reviewer seats</th><th class="num">peer places</th><th class="num">advanced places</th><th class="num">Lead Reviewer places</th><th class="num">shortfall</th></tr></thead><tbody>
 ${rows.join("\n")}
 </tbody></table>`;
@@ -125,7 +130,7 @@ function movesSection(result: PlanResult): string {
   if (result.moves.length === 0) {
     return `<section id="moves"><h2>Date moves</h2><p>No move proposed: ${result.before >= result.seats ? "the bound allows every seat to be filled at the given dates" : "no review with a window (reviews.csv, column window) has dates that let more seats be filled"}.</p></section>`;
   }
-  const rows = result.moves.map((m) => `<tr><td>${h(m.reviewId)}</td><td>${h(m.fromStart)}</td><td>${h(m.toStart)}</td><td class="num">${m.seatsGained}</td></tr>`);
+  const rows = result.moves.map((m) => `<tr><td>${h(m.reviewId)}</td><td class="nowrap">${h(ukDay(m.fromStart))}</td><td class="nowrap">${h(ukDay(m.toStart))}</td><td class="num">${m.seatsGained}</td></tr>`);
   return `<section id="moves"><h2>Date moves</h2><p>Best first; each gain is measured by ${how} with the moves above it made. With all ${plural(result.moves.length, "move")}: <span data-plan="after">${result.after}</span> of ${result.seats} seats instead of <span data-plan="before">${result.before}</span>.</p>
 <table><thead><tr><th>review</th><th>from</th><th>to</th><th class="num">seats gained</th></tr></thead><tbody>
 ${rows.join("\n")}

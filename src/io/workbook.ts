@@ -1,19 +1,21 @@
-import type { CellValue, Workbook, Worksheet } from "exceljs";
+import type { CellValue, Worksheet } from "exceljs";
 import { basename, extname } from "node:path";
 import type { InputError } from "./errors.js";
-import { matchFiles } from "./match-files.js";
+import { isWorkbookName, matchFiles } from "./match-files.js";
 import { readBytes } from "./files.js";
 import { INPUT_LIMITS, megabytes } from "./limits.js";
-import type { SheetRows } from "./read-csv.js";
+import { ODS_MEDIA_TYPE, readOds } from "./ods.js";
+import type { SheetRows, TableContents } from "./read-csv.js";
 import type { YearFileContents } from "./rows/read-rows.js";
 import { POLICY_FILE, YEAR_FILES } from "./year-files.js";
 import { unpackedSize } from "./zip-size.js";
 
 /**
- * Reading .xlsx workbooks with exceljs (see docs/formats.md for why this library): a whole year
- * as one workbook with a sheet per file, or a folder of single-sheet workbooks. Cells become the
- * text a CSV export would hold, except that a date cell becomes an ISO date (never a serial
- * number or a locale's writing of it). Loaded only when a workbook is read.
+ * Reading workbooks: .xlsx with exceljs (see docs/formats.md for why this library), .ods with
+ * `readOds`; a whole year as one workbook with a sheet per file, a folder of single-sheet
+ * workbooks, or one table (an allocation) from a workbook's sheet. Cells become the text a CSV
+ * export would hold, except that a date cell becomes an ISO date (never a serial number or a
+ * locale's writing of it). Loaded only when a workbook is read.
  */
 
 const EXPECTED = [...Object.values(YEAR_FILES).map((f) => f.file), POLICY_FILE];
@@ -52,24 +54,80 @@ function sheetRows(sheet: Worksheet, file: string): SheetRows | InputError {
   return { sheet: sheet.name, rows };
 }
 
-/** The workbook in these bytes, or an error naming the file. */
-async function load(bytes: Uint8Array, file: string): Promise<Workbook | InputError> {
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** An Excel 97-2003 `.xls` (an OLE compound file), which is not read. */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0) => magic.every((byte, i) => bytes[at + i] === byte);
+
+/**
+ * What these bytes are: an .ods (its first zip entry is `mimetype`, stored, naming the type; or a
+ * zip named .ods), an .xlsx (another zip), an .xls, or none of them (CSV text).
+ */
+function formatOf(bytes: Uint8Array, file: string): "ods" | "xlsx" | "xls" | undefined {
+  if (startsWith(bytes, OLE)) return "xls";
+  if (!startsWith(bytes, ZIP)) return undefined;
+  const head = new TextDecoder("latin1").decode(bytes.subarray(30, 30 + 8 + ODS_MEDIA_TYPE.length));
+  return head === `mimetype${ODS_MEDIA_TYPE}` || extname(file).toLowerCase() === ".ods" ? "ods" : "xlsx";
+}
+
+
+/**
+ * The sheets of the workbook in these bytes (.xlsx through exceljs, .ods through `readOds`), or
+ * an error naming the file. The unpacked size is checked first, from the zip's directory.
+ */
+async function loadSheets(bytes: Uint8Array, file: string): Promise<SheetRows[] | InputError> {
+  const format = formatOf(bytes, file);
+  if (format === "xls") return { code: "unreadable-file", file, message: 'is an Excel 97-2003 workbook (.xls), which is not read; save it from Excel as "Excel Workbook (.xlsx)"' };
   const unpacked = unpackedSize(bytes) ?? 0;
   if (unpacked > INPUT_LIMITS.unpackedBytes) {
     const size = Number.isFinite(unpacked) ? megabytes(unpacked) : "more than 4 GB";
     return { code: "too-large", file, message: `unpacks to ${size}; a workbook may unpack to at most ${megabytes(INPUT_LIMITS.unpackedBytes)} (save the sheets as CSV files instead)` };
   }
+  if (format === "ods") return readOds(bytes, file);
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    return workbook;
   } catch (cause) {
     return { code: "unreadable-file", file, message: `is not a readable .xlsx workbook (${String((cause as Error).message ?? cause).slice(0, 80)}); save it again from the spreadsheet as "Excel Workbook (.xlsx)"` };
   }
+  const sheets: SheetRows[] = [];
+  for (const sheet of workbook.worksheets) {
+    const rows = sheetRows(sheet, `${basename(file)}, sheet "${sheet.name}"`);
+    if (isError(rows)) return rows;
+    sheets.push(rows);
+  }
+  return sheets;
 }
 
 const isError = (value: unknown): value is InputError => typeof value === "object" && value !== null && "code" in value && "message" in value;
+
+/** The sheet of `sheets` that is the file `wanted` (`allocation.csv`: a sheet `allocation`, `Allocation`...), or the only sheet. */
+function sheetFor(sheets: readonly SheetRows[], wanted: string): SheetRows | undefined {
+  const byKey = new Map(sheets.map((sheet) => [extname(sheet.sheet) === "" ? `${sheet.sheet}.csv` : sheet.sheet, sheet]));
+  const matched = matchFiles([...byKey.keys()], [wanted]).files.get(wanted);
+  return matched !== undefined ? byKey.get(matched) : sheets.length === 1 ? sheets[0] : undefined;
+}
+
+/**
+ * One table given as a file that may be CSV or a workbook (an allocation saved from Excel or
+ * LibreOffice, or `results.xlsx`): CSV bytes pass through; of a workbook (.xlsx or .ods, known by
+ * its bytes whatever its name) the sheet named like `wanted` (`allocation`), or its only sheet,
+ * is read, and messages name it (`results.xlsx, sheet "allocation"`).
+ *
+ * @example const table = await tableContents(readFileSync("results.xlsx"), "results.xlsx", "allocation.csv");
+ */
+export async function tableContents(bytes: Uint8Array, file: string, wanted: string): Promise<{ contents: TableContents; file: string } | { error: InputError }> {
+  if (formatOf(bytes, file) === undefined) return { contents: bytes, file };
+  const sheets = await loadSheets(bytes, file);
+  if (isError(sheets)) return { error: sheets };
+  const sheet = sheetFor(sheets, wanted);
+  if (sheet === undefined) {
+    const stem = basename(wanted, extname(wanted));
+    return { error: { code: "missing-file", file, message: `has no sheet named "${stem}" and more than one sheet (${sheets.map((s) => s.sheet).join(", ")}); name the sheet "${stem}" or save it alone` } };
+  }
+  return { contents: sheet, file: `${file}, sheet "${sheet.sheet}"` };
+}
 
 /**
  * A whole year from one workbook: each sheet named like a file (`schools`, `Schools`,
@@ -78,21 +136,19 @@ const isError = (value: unknown): value is InputError => typeof value === "objec
 export async function readWorkbookFile(path: string): Promise<WorkbookFiles | { error: InputError }> {
   const read = readBytes(path);
   if ("error" in read) return read;
-  const workbook = await load(read.bytes, path);
-  if (isError(workbook)) return { error: workbook };
+  const sheets = await loadSheets(read.bytes, path);
+  if (isError(sheets)) return { error: sheets };
   const files: Record<string, SheetRows> = {};
   const sheetOf = new Map<string, string>();
-  for (const sheet of workbook.worksheets) {
-    const key = extname(sheet.name) === "" ? `${sheet.name}.csv` : sheet.name;
-    const rows = sheetRows(sheet, `${basename(path)}, sheet "${sheet.name}"`);
-    if (isError(rows)) return { error: rows };
-    files[key] = rows;
-    sheetOf.set(key, sheet.name);
+  for (const sheet of sheets) {
+    const key = extname(sheet.sheet) === "" ? `${sheet.sheet}.csv` : sheet.sheet;
+    files[key] = sheet;
+    sheetOf.set(key, sheet.sheet);
   }
   const renames = new Map<string, string>();
   for (const [wanted, key] of matchFiles(Object.keys(files), EXPECTED).files) renames.set(wanted, `${basename(path)}, sheet "${sheetOf.get(key)}"`);
   if (renames.size === 0) {
-    return { error: { code: "missing-file", file: path, message: `has no sheet named like a year file (schools, reviewers, leads, reviews); its sheets: ${workbook.worksheets.map((s) => s.name).join(", ")}` } };
+    return { error: { code: "missing-file", file: path, message: `has no sheet named like a year file (schools, reviewers, leads, reviews); its sheets: ${sheets.map((s) => s.sheet).join(", ")}` } };
   }
   return { files, renames };
 }
@@ -107,22 +163,20 @@ export async function workbookSheets(given: Readonly<Record<string, Uint8Array |
   const matched = matchFiles(Object.keys(given).filter((name) => given[name] !== undefined), EXPECTED).files;
   for (const [wanted, name] of matched) {
     const bytes = given[name];
-    if (bytes === undefined || extname(name).toLowerCase() !== ".xlsx") continue;
-    const workbook = await load(bytes, name);
-    if (isError(workbook)) {
-      errors.push(workbook);
+    if (bytes === undefined || !isWorkbookName(name)) continue;
+    const sheets = await loadSheets(bytes, name);
+    if (isError(sheets)) {
+      errors.push(sheets);
       continue;
     }
     const stem = basename(wanted, ".csv");
-    const sheet = workbook.worksheets.find((s) => s.name.toLowerCase() === stem) ?? workbook.worksheets[0];
+    const sheet = sheets.find((s) => s.sheet.toLowerCase() === stem) ?? sheets[0];
     if (sheet === undefined) {
       errors.push({ code: "empty-file", file: name, message: "has no sheets" });
       continue;
     }
-    const rows = sheetRows(sheet, name);
-    if (isError(rows)) errors.push(rows);
-    else files[name] = rows;
-    renames.set(wanted, `${name}, sheet "${sheet.name}"`);
+    files[name] = sheet;
+    renames.set(wanted, `${name}, sheet "${sheet.sheet}"`);
   }
   return { files, renames };
 }

@@ -7,12 +7,13 @@ import type { Year } from "../model/year.js";
 import type { SolveResult } from "../solver/index.js";
 import type { InputError } from "../model/errors.js";
 import { SCHEMA_VERSION } from "../model/validate.js";
-import { toCsv } from "./csv-text.js";
+import { tableCsv, type Table } from "./csv-text.js";
 import { optionsSummary } from "./repair-outputs.js";
 import { renderReport } from "./report/index.js";
 import { seasonFiles, type SeasonFileOptions } from "./write-season.js";
+import { hubFiles } from "./hub-files.js";
 import type { CalendarEvent } from "../season/calendar.js";
-import { lettersOf, type Letter } from "../season/letters.js";
+import { lettersOf, type Letter, type LetterWording } from "../season/letters.js";
 import { standbyList, type StandbyRow } from "../plan/standby.js";
 import { standbyCsv } from "./write-plan.js";
 
@@ -37,7 +38,7 @@ function kindCells(year: Year, reviewId: string): (string | undefined)[] {
  * asked again). A review of a trust (a TPR) has a
  * blank `host_school_id`; in a year with kinds, `kind` and `host_trust_id` follow.
  */
-export function allocationCsv(year: Year, allocation: Allocation): string {
+export function allocationTable(year: Year, allocation: Allocation): Table {
   const row = (entry: Seat, status: string) => {
     const review = year.reviewById.get(entry.reviewId);
     const person = year.people[entry.role].get(entry.personId);
@@ -61,29 +62,41 @@ export function allocationCsv(year: Year, allocation: Allocation): string {
     const person = year.people[w.role].get(w.personId);
     return [undefined, undefined, w.from, undefined, w.role, w.personId, person?.name, person?.school?.id, person?.level, w.status ?? "withdrawn", 0, ...(year.mixed ? [undefined, undefined] : [])];
   };
-  return toCsv([...ALLOCATION_COLUMNS, ...(year.mixed ? KIND_COLUMNS : [])], [
-    ...allocation.assignments.map((a) => row(a, a.status ?? "proposed")),
-    ...(allocation.declined ?? []).map((d) => row(d, d.status ?? "declined")),
-    ...(allocation.withdrawals ?? []).map(withdrawal),
-  ]);
+  return {
+    columns: [...ALLOCATION_COLUMNS, ...(year.mixed ? KIND_COLUMNS : [])],
+    rows: [
+      ...allocation.assignments.map((a) => row(a, a.status ?? "proposed")),
+      ...(allocation.declined ?? []).map((d) => row(d, d.status ?? "declined")),
+      ...(allocation.withdrawals ?? []).map(withdrawal),
+    ],
+  };
 }
+
+/** `allocation.csv` as text (see `allocationTable`). */
+export const allocationCsv = (year: Year, allocation: Allocation): string => tableCsv(allocationTable(year, allocation));
 
 /** `unfilled.csv`: one row per review and role with empty seats, with the binding reason (kind columns as in allocation.csv). */
-export function unfilledCsv(explanation: Explanation, year?: Year): string {
+export function unfilledTable(explanation: Explanation, year?: Year): Table {
   const hostSchool = (seat: Explanation["seats"][number]) => (year ? year.reviewById.get(seat.reviewId)?.hostSchool?.id : seat.hostSchoolId);
-  return toCsv(
-    ["review_id", "host_school_id", "role", "missing", "reason", ...(year?.mixed ? KIND_COLUMNS : [])],
-    explanation.seats.map((seat) => [seat.reviewId, hostSchool(seat), seat.role, seat.missing, seat.reason, ...(year ? kindCells(year, seat.reviewId) : [])]),
-  );
+  return {
+    columns: ["review_id", "host_school_id", "role", "missing", "reason", ...(year?.mixed ? KIND_COLUMNS : [])],
+    rows: explanation.seats.map((seat) => [seat.reviewId, hostSchool(seat), seat.role, seat.missing, seat.reason, ...(year ? kindCells(year, seat.reviewId) : [])]),
+  };
 }
 
+/** `unfilled.csv` as text (see `unfilledTable`). */
+export const unfilledCsv = (explanation: Explanation, year?: Year): string => tableCsv(unfilledTable(explanation, year));
+
 /** `ledger.csv`: each school's reciprocity account. */
-export function ledgerCsv(check: CheckResult): string {
-  return toCsv(
-    ["school_id", "seats_received", "places_sent", "balance"],
-    check.ledger.map((row) => [row.schoolId, row.seatsReceived, row.placesSent, row.balance]),
-  );
+export function ledgerTable(check: CheckResult): Table {
+  return {
+    columns: ["school_id", "seats_received", "places_sent", "balance"],
+    rows: check.ledger.map((row) => [row.schoolId, row.seatsReceived, row.placesSent, row.balance]),
+  };
 }
+
+/** `ledger.csv` as text (see `ledgerTable`). */
+export const ledgerCsv = (check: CheckResult): string => tableCsv(ledgerTable(check));
 
 /**
  * `trust-ledger.csv`: each trust's reciprocity account, in a year with reviews counted by trust (TPRs).
@@ -91,10 +104,15 @@ export function ledgerCsv(check: CheckResult): string {
  * @example if (check.trustLedger.length > 0) files["trust-ledger.csv"] = trustLedgerCsv(check);
  */
 export function trustLedgerCsv(check: CheckResult): string {
-  return toCsv(
-    ["trust_id", "seats_received", "places_sent", "balance"],
-    check.trustLedger.map((row) => [row.trustId, row.seatsReceived, row.placesSent, row.balance]),
-  );
+  return tableCsv(trustLedgerTable(check));
+}
+
+/** `trust-ledger.csv`'s columns and rows. */
+export function trustLedgerTable(check: CheckResult): Table {
+  return {
+    columns: ["trust_id", "seats_received", "places_sent", "balance"],
+    rows: check.trustLedger.map((row) => [row.trustId, row.seatsReceived, row.placesSent, row.balance]),
+  };
 }
 
 /**
@@ -195,22 +213,21 @@ export interface OutputOptions extends SeasonFileOptions {
 }
 
 /**
- * Every output file of a solve, by name (a calendar is `calendars/<person id>.ics`). Only
+ * Every output file of a solve, by name (a calendar is `calendars/<person id>.ics`, a hub's
+ * teams and duties `hubs/<hub>.csv`). Only
  * formats: the year comes with the result, and the explanation of the empty seats
  * (`explain(result.year, result.allocation)`) from the caller, who may also print or return it.
  * A season step adds its calendar cancellations, its as-of date and its state (`options`).
+ * `parts` are the standby lists and letters, when the caller needs the letters too (see `outputParts`).
  *
  * @example
  * const result = await solve(problem, { seed: 1 });
  * const files = solveOutputs(result, explain(result.year, result.allocation));
  * writeOutputFolder("out", files);
  */
-export function solveOutputs(result: SolveResult, explanation: Explanation, options: OutputOptions = {}): Record<string, string> {
+export function solveOutputs(result: SolveResult, explanation: Explanation, options: OutputOptions = {}, parts: OutputParts = outputParts(result, options)): Record<string, string> {
   const { year, allocation, check } = result;
-  const standby = standbyList(options.year ?? year, allocation, options.freezeBefore !== undefined ? { freezeBefore: options.freezeBefore } : {});
-  const frozenBefore = options.freezeBefore !== undefined ? parseDay(options.freezeBefore) : undefined;
-  const wording = { ...options.wording, ...(frozenBefore !== undefined ? { freezeBefore: frozenBefore } : {}), standby: standbyByPerson(standby) };
-  const letters = lettersOf({ year, allocation }, wording);
+  const { standby, wording, letters } = parts;
   const extra = { explanation, letters, ...(options.season ? { season: options.season } : {}), ...(options.start ? { start: options.start } : {}) };
   return {
     "allocation.csv": allocationCsv(year, allocation),
@@ -221,7 +238,32 @@ export function solveOutputs(result: SolveResult, explanation: Explanation, opti
     "summary.json": `${JSON.stringify(summaryOf(result, options.warnings, extra), null, 2)}\n`,
     "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby }),
     ...seasonFiles(year, allocation, options.cancelled, { ...options, wording, letters }),
+    ...hubFiles(year, allocation),
   };
+}
+
+/** What several output files share, worked out once: the standby lists and the letters worded with them. */
+export interface OutputParts {
+  readonly standby: readonly StandbyRow[];
+  readonly wording: LetterWording;
+  readonly letters: readonly Letter[];
+}
+
+/**
+ * The standby lists of a solve or season step (none for reviews before its freeze date) and its
+ * letters, worded as of that date with the reviews each person stands by for: what
+ * `solveOutputs` writes, and what `results.xlsx` must repeat word for word.
+ *
+ * @example
+ * const parts = outputParts(result);
+ * const files = { ...solveOutputs(result, explanation, {}, parts), "results.xlsx": await resultsWorkbook({ ...result, explanation, letters: parts.letters }) };
+ */
+export function outputParts(result: SolveResult, options: OutputOptions = {}): OutputParts {
+  const { year, allocation } = result;
+  const standby = standbyList(options.year ?? year, allocation, options.freezeBefore !== undefined ? { freezeBefore: options.freezeBefore } : {});
+  const frozenBefore = options.freezeBefore !== undefined ? parseDay(options.freezeBefore) : undefined;
+  const wording = { ...options.wording, ...(frozenBefore !== undefined ? { freezeBefore: frozenBefore } : {}), standby: standbyByPerson(standby) };
+  return { standby, wording, letters: lettersOf({ year, allocation }, wording) };
 }
 
 /** The reviews each person stands by for (`role:person` → review ids), for their letter. */

@@ -5,7 +5,7 @@ import type { Year } from "../model/year.js";
 import { hostCalendars, personCalendars, type CalendarEntry, type CalendarEvent, type HostCalendar, type PersonCalendar } from "../season/calendar.js";
 import { lettersOf, type Letter, type LetterWording } from "../season/letters.js";
 import type { Notice } from "../season/notices.js";
-import { toCsv } from "./csv-text.js";
+import { tableCsv, type Table } from "./csv-text.js";
 import { fileStems } from "./file-names.js";
 
 export const NOTICE_COLUMNS = ["recipient_type", "recipient_id", "name", "email", "review_id", "change", "start", "end", "message"] as const;
@@ -30,13 +30,19 @@ export function writingTime(env: Readonly<Record<string, string | undefined>> = 
 }
 
 /** `notices.csv`: one row per change for a person or host, with the words to paste and where to send them. */
-export function noticesCsv(notices: readonly Notice[]): string {
-  return toCsv(NOTICE_COLUMNS, notices.map((n) => [n.recipientType, n.recipientId, n.name, n.email, n.reviewId, n.change, n.start, n.end, n.message]));
+export const noticesCsv = (notices: readonly Notice[]): string => tableCsv(noticesTable(notices));
+
+/** `notices.csv`'s columns and rows (also the `notices` sheet of results.xlsx). */
+export function noticesTable(notices: readonly Notice[]): Table {
+  return { columns: NOTICE_COLUMNS, rows: notices.map((n) => [n.recipientType, n.recipientId, n.name, n.email, n.reviewId, n.change, n.start, n.end, n.message]) };
 }
 
 /** `letters.csv`: mail-merge rows, each a whole letter (`subject`, `message`) and its duties, hosting and sending as lines of one cell each. */
-export function lettersCsv(letters: readonly Letter[]): string {
-  return toCsv(LETTER_COLUMNS, letters.map((l) => [l.recipientType, l.recipientId, l.name, l.email, l.subject, l.message, l.duties.join("\n"), l.hosting.join("\n"), l.sending.join("\n")]));
+export const lettersCsv = (letters: readonly Letter[]): string => tableCsv(lettersTable(letters));
+
+/** `letters.csv`'s columns and rows (also the `letters` sheet of results.xlsx). */
+export function lettersTable(letters: readonly Letter[]): Table {
+  return { columns: LETTER_COLUMNS, rows: letters.map((l) => [l.recipientType, l.recipientId, l.name, l.email, l.subject, l.message, l.duties.join("\n"), l.hosting.join("\n"), l.sending.join("\n")]) };
 }
 
 const STATUS = { tentative: ICalEventStatus.TENTATIVE, confirmed: ICalEventStatus.CONFIRMED, cancelled: ICalEventStatus.CANCELLED } as const;

@@ -1,7 +1,7 @@
 import { DEFAULT_POLICY, type Policy } from "../model/policy.js";
 import type { Problem } from "../model/problem.js";
 import type { DateRange } from "../model/schema.js";
-import { toCsv } from "./csv-text.js";
+import { toCsv as csv } from "./csv-text.js";
 import { LIST_SEPARATOR, POLICY_FILE, RANGE_SEPARATOR, YEAR_FILES } from "./year-files.js";
 
 const list = (items: readonly string[]): string => items.join(LIST_SEPARATOR);
@@ -27,13 +27,14 @@ export function policyOverrides(policy: Policy): Record<string, unknown> {
 
 /**
  * A problem as the files of a year folder (file name → text), in the format `readYear` reads.
- * Optional files are left out when empty.
+ * Optional files are left out when empty. Each CSV starts with a BOM unless `bom: false`.
  *
  * @example
  * for (const [name, text] of Object.entries(serializeYear(problem))) writeFileSync(join(dir, name), text);
  */
-export function serializeYear(problem: Problem, options: { readonly toConfirm?: ReadonlyMap<string, string> } = {}): Record<string, string> {
+export function serializeYear(problem: Problem, options: { readonly toConfirm?: ReadonlyMap<string, string>; readonly bom?: boolean } = {}): Record<string, string> {
   const files: Record<string, string> = {};
+  const toCsv = (columns: readonly string[], rows: readonly (readonly (string | number | undefined | null)[])[]) => csv(columns, rows, options);
   const schoolContact = contactColumns(problem.schools, ["address", "postcode", "email"]);
   files[YEAR_FILES.schools.file] = toCsv(
     ["id", "name", "hub", "locality", "trust", "phase", "pupils", "lat", "lon", "carry_over", ...schoolContact],

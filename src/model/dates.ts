@@ -40,6 +40,21 @@ export function formatDay(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * A day as people in England write it on a page: `Tue 7 Oct 2025`, or `8 Oct 2025` without the
+ * weekday (a week's Monday, where the weekday says nothing). Files keep ISO dates.
+ *
+ * @example formatUkDay(parseDay("2025-10-07")!) // "Tue 7 Oct 2025"
+ */
+export function formatUkDay(day: Day, options: { readonly weekday?: boolean } = {}): string {
+  const date = new Date(day * MS_PER_DAY);
+  const text = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]!} ${date.getUTCFullYear()}`;
+  return options.weekday === false ? text : `${WEEKDAYS[(((day + 3) % 7) + 7) % 7]!} ${text}`;
+}
+
 /** The Monday on or before `day` (1970-01-01 was a Thursday). */
 export function weekStart(day: Day): Day {
   return day - ((day + 3) % 7);

@@ -6,36 +6,42 @@ import { ProblemInputSchema, SCHEMA_VERSION } from "./validate.js";
 
 /**
  * The result of a solve as JSON: `summary.json` and the output of `qar solve --json` (which adds
- * `out`). Open objects: a later version may add fields, never rename or remove one without a new
- * `schemaVersion`.
+ * `ok` and `out`). Open objects: a later version may add fields, never rename or remove one
+ * without a new `schemaVersion`.
  */
 const count = z.number().int().nonnegative();
 const share = z.number().min(0).max(1);
 const seats = z.object({ total: count, lead: count, peer: count });
-
-export const ResultSchema = z.looseObject({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+/** What every command's `--json` output starts with when the command ran (input problems print `{ ok: false, errors }`). */
+const ok = z.literal(true).describe("the command ran; input problems are printed as {ok: false, errors} instead");
+const reciprocityFigures = {
+  inBalance: count,
+  meetingCommitment: count,
+  withinTolerance: count,
+  tolerance: count,
+  totalDeviation: count,
+  worstDeviation: count,
+};
+/** The figures of an allocation (`checkAllocation(...).metrics`), as `qar check --json` prints them. */
+const metrics = {
   reviews: count,
   seats,
   filled: seats,
   filledShare: share,
   fullTeams: count,
   fullTeamShare: share,
-  reciprocity: z.looseObject({
-    schools: count,
-    inBalance: count,
-    meetingCommitment: count,
-    withinTolerance: count,
-    tolerance: count,
-    totalDeviation: count,
-    worstDeviation: count,
-    inBalanceShare: share,
-    meetingCommitmentShare: share,
-  }),
   phaseMatch: z.looseObject({ matched: count, assigned: count, share }),
   travel: z.looseObject({ measured: count, totalKm: z.number().nonnegative(), meanKm: z.number().nonnegative() }),
   preferences: z.looseObject({ stated: count, honoured: count }),
   variety: z.looseObject({ sameSchoolPairs: count, reciprocalPairs: count, repeats: count }),
+};
+
+export const ResultSchema = z.looseObject({
+  ok: ok.optional(),
+  out: z.string().optional().describe("the output folder (qar solve --json)"),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  ...metrics,
+  reciprocity: z.looseObject({ schools: count, ...reciprocityFigures, inBalanceShare: share, meetingCommitmentShare: share }),
   solver: z.looseObject({
     engine: z.string(),
     status: z.enum(["optimal", "feasible"]),
@@ -67,26 +73,98 @@ export const ResultSchema = z.looseObject({
   warnings: z.array(InputErrorSchema).describe("the input's warnings (columns not used, files read under another name, people with no dates)"),
 });
 
+const violation = z.looseObject({ rule: z.string(), reviewId: z.string().optional(), personId: z.string().optional(), message: z.string() });
+
+/** `qar check --json`: whether every hard rule holds, each violation, and the allocation's figures. */
+export const CheckOutputSchema = z.looseObject({
+  ok,
+  valid: z.boolean().describe("no hard rule is broken (qar check exits 2 when false)"),
+  violations: z.array(violation),
+  metrics: z.looseObject({
+    ...metrics,
+    reciprocity: z.looseObject({ schools: count, ...reciprocityFigures }),
+    trustReciprocity: z.looseObject({ trusts: count, ...reciprocityFigures }).optional(),
+  }),
+});
+
+const role = z.enum(["lead", "peer"]);
+
+/** `qar explain --json`: one entry per review and role with empty seats, and the certificates of seats no allocation fills. */
+export const ExplainOutputSchema = z.looseObject({
+  ok,
+  seats: z.array(
+    z.looseObject({
+      reviewId: z.string(),
+      hostSchoolId: z.string(),
+      role,
+      missing: count,
+      funnel: z.array(z.looseObject({ rule: z.string(), remaining: count })).describe("people left after each rule, in order"),
+      reason: z.string(),
+      remedies: z.array(z.string()),
+    }),
+  ),
+  certificates: z.array(
+    z.looseObject({ role, reviewIds: z.array(z.string()), seats: count, people: count, capacity: count, shortfall: count, summary: z.string() }),
+  ),
+});
+
+/** `qar plan --json`: the weeks, the seats reachable before and after the proposed date moves, and the moves. */
+export const PlanOutputSchema = z.looseObject({
+  ok,
+  out: z.string(),
+  weeks: count,
+  weeksShort: count,
+  weekShortfall: count,
+  seats: count,
+  measure: z.enum(["exact", "bound"]),
+  before: count,
+  after: count,
+  moves: z.array(z.looseObject({ reviewId: z.string(), fromStart: z.string(), toStart: z.string(), seatsGained: count })),
+  applied: z.string().optional().describe("with --apply: the reviews.csv written with the moves made"),
+});
+
 const BASE = "https://github.com/qar-allocator/qar-allocator/blob/main/schema";
 
 /**
+ * The schema with each `type: ["string", "number"]` written as `anyOf` of one type each: the
+ * same meaning, and what Ajv's strict mode (`strictTypes`) accepts without `allowUnionTypes`.
+ */
+function separateTypes(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(separateTypes);
+  if (typeof node !== "object" || node === null) return node;
+  const entries = Object.entries(node).map(([key, value]) => [key, separateTypes(value)] as const);
+  const object: Record<string, unknown> = Object.fromEntries(entries);
+  if (!Array.isArray(object.type)) return object;
+  const { type, ...rest } = object;
+  return { ...rest, anyOf: (type as string[]).map((one) => ({ type: one })) };
+}
+
+/** The shipped schemas by file stem (`schema/<name>.schema.json`, `qar-allocator/schema/<name>.json`). */
+export type SchemaName = "problem" | "policy" | "result" | "check" | "explain" | "plan";
+
+/**
  * The JSON Schemas shipped in the package's `schema/` folder (`qar-allocator/schema/problem.json`,
- * `policy.json`, `result.json`), generated from the zod schemas: the problem a service may post
- * (`validateProblem` checks the same and more: references, dates, ids), a policy.json, and a
- * solve's summary. Each carries `schemaVersion`.
+ * `policy.json`, `result.json`, `check.json`, `explain.json`, `plan.json`), generated from the
+ * zod schemas: the problem a service may post (`validateProblem` checks the same and more:
+ * references, dates, ids), a policy.json, a solve's summary, and the `--json` outputs of
+ * `qar check`, `qar explain` and `qar plan`. Draft 2020-12; each compiles in Ajv's strict mode,
+ * and says its format version (`SCHEMA_VERSION`) in `$comment`.
  *
  * @example const { problem } = jsonSchemas(); // write it out, or hand it to a JSON Schema validator
  */
-export function jsonSchemas(): Record<"problem" | "policy" | "result", Record<string, unknown>> {
-  const generate = (name: string, schema: z.ZodType, title: string) => ({
+export function jsonSchemas(): Record<SchemaName, Record<string, unknown>> {
+  const generate = (name: SchemaName, schema: z.ZodType, title: string) => ({
     $id: `${BASE}/${name}.schema.json`,
     title,
-    schemaVersion: SCHEMA_VERSION,
-    ...z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }),
+    $comment: `qar-allocator format version ${SCHEMA_VERSION} (schemaVersion)`,
+    ...(separateTypes(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" })) as Record<string, unknown>),
   });
   return {
     problem: generate("problem", ProblemInputSchema, "qar-allocator problem: one partnership year"),
     policy: generate("policy", PolicyOverridesSchema, "qar-allocator policy.json: any subset of the policy keys, merged over the defaults"),
     result: generate("result", ResultSchema, "qar-allocator result: summary.json and qar solve --json"),
+    check: generate("check", CheckOutputSchema, "qar-allocator qar check --json"),
+    explain: generate("explain", ExplainOutputSchema, "qar-allocator qar explain --json"),
+    plan: generate("plan", PlanOutputSchema, "qar-allocator qar plan --json"),
   };
 }

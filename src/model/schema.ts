@@ -37,7 +37,7 @@ export const IsoDateSchema = z
 
 /** An inclusive date range; a single date has `from === to`. */
 export const DateRangeSchema = z
-  .object({ from: IsoDateSchema, to: IsoDateSchema })
+  .strictObject({ from: IsoDateSchema, to: IsoDateSchema })
   .refine((range) => (parseDay(range.from) ?? 0) <= (parseDay(range.to) ?? 0), {
     message: "range ends before it starts",
   });
@@ -46,29 +46,46 @@ export type DateRange = z.infer<typeof DateRangeSchema>;
 const latitude = z.number().min(-90).max(90);
 const longitude = z.number().min(-180).max(180);
 
+/**
+ * Largest plausible values: anything above is a typo or a unit mix-up, not a school. The CSV
+ * reader and `validateProblem` (through these schemas) refuse the same values.
+ */
+export const VALUE_LIMITS = { pupils: 20_000, maxReviews: 100, days: 31, seats: 50, carryOver: 1000 } as const;
+
+/** A point needs both halves: `lat` without `lon` (or the reverse) is an error at the missing one, as in a year folder. */
+function bothOrNeither(point: { readonly lat?: number | undefined; readonly lon?: number | undefined }, ctx: z.core.$RefinementCtx): void {
+  if ((point.lat === undefined) === (point.lon === undefined)) return;
+  const [missing, given] = point.lat === undefined ? ["lat", "lon"] : ["lon", "lat"];
+  ctx.addIssue({ code: "custom", path: [missing], message: `is missing but ${given} is given; give both lat and lon, or neither` });
+}
+/** The same rule in the JSON Schema. */
+const POINT = { dependentRequired: { lat: ["lon"], lon: ["lat"] } };
+
 /** A member school. Blank hub, locality or trust is `undefined` and equals nothing. */
-export const SchoolSchema = z.object({
+export const SchoolSchema = z.strictObject({
   id,
   name: z.string(),
   hub: z.string().optional(),
   locality: z.string().optional(),
   trust: z.string().optional(),
   phase: PhaseSchema,
-  pupils: z.number().int().nonnegative(),
+  pupils: z.number().int().nonnegative().max(VALUE_LIMITS.pupils),
   lat: latitude.optional(),
   lon: longitude.optional(),
   /** Places the school owes (+) or is owed (−) from earlier years; only from explicit input. */
-  carryOver: z.number().int().default(0),
+  carryOver: z.number().int().min(-VALUE_LIMITS.carryOver).max(VALUE_LIMITS.carryOver).default(0),
   /** Postal address and postcode, for letters and calendar entries (optional). */
   address: z.string().optional(),
   postcode: z.string().optional(),
   /** Where the school's letters go (optional; carried to letters.csv). */
   email: z.string().optional(),
-});
+})
+  .superRefine(bothOrNeither)
+  .meta(POINT);
 export type School = z.infer<typeof SchoolSchema>;
 
 /** A peer reviewer: a headteacher or senior leader of a member school. */
-export const ReviewerSchema = z.object({
+export const ReviewerSchema = z.strictObject({
   id,
   name: z.string(),
   schoolId: id,
@@ -77,7 +94,7 @@ export const ReviewerSchema = z.object({
   phases: z.array(PhaseSchema).default([]),
   available: z.array(DateRangeSchema).default([]),
   /** Blank in the CSV means the policy's `defaultMaxReviews`. */
-  maxReviews: z.number().int().nonnegative().optional(),
+  maxReviews: z.number().int().nonnegative().max(VALUE_LIMITS.maxReviews).optional(),
   conflicts: z.array(id).default([]),
   /** Preferred review ids or hub names (soft). */
   prefers: z.array(z.string()).default([]),
@@ -89,11 +106,11 @@ export const ReviewerSchema = z.object({
 export type Reviewer = z.infer<typeof ReviewerSchema>;
 
 /** An independent Lead Reviewer: belongs to no member school. */
-export const LeadReviewerSchema = z.object({
+export const LeadReviewerSchema = z.strictObject({
   id,
   name: z.string(),
   available: z.array(DateRangeSchema).default([]),
-  maxReviews: z.number().int().nonnegative().optional(),
+  maxReviews: z.number().int().nonnegative().max(VALUE_LIMITS.maxReviews).optional(),
   phases: z.array(PhaseSchema).default([]),
   conflicts: z.array(id).default([]),
   lat: latitude.optional(),
@@ -102,14 +119,16 @@ export const LeadReviewerSchema = z.object({
   kinds: z.array(z.string()).optional(),
   /** Where the Lead Reviewer's letters go (optional; carried to letters.csv). */
   email: z.string().optional(),
-});
+})
+  .superRefine(bothOrNeither)
+  .meta(POINT);
 export type LeadReviewer = z.infer<typeof LeadReviewerSchema>;
 
 /**
  * A review: a visit of `days` consecutive days from `start` to the host, a school or (for a
  * kind hosted by a trust, such as a Trust Peer Review) a trust.
  */
-export const ReviewSchema = z.object({
+export const ReviewSchema = z.strictObject({
   id,
   /** The host school; absent for a review of a trust (then `trustId` names the host). */
   schoolId: id.optional(),
@@ -118,9 +137,9 @@ export const ReviewSchema = z.object({
   /** The host trust of a review whose kind is hosted by a trust (a TPR). */
   trustId: id.optional(),
   start: IsoDateSchema,
-  days: z.number().int().min(1).max(31).default(3),
+  days: z.number().int().min(1).max(VALUE_LIMITS.days).default(3),
   /** Peer seats; `undefined` means the policy's band table decides. */
-  seats: z.number().int().nonnegative().optional(),
+  seats: z.number().int().nonnegative().max(VALUE_LIMITS.seats).optional(),
   /**
    * Dates the school would accept for its review (`qar plan` proposes moves inside them);
    * absent: the dates are fixed.
@@ -130,7 +149,7 @@ export const ReviewSchema = z.object({
 export type Review = z.infer<typeof ReviewSchema>;
 
 /** One line of last years' teams, for the variety goal (no repeat reviewer at a school). */
-export const HistoryEntrySchema = z.object({
+export const HistoryEntrySchema = z.strictObject({
   year: z.string(),
   reviewSchoolId: id,
   personId: id,
@@ -144,7 +163,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
  * elsewhere, `balance = sent − received` (negative: it owes), and the carry-over it took into
  * the next year (positive: it owes).
  */
-export const LedgerYearSchema = z.object({
+export const LedgerYearSchema = z.strictObject({
   year: z.string(),
   schoolId: id,
   received: z.number().int().nonnegative(),
@@ -155,7 +174,7 @@ export const LedgerYearSchema = z.object({
 export type LedgerYear = z.infer<typeof LedgerYearSchema>;
 
 /** A user's decision made before solving: this person must (`fix`) or must not (`forbid`) sit on this review. */
-export const PinSchema = z.object({
+export const PinSchema = z.strictObject({
   reviewId: id,
   personId: id,
   role: RoleSchema,

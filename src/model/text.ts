@@ -61,3 +61,20 @@ export function dropControl(text: string): string {
 export function forTerminal(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/**
+ * The key a typo of `key` was probably meant to be: the same but for case, spaces, `_` and `-`
+ * (`max_reviews` for `maxReviews`, `minDistanceKM` for `minDistanceKm`), a plural, or a prefix.
+ *
+ * @example closeKey("max_reviews", ["maxReviews", "phases"]) // "maxReviews"
+ */
+export function closeKey(key: string, known: readonly string[]): string | undefined {
+  const squash = (k: string) => k.toLowerCase().replace(/[\s_-]+/g, "");
+  const singular = (k: string) => squash(k).replace(/s$/, "");
+  const typed = squash(key);
+  return (
+    known.find((k) => squash(k) === typed) ??
+    known.find((k) => singular(k) === singular(key)) ??
+    (typed.length >= 4 ? known.find((k) => squash(k).startsWith(typed) || typed.startsWith(squash(k))) : undefined)
+  );
+}

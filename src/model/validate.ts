@@ -4,7 +4,7 @@ import type { InputError, Result } from "./errors.js";
 import { makePolicy, PolicyOverridesSchema } from "./policy.js";
 import { ProblemSchema, validateReferences, type Collection, type Problem } from "./problem.js";
 import { AllocationSchema, HistoryEntrySchema, LeadReviewerSchema, LedgerYearSchema, PinSchema, ReviewerSchema, ReviewSchema, SchoolSchema, type Allocation } from "./schema.js";
-import { excerpt, hasControl, stripControl } from "./text.js";
+import { closeKey, excerpt, hasControl, stripControl } from "./text.js";
 
 /**
  * The API's boundary: a problem given as an object (a service's posted JSON, a caller's
@@ -67,13 +67,50 @@ function errorAt(code: InputError["code"], path: readonly (string | number)[], m
   };
 }
 
-function zodErrors(error: z.ZodError): InputError[] {
-  return error.issues.map((issue) => {
+/** The keys of the object the schema expects at `path` (through arrays, optional and default values), if it is an object. */
+function keysAt(schema: z.ZodType, path: readonly (string | number)[]): string[] {
+  type Def = { type: string; innerType?: Def; element?: Def; shape?: Record<string, Def> } & { _zod?: { def: Def } };
+  const defOf = (s: unknown): Def | undefined => (s as { _zod?: { def: Def } } | undefined)?._zod?.def;
+  let def = defOf(schema);
+  const unwrap = () => {
+    while (def && (def.type === "optional" || def.type === "default" || def.type === "nullable")) def = defOf(def.innerType);
+  };
+  for (const step of path) {
+    unwrap();
+    def = typeof step === "number" ? (def?.type === "array" ? defOf(def.element) : undefined) : def?.type === "object" ? defOf(def.shape?.[step]) : undefined;
+  }
+  unwrap();
+  return def?.type === "object" ? Object.keys(def.shape ?? {}) : [];
+}
+
+/** The value at `path` in the input, for a message that quotes it. */
+function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>((value, step) => (typeof value === "object" && value !== null ? (value as Record<string | number, unknown>)[step] : undefined), input);
+}
+
+/** A zod issue in the words the CSV reader uses for the same problem. */
+function issueMessage(issue: z.core.$ZodIssue, input: unknown, path: readonly (string | number)[]): string {
+  const value = valueAt(input, path);
+  const shown = typeof value === "number" ? String(value) : JSON.stringify(value);
+  if (issue.code === "too_big" && issue.origin === "number") return `${shown} is above the largest allowed value, ${String(issue.maximum)}`;
+  if (issue.code === "too_small" && issue.origin === "number") return `${shown} is below the smallest allowed value, ${String(issue.minimum)}`;
+  return issue.message;
+}
+
+/**
+ * Each zod issue as an input error at its path; an unknown key (an unknown column, usually a
+ * typo such as `max_reviews`) names the key it was probably meant to be, one error per key.
+ */
+function zodErrors(error: z.ZodError, input: unknown = undefined, schema: z.ZodType = ProblemInputSchema): InputError[] {
+  return error.issues.flatMap((issue) => {
     const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-    const unknown = issue.code === "unrecognized_keys";
-    const where = unknown ? [...path, issue.keys[0] ?? ""] : path;
-    const message = unknown ? `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => excerpt(k)).join(", ")}` : issue.message;
-    return errorAt(unknown ? "unknown-column" : "bad-value", where, message);
+    if (issue.code !== "unrecognized_keys") return [errorAt("bad-value", path, issueMessage(issue, input, path))];
+    const known = keysAt(schema, path);
+    return issue.keys.map((key) => {
+      const close = closeKey(key, known);
+      const message = `unknown key ${excerpt(key)}${close ? ` (did you mean "${close}"?)` : ""}${known.length > 0 ? `; the keys here are ${known.join(", ")}` : ""}`;
+      return errorAt("unknown-column", [...path, key], message);
+    });
   });
 }
 
@@ -148,10 +185,10 @@ export function validateProblem(input: unknown): Result<Problem> {
     return { ok: false, errors: [{ code: "bad-value", file: "problem", path: [], message: "must be an object with schools, reviewers, leads and reviews" }] };
   }
   const parsed = ProblemInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error, input) };
   const { schemaVersion: _version, policy: overrides, ...rest } = parsed.data;
   const policy = makePolicy(overrides ?? {});
-  if (!policy.success) return { ok: false, errors: zodErrors(new z.ZodError(policy.error.issues.map((i) => ({ ...i, path: ["policy", ...i.path] })))) };
+  if (!policy.success) return { ok: false, errors: zodErrors(new z.ZodError(policy.error.issues.map((i) => ({ ...i, path: ["policy", ...i.path] }))), input) };
   const problem = ProblemSchema.parse({ ...rest, policy: policy.data });
   const errors = [...controlErrors(problem), ...dateErrors(problem), ...referenceErrors(problem)];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: cleanNames(problem), warnings: [] };

@@ -81,16 +81,36 @@ export function useHighsWasm(source: string | URL | ArrayBuffer | Uint8Array): v
   runtime = undefined;
 }
 
-/** The HiGHS WebAssembly runtime, loaded on first use and shared (it holds no model state). */
+/**
+ * HiGHS's WebAssembly could not be loaded (in a browser: `highs.wasm` not served where it was
+ * looked for). `solve` rejects with it rather than carrying on without the solver, which would
+ * give fewer seats with no more than `solver-failed` to say why.
+ */
+export class SolverUnavailableError extends Error {
+  constructor(cause: unknown) {
+    const where = wasm && "locateFile" in wasm ? wasm.locateFile() : "highs.wasm beside the script";
+    super(
+      `HiGHS's WebAssembly could not be loaded from ${where} (${cause instanceof Error ? cause.message : String(cause)}); ` +
+        "serve qar-allocator's dist/highs.wasm (import it as qar-allocator/highs.wasm) at that address, or call useHighsWasm(url or bytes) before solving",
+    );
+    this.name = "SolverUnavailableError";
+  }
+}
+
+/** The HiGHS WebAssembly runtime, loaded on first use and shared (it holds no model state); a failed load is tried again next time. */
 export function highsRuntime(): Promise<HighsRuntime> {
-  runtime ??= loadHighs(wasm);
+  runtime ??= loadHighs(wasm).catch((cause: unknown) => {
+    runtime = undefined;
+    throw new SolverUnavailableError(cause);
+  });
   return runtime;
 }
 
 /**
- * Solves a model with HiGHS (branch and cut); never throws. HiGHS in WebAssembly aborts when
- * its heap nears 2 GB: the abort comes back as `failed` with the reason, and the runtime is
- * loaded afresh for the next solve (an aborted instance cannot be used again).
+ * Solves a model with HiGHS (branch and cut). HiGHS in WebAssembly aborts when its heap nears
+ * 2 GB: the abort comes back as `failed` with the reason, and the runtime is loaded afresh for
+ * the next solve (an aborted instance cannot be used again). Throws only `SolverUnavailableError`,
+ * when the WebAssembly cannot be loaded at all.
  */
 export async function solveWithHighs(model: LinearModel, options: LinearSolveOptions = {}): Promise<LinearSolution> {
   // A solve that can be stopped first lets the event loop run, so that an AbortSignal aborted by a
@@ -99,6 +119,7 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
   try {
     return await solveOnce(model, options);
   } catch (cause) {
+    if (cause instanceof SolverUnavailableError) throw cause;
     runtime = undefined;
     const empty = new Float64Array(model.columns.length);
     return { status: "failed", values: empty, objective: 0, bound: Number.NaN, error: cause instanceof Error ? cause.message : String(cause) };

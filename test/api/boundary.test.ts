@@ -36,7 +36,7 @@ describe("the API's boundary", () => {
     [{ start: "04/03/2024" }, "start", "YYYY-MM-DD"],
     [{ start: "2204-03-04" }, "start", "outside the years 2000–2100"],
     [{ days: Number.NaN }, "days", "expected number"],
-    [{ seats: -1 }, "seats", ">=0"],
+    [{ seats: -1 }, "seats", "-1 is below the smallest allowed value, 0"],
   ])("solve() refuses a review with %j", async (patch, field, contains) => {
     const errors = await thrown(() => solve(withReview(patch)));
     expect(errors).toHaveLength(1);

@@ -38,7 +38,7 @@ describe("qar close-year", () => {
     expect(readdirSync(join(next, "previous-year")).sort()).toEqual(expect.arrayContaining(["leads.csv", "reviewers.csv", "reviews.csv", "schools.csv"]));
     expect(Object.fromEntries(rows(read(next, "schools.csv")).map((s) => [s.id, s.carry_over]))).toEqual(CARRY);
     expect(read(next, "ledger-years.csv")).toBe(
-      "year,school_id,received,sent,balance,carry_over_after\n2023-24,S1,1,1,0,0\n2023-24,S2,0,1,1,-1\n2023-24,S3,2,1,-1,1\n2023-24,S4,2,0,-2,2\n2023-24,S5,0,2,2,-2\n",
+      "\uFEFFyear,school_id,received,sent,balance,carry_over_after\n2023-24,S1,1,1,0,0\n2023-24,S2,0,1,1,-1\n2023-24,S3,2,1,-1,1\n2023-24,S4,2,0,-2,2\n2023-24,S5,0,2,2,-2\n",
     );
   });
 

@@ -26,9 +26,9 @@ describe("qar group", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     expect(readdirSync(out).filter((name) => !name.startsWith(".")).sort()).toEqual(["group-report.html", "groups.csv", "summary.json", "unplaced.csv", "visits.csv"]);
-    expect(read(out, "groups.csv").split("\n")[0]).toBe("programme,group_id,school_id,phase,hub,facilitator_id");
-    expect(read(out, "unplaced.csv").split("\n")[0]).toBe("programme,school_id,reason");
-    expect(read(out, "visits.csv").split("\n")[0]).toBe("programme,group_id,visit,host_school_id,facilitator_id,visiting_school_ids");
+    expect(read(out, "groups.csv").split("\n")[0]).toBe("\uFEFFprogramme,group_id,school_id,phase,hub,facilitator_id");
+    expect(read(out, "unplaced.csv").split("\n")[0]).toBe("\uFEFFprogramme,school_id,reason");
+    expect(read(out, "visits.csv").split("\n")[0]).toBe("\uFEFFprogramme,group_id,visit,host_school_id,facilitator_id,visiting_school_ids");
     expect(read(out, "unplaced.csv")).toContain("5 secondary schools cannot form groups of 3–4");
     expect(stdout).toContain("unplaced Growing the Top");
     const cohort = readCohortFolder(COHORT);

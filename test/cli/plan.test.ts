@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { formatUkDay, parseDay } from "../../src/model/dates.js";
 import { serializeYear } from "../../src/io/write-year.js";
 import { windowStarts } from "../../src/plan/moves.js";
 import { pushedYear } from "../helpers/windows.js";
@@ -26,9 +27,9 @@ describe("qar plan", () => {
     expect(result.out).toContain("2 weeks, ");
     expect(result.out).toContain("no date move proposed");
     expect(outputs(out)).toEqual(["moves.csv", "plan.html", "weeks.csv"]);
-    expect(read(out, "weeks.csv").split("\n")[0]).toBe("week,reviews,peer_seats,lead_seats,peer_places_available,advanced_places_available,lead_places_available,shortfall");
+    expect(read(out, "weeks.csv").split("\n")[0]).toBe("\uFEFFweek,reviews,peer_seats,lead_seats,peer_places_available,advanced_places_available,lead_places_available,shortfall");
     expect(rows(read(out, "weeks.csv")).map((w) => [w.week, w.reviews])).toEqual([["2024-01-15", "1"], ["2024-02-05", "2"]]);
-    expect(read(out, "moves.csv")).toBe("review_id,from_start,to_start,seats_gained\n");
+    expect(read(out, "moves.csv")).toBe("\uFEFFreview_id,from_start,to_start,seats_gained\n");
   });
 
   it("qar plan <year with windows> --out <tmp> --json proposes moves inside the windows, best first, and writes a self-contained plan.html", async () => {
@@ -49,7 +50,9 @@ describe("qar plan", () => {
     expect(html).toContain("<svg");
     expect(html).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:)?\/\//i);
     expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
-    for (const move of moves) expect(html).toContain(`<td>${move.review_id}</td><td>${move.from_start}</td><td>${move.to_start}</td>`);
+    // Dates on the page as written in England (Mon 28 Oct 2024); the CSV keeps ISO dates.
+    const uk = (iso: string) => formatUkDay(parseDay(iso)!);
+    for (const move of moves) expect(html).toContain(`<td>${move.review_id}</td><td class="nowrap">${uk(move.from_start!)}</td><td class="nowrap">${uk(move.to_start!)}</td>`);
   });
 
   it("qar plan <year> --out <year>/plan is refused with exit 1 and writes nothing", async () => {
@@ -84,7 +87,7 @@ describe("standby.csv", () => {
     const out = join(tmp.dir, "solved");
     expect((await qar("solve", YEAR, "--out", out, "--seed", "1", "--quiet")).code).toBe(0);
     const text = read(out, "standby.csv");
-    expect(text.split("\n")[0]).toBe("review_id,rank,role,person_id,level");
+    expect(text.split("\n")[0]).toBe("\uFEFFreview_id,rank,role,person_id,level");
     const team = new Set(rows(read(out, "allocation.csv")).map((a) => `${a.review_id}:${a.person_id}`));
     const people = new Set(rows(read(join(YEAR), "reviewers.csv")).map((p) => p.id));
     const standby = rows(text);
@@ -100,7 +103,7 @@ describe("standby.csv", () => {
     writeFileSync(changes, "change,id,value\nwithdraw,P4,\n");
     const out = join(tmp.dir, "repaired");
     expect((await qar("repair", YEAR, join(PLANTED, "valid.csv"), "--changes", changes, "--out", out, "--quiet")).code).toBe(0);
-    expect(read(out, "standby.csv").split("\n")[0]).toBe("review_id,rank,role,person_id,level");
+    expect(read(out, "standby.csv").split("\n")[0]).toBe("\uFEFFreview_id,rank,role,person_id,level");
     expect(rows(read(out, "standby.csv")).every((row) => row.person_id !== "P4")).toBe(true);
   });
 });

@@ -58,4 +58,4 @@ export function scratch(name: string): { readonly dir: string; readonly remove: 
 export const readOutput = (dir: string, file: string): string => readFileSync(join(dir, file), "utf8");
 
 /** A CSV's data rows as objects by column, read as a spreadsheet tool would (csv-parse). */
-export const csvRows = (text: string): Record<string, string>[] => parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+export const csvRows = (text: string): Record<string, string>[] => parse(text, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];

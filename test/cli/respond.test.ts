@@ -32,12 +32,12 @@ describe("qar respond", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     expect(out).toContain(`written to ${week2}`);
-    expect(readdirSync(week2).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "calendars", "chase.csv", "diff.csv", "ledger.csv", "letters.csv", "notices.csv", "options.csv", "report.html", "standby.csv", "summary.json", "unfilled.csv"]);
+    expect(readdirSync(week2).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "calendars", "chase.csv", "diff.csv", "hubs", "ledger.csv", "letters.csv", "notices.csv", "options.csv", "report.html", "results.xlsx", "standby.csv", "summary.json", "unfilled.csv"]);
     const seats = seatsOf(week2);
     expect(seats.find((s) => s.person === confirmer.person && s.review === confirmer.review)?.status).toBe("confirmed");
     expect(seats.filter((s) => s.person === decliner.person && s.review === decliner.review).map((s) => s.status)).toEqual(["declined"]);
-    expect(read(week2, "notices.csv").split("\n")[0]).toBe("recipient_type,recipient_id,name,email,review_id,change,start,end,message");
-    expect(read(week2, "diff.csv").split("\n")[0]).toBe("change,role,person_id,from_review_id,to_review_id");
+    expect(read(week2, "notices.csv").split("\n")[0]).toBe("\uFEFFrecipient_type,recipient_id,name,email,review_id,change,start,end,message");
+    expect(read(week2, "diff.csv").split("\n")[0]).toBe("\uFEFFchange,role,person_id,from_review_id,to_review_id");
     const notices = rowsOf(read(week2, "notices.csv"));
     expect(notices.some((n) => n[0] === "reviewer" && n[1] === decliner.person && n[5] === "declined")).toBe(true);
     expect(notices.some((n) => n[0] === "school" && n[4] === decliner.review && n[5] === "team-changed")).toBe(true);
@@ -76,7 +76,7 @@ describe("qar respond", () => {
     const week3 = join(tmp.dir, "week-3");
     const { code } = await qar("respond", YEAR, join(week2, "allocation.csv"), "--responses", all, "--out", week3, "--freeze-before", "2025-01-01", "--json");
     expect(code).toBe(0);
-    expect(read(week3, "diff.csv")).toBe("change,role,person_id,from_review_id,to_review_id\n");
+    expect(read(week3, "diff.csv")).toBe("\uFEFFchange,role,person_id,from_review_id,to_review_id\n");
     expect(rowsOf(read(week3, "notices.csv"))).toEqual([]);
     expect(seatsOf(week3).filter((s) => s.status !== "declined").every((s) => s.status === "confirmed")).toBe(true);
   });

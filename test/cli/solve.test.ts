@@ -28,11 +28,11 @@ describe("qar solve", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     expect(out).toContain("seats filled");
-    expect(out).toContain(`written to ${first}: allocation.csv, unfilled.csv, ledger.csv, standby.csv, summary.json, report.html, letters.csv, calendars/`);
-    expect(readdirSync(first).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "calendars", "ledger.csv", "letters.csv", "report.html", "standby.csv", "summary.json", "unfilled.csv"]);
+    expect(out).toContain(`written to ${first}: allocation.csv, unfilled.csv, ledger.csv, standby.csv, summary.json, report.html, letters.csv, calendars/, hubs/, results.xlsx`);
+    expect(readdirSync(first).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "calendars", "hubs", "ledger.csv", "letters.csv", "report.html", "results.xlsx", "standby.csv", "summary.json", "unfilled.csv"]);
     expect(out).not.toContain(STACK_LINE);
     expect(out).not.toMatch(/\u001b\[/); // NO_COLOR: no escape sequences
-    for (const [file, header] of Object.entries(HEADERS)) expect(read(first, file).split("\n")[0], file).toBe(header);
+    for (const [file, header] of Object.entries(HEADERS)) expect(read(first, file).split("\n")[0], file).toBe(`\uFEFF${header}`);
     const summary = JSON.parse(read(first, "summary.json")) as { reviews: number; solver: { seed: number; elapsedMs: number } };
     expect(summary.reviews).toBe(3);
     expect(summary.solver.seed).toBe(1);
@@ -46,7 +46,7 @@ describe("qar solve", () => {
     expect(rows.filter((row) => row.split(",")[4] === "lead")).toHaveLength(3);
     // Everything solve writes is an offer: proposed, first calendar version.
     for (const row of rows) expect(row.split(",").slice(-2)).toEqual(["proposed", "0"]);
-    expect(read(first, "unfilled.csv")).toBe(`${HEADERS["unfilled.csv"]}\n`);
+    expect(read(first, "unfilled.csv")).toBe(`\uFEFF${HEADERS["unfilled.csv"]}\n`);
     const ledger = read(first, "ledger.csv").trim().split("\n").slice(1).map((row) => row.split(","));
     expect(ledger.map((row) => row[0])).toEqual(["S1", "S2", "S3", "S4", "S5"]);
     for (const [, received, sent, balance] of ledger) expect(Number(balance)).toBe(Number(sent) - Number(received));
@@ -107,7 +107,7 @@ describe("qar solve", () => {
     const out = join(tmp.dir, "tiny");
     const solved = await qar("solve", TINY, "--out", out, "--seed", "1");
     expect(solved.code).toBe(0);
-    for (const [file, header] of Object.entries(HEADERS)) expect(read(out, file).split("\n")[0], file).toBe(header);
+    for (const [file, header] of Object.entries(HEADERS)) expect(read(out, file).split("\n")[0], file).toBe(`\uFEFF${header}`);
     const checked = await qar("check", TINY, join(out, "allocation.csv"));
     expect(checked.out).toContain("valid: no rule is broken");
     expect(checked.code).toBe(0);

@@ -32,7 +32,7 @@ describe("the cohort fixtures", () => {
     // Real names, hubs and areas: every school is one of the 2018-19 roster's.
     const roster = new Map(year.value.schools.map((s) => [s.id, s]));
     for (const s of cohort.value.schools) expect(roster.get(s.id)).toMatchObject({ name: s.name, hub: s.hub, phase: s.phase });
-    for (const [file, text] of Object.entries(serializeCohort(generateCohort(COHORT_SPECS[name]!, year.value.schools)))) {
+    for (const [file, text] of Object.entries(serializeCohort(generateCohort(COHORT_SPECS[name]!, year.value.schools), { bom: false }))) {
       expect(readFileSync(`${folder(name)}/${file}`, "utf8")).toBe(text);
     }
   });

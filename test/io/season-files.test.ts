@@ -52,7 +52,7 @@ describe("allocation.csv status", () => {
       declined: [{ reviewId: "R1", role: "peer" as const, personId: "P5", sequence: 3 }],
     };
     const text = allocationCsv(indexYear(year.value), allocation);
-    expect(text.split("\n")[0]).toBe("review_id,host_school_id,start,end,role,person_id,person_name,person_school_id,level,status,sequence");
+    expect(text.split("\n")[0]).toBe("\uFEFFreview_id,host_school_id,start,end,role,person_id,person_name,person_school_id,level,status,sequence");
     const back = parseAllocation(text);
     expect(back.ok && back.value).toEqual({ ...allocation, assignments: [allocation.assignments[0], { ...allocation.assignments[1], sequence: 0 }] });
   });

@@ -91,7 +91,7 @@ describe("kinds in the year's files", () => {
     const plain = parseYear(base);
     if (!plain.ok) throw new Error("base year does not read");
     const files = serializeYear(plain.value);
-    expect(files["reviews.csv"]!.split("\n")[0]).toBe("id,school_id,start,days,seats");
+    expect(files["reviews.csv"]!.split("\n")[0]).toBe("\uFEFFid,school_id,start,days,seats");
     expect(files["reviewers.csv"]!.split("\n")[0]).not.toContain("kinds");
     expect(files["leads.csv"]!.split("\n")[0]).not.toContain("kinds");
   });

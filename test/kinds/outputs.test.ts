@@ -56,9 +56,9 @@ describe("output files and the report in a year with kinds", () => {
     const rows = files["allocation.csv"]!.trim().split("\n");
     expect(rows[0]).toBe("review_id,host_school_id,start,end,role,person_id,person_name,person_school_id,level,status,sequence,kind,host_trust_id");
     expect(rows.filter((row) => row.startsWith("T1,"))).toEqual(expect.arrayContaining([expect.stringMatching(/^T1,,2024-03-04,2024-03-06,lead,LT,.*,tpr,OAK$/)]));
-    expect(files["unfilled.csv"]!.split("\n")[0]).toBe("review_id,host_school_id,role,missing,reason,kind,host_trust_id");
+    expect(files["unfilled.csv"]!.split("\n")[0]).toBe("\uFEFFreview_id,host_school_id,role,missing,reason,kind,host_trust_id");
     expect(files["unfilled.csv"]).toMatch(/\nM1,M1,peer,1,.*,mlqar,\n/);
-    expect(files["trust-ledger.csv"]!.split("\n").slice(0, 2)).toEqual(["trust_id,seats_received,places_sent,balance", "ASH,0,1,1"]);
+    expect(files["trust-ledger.csv"]!.split("\n").slice(0, 2)).toEqual(["\uFEFFtrust_id,seats_received,places_sent,balance", "ASH,0,1,1"]);
     const summary = JSON.parse(files["summary.json"]!) as { trustReciprocity: { trusts: number; totalDeviation: number } };
     expect(summary.trustReciprocity.trusts).toBe(3);
     expect(summary.trustReciprocity.totalDeviation).toBe(result.check.metrics.trustReciprocity!.totalDeviation);
@@ -80,7 +80,7 @@ describe("output files and the report in a year with kinds", () => {
     const result = await solve(plain, { seed: 1, engine: "greedy", exactBound: false });
     expect(result.year.mixed).toBe(false);
     const files = solveOutputs(result, explain(result.year, result.allocation));
-    expect(files["allocation.csv"]!.split("\n")[0]).toBe("review_id,host_school_id,start,end,role,person_id,person_name,person_school_id,level,status,sequence");
+    expect(files["allocation.csv"]!.split("\n")[0]).toBe("\uFEFFreview_id,host_school_id,start,end,role,person_id,person_name,person_school_id,level,status,sequence");
     expect(Object.keys(files)).not.toContain("trust-ledger.csv");
     expect(files["summary.json"]).not.toContain("trustReciprocity");
     expect(files["report.html"]).not.toContain('id="kinds"');

@@ -50,6 +50,15 @@ window.runSolve = async (files) => {
   }
   return { valid: check.valid, filled: check.metrics.filled.total, engine: result.engine, refused, node: typeof process !== "undefined" || typeof Buffer !== "undefined" };
 };
+window.trySolve = async (files) => {
+  const year = parseYear(files);
+  try {
+    const result = await solve(year.value, { seed: 1 });
+    return "solved: " + result.solver?.stoppedBy + " " + result.stoppedBy + " " + checkAllocation(year.value, result.allocation).metrics.filled.total;
+  } catch (error) {
+    return error.name + ": " + error.message;
+  }
+};
 `;
 
 describe("the packed package in a browser", () => {
@@ -95,6 +104,18 @@ describe("the packed package in a browser", () => {
       const inNode = await solve(year.value, { seed: 1 });
       expect(outcome.engine).toBe(inNode.engine);
       expect(outcome.filled).toBe(checkAllocation(year.value, inNode.allocation).metrics.filled.total);
+
+      // Without highs.wasm (a 404), solve rejects with a clear error, never fewer seats and "solver-failed".
+      const bare = await browser.newPage();
+      await bare.route(`${ORIGIN}/**`, (route) => {
+        const path = new URL(route.request().url()).pathname;
+        const asset = path === "/highs.wasm" ? undefined : assets[path];
+        return asset ? route.fulfill({ body: asset.body, contentType: asset.type }) : route.fulfill({ status: 404 });
+      });
+      await bare.goto(`${ORIGIN}/`);
+      await bare.waitForFunction(() => typeof (globalThis as unknown as { trySolve?: unknown }).trySolve === "function");
+      const missing = (await bare.evaluate((f) => (globalThis as unknown as { trySolve: (files: unknown) => Promise<string> }).trySolve(f), files)) as string;
+      expect(missing).toMatch(/^SolverUnavailableError: HiGHS's WebAssembly could not be loaded from highs\.wasm beside the script .*useHighsWasm/);
     } finally {
       await browser.close();
     }

@@ -51,10 +51,10 @@ describe("the window column of reviews.csv", () => {
 
   it("is written back only when some review has a window, and reads back as it was", () => {
     const plain = smallYear();
-    expect(serializeYear(plain)["reviews.csv"]!.split("\n")[0]).toBe("id,school_id,start,days,seats");
+    expect(serializeYear(plain)["reviews.csv"]!.split("\n")[0]).toBe("\uFEFFid,school_id,start,days,seats");
     const windowed = { ...plain, reviews: plain.reviews.map((r, i) => (i === 0 ? { ...r, window: [{ from: "2024-03-04", to: "2024-03-15" }] } : r)) };
     const files = serializeYear(windowed);
-    expect(files["reviews.csv"]!.split("\n")[0]).toBe("id,school_id,start,days,seats,window");
+    expect(files["reviews.csv"]!.split("\n")[0]).toBe("\uFEFFid,school_id,start,days,seats,window");
     const back = parseYear(files);
     if (!back.ok) throw new Error(JSON.stringify(back.errors));
     expect(back.value.reviews.map((r) => r.window)).toEqual([[{ from: "2024-03-04", to: "2024-03-15" }], undefined]);
@@ -65,11 +65,11 @@ describe("plan and standby files", () => {
   it("weeks.csv, moves.csv and standby.csv have the columns the issue names", async () => {
     const result = await plan(smallYear(), { exact: false });
     expect(weeksCsv(result.weeks)).toBe(
-      "week,reviews,peer_seats,lead_seats,peer_places_available,advanced_places_available,lead_places_available,shortfall\n2024-03-04,1,1,1,3,2,2,0\n2024-03-11,1,2,1,3,2,2,0\n",
+      "\uFEFFweek,reviews,peer_seats,lead_seats,peer_places_available,advanced_places_available,lead_places_available,shortfall\n2024-03-04,1,1,1,3,2,2,0\n2024-03-11,1,2,1,3,2,2,0\n",
     );
-    expect(movesCsv(result.moves)).toBe("review_id,from_start,to_start,seats_gained\n");
+    expect(movesCsv(result.moves)).toBe("\uFEFFreview_id,from_start,to_start,seats_gained\n");
     expect(standbyCsv([{ reviewId: "R1", rank: 1, role: "peer", personId: "P2", level: "reviewer" }, { reviewId: "R1", rank: 1, role: "lead", personId: "L1" }])).toBe(
-      "review_id,rank,role,person_id,level\nR1,1,peer,P2,reviewer\nR1,1,lead,L1,\n",
+      "\uFEFFreview_id,rank,role,person_id,level\nR1,1,peer,P2,reviewer\nR1,1,lead,L1,\n",
     );
   });
 

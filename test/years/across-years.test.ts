@@ -127,7 +127,7 @@ describe("three years closed in a row on generated data, noRepeatYears 2", async
 
   it("writes the years' files back byte for byte (serializeYear of the read folder)", () => {
     const files = serializeYear(start);
-    expect(files["ledger-years.csv"]!.split("\n")[0]).toBe("year,school_id,received,sent,balance,carry_over_after");
+    expect(files["ledger-years.csv"]!.split("\n")[0]).toBe("\uFEFFyear,school_id,received,sent,balance,carry_over_after");
     const read = parseYear({ ...files, "reviews.csv": files["reviews.csv"]! });
     expect(read.ok && serializeYear(read.value)).toEqual(files);
   });

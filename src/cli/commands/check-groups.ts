@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { checkGroups } from "../../groups/check.js";
 import { readBytes } from "../../io/files.js";
 import { parseGroupsCsv } from "../../io/groups/read-groups.js";
-import { EXIT, type CommandContext, type Io } from "../shared.js";
+import { EXIT, jsonOutput, type CommandContext, type Io } from "../shared.js";
 import { failInput, loadCohort } from "./cohort-input.js";
 
 /** `qar check-groups <cohort-folder> <groups.csv>`: every group rule checked; exit 2 when one is broken. */
@@ -24,7 +24,7 @@ export function registerCheckGroups(program: Command, { io, state }: CommandCont
       const result = checkGroups(loaded.cohort, grouping.value);
       const m = result.metrics;
       if (opts.json) {
-        io.out(`${JSON.stringify({ valid: result.valid, violations: result.violations, metrics: m }, null, 2)}\n`);
+        io.out(jsonOutput({ valid: result.valid, violations: result.violations, metrics: m }));
       } else if (!opts.quiet) {
         for (const v of result.violations) io.out(`[${v.rule}] ${v.message}\n`);
         io.out(`${result.valid ? "valid: no rule is broken" : `${result.violations.length} violation${result.violations.length === 1 ? "" : "s"}`}\n`);

@@ -5,7 +5,7 @@ import { renderReport } from "../../io/report/index.js";
 import { summaryTable } from "../../io/terminal.js";
 import { indexYear } from "../../model/year.js";
 import { dateOption, recordedFreeze } from "./season-step.js";
-import { EXIT, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type CommandContext, type Io } from "../shared.js";
+import { EXIT, jsonOutput, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type CommandContext, type Io } from "../shared.js";
 
 interface CheckOptions {
   readonly policy?: string;
@@ -17,7 +17,7 @@ interface CheckOptions {
 
 function printCheck(io: Io, result: CheckResult, json: boolean | undefined): void {
   if (json) {
-    io.out(`${JSON.stringify({ valid: result.valid, violations: result.violations, metrics: result.metrics }, null, 2)}\n`);
+    io.out(jsonOutput({ valid: result.valid, violations: result.violations, metrics: result.metrics }));
     return;
   }
   for (const v of result.violations) io.out(`[${v.rule}] ${v.message}\n`);
@@ -28,7 +28,7 @@ function printCheck(io: Io, result: CheckResult, json: boolean | undefined): voi
 async function checkAction({ io, state }: CommandContext, folder: string, file: string, opts: CheckOptions): Promise<void> {
   if (opts.report !== undefined) refuseBadOutput(opts.report, folder, { kind: "file", option: "--report" });
   const loaded = await loadYear({ io, state }, folder, opts);
-  const allocation = loadAllocation(file, io);
+  const allocation = await loadAllocation(file, io);
   const year = indexYear(loaded.value);
   const result = checkAllocation(year, allocation);
   if (opts.report !== undefined) {
@@ -46,7 +46,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .command("check")
     .description("Check an allocation against every hard rule; exit 2 when any rule is broken.")
     .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "allocation.csv (needs review_id, role, person_id); - reads it from standard input")
+    .argument("<allocation>", "allocation.csv (needs review_id, role, person_id), or a workbook (.xlsx, .ods) with an allocation sheet; - reads it from standard input")
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
     .option("--json", "print violations and figures as JSON")
     .option("-q, --quiet", "print nothing; the exit code says whether a rule is broken")

@@ -4,15 +4,13 @@ import { join } from "node:path";
 import { checkAllocation } from "../../check.js";
 import { formatInputError, type InputError } from "../../io/errors.js";
 import { readYear } from "../../io/files.js";
-import { writeOutputs } from "../shared.js";
-import { parseAllocation } from "../../io/read-allocation.js";
-import { allocationRowNumbers, parseAttendance, parsePathway } from "../../io/read-years.js";
+import { parseAttendance, parsePathway } from "../../io/read-years.js";
 import { checkOutputFolder } from "../../io/out-folder.js";
 import { closedYearFiles, PREVIOUS_YEAR_FOLDER } from "../../io/write-years.js";
 import { PATHWAY_FILE, POLICY_FILE, YEAR_FILES } from "../../io/year-files.js";
 import { closeYear, type CloseYearIssue } from "../../years/close-year.js";
-import { EXIT, writtenList, type CommandContext, type Io } from "../shared.js";
-import { inputErrors, readWith } from "./common.js";
+import { EXIT, jsonOutput, writeOutputs, writtenList, type CommandContext, type Io } from "../shared.js";
+import { inputErrors, readAllocationWith, readWith } from "./common.js";
 
 /** Every file a closed year's folder may get (the folder check looks for folders in their way). */
 const CLOSED_YEAR_FILES = [
@@ -42,10 +40,7 @@ async function closeYearCommand(io: Io, folder: string, allocationFile: string, 
   const errors: InputError[] = [];
   const year = await readYear(folder, opts.policy !== undefined ? { policyFile: opts.policy } : {});
   if (!year.ok) errors.push(...year.errors);
-  const allocation = readWith(allocationFile, (bytes, file) => {
-    const parsed = parseAllocation(bytes, file);
-    return parsed.ok ? { ok: true as const, value: { ...parsed.value, rows: allocationRowNumbers(bytes, file) } } : parsed;
-  }, errors);
+  const allocation = await readAllocationWith(allocationFile, errors);
   const attendance = opts.attendance !== undefined ? readWith(opts.attendance, parseAttendance, errors) : undefined;
   const pathwayPath = join(folder, PATHWAY_FILE.file);
   const previous = existsSync(pathwayPath) ? readWith(pathwayPath, parsePathway, errors) : undefined;
@@ -85,7 +80,7 @@ async function closeYearCommand(io: Io, folder: string, allocationFile: string, 
     waitingForFirstReview: pathway.filter((row) => row.waitingForFirstReview).length,
     availabilityCleared: cleared,
   };
-  if (opts.json) io.out(`${JSON.stringify(summary, null, 2)}\n`);
+  if (opts.json) io.out(jsonOutput(summary));
   else if (!opts.quiet) {
     io.out(
       `closed ${opts.yearLabel}: ${summary.attended} seats attended, ${summary.missed} missed\n` +
@@ -118,7 +113,7 @@ export function registerCloseYear(program: Command, { io, state }: CommandContex
         "the closed year's own files are kept in previous-year/); the output is next year's starting folder, which qar new-year turns into a year folder.",
     )
     .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "the allocation that took place (allocation.csv)")
+    .argument("<allocation>", "the allocation that took place (allocation.csv, or a workbook with an allocation sheet)")
     .requiredOption("-y, --year-label <label>", "the closed year's label, starting with the year it begins in (e.g. 2024-25)")
     .requiredOption("-o, --out <dir>", "folder for the next year's starting files (never the year folder)")
     .option("-a, --attendance <file>", "attendance.csv with review_id,person_id,attended (yes/no); seats it does not list count as attended")

@@ -1,5 +1,8 @@
 import { formatInputError, type InputError } from "../../io/errors.js";
 import { readBytes } from "../../io/files.js";
+import { parseAllocationRows } from "../../io/read-allocation.js";
+import { tableContents } from "../../io/workbook.js";
+import type { Allocation } from "../../model/schema.js";
 import { EXIT, type Io } from "../shared.js";
 
 /**
@@ -30,4 +33,27 @@ export function readWith<T>(
   if (parsed.ok) return parsed.value;
   errors.push(...parsed.errors);
   return undefined;
+}
+
+/**
+ * Reads an allocation (allocation.csv, or the `allocation` sheet of a workbook such as
+ * results.xlsx) with the spreadsheet row of each assignment, or adds its errors to `errors`.
+ */
+export async function readAllocationWith(path: string, errors: InputError[]): Promise<(Allocation & { readonly rows: readonly number[] }) | undefined> {
+  const bytes = readBytes(path);
+  if ("error" in bytes) {
+    errors.push(bytes.error);
+    return undefined;
+  }
+  const table = await tableContents(bytes.bytes, path, "allocation.csv");
+  if ("error" in table) {
+    errors.push(table.error);
+    return undefined;
+  }
+  const parsed = parseAllocationRows(table.contents, table.file);
+  if (!parsed.ok) {
+    errors.push(...parsed.errors);
+    return undefined;
+  }
+  return { ...parsed.value.allocation, rows: parsed.value.assignmentRows };
 }

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { explain, type Explanation, type SeatExplanation } from "../../explain.js";
-import { EXIT, loadAllocation, loadYear, type CommandContext } from "../shared.js";
+import { EXIT, jsonOutput, loadAllocation, loadYear, type CommandContext } from "../shared.js";
 import { dateOption, recordedFreeze } from "./season-step.js";
 
 interface ExplainOptions {
@@ -33,9 +33,9 @@ function explanationText(explanation: Explanation): string {
 async function explainAction({ io, state }: CommandContext, folder: string, file: string, opts: ExplainOptions): Promise<void> {
   const loaded = await loadYear({ io, state }, folder, opts);
   const freeze = recordedFreeze(file, opts.freezeBefore);
-  const explanation = explain(loaded.value, loadAllocation(file, io), freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore } : {});
+  const explanation = explain(loaded.value, await loadAllocation(file, io), freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore } : {});
   const asOf = freeze.freezeBefore !== undefined ? `as of ${freeze.freezeBefore} (${freeze.source}): reviews starting before it are kept as they are\n` : "";
-  io.out(opts.json ? `${JSON.stringify(freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore, ...explanation } : explanation, null, 2)}\n` : `${asOf}${explanationText(explanation)}`);
+  io.out(opts.json ? jsonOutput(freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore, ...explanation } : explanation) : `${asOf}${explanationText(explanation)}`);
   state.code = EXIT.ok;
 }
 
@@ -48,7 +48,7 @@ export function registerExplain(program: Command, context: CommandContext): void
         "and any certificate that the year cannot be fully staffed.",
     )
     .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "allocation.csv; - reads it from standard input")
+    .argument("<allocation>", "allocation.csv, or a workbook (.xlsx, .ods) with an allocation sheet; - reads it from standard input")
     .option("-f, --freeze-before <date>", "explain as of this date: reviews starting before it are kept as they are (default: the date the step that wrote the allocation used, from the summary.json beside it)", dateOption)
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
     .option("--json", "print the explanations as JSON")

@@ -5,7 +5,7 @@ import { group, type GroupResult } from "../../groups/group.js";
 import { checkOutputFolder } from "../../io/out-folder.js";
 import { GROUP_OUTPUTS } from "../../io/groups/cohort-files.js";
 import { groupOutputs, groupSummary } from "../../io/groups/write-groups.js";
-import { EXIT, writeOutputs, type CommandContext, type Io } from "../shared.js";
+import { EXIT, jsonOutput, writeOutputs, type CommandContext, type Io } from "../shared.js";
 import { failInput, loadCohort } from "./cohort-input.js";
 
 function seconds(value: string): number {
@@ -53,7 +53,7 @@ export function registerGroup(program: Command, { io, state }: CommandContext): 
       }
       const index = indexCohort(loaded.cohort);
       writeOutputs(opts.out, groupOutputs(index, result));
-      if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...groupSummary(index, result) }, null, 2)}\n`);
+      if (opts.json) io.out(jsonOutput({ out: opts.out, ...groupSummary(index, result) }));
       else if (!opts.quiet) io.out(`${groupSummaryText(result)}\n\nwritten to ${opts.out}: ${GROUP_OUTPUTS.join(", ")}\n`);
       state.code = EXIT.ok;
     });

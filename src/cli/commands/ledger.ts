@@ -6,7 +6,7 @@ import { parseLedgerYears, schoolNames } from "../../io/read-years.js";
 import { standingsTable } from "../../io/write-years.js";
 import { YEAR_FILES } from "../../io/year-files.js";
 import { standings } from "../../years/ledger.js";
-import { EXIT, type CommandContext, type Io } from "../shared.js";
+import { EXIT, jsonOutput, type CommandContext, type Io } from "../shared.js";
 import { inputErrors, readWith } from "./common.js";
 
 function count(value: string): number {
@@ -30,7 +30,7 @@ function ledgerCommand(io: Io, folder: string, opts: { top: number; json?: boole
   const shown = all.slice(0, opts.top);
   const owing = all.filter((row) => row.carryOver > 0).length;
   if (opts.json) {
-    io.out(`${JSON.stringify({ schools: all.length, owing, furthestBehind: shown }, null, 2)}\n`);
+    io.out(jsonOutput({ schools: all.length, owing, furthestBehind: shown }));
   } else {
     const years = new Set(ledger.items.map((row) => row.year)).size;
     io.out(`${owing} of ${all.length} schools owe places after ${years} closed year${years === 1 ? "" : "s"}; the ${shown.length} furthest behind on their commitment:\n\n`);

@@ -5,6 +5,7 @@ import { repair, type Change } from "../../repair.js";
 import { asOf, dateOption, stepFiles, stepJson, stepOf, stepText, STEP_FILES } from "./season-step.js";
 import {
   EXIT,
+  jsonOutput,
   InputFailure,
   integer,
   loadAllocation,
@@ -45,7 +46,7 @@ async function repairAction({ io, state }: CommandContext, folder: string, file:
   const started = performance.now();
   refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, ...STEP_FILES] });
   const loaded = await loadYear({ io, state }, folder, opts);
-  const allocation = loadAllocation(file, io);
+  const allocation = await loadAllocation(file, io);
   const changes = loadChanges(opts.changes, { io, state });
   const when = asOf(io, opts);
   const display = progressFor(io, opts);
@@ -71,9 +72,9 @@ async function repairAction({ io, state }: CommandContext, folder: string, file:
     );
   }
   const step = stepOf(indexYear(outcome.problem), loaded, when, outcome, outcome.start);
-  const files = stepFiles(step);
+  const files = await stepFiles(step);
   writeOutputs(opts.out, files);
-  if (opts.json) io.out(`${JSON.stringify(stepJson(step, opts.out), null, 2)}\n`);
+  if (opts.json) io.out(jsonOutput(stepJson(step, opts.out)));
   else if (!opts.quiet) io.out(stepText(step, [], `written to ${opts.out}: ${writtenList(files)}`));
   state.code = EXIT.ok;
 }
@@ -87,7 +88,7 @@ export function registerRepair(program: Command, context: CommandContext): void 
         "writes a complete output folder plus diff.csv, options.csv (the most seats for each number of changes), notices.csv and chase.csv.",
     )
     .argument("<year-folder>", "the year folder (new people and schools are extra rows in its files)")
-    .argument("<allocation>", "the published allocation.csv")
+    .argument("<allocation>", "the published allocation.csv (or results.xlsx)")
     .requiredOption(
       "-c, --changes <file>",
       "changes.csv with columns change,id,value (withdraw,P0193, = the rest of the year · withdraw,P0193,R0412 = that review · cancel,R0412, · move,R0412,2024-03-11); - reads it from standard input",

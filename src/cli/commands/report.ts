@@ -16,7 +16,7 @@ interface ReportOptions {
 async function reportAction({ io, state }: CommandContext, folder: string, file: string, opts: ReportOptions): Promise<void> {
   refuseBadOutput(opts.out, folder, { kind: "file" });
   const loaded = await loadYear({ io, state }, folder, opts);
-  const allocation = loadAllocation(file, io);
+  const allocation = await loadAllocation(file, io);
   const year = indexYear(loaded.value);
   const check = checkAllocation(year, allocation);
   const freeze = recordedFreeze(file, opts.freezeBefore);
@@ -32,7 +32,7 @@ export function registerReport(program: Command, context: CommandContext): void 
     .command("report")
     .description("Write the HTML report (headline figures, calendar, reciprocity, hub exchanges, unfilled seats, teams) of an allocation.")
     .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "allocation.csv; - reads it from standard input")
+    .argument("<allocation>", "allocation.csv, or a workbook (.xlsx, .ods) with an allocation sheet; - reads it from standard input")
     .requiredOption("-o, --out <file>", "the report file to write, e.g. report.html; - for standard output")
     .option("-q, --quiet", "print nothing on success")
     .option("-f, --freeze-before <date>", "explain empty seats as of this date (default: the date the step that wrote the allocation used)", dateOption)

@@ -1,11 +1,10 @@
 import type { Command } from "commander";
 import type { InputError } from "../../io/errors.js";
-import { parseAllocationRows } from "../../io/read-allocation.js";
 import { readResponses } from "../../io/read-responses.js";
 import { indexYear } from "../../model/year.js";
 import { respond, type RespondIssue } from "../../season/respond.js";
 import { applyResponses } from "../../season/responses.js";
-import { EXIT, InputFailure, integer, loadBytes, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
+import { EXIT, InputFailure, integer, jsonOutput, loadAllocationRows, loadBytes, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
 import { nonNegative } from "./repair.js";
 import { asOf, dateOption, stepFiles, stepJson, stepOf, stepText, STEP_FILES } from "./season-step.js";
 
@@ -46,7 +45,7 @@ export function registerRespond(program: Command, context: CommandContext): void
         "and everyone affected gets a notice and an updated calendar; chase.csv lists who has not answered, by school.",
     )
     .argument("<year-folder>", "the year folder the allocation is for")
-    .argument("<allocation>", "the published allocation.csv (with its status column)")
+    .argument("<allocation>", "the published allocation.csv (with its status column), or results.xlsx")
     .requiredOption("-r, --responses <file>", "responses.csv with columns review_id,person_id,response (confirmed or declined; yes or no)")
     .requiredOption("-o, --out <dir>", "folder to write the new allocation, notices, letters and calendars to")
     .option("-f, --freeze-before <date>", "reviews starting before this date keep their teams exactly (default: today)", dateOption)
@@ -68,19 +67,18 @@ export function registerRespond(program: Command, context: CommandContext): void
       const { io } = context;
       refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, ...STEP_FILES] });
       const loaded = await loadYear(context, folder, opts);
-      const published = parseAllocationRows(loadBytes(file, io), file);
-      if (!published.ok) throw new InputFailure(published.errors);
+      const published = await loadAllocationRows(file, io);
       const when = asOf(io, opts);
       // Every problem of the responses in one run: the rows that cannot be read, and those that
       // read well but name a seat the allocation does not offer (or one before the freeze date).
       const read = readResponses(loadBytes(opts.responses, io), opts.responses);
       const files = { responses: opts.responses, allocation: file };
-      const rows = { responses: read.list.rows, allocation: published.value.assignmentRows };
-      const answered = applyResponses(indexYear(loaded.value), published.value.allocation, read.list.responses, when.freezeBefore);
+      const rows = { responses: read.list.rows, allocation: published.assignmentRows };
+      const answered = applyResponses(indexYear(loaded.value), published.allocation, read.list.responses, when.freezeBefore);
       const problems = [...read.errors, ...answered.issues.map((issue) => located({ source: "responses", ...issue }, files, rows))];
       if (problems.length > 0) throw new InputFailure(problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
       const display = progressFor(io, opts);
-      const outcome = await respond(loaded.value, published.value.allocation, read.list.responses, {
+      const outcome = await respond(loaded.value, published.allocation, read.list.responses, {
         seed: opts.seed,
         freezeBefore: when.freezeBefore,
         replyBy: when.replyBy,
@@ -94,9 +92,9 @@ export function registerRespond(program: Command, context: CommandContext): void
       const year = indexYear(loaded.value);
       const answers = { confirmed: read.list.responses.filter((r) => r.response === "confirmed").length, declined: read.list.responses.filter((r) => r.response === "declined").length };
       const step = stepOf(year, loaded, when, outcome, outcome.answered, { answers: { ...answers, reoffered: opts.reoffer } });
-      const written = stepFiles(step);
+      const written = await stepFiles(step);
       writeOutputs(opts.out, written);
-      if (opts.json) io.out(`${JSON.stringify({ ...stepJson(step, opts.out), released: outcome.released }, null, 2)}\n`);
+      if (opts.json) io.out(jsonOutput({ ...stepJson(step, opts.out), released: outcome.released }));
       else if (!opts.quiet) {
         const lines = [
           `answers in this round: ${answers.confirmed} confirmed, ${answers.declined} declined${answers.declined > 0 ? (opts.reoffer ? " (decliners may be offered another review; --no-reoffer leaves them be)" : " (decliners are offered nothing new: --no-reoffer)") : ""}`,

@@ -5,7 +5,8 @@ import { explain, type Explanation, type SeatCause } from "../../explain.js";
 import { toCsv } from "../../io/csv-text.js";
 import { readDate } from "../../io/read-date.js";
 import { chaseCsv, optionsCsv, tradeOffLine } from "../../io/repair-outputs.js";
-import { solveOutputs, summaryOf } from "../../io/write-outputs.js";
+import { RESULTS_WORKBOOK, resultsWorkbook } from "../../io/results-workbook.js";
+import { outputParts, solveOutputs, summaryOf } from "../../io/write-outputs.js";
 import { noticesCsv, writingTime } from "../../io/write-season.js";
 import { formatDay, parseDay } from "../../model/dates.js";
 import type { Pin, Allocation } from "../../model/schema.js";
@@ -171,25 +172,31 @@ function seasonBlock(step: StepInput): Record<string, unknown> {
   };
 }
 
-/** Every file of a season step: the solve's (with the as-of date), diff.csv, options.csv, notices.csv and chase.csv. */
-export function stepFiles(step: StepInput): Record<string, string> {
+/**
+ * Every file of a season step: the solve's (with the as-of date), diff.csv, options.csv,
+ * notices.csv, chase.csv and results.xlsx (with the step's letters and notices).
+ */
+export async function stepFiles(step: StepInput): Promise<Record<string, string | Uint8Array>> {
   const { result, when } = step;
   const replyBy = parseDay(when.replyBy)!;
+  const options = {
+    cancelled: step.cancelled,
+    warnings: step.warnings,
+    stamp: when.stamp,
+    wording: { replyBy },
+    freezeBefore: when.freezeBefore,
+    year: step.year,
+    season: seasonBlock(step),
+    start: step.start,
+  };
+  const parts = outputParts(result, options);
   return {
-    ...solveOutputs(result, step.explanation, {
-      cancelled: step.cancelled,
-      warnings: step.warnings,
-      stamp: when.stamp,
-      wording: { replyBy },
-      freezeBefore: when.freezeBefore,
-      year: step.year,
-      season: seasonBlock(step),
-      start: step.start,
-    }),
+    ...solveOutputs(result, step.explanation, options, parts),
     "diff.csv": diffCsv(step.diff),
     "options.csv": optionsCsv(step.options, step.start),
     "notices.csv": noticesCsv(step.notices),
     "chase.csv": chaseCsv(chaseList({ year: result.year, allocation: result.allocation }, when.freezeBefore)),
+    [RESULTS_WORKBOOK]: await resultsWorkbook({ ...result, explanation: step.explanation, letters: parts.letters, notices: step.notices }),
   };
 }
 

@@ -1,12 +1,12 @@
 import type { Command } from "commander";
 import { explain } from "../../explain.js";
+import { RESULTS_WORKBOOK, resultsWorkbook } from "../../io/results-workbook.js";
 import { summaryTable } from "../../io/terminal.js";
-import { solveOutputs, summaryOf } from "../../io/write-outputs.js";
+import { outputParts, solveOutputs, summaryOf } from "../../io/write-outputs.js";
 import { parseDay } from "../../model/dates.js";
-import { lettersOf } from "../../season/letters.js";
 import { ENGINES, solve } from "../../solver/index.js";
 import { asOf, dateOption, lettersLine } from "./season-step.js";
-import { EXIT, InputFailure, integer, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
+import { EXIT, jsonOutput, InputFailure, integer, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
 
 interface SolveOptions {
   readonly out: string;
@@ -37,10 +37,12 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
   }).finally(() => display?.stop());
   const when = asOf(io, opts);
   const explanation = explain(result.year, result.allocation);
-  const letters = lettersOf({ year: result.year, allocation: result.allocation }, { replyBy: parseDay(when.replyBy)! });
-  const files = solveOutputs(result, explanation, { warnings: loaded.warnings, stamp: when.stamp, wording: { replyBy: parseDay(when.replyBy)! } });
+  const options = { warnings: loaded.warnings, stamp: when.stamp, wording: { replyBy: parseDay(when.replyBy)! } };
+  const parts = outputParts(result, options);
+  const { letters } = parts;
+  const files = { ...solveOutputs(result, explanation, options, parts), [RESULTS_WORKBOOK]: await resultsWorkbook({ ...result, explanation, letters }) };
   writeOutputs(opts.out, files);
-  if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result, loaded.warnings, { explanation, letters }) }, null, 2)}\n`);
+  if (opts.json) io.out(jsonOutput({ out: opts.out, ...summaryOf(result, loaded.warnings, { explanation, letters }) }));
   else if (!opts.quiet) io.out(`${summaryTable(result.check, result, { fuller: explanation.seats.filter((e) => e.cause === "fuller").reduce((n, e) => n + e.missing, 0) })}\n\n${lettersLine(letters, when)}\nwritten to ${opts.out}: ${writtenList(files)}\n`);
   state.code = EXIT.ok;
 }
@@ -49,7 +51,7 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
 export function registerSolve(program: Command, context: CommandContext): void {
   program
     .command("solve")
-    .description("Allocate every review of a year folder and write allocation.csv, unfilled.csv, ledger.csv, summary.json and report.html.")
+    .description("Allocate every review of a year folder and write allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html and results.xlsx (the tables as one workbook).")
     .argument("<year-folder>", "folder with schools.csv, reviewers.csv, leads.csv, reviews.csv (and optional policy.json), or an .xlsx workbook with those sheets")
     .requiredOption("-o, --out <dir>", "folder to write the results to (never the year folder)")
     .option("-s, --seed <n>", "seed for reproducible results", integer, 1)

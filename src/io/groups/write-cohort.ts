@@ -1,7 +1,7 @@
 import type { Cohort } from "../../groups/model.js";
 import { DEFAULT_POLICY } from "../../model/policy.js";
 import { DEFAULT_GROUP_POLICY, type GroupPolicy } from "../../groups/policy.js";
-import { toCsv } from "../csv-text.js";
+import { toCsv as csv } from "../csv-text.js";
 import { serializeYear } from "../write-year.js";
 import { LIST_SEPARATOR } from "../year-files.js";
 import { COHORT_FILES, COHORT_POLICY_FILE } from "./cohort-files.js";
@@ -13,12 +13,14 @@ function overrides(policy: GroupPolicy): Partial<GroupPolicy> {
 
 /**
  * A cohort as the files of a cohort folder (file name → text), in the format `parseCohort`
- * reads; history.csv and policy.json only when they say something.
+ * reads; history.csv and policy.json only when they say something. Each CSV starts with a BOM
+ * unless `bom: false`.
  *
  * @example for (const [name, text] of Object.entries(serializeCohort(cohort))) writeFileSync(join(dir, name), text);
  */
-export function serializeCohort(cohort: Cohort): Record<string, string> {
-  const schools = serializeYear({ schools: cohort.schools, reviewers: [], leads: [], reviews: [], history: [], pins: [], policy: DEFAULT_POLICY })[COHORT_FILES.schools.file]!;
+export function serializeCohort(cohort: Cohort, options: { readonly bom?: boolean } = {}): Record<string, string> {
+  const toCsv = (columns: readonly string[], rows: readonly (readonly (string | number | undefined | null)[])[]) => csv(columns, rows, options);
+  const schools = serializeYear({ schools: cohort.schools, reviewers: [], leads: [], reviews: [], history: [], pins: [], policy: DEFAULT_POLICY }, options)[COHORT_FILES.schools.file]!;
   const files: Record<string, string> = {
     [COHORT_FILES.schools.file]: schools,
     [COHORT_FILES.cohort.file]: toCsv(COHORT_FILES.cohort.required, cohort.members.map((m) => [m.schoolId, m.programme])),

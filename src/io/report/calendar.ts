@@ -1,4 +1,4 @@
-import { formatDay, weekStart, type Day } from "../../model/dates.js";
+import { formatUkDay, weekStart, type Day } from "../../model/dates.js";
 import type { ReviewInfo, Year } from "../../model/year.js";
 import { byStartThenId, h, hubName, sectionStart, span, svgOpen } from "./format.js";
 import type { ReportInput } from "./input.js";
@@ -79,7 +79,7 @@ function weekRow(plan: Layout, status: ReadonlyMap<string, Status>, week: Day, i
     return drawn;
   });
   const count = list.length > 0 ? `<text x="${x + 3}" y="${y + CELL - 2}" class="count">${list.length}</text>` : "";
-  return `<text x="${x0}" y="${y + CELL - 2}" class="week">${formatDay(week)}</text>${squares.join("")}${count}`;
+  return `<text x="${x0}" y="${y + CELL - 2}" class="week">${formatUkDay(week, { weekday: false })}</text>${squares.join("")}${count}`;
 }
 
 /** The calendar section: reviews by week, coloured by team status, with a counted legend. */

@@ -1,5 +1,5 @@
 import { dropControl } from "../../model/text.js";
-import { formatDay, type Day } from "../../model/dates.js";
+import { formatUkDay } from "../../model/dates.js";
 import type { ReviewInfo } from "../../model/year.js";
 
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -47,14 +47,10 @@ export function clip(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
 
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const weekday = (day: Day) => WEEKDAYS[(day + 3) % 7]!;
-const dated = (day: Day) => `${weekday(day)} ${formatDay(day)}`;
-
-/** A review's dates with their weekdays: "Mon 2024-03-04 – Wed 2024-03-06". */
+/** A review's dates as written in England, with their weekdays: "Mon 4 Mar 2024 – Wed 6 Mar 2024". */
 export function span(review: ReviewInfo): string {
   const { from, to } = review.span;
-  return from === to ? dated(from) : `${dated(from)} – ${dated(to)}`;
+  return from === to ? formatUkDay(from) : `${formatUkDay(from)} – ${formatUkDay(to)}`;
 }
 
 /** A hub's name, or "(no hub)" for a blank one. */

@@ -1,6 +1,6 @@
 import type { UnfilledSeats } from "../../check.js";
 import type { Deficiency, SeatExplanation } from "../../explain.js";
-import { formatDay } from "../../model/dates.js";
+import { formatUkDay } from "../../model/dates.js";
 import type { Role } from "../../model/schema.js";
 import type { Year } from "../../model/year.js";
 import { RULES } from "../../rules/index.js";
@@ -46,7 +46,7 @@ function seatRow(year: Year, seat: UnfilledSeats, e: SeatExplanation | undefined
   if (!review) return `<tr><td>${h(seat.reviewId)}</td><td colspan="5">not a review of the year</td></tr>`;
   const id = h(review.id);
   const host = `${h(review.host.name)} <span class="muted">${h(review.host.id)} · ${h(hubName(review.host.hub))}</span>`;
-  const starts = `<td data-v="${review.span.from}" class="nowrap">${formatDay(review.span.from)}</td>`;
+  const starts = `<td data-v="${review.span.from}" class="nowrap">${formatUkDay(review.span.from)}</td>`;
   return `<tr><td data-v="${id}"><a href="#team-${id}">${id}</a></td><td>${host}</td>${starts}<td>${roleName(seat.role)}</td>\
 <td class="num">${seat.missing}</td><td>${why(e)}</td></tr>`;
 }

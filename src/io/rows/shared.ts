@@ -1,7 +1,8 @@
+import { VALUE_LIMITS } from "../../model/schema.js";
 import type { CellReader } from "../cells.js";
 
-/** Largest plausible values: anything above is a typo or a unit mix-up, not a school. */
-export const LIMITS = { pupils: 20_000, maxReviews: 100, days: 31, seats: 50, carryOver: 1000 } as const;
+/** Largest plausible values (the model's, so a problem given as JSON is held to the same). */
+export const LIMITS = VALUE_LIMITS;
 
 /** A coordinate needs both halves: a blank `lat` beside a given `lon` (or the reverse) is an error. */
 export function bothOrNeither(c: CellReader): void {

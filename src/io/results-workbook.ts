@@ -1,0 +1,143 @@
+import type { CellValue, Workbook } from "exceljs";
+import type { CheckResult } from "../check.js";
+import type { Explanation } from "../explain.js";
+import { parseDay } from "../model/dates.js";
+import type { Allocation } from "../model/schema.js";
+import { dropControl } from "../model/text.js";
+import type { Year } from "../model/year.js";
+import { lettersOf, type Letter } from "../season/letters.js";
+import type { Notice } from "../season/notices.js";
+import type { Table, TableCell } from "./csv-text.js";
+import { allocationTable, ledgerTable, trustLedgerTable, unfilledTable } from "./write-outputs.js";
+import { lettersTable, noticesTable } from "./write-season.js";
+
+/**
+ * `results.xlsx`: the outputs a coordinator opens in a spreadsheet, as one workbook with a sheet
+ * per file (the same tables as the CSV files). Written with exceljs, in Node only (the browser
+ * entry keeps to the CSV files).
+ */
+
+/** The name of the workbook in an output folder. */
+export const RESULTS_WORKBOOK = "results.xlsx";
+
+/** One sheet: its name (a file's name without `.csv`) and its table. */
+export interface SheetTable {
+  readonly name: string;
+  readonly table: Table;
+}
+
+/** Columns that hold dates (ISO text in the tables): written as date cells. */
+const DATE_COLUMNS = new Set(["start", "end", "from_start", "to_start", "week"]);
+/** How a date cell shows: the UK way, with the day of the week (`Tue 7 Oct 2025`). */
+export const DATE_FORMAT = "ddd d mmm yyyy";
+/**
+ * The workbook's creation date, fixed: the same allocation gives the same bytes (the outputs are
+ * reproducible under a seed, as the CSV files are).
+ */
+const CREATED = new Date(Date.UTC(2000, 0, 1));
+const MAX_WIDTH = 60;
+const MS_PER_DAY = 86_400_000;
+
+/** A table cell as a sheet cell: a date column's ISO text as a date (UTC midnight, so the day never shifts). */
+function sheetCell(value: TableCell, isDate: boolean): CellValue {
+  if (value === undefined || value === null || value === "") return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (isDate) {
+    const day = parseDay(value);
+    if (day !== undefined) return new Date(day * MS_PER_DAY);
+  }
+  // A text cell is never a formula in a workbook, so it needs no apostrophe; control characters go.
+  return dropControl(value);
+}
+
+/** The width a column needs: its longest line, header included, within reason. */
+function widthOf(table: Table, column: number, isDate: boolean): number {
+  let longest = table.columns[column]!.length;
+  for (const row of table.rows) {
+    const cell = row[column];
+    if (cell === undefined || cell === null) continue;
+    const length = isDate ? DATE_FORMAT.length : Math.max(...String(cell).split("\n").map((line) => line.length));
+    longest = Math.max(longest, length);
+  }
+  return Math.min(MAX_WIDTH, longest + 2);
+}
+
+function addSheet(workbook: Workbook, { name, table }: SheetTable): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  const dates = table.columns.map((column) => DATE_COLUMNS.has(column));
+  const multiLine = table.columns.map((_, c) => table.rows.some((row) => typeof row[c] === "string" && (row[c] as string).includes("\n")));
+  sheet.columns = table.columns.map((column, c) => ({
+    header: column,
+    key: column,
+    width: widthOf(table, c, dates[c]!),
+    ...(dates[c] ? { style: { numFmt: DATE_FORMAT } } : {}),
+    ...(multiLine[c] ? { style: { alignment: { wrapText: true, vertical: "top" as const } } } : {}),
+  }));
+  for (const row of table.rows) sheet.addRow(row.map((cell, c) => sheetCell(cell, dates[c]!)));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle" };
+  if (table.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+}
+
+/**
+ * A workbook of these sheets, as the bytes of an .xlsx file: a bold, frozen header row with
+ * filters, columns as wide as their contents, dates as date cells, numbers as numbers.
+ *
+ * @example writeFileSync("out.xlsx", await workbookOf([{ name: "allocation", table: allocationTable(year, allocation) }]));
+ */
+export async function workbookOf(sheets: readonly SheetTable[]): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "qar-allocator";
+  workbook.created = CREATED;
+  workbook.modified = CREATED;
+  for (const sheet of sheets) addSheet(workbook, sheet);
+  // Stored, not compressed: the parts are compressed once, when they are dated (below).
+  return fixedDates(new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as never)));
+}
+
+/**
+ * The same zip with every entry dated `CREATED`: exceljs stamps each part with the time of
+ * writing, which would make two runs of one seed differ in bytes.
+ */
+async function fixedDates(bytes: Uint8Array): Promise<Uint8Array> {
+  const { default: JSZip } = await import("jszip");
+  const zip = await JSZip.loadAsync(bytes);
+  const again = new JSZip();
+  for (const entry of Object.values(zip.files)) {
+    if (!entry.dir) again.file(entry.name, await entry.async("uint8array"), { date: CREATED, createFolders: false });
+  }
+  return again.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/** What `results.xlsx` is made of: an allocation with its check and explanation, and a step's notices. */
+export interface ResultsInput {
+  readonly year: Year;
+  readonly allocation: Allocation;
+  readonly check: CheckResult;
+  readonly explanation: Explanation;
+  /** The letters written to letters.csv (see `outputParts`); `lettersOf` with the default wording when not given. */
+  readonly letters?: readonly Letter[];
+  /** The notices of a `respond` or `repair` step (a `notices` sheet); none after a plain solve. */
+  readonly notices?: readonly Notice[];
+}
+
+/**
+ * `results.xlsx`: sheets `allocation`, `unfilled`, `ledger` (and `trust-ledger` in a year with
+ * TPRs), `letters` and, after a `respond` or `repair` step, `notices`, each the table of the CSV
+ * file of that name. `qar check` and the other commands read its `allocation` sheet back.
+ *
+ * @example files["results.xlsx"] = await resultsWorkbook({ ...result, explanation: explain(result.year, result.allocation) });
+ */
+export function resultsWorkbook(input: ResultsInput): Promise<Uint8Array> {
+  const { year, allocation, check, explanation, letters, notices } = input;
+  return workbookOf([
+    { name: "allocation", table: allocationTable(year, allocation) },
+    { name: "unfilled", table: unfilledTable(explanation, year) },
+    { name: "ledger", table: ledgerTable(check) },
+    ...(check.trustLedger.length > 0 ? [{ name: "trust-ledger", table: trustLedgerTable(check) }] : []),
+    { name: "letters", table: lettersTable(letters ?? lettersOf({ year, allocation })) },
+    ...(notices !== undefined ? [{ name: "notices", table: noticesTable(notices) }] : []),
+  ]);
+}

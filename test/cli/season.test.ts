@@ -74,7 +74,7 @@ describe("qar respond and repair, as of today", () => {
     expect(chase.every((r) => r.start! >= "2024-02-01")).toBe(true);
     const schools = chase.map((r) => r.school_name ?? "");
     expect(schools.filter((s) => s !== "")).toEqual([...schools.filter((s) => s !== "")].sort());
-    expect(read(week, "notices.csv").split("\n")[0]).toBe("recipient_type,recipient_id,name,email,review_id,change,start,end,message");
+    expect(read(week, "notices.csv").split("\n")[0]).toBe("\uFEFFrecipient_type,recipient_id,name,email,review_id,change,start,end,message");
   });
 
   it("qar respond with an unreadable answer, an unknown review and a decline of a held review reports all three in one run", async () => {

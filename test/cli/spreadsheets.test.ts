@@ -143,17 +143,38 @@ describe("outputs in a spreadsheet", () => {
     },
   );
 
-  it("qar repair <year> planted/valid.csv --changes <withdraw P2> --out <tmp>: results.xlsx has a notices sheet holding notices.csv's rows", async () => {
+  it("qar repair <year> planted/valid.csv --changes <withdraw P2> --out <tmp>: results.xlsx has the step's notices, letters and allocation (the withdrawal too), each sheet holding its CSV file's rows", async () => {
     const changes = join(tmp.dir, "changes.csv");
     writeFileSync(changes, "change,id,value\nwithdraw,P2,\n");
     const repaired = join(tmp.dir, "repaired");
-    expect((await qar("repair", YEAR, join(PLANTED, "valid.csv"), "--changes", changes, "--out", repaired, "--seed", "1")).code).toBe(0);
-    const sheet = (await workbook(join(repaired, "results.xlsx"))).getWorksheet("notices")!;
+    expect((await qar("repair", YEAR, join(PLANTED, "valid.csv"), "--changes", changes, "--out", repaired, "--seed", "1", "--freeze-before", "2024-01-01", "--reply-by", "2024-02-02")).code).toBe(0);
+    const book = await workbook(join(repaired, "results.xlsx"));
+    const text = (value: ExcelJS.CellValue) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? ""));
+    const sheetRows = (name: string, header: readonly string[]) => {
+      const sheet = book.getWorksheet(name)!;
+      expect((sheet.getRow(1).values as unknown[]).slice(1), name).toEqual(header);
+      return Array.from({ length: sheet.rowCount - 1 }, (_, r) => Object.fromEntries(header.map((column, c) => [column, text(sheet.getRow(r + 2).getCell(c + 1).value)])));
+    };
     const notices = csvRows(read(repaired, "notices.csv"));
     expect(notices.length).toBeGreaterThan(0);
-    const header = Object.keys(notices[0]!);
-    const text = (value: ExcelJS.CellValue) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? ""));
-    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, r) => Object.fromEntries(header.map((column, c) => [column, text(sheet.getRow(r + 2).getCell(c + 1).value)])));
-    expect(rows).toEqual(notices);
+    expect(Object.keys(notices[0]!)).toContain("email");
+    expect(sheetRows("notices", Object.keys(notices[0]!))).toEqual(notices);
+    // The letters are the step's, word for word: as of its freeze date, answers due by --reply-by.
+    const letters = csvRows(read(repaired, "letters.csv"));
+    expect(Object.keys(letters[0]!)).toEqual(expect.arrayContaining(["subject", "message"]));
+    expect(letters.some((l) => l.message!.includes("2 February 2024"))).toBe(true);
+    expect(sheetRows("letters", Object.keys(letters[0]!))).toEqual(letters);
+    const allocation = csvRows(read(repaired, "allocation.csv"));
+    expect(allocation.some((row) => row.review_id === "" && row.person_id === "P2" && row.status === "withdrawn")).toBe(true);
+    expect(sheetRows("allocation", Object.keys(allocation[0]!))).toEqual(allocation);
+    // Read back, the workbook is the same allocation as the CSV file, the withdrawal included.
+    const fromBook = JSON.parse((await qar("check", YEAR, join(repaired, "results.xlsx"), "--json")).out) as { metrics: unknown };
+    const fromCsv = JSON.parse((await qar("check", YEAR, join(repaired, "allocation.csv"), "--json")).out) as { metrics: unknown };
+    expect(fromBook.metrics).toEqual(fromCsv.metrics);
+    const again = join(tmp.dir, "repaired-again");
+    const withdrawAgain = join(tmp.dir, "no-changes.csv");
+    writeFileSync(withdrawAgain, "change,id,value\n");
+    expect((await qar("repair", YEAR, join(repaired, "results.xlsx"), "--changes", withdrawAgain, "--out", again, "--seed", "1", "--freeze-before", "2024-01-01", "--reply-by", "2024-02-02")).code).toBe(0);
+    expect(csvRows(read(again, "allocation.csv")).filter((row) => row.review_id === "")).toEqual(allocation.filter((row) => row.review_id === ""));
   });
 });

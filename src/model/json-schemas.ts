@@ -71,6 +71,45 @@ export const ResultSchema = z.looseObject({
     .array(z.looseObject({ assignment: AssignmentSchema, rule: z.string(), reason: z.string() }))
     .describe("rows the engine placed that broke a rule, taken out by solve (empty unless an engine is at fault; a run with any is never optimal)"),
   warnings: z.array(InputErrorSchema).describe("the input's warnings (columns not used, files read under another name, people with no dates)"),
+  trustReciprocity: z
+    .looseObject({ trusts: count, ...reciprocityFigures, inBalanceShare: share, meetingCommitmentShare: share })
+    .optional()
+    .describe("in a year with TPRs: the reciprocity of the trusts, counted as trust-ledger.csv counts it"),
+  emptySeats: z
+    .looseObject({
+      total: count,
+      byCause: z.record(z.string(), count).describe("seats by the reason unfilled.csv gives: frozen, pin, rule, composition, busy, advanced, fuller"),
+    })
+    .optional()
+    .describe("the empty seats by reason (summary.json)"),
+  letters: z.looseObject({ total: count, withoutEmail: count }).optional().describe("the letters written to letters.csv, and how many have no e-mail address (summary.json)"),
+  season: z
+    .looseObject({
+      freezeBefore: z.string().describe("the as-of date: reviews starting before it are kept as they are"),
+      freezeBeforeFrom: z.enum(["today", "option"]),
+      frozenReviews: count,
+      replyBy: z.string().describe("the date answers are due"),
+      confirmed: count,
+      awaitingAnswer: count,
+      declined: count,
+      withdrawn: count,
+      withdrawals: count,
+      askedNoMore: count,
+      toChase: count,
+      disturbed: count.describe("people moved or taken off who had not asked for it"),
+      changedRows: count,
+      notices: count,
+      answers: z.looseObject({ confirmed: count, declined: count, reoffered: z.boolean() }).optional().describe("qar respond: the answers of this round"),
+    })
+    .optional()
+    .describe("after qar respond or qar repair: as of when, and where the answers stand"),
+  repair: z
+    .looseObject({
+      changes: count.optional().describe("the changed rows of the option written"),
+      options: z.array(z.looseObject({ changes: count, seats: count, fullTeams: count, disturbed: count.optional(), proven: z.boolean(), chosen: z.boolean() })),
+    })
+    .optional()
+    .describe("after qar respond or qar repair: the most seats for each number of changed rows (options.csv)"),
 });
 
 const violation = z.looseObject({ rule: z.string(), reviewId: z.string().optional(), personId: z.string().optional(), message: z.string() });
@@ -92,6 +131,7 @@ const role = z.enum(["lead", "peer"]);
 /** `qar explain --json`: one entry per review and role with empty seats, and the certificates of seats no allocation fills. */
 export const ExplainOutputSchema = z.looseObject({
   ok,
+  freezeBefore: z.string().optional().describe("the as-of date the seats are explained at (--freeze-before, or the one the step that wrote the allocation used)"),
   seats: z.array(
     z.looseObject({
       reviewId: z.string(),
@@ -100,6 +140,7 @@ export const ExplainOutputSchema = z.looseObject({
       missing: count,
       funnel: z.array(z.looseObject({ rule: z.string(), remaining: count })).describe("people left after each rule, in order"),
       reason: z.string(),
+      cause: z.string().describe("the reason in one word, as unfilled.csv and summary.json's emptySeats count it: frozen, pin, rule, composition, busy, advanced, fuller"),
       remedies: z.array(z.string()),
     }),
   ),

@@ -105,4 +105,19 @@ describe("the shipped JSON Schemas", () => {
     const bad = JSON.parse((await qar("check", YEAR, join(tmp.dir, "missing.csv"), "--json")).out) as unknown;
     expect(errorsOf("check", bad)).not.toEqual([]);
   });
+
+  it("a season step's summary.json (qar repair) validates against result.schema.json with its season, repair, emptySeats and letters blocks; explain --freeze-before against explain.schema.json", async () => {
+    const changes = join(tmp.dir, "changes.csv");
+    writeFileSync(changes, "change,id,value\nwithdraw,P2,\n");
+    const out = join(tmp.dir, "repaired");
+    expect((await qar("repair", YEAR, join(PLANTED, "valid.csv"), "--changes", changes, "--out", out, "--seed", "1", "--freeze-before", "2024-01-01")).code).toBe(0);
+    const summary = JSON.parse(readOutput(out, "summary.json")) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(summary)).toEqual(expect.arrayContaining(["dropped", "goals", "goalsTier", "emptySeats", "letters", "season", "repair"]));
+    expect(errorsOf("result", summary)).toEqual([]);
+    expect(errorsOf("result", { ...summary, season: { ...summary.season, freezeBefore: 20240101 } })).not.toEqual([]);
+    expect(errorsOf("result", { ...summary, emptySeats: { total: 1, byCause: { rule: -1 } } })).not.toEqual([]);
+    const explained = JSON.parse((await qar("explain", YEAR, join(out, "allocation.csv"), "--json", "--freeze-before", "2024-01-01")).out) as { freezeBefore?: string };
+    expect(explained.freezeBefore).toBe("2024-01-01");
+    expect(errorsOf("explain", explained)).toEqual([]);
+  });
 });

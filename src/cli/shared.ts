@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from "commander";
-import { basename, dirname, resolve } from "node:path";
 import { formatInputError, type InputError } from "../io/errors.js";
 import { readBytes, readYear, STDIO } from "../io/files.js";
-import { checkOutputFolder, writeOutputFile, writeOutputFolder } from "../io/out-folder.js";
+import { checkOutputFolder, OutputInTheWay, writeOutputFile, writeOutputFolder } from "../io/out-folder.js";
+import { CALENDARS_FOLDER } from "../io/write-season.js";
 import { parseAllocation } from "../io/read-allocation.js";
 import type { Allocation } from "../model/schema.js";
 import { progressDisplay, type ProgressDisplay } from "./progress.js";
@@ -112,39 +112,44 @@ export const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "ledger.csv", "tru
 
 /**
  * The output guard, before any work: refuses an output place inside the year folder by any
- * route (real paths compared, so symbolic links cannot get round it), a file where a folder is
- * wanted, a place that cannot be written. `kind: "file"` checks the folder one output file goes into.
+ * route (real paths compared, so symbolic links cannot get round it), the year folder where an
+ * output folder goes, a file or a link where a folder is wanted, a place that cannot be written.
+ * `kind: "file"` checks one output file (a report): it may replace the report an earlier run
+ * wrote, never one of `inputs`.
  */
-export function refuseBadOutput(out: string, folder: string, options: { kind?: "folder" | "file"; option?: string; names?: readonly string[] } = {}): void {
+export function refuseBadOutput(
+  out: string,
+  folder: string,
+  options: { kind?: "folder" | "file"; option?: string; names?: readonly string[]; inputs?: readonly (string | undefined)[] } = {},
+): void {
   const option = options.option ?? "--out";
   const protect = [folder];
   if (out === STDIO) {
     if (options.kind === "file") return;
     throw new InputFailure([{ code: "bad-usage", file: option, message: "writes a folder of files, which cannot go to standard output (-); give a folder, and --json for the summary on standard output" }]);
   }
-  if (options.kind === "file") {
-    const inYear = checkOutputFolder({ out, protect, option });
-    const errors = inYear.length > 0 ? inYear : checkOutputFolder({ out: dirname(resolve(out)), option, names: [basename(out)] });
-    if (errors.length > 0) throw new InputFailure(errors.map((e) => ({ ...e, file: out })));
-    return;
-  }
-  const errors = checkOutputFolder({ out, protect, option, ...(options.names ? { names: options.names } : {}) });
+  const inputs = (options.inputs ?? []).filter((file): file is string => file !== undefined && file !== STDIO);
+  const where = options.kind === "file" ? { file: true } : { folders: [CALENDARS_FOLDER], ...(options.names ? { names: options.names } : {}) };
+  const errors = checkOutputFolder({ out, protect, option, inputs, ...where });
   if (errors.length > 0) throw new InputFailure(errors);
 }
 
 /**
  * Writes an output folder (or one file); a failure of the disk (full, permissions changed
- * mid-run) is reported as a problem with the output place, never as an internal error.
+ * mid-run) or something standing in the way is reported as a problem with the output place,
+ * never as an internal error. A lock left by a dead writer is taken over with a warning.
  */
 export function writeOutputs(out: string, files: Readonly<Record<string, string>> | string, io?: Io): void {
   if (out === STDIO && typeof files === "string" && io) {
     io.out(files);
     return;
   }
+  const notice = (message: string) => (io ? io.err(`warning: ${message}\n`) : process.stderr.write(`warning: ${message}\n`));
   try {
     if (typeof files === "string") writeOutputFile(out, files);
-    else writeOutputFolder(out, files);
+    else writeOutputFolder(out, files, undefined, { notice });
   } catch (cause) {
+    if (cause instanceof OutputInTheWay) throw new InputFailure([{ code: "bad-output", file: out, message: `${cause.message}; nothing was written` }]);
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === undefined) throw cause;
     throw new InputFailure([{ code: "bad-output", file: out, message: `could not be written (${code}); its earlier outputs and every other file in it are unchanged` }]);

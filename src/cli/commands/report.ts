@@ -12,7 +12,7 @@ interface ReportOptions {
 }
 
 async function reportAction({ io, state }: CommandContext, folder: string, file: string, opts: ReportOptions): Promise<void> {
-  refuseBadOutput(opts.out, folder, { kind: "file" });
+  refuseBadOutput(opts.out, folder, { kind: "file", inputs: [file, opts.policy] });
   const loaded = await loadYear({ io, state }, folder, opts);
   const allocation = loadAllocation(file, io);
   const year = indexYear(loaded.value);

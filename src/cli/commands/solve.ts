@@ -32,7 +32,7 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
     ...(display ? { onProgress: display.update } : {}),
   }).finally(() => display?.stop());
   const files = solveOutputs(result, explain(result.year, result.allocation), { warnings: loaded.warnings });
-  writeOutputs(opts.out, files);
+  writeOutputs(opts.out, files, io);
   if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result, loaded.warnings) }, null, 2)}\n`);
   else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: ${writtenList(files)}\n`);
   state.code = EXIT.ok;

@@ -97,7 +97,10 @@ function folderEntries(folder: string): { names: string[] } | { error: InputErro
 
 /** The folder's year files by name: only the files that match a year file are read; the other names come without contents. */
 function folderFiles(folder: string, names: readonly string[], errors: InputError[]): Record<string, Uint8Array | undefined> {
-  const wanted = new Set(matchFiles(names, EXPECTED).files.values());
+  const matched = matchFiles(names, EXPECTED);
+  // Two files that could each be one year file: neither is read, and the error names both.
+  errors.push(...matched.errors);
+  const wanted = new Set(matched.files.values());
   const files: Record<string, Uint8Array | undefined> = {};
   for (const name of names) {
     if (!wanted.has(name)) {

@@ -7,7 +7,7 @@ import { INPUT_LIMITS, megabytes } from "./limits.js";
 import type { SheetRows } from "./read-csv.js";
 import type { YearFileContents } from "./rows/read-rows.js";
 import { POLICY_FILE, YEAR_FILES } from "./year-files.js";
-import { unpackedSize } from "./zip-size.js";
+import { measureZip } from "./zip-size.js";
 
 /**
  * Reading .xlsx workbooks with exceljs (see docs/formats.md for why this library): a whole year
@@ -54,18 +54,24 @@ function sheetRows(sheet: Worksheet, file: string): SheetRows | InputError {
 
 /** The workbook in these bytes, or an error naming the file. */
 async function load(bytes: Uint8Array, file: string): Promise<Workbook | InputError> {
-  const unpacked = unpackedSize(bytes) ?? 0;
-  if (unpacked > INPUT_LIMITS.unpackedBytes) {
-    const size = Number.isFinite(unpacked) ? megabytes(unpacked) : "more than 4 GB";
-    return { code: "too-large", file, message: `unpacks to ${size}; a workbook may unpack to at most ${megabytes(INPUT_LIMITS.unpackedBytes)} (save the sheets as CSV files instead)` };
+  // Measured by inflating, not by what the zip's directory claims: a lying directory is a zip bomb.
+  const measure = await measureZip(bytes, { bytes: INPUT_LIMITS.unpackedBytes, rows: INPUT_LIMITS.rows + 1 });
+  if (!measure.ok && "tooLarge" in measure) {
+    const message =
+      measure.tooLarge === "bytes"
+        ? `unpacks to more than ${megabytes(INPUT_LIMITS.unpackedBytes)} (refused while unpacking); a workbook may unpack to at most ${megabytes(INPUT_LIMITS.unpackedBytes)} (save the sheets as CSV files instead)`
+        : `has a sheet (${measure.entry}) with more than ${INPUT_LIMITS.rows.toLocaleString("en-GB")} rows; a table has at most ${INPUT_LIMITS.rows.toLocaleString("en-GB")}`;
+    return { code: "too-large", file, message };
   }
+  const unreadable = (why: string): InputError => ({ code: "unreadable-file", file, message: `is not a readable .xlsx workbook (${why}); save it again from the spreadsheet as "Excel Workbook (.xlsx)"` });
+  if (!measure.ok) return unreadable(measure.unreadable);
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     return workbook;
   } catch (cause) {
-    return { code: "unreadable-file", file, message: `is not a readable .xlsx workbook (${String((cause as Error).message ?? cause).slice(0, 80)}); save it again from the spreadsheet as "Excel Workbook (.xlsx)"` };
+    return unreadable(String((cause as Error).message ?? cause).slice(0, 80));
   }
 }
 
@@ -80,17 +86,32 @@ export async function readWorkbookFile(path: string): Promise<WorkbookFiles | { 
   if ("error" in read) return read;
   const workbook = await load(read.bytes, path);
   if (isError(workbook)) return { error: workbook };
-  const files: Record<string, SheetRows> = {};
   const sheetOf = new Map<string, string>();
+  const sheetNamed = new Map<string, Worksheet>();
   for (const sheet of workbook.worksheets) {
+    // A sheet named like a file keeps its name (`Reviews.csv`); `reviews` is read as `reviews.csv`.
     const key = extname(sheet.name) === "" ? `${sheet.name}.csv` : sheet.name;
-    const rows = sheetRows(sheet, `${basename(path)}, sheet "${sheet.name}"`);
+    // `reviews` beside `reviews.csv` would share a key: the sheet's own name keeps them apart.
+    let unique = key;
+    for (let n = 2; sheetOf.has(unique); n += 1) unique = `${basename(key, extname(key))} (${n})${extname(key)}`;
+    sheetOf.set(unique, sheet.name);
+    sheetNamed.set(unique, sheet);
+  }
+  const matched = matchFiles([...sheetOf.keys()], EXPECTED);
+  const sheetsIn = (names: readonly string[]) => names.map((name) => `"${sheetOf.get(name)}"`).join(" and ");
+  const conflict = matched.conflicts[0];
+  if (conflict !== undefined) {
+    return { error: { code: "duplicate-id", file: path, message: `has sheets ${sheetsIn(conflict.names)}, which could each be ${conflict.wanted}; keep one (rename or delete the others)` } };
+  }
+  // The other sheets by name only, for the hint when a required one is missing.
+  const files: Record<string, SheetRows | undefined> = Object.fromEntries([...sheetOf.keys()].map((key) => [key, undefined]));
+  const renames = new Map<string, string>();
+  for (const [wanted, key] of matched.files) {
+    const rows = sheetRows(sheetNamed.get(key)!, `${basename(path)}, sheet "${sheetOf.get(key)}"`);
     if (isError(rows)) return { error: rows };
     files[key] = rows;
-    sheetOf.set(key, sheet.name);
+    renames.set(wanted, `${basename(path)}, sheet "${sheetOf.get(key)}"`);
   }
-  const renames = new Map<string, string>();
-  for (const [wanted, key] of matchFiles(Object.keys(files), EXPECTED).files) renames.set(wanted, `${basename(path)}, sheet "${sheetOf.get(key)}"`);
   if (renames.size === 0) {
     return { error: { code: "missing-file", file: path, message: `has no sheet named like a year file (schools, reviewers, leads, reviews); its sheets: ${workbook.worksheets.map((s) => s.name).join(", ")}` } };
   }

@@ -3,7 +3,10 @@ import { formatInputError, type InputError } from "../io/errors.js";
 import { readBytes, readYear, STDIO } from "../io/files.js";
 import { checkOutputFolder, OutputInTheWay, writeOutputFile, writeOutputFolder } from "../io/out-folder.js";
 import { CALENDARS_FOLDER } from "../io/write-season.js";
-import { parseAllocation } from "../io/read-allocation.js";
+import { parseAllocation, parseAllocationRows } from "../io/read-allocation.js";
+import type { Problem } from "../model/problem.js";
+import { indexYear, type Year } from "../model/year.js";
+import { unknownSeatErrors, unknownSeats } from "../rules/known-people.js";
 import type { Allocation } from "../model/schema.js";
 import { progressDisplay, type ProgressDisplay } from "./progress.js";
 
@@ -105,6 +108,25 @@ export function loadAllocation(file: string, io?: Io): Allocation {
   const allocation = parseAllocation(loadBytes(file, io), name);
   if (!allocation.ok) throw new InputFailure(allocation.errors);
   return allocation.value;
+}
+
+/**
+ * Reads an allocation of `year` (see `loadAllocation`), or stops when it names reviews or people
+ * the year does not have, as `qar check`'s known-people rule finds them: an allocation of
+ * another year is refused by every command that works on it, each row by file, row and column.
+ */
+export function loadAllocationOf(year: Year | Problem, file: string, io?: Io): { allocation: Allocation; rows: readonly number[] } {
+  const name = file === STDIO ? "standard input" : file;
+  const read = parseAllocationRows(loadBytes(file, io), name);
+  if (!read.ok) throw new InputFailure(read.errors);
+  refuseUnknownSeats(year, read.value.allocation, name, read.value.assignmentRows);
+  return { allocation: read.value.allocation, rows: read.value.assignmentRows };
+}
+
+/** Stops when an allocation read from `file` names reviews or people `year` does not have. */
+export function refuseUnknownSeats(year: Year | Problem, allocation: Allocation, file: string, rows: readonly number[]): void {
+  const unknown = unknownSeats("reviewById" in year ? year : indexYear(year), allocation);
+  if (unknown.length > 0) throw new InputFailure(unknownSeatErrors(unknown, file, allocation.assignments.length, (index) => rows[index]));
 }
 
 /** The files every solve-like command writes (the folder check looks for folders in their way). */

@@ -46,6 +46,12 @@ export type DateRange = z.infer<typeof DateRangeSchema>;
 const latitude = z.number().min(-90).max(90);
 const longitude = z.number().min(-180).max(180);
 
+/**
+ * The largest carry-over a school may hold either way: a thousand places is decades of a large
+ * school's reviews, so anything beyond is a typo, and closing a year never writes more.
+ */
+export const CARRY_OVER_LIMIT = 1000;
+
 /** A member school. Blank hub, locality or trust is `undefined` and equals nothing. */
 export const SchoolSchema = z.object({
   id,
@@ -58,7 +64,7 @@ export const SchoolSchema = z.object({
   lat: latitude.optional(),
   lon: longitude.optional(),
   /** Places the school owes (+) or is owed (−) from earlier years; only from explicit input. */
-  carryOver: z.number().int().default(0),
+  carryOver: z.number().int().min(-CARRY_OVER_LIMIT).max(CARRY_OVER_LIMIT).default(0),
   /** Postal address and postcode, for letters and calendar entries (optional). */
   address: z.string().optional(),
   postcode: z.string().optional(),

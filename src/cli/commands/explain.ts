@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { explain, type Explanation, type SeatExplanation } from "../../explain.js";
-import { EXIT, loadAllocation, loadYear, type CommandContext } from "../shared.js";
+import { indexYear } from "../../model/year.js";
+import { EXIT, loadAllocationOf, loadYear, type CommandContext } from "../shared.js";
 
 interface ExplainOptions {
   readonly policy?: string;
@@ -30,7 +31,8 @@ function explanationText(explanation: Explanation): string {
 
 async function explainAction({ io, state }: CommandContext, folder: string, file: string, opts: ExplainOptions): Promise<void> {
   const loaded = await loadYear({ io, state }, folder, opts);
-  const explanation = explain(loaded.value, loadAllocation(file, io));
+  const year = indexYear(loaded.value);
+  const explanation = explain(year, loadAllocationOf(year, file, io).allocation);
   io.out(opts.json ? `${JSON.stringify(explanation, null, 2)}\n` : explanationText(explanation));
   state.code = EXIT.ok;
 }

@@ -12,7 +12,7 @@ import {
   EXIT,
   InputFailure,
   integer,
-  loadAllocation,
+  loadAllocationOf,
   loadBytes,
   loadYear,
   progressFor,
@@ -52,7 +52,7 @@ async function repairAction({ io, state }: CommandContext, folder: string, file:
   const started = performance.now();
   refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, "diff.csv", "options.csv", "notices.csv", "letters.csv"] });
   const loaded = await loadYear({ io, state }, folder, opts);
-  const allocation = loadAllocation(file, io);
+  const { allocation } = loadAllocationOf(loaded.value, file, io);
   const changes = loadChanges(opts.changes, { io, state });
   const display = progressFor(io, opts);
   const outcome = await repair(loaded.value, allocation, changes.changes, {

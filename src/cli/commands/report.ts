@@ -3,7 +3,7 @@ import { checkAllocation } from "../../check.js";
 import { explain } from "../../explain.js";
 import { renderReport } from "../../io/report/index.js";
 import { indexYear } from "../../model/year.js";
-import { EXIT, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type CommandContext } from "../shared.js";
+import { EXIT, loadAllocationOf, loadYear, refuseBadOutput, writeOutputs, type CommandContext } from "../shared.js";
 
 interface ReportOptions {
   readonly out: string;
@@ -14,8 +14,8 @@ interface ReportOptions {
 async function reportAction({ io, state }: CommandContext, folder: string, file: string, opts: ReportOptions): Promise<void> {
   refuseBadOutput(opts.out, folder, { kind: "file", inputs: [file, opts.policy] });
   const loaded = await loadYear({ io, state }, folder, opts);
-  const allocation = loadAllocation(file, io);
   const year = indexYear(loaded.value);
+  const { allocation } = loadAllocationOf(year, file, io);
   const check = checkAllocation(year, allocation);
   const explanation = explain(year, allocation);
   writeOutputs(opts.out, renderReport({ year, allocation, check, explanation, title: `Allocation ${file}` }), io);

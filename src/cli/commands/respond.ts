@@ -16,6 +16,7 @@ import {
   loadYear,
   progressFor,
   refuseBadOutput,
+  refuseUnknownSeats,
   seconds,
   SOLVE_FILES,
   timeLimit,
@@ -81,6 +82,7 @@ export function registerRespond(program: Command, context: CommandContext): void
       }
       const loaded = await loadYear(context, folder, opts);
       const published = readWith(file, parseAllocationRows);
+      refuseUnknownSeats(loaded.value, published.allocation, file, published.assignmentRows);
       const answers = readWith(opts.responses, parseResponses);
       const display = progressFor(io, opts);
       const outcome = await respond(loaded.value, published.allocation, answers.responses, {

@@ -20,7 +20,7 @@ const ENGINE_NAMES = `auto, ${Object.keys(ENGINES).join(", ")}`;
 async function solveAction({ io, state }: CommandContext, folder: string, opts: SolveOptions): Promise<void> {
   const started = performance.now();
   refuseBadOutput(opts.out, folder, { names: SOLVE_FILES });
-  if (opts.engine !== "auto" && !(opts.engine in ENGINES)) {
+  if (opts.engine !== "auto" && !Object.hasOwn(ENGINES, opts.engine)) {
     throw new InputFailure([{ code: "bad-value", file: "--engine", message: `unknown engine "${opts.engine}"; use ${ENGINE_NAMES}` }]);
   }
   const loaded = await loadYear({ io, state }, folder, opts);

@@ -1,7 +1,8 @@
+import { CARRY_OVER_LIMIT } from "../../model/schema.js";
 import type { CellReader } from "../cells.js";
 
 /** Largest plausible values: anything above is a typo or a unit mix-up, not a school. */
-export const LIMITS = { pupils: 20_000, maxReviews: 100, days: 31, seats: 50, carryOver: 1000 } as const;
+export const LIMITS = { pupils: 20_000, maxReviews: 100, days: 31, seats: 50, carryOver: CARRY_OVER_LIMIT } as const;
 
 /** A coordinate needs both halves: a blank `lat` beside a given `lon` (or the reverse) is an error. */
 export function bothOrNeither(c: CellReader): void {

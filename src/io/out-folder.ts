@@ -114,10 +114,12 @@ export function isSafeOutputName(name: string): boolean {
  * there: a link or a file where a folder of the name goes, a folder where the file goes. Never
  * follows a link. The message says what to move.
  */
-function inTheWay(folder: string, name: string, fs: Pick<Disk, "lstatSync">): string | undefined {
+function inTheWay(folder: string, name: string, fs: Pick<Disk, "lstatSync">, known?: Set<string>): string | undefined {
   const parts = name.split("/");
   for (let i = 1; i <= parts.length; i += 1) {
     const shown = parts.slice(0, i).join("/");
+    // A folder on the way already found to be a real folder (one `calendars/` for 50,000 calendars).
+    if (i < parts.length && known?.has(shown)) continue;
     let found: nodeFs.Stats | undefined;
     try {
       found = fs.lstatSync(join(folder, ...parts.slice(0, i)), { throwIfNoEntry: false });
@@ -129,6 +131,7 @@ function inTheWay(folder: string, name: string, fs: Pick<Disk, "lstatSync">): st
     if (!last && found.isSymbolicLink()) return `holds a link named ${shown} where the output folder for ${name} goes; qar never writes through a link in its output folder: remove the link, or give --out the folder it points to`;
     if (!last && !found.isDirectory()) return `holds a file named ${shown} where the output folder for ${name} goes; rename or move that file`;
     if (last && found.isDirectory()) return `holds a folder named ${shown} where the output file ${name} goes; rename or move that folder`;
+    if (!last) known?.add(shown);
   }
   return undefined;
 }
@@ -377,19 +380,21 @@ function placeCopy(folder: string, from: string, to: string, fs: Disk): void {
   fs.renameSync(temp, to);
 }
 
-/** Creates the folders on the way to `name` one by one, refusing any link or file there. */
-function makeWay(folder: string, name: string, fs: Disk): string {
+/** Creates the folders on the way to `name` one by one, refusing any link or file there; `known` holds those found already. */
+function makeWay(folder: string, name: string, fs: Disk, known: Set<string>): string {
   const parts = name.split("/");
-  let path = folder;
-  for (const part of parts.slice(0, -1)) {
-    path = join(path, part);
+  for (let i = 1; i < parts.length; i += 1) {
+    const shown = parts.slice(0, i).join("/");
+    if (known.has(shown)) continue;
+    const path = join(folder, ...parts.slice(0, i));
     const found = fs.lstatSync(path, { throwIfNoEntry: false });
     if (!found) fs.mkdirSync(path);
     else if (!found.isDirectory()) throw new OutputInTheWay(inTheWay(folder, name, fs) ?? `cannot hold the output ${name}`);
+    known.add(shown);
   }
-  const blocked = inTheWay(folder, name, fs);
-  if (blocked !== undefined) throw new OutputInTheWay(blocked);
-  return join(folder, ...parts);
+  const target = join(folder, ...parts);
+  if (fs.lstatSync(target, { throwIfNoEntry: false })?.isDirectory()) throw new OutputInTheWay(inTheWay(folder, name, fs) ?? `cannot hold the output ${name}`);
+  return target;
 }
 
 function listFiles(root: string, fs: Disk, prefix = ""): string[] {
@@ -408,16 +413,19 @@ interface Plan {
   readonly sha256: Readonly<Record<string, string>>;
 }
 
-/** A staging folder's plan, checked: safe names whose new version is a plain file in the staging folder. */
-function readPlan(staging: string, fs: Disk): Plan | undefined {
+/**
+ * A staging folder's plan, checked: safe names whose new version is a plain file in the staging
+ * folder. A plan this process just staged (`trusted`) is not checked file by file again.
+ */
+function readPlan(staging: string, fs: Disk, trusted: boolean): Plan | undefined {
   try {
     if (!fs.lstatSync(join(staging, "new"), { throwIfNoEntry: false })?.isDirectory()) return undefined;
     const plan = JSON.parse(fs.readFileSync(join(staging, "COMMIT"), "utf8")) as { files?: unknown; sha256?: unknown };
     if (!Array.isArray(plan.files)) return undefined;
     const hashes = typeof plan.sha256 === "object" && plan.sha256 !== null ? (plan.sha256 as Record<string, unknown>) : {};
-    const files = plan.files.filter(
-      (name): name is string => typeof name === "string" && isSafeOutputName(name) && inTheWay(join(staging, "new"), name, fs) === undefined && fs.lstatSync(join(staging, "new", name), { throwIfNoEntry: false })?.isFile() === true,
-    );
+    const known = new Set<string>();
+    const staged = (name: string) => trusted || (inTheWay(join(staging, "new"), name, fs, known) === undefined && fs.lstatSync(join(staging, "new", name), { throwIfNoEntry: false })?.isFile() === true);
+    const files = plan.files.filter((name): name is string => typeof name === "string" && isSafeOutputName(name) && staged(name));
     const sha: Record<string, string> = {};
     for (const name of files) if (Object.hasOwn(hashes, name) && typeof hashes[name] === "string") sha[name] = hashes[name] as string;
     return { files, sha256: sha };
@@ -431,8 +439,8 @@ function readPlan(staging: string, fs: Disk): Plan | undefined {
  * `trusted` is a write this process staged; otherwise (recovery) a file is placed only where
  * qar's own output is, or nothing is.
  */
-function apply(folder: string, staging: string, fs: Disk, trusted: boolean): void {
-  const plan = readPlan(staging, fs);
+function apply(folder: string, staging: string, fs: Disk, trusted: boolean, known = new Set<string>()): void {
+  const plan = readPlan(staging, fs, trusted);
   if (plan === undefined) {
     removeStaging(staging, fs);
     return;
@@ -444,9 +452,9 @@ function apply(folder: string, staging: string, fs: Disk, trusted: boolean): voi
     if (!trusted) {
       const target = fs.lstatSync(join(folder, name), { throwIfNoEntry: false });
       const ours = target === undefined || previous.has(name) || (target.isFile() && target.ino === fs.lstatSync(staged, { throwIfNoEntry: false })?.ino);
-      if (!ours || inTheWay(folder, name, fs) !== undefined) continue;
+      if (!ours || inTheWay(folder, name, fs, known) !== undefined) continue;
     }
-    placeCopy(folder, staged, makeWay(folder, name, fs), fs);
+    placeCopy(folder, staged, makeWay(folder, name, fs, known), fs);
     placed.push(name);
   }
   const written = new Set(placed);
@@ -526,8 +534,9 @@ export function writeOutputFolder(outDir: string, files: Readonly<Record<string,
   try {
     recoverOutputFolder(folder, fs);
     // Everything in the way is found before anything is staged: a refused write leaves no trace.
+    const known = new Set<string>();
     for (const name of names) {
-      const blocked = inTheWay(folder, name, fs);
+      const blocked = inTheWay(folder, name, fs, known);
       if (blocked !== undefined) throw new OutputInTheWay(blocked);
     }
     let staging = join(folder, `${STAGING_PREFIX}${process.pid}-${counter++}`);
@@ -543,9 +552,14 @@ export function writeOutputFolder(outDir: string, files: Readonly<Record<string,
     }
     try {
       fs.mkdirSync(join(staging, "new"));
+      const made = new Set<string>([join(staging, "new")]);
       for (const name of names) {
-        fs.mkdirSync(dirname(join(staging, "new", name)), { recursive: true });
-        fs.writeFileSync(join(staging, "new", name), files[name]!, { flag: "wx" });
+        const path = join(staging, "new", name);
+        if (!made.has(dirname(path))) {
+          fs.mkdirSync(dirname(path), { recursive: true });
+          made.add(dirname(path));
+        }
+        fs.writeFileSync(path, files[name]!, { flag: "wx" });
       }
       const sha = Object.fromEntries(names.map((name) => [name, sha256(files[name]!)]));
       fs.writeFileSync(join(staging, "plan.json"), JSON.stringify({ files: names, sha256: sha }), { flag: "wx" });
@@ -558,7 +572,7 @@ export function writeOutputFolder(outDir: string, files: Readonly<Record<string,
       throw cause;
     }
     fs.renameSync(join(staging, "plan.json"), join(staging, "COMMIT"));
-    apply(folder, staging, fs, true);
+    apply(folder, staging, fs, true, known);
   } finally {
     unlock();
   }

@@ -23,6 +23,24 @@ function place(name: string): string {
 const listing = (folder: string) => readdirSync(folder, { recursive: true }).map(String).sort();
 const posix = process.platform !== "win32";
 
+/**
+ * An output folder `out` holding the user's notes, beside a victim file next to it and one in a
+ * folder `elsewhere` (for links to point at); `expectIntact` checks all three are as they were.
+ */
+function victims(name: string) {
+  const root = place(name);
+  const out = join(root, "out");
+  const elsewhere = join(root, "elsewhere");
+  mkdirSync(out);
+  mkdirSync(elsewhere);
+  const files = { [join(root, "victim.txt")]: "victim", [join(elsewhere, "victim.txt")]: "victim through a link", [join(out, "notes.txt")]: "the user's notes" };
+  for (const [path, text] of Object.entries(files)) writeFileSync(path, text);
+  const expectIntact = () => {
+    for (const [path, text] of Object.entries(files)) expect(readFileSync(path, "utf8"), path).toBe(text);
+  };
+  return { out, elsewhere, expectIntact };
+}
+
 async function solveInto(out: string, year = YEAR) {
   const outcome = await qar("solve", year, "--out", out, "--seed", "1", "--quiet");
   expect(`${outcome.out}${outcome.err}`).not.toContain(STACK_LINE);
@@ -92,33 +110,17 @@ describe.skipIf(!posix)("hostile --out folders", () => {
   });
 
   it("a planted manifest naming ../victim.txt, a file through a link and a user's file: none of them is deleted", async () => {
-    const root = place("planted-manifest");
-    const out = join(root, "out");
-    const elsewhere = join(root, "elsewhere");
-    mkdirSync(out);
-    mkdirSync(elsewhere);
-    writeFileSync(join(root, "victim.txt"), "victim");
-    writeFileSync(join(elsewhere, "victim.txt"), "victim through a link");
-    writeFileSync(join(out, "notes.txt"), "the user's notes");
+    const { out, elsewhere, expectIntact } = victims("planted-manifest");
     symlinkSync(elsewhere, join(out, "link"));
     writeFileSync(join(out, MANIFEST), JSON.stringify({ files: ["../victim.txt", "link/victim.txt", "notes.txt", "link"], sha256: {} }));
     const { code } = await solveInto(out);
     expect(code).toBe(0);
-    expect(readFileSync(join(root, "victim.txt"), "utf8")).toBe("victim");
-    expect(readFileSync(join(elsewhere, "victim.txt"), "utf8")).toBe("victim through a link");
-    expect(readFileSync(join(out, "notes.txt"), "utf8")).toBe("the user's notes");
+    expectIntact();
     expect(existsSync(join(out, "link"))).toBe(true);
   });
 
   it("planted staging folders (a committed plan naming ../victim.txt, a link as staging, new/ through a link) and .qar-write-notes/: nothing outside is touched, nothing of the user's deleted", async () => {
-    const root = place("planted-staging");
-    const out = join(root, "out");
-    const elsewhere = join(root, "elsewhere");
-    mkdirSync(out);
-    mkdirSync(elsewhere);
-    writeFileSync(join(root, "victim.txt"), "victim");
-    writeFileSync(join(elsewhere, "victim.txt"), "victim through a link");
-    writeFileSync(join(out, "notes.txt"), "the user's notes");
+    const { out, elsewhere, expectIntact } = victims("planted-staging");
     // A committed plan of a "dead" writer that names files outside and a user file.
     const planted = join(out, ".qar-write-999999999-1");
     mkdirSync(join(planted, "new"), { recursive: true });
@@ -135,10 +137,8 @@ describe.skipIf(!posix)("hostile --out folders", () => {
     writeFileSync(join(out, ".qar-write-notes", "keep.md"), "keep");
     const { code, err } = await solveInto(out);
     expect(code, err).toBe(0);
-    expect(readFileSync(join(root, "victim.txt"), "utf8")).toBe("victim");
+    expectIntact();
     expect(listing(elsewhere)).toEqual(["victim.txt"]);
-    expect(readFileSync(join(elsewhere, "victim.txt"), "utf8")).toBe("victim through a link");
-    expect(readFileSync(join(out, "notes.txt"), "utf8")).toBe("the user's notes");
     expect(readFileSync(join(out, ".qar-write-notes", "keep.md"), "utf8")).toBe("keep");
     expect(existsSync(join(out, "allocation.csv"))).toBe(true);
   });

@@ -35,23 +35,21 @@ export function zipOf(entries: readonly ZipEntry[]): Uint8Array {
     const size = entry.claimedSize ?? raw?.length ?? 1024;
     const crc = raw ? crc32(raw) : 0;
     const name = Buffer.from(entry.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
+    // The local header and the directory entry hold the same fields at their own offsets.
+    const header = (signature: number, length: number, at: { crc: number; method: number; sizes: number }) => {
+      const bytes = Buffer.alloc(length);
+      bytes.writeUInt32LE(signature, 0);
+      bytes.writeUInt16LE(20, 4);
+      bytes.writeUInt16LE(8, at.method);
+      bytes.writeUInt32LE(crc, at.crc);
+      bytes.writeUInt32LE(deflated.length, at.sizes);
+      bytes.writeUInt32LE(size, at.sizes + 4);
+      bytes.writeUInt16LE(name.length, at.sizes + 8);
+      return bytes;
+    };
+    const local = header(0x04034b50, 30, { method: 8, crc: 14, sizes: 18 });
+    const central = header(0x02014b50, 46, { method: 10, crc: 16, sizes: 20 });
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, deflated);
     directory.push(central, name);

@@ -57,6 +57,9 @@ export interface WriteOptions {
  * Something in the output folder that a write may not go through or replace (a link where an
  * output folder goes, a file named like an output folder, a folder where an output file goes).
  * Thrown before anything is written; `message` says what to move.
+ *
+ * @example
+ * try { writeOutputFolder("out", files); } catch (e) { if (e instanceof OutputInTheWay) console.error(`out ${e.message}`); }
  */
 export class OutputInTheWay extends Error {
   override readonly name = "OutputInTheWay";

@@ -17,7 +17,7 @@ export { DEFAULT_POLICY, DEFAULT_SEAT_BANDS, DEFAULT_WEIGHTS, makePolicy, Policy
 export { indexYear, accountOf, trustAccount, type Year, type ReviewInfo, type PersonInfo, type Host, type ReviewKind, type Account } from "./model/year.js";
 export { DEFAULT_KINDS, KindSchema, mergeKinds, type Kind, type KindOverride } from "./model/kinds.js";
 export { RULES, PAIR_RULES, COMPOSITION_RULES, type Rule, type PairRule, type AllocationRule, type Violation } from "./rules/index.js";
-export { solve, checkAllocation, explain, repair, closeYear, type ProblemLike } from "./api.js";
+export { solve, checkAllocation, explain, repair, respond, closeYear, type ProblemLike } from "./api.js";
 export type { CheckResult, Metrics, UnfilledSeats } from "./check.js";
 export type { LedgerRow, TrustLedgerRow } from "./goals/reciprocity.js";
 export { ENGINES, type Dropped, type SolveOptions, type SolveResult, type RejectedPin } from "./solver/index.js";
@@ -45,7 +45,7 @@ export { pathwayOf, standings, compareYearLabels, newYear, shiftFor, type Availa
 export { yearNumber, academicYearLabel } from "./model/history.js";
 export { parseLedgerYears, parseAttendance, parsePathway } from "./io/read-years.js";
 export { closedYearFiles, newYearFiles, pathwayCsv, PREVIOUS_YEAR_FOLDER } from "./io/write-years.js";
-export { respond, type RespondOptions, type RespondOutcome, type RespondIssue } from "./season/respond.js";
+export type { RespondOptions, RespondOutcome, RespondIssue } from "./season/respond.js";
 export { applyResponses, type Answer, type Response, type ResponseIssue } from "./season/responses.js";
 export { givenUpSeats, statePins, type Snapshot } from "./season/status.js";
 export { frozenReviews } from "./season/freeze.js";

@@ -15,6 +15,6 @@ export { readYear, readYearFolder, readYearTable, readBytes, writeFolderAtomical
 export { tableContents } from "./io/workbook.js";
 export { resultsWorkbook, workbookOf, RESULTS_WORKBOOK, DATE_FORMAT, type ResultsInput, type SheetTable } from "./io/results-workbook.js";
 export { templateWorkbook, templateCsvFiles, templateTables, academicYear, TEMPLATE_WORKBOOK } from "./io/template.js";
-export { checkOutputFolder, recoverOutputFolder, writeOutputFile, writeOutputFolder, type OutputFolderCheck } from "./io/out-folder.js";
+export { checkOutputFolder, OutputInTheWay, recoverOutputFolder, writeOutputFile, writeOutputFolder, type OutputFolderCheck, type WriteOptions } from "./io/out-folder.js";
 export { readCohortFolder } from "./io/groups/read-cohort-folder.js";
 export { solveInWorker, type WorkerSolveOptions } from "./worker/solve-in-worker.js";

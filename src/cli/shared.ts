@@ -1,10 +1,13 @@
 import { InvalidArgumentError } from "commander";
-import { basename, dirname, resolve } from "node:path";
 import { formatInputError, type InputError } from "../io/errors.js";
 import { readBytes, readYear, STDIO } from "../io/files.js";
-import { checkOutputFolder, writeOutputFile, writeOutputFolder } from "../io/out-folder.js";
+import { checkOutputFolder, OutputInTheWay, writeOutputFile, writeOutputFolder } from "../io/out-folder.js";
+import { CALENDARS_FOLDER } from "../io/write-season.js";
 import { parseAllocationRows, type AllocationRows } from "../io/read-allocation.js";
 import { tableContents } from "../io/workbook.js";
+import type { Problem } from "../model/problem.js";
+import { indexYear, type Year } from "../model/year.js";
+import { unknownSeatErrors, unknownSeats } from "../rules/known-people.js";
 import type { Allocation } from "../model/schema.js";
 import { progressDisplay, type ProgressDisplay } from "./progress.js";
 
@@ -60,11 +63,41 @@ export function seconds(value: string): number {
 
 /**
  * `--time-limit` as the solver's option, when given: what is left of it after the command's own
- * set-up (reading the files) since `started` (`performance.now()` when the action began), so the
- * limit covers the whole run.
+ * set-up (reading the files) since `started` (`performance.now()` when the action began), less
+ * `reserveMs` kept for what follows the solve (explaining, writing the outputs), so the limit
+ * covers the whole run. A reserve the limit cannot hold leaves the solver a tenth of what is
+ * left (enough for the greedy baseline; the run then says it overran).
  */
-export const timeLimit = (opts: { timeLimit?: number }, started: number) =>
-  opts.timeLimit !== undefined ? { timeLimitMs: Math.max(1, opts.timeLimit * 1000 - (performance.now() - started)) } : {};
+export function timeLimit(opts: { timeLimit?: number }, started: number, reserveMs = 0): { timeLimitMs?: number } {
+  if (opts.timeLimit === undefined) return {};
+  const left = opts.timeLimit * 1000 - (performance.now() - started);
+  return { timeLimitMs: Math.max(1, left - reserveMs, left / 10) };
+}
+
+/** The clock of a command's set-up: wall and CPU time since `start`, to see how busy the machine is. */
+export function setUpClock(): () => { wallMs: number; cpuMs: number } {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return { wallMs: performance.now() - wall, cpuMs: (used.user + used.system) / 1000 };
+  };
+}
+
+/**
+ * Milliseconds to keep, out of `--time-limit`, for explaining the empty seats and writing the
+ * output folder of a solve of `problem`: what that took per person and per (review, person)
+ * pair on the reference machine (measured on the fixture years up to national-x2: about 2.5 ms a
+ * person and 1 µs a pair of CPU time, standby lists, the report's weeks and the calendars
+ * included), times how much slower the machine ran the set-up than its CPU time (a busy machine),
+ * with a margin of half as much again.
+ */
+export function outputReserveMs(problem: Problem, setUp: { wallMs: number; cpuMs: number }): number {
+  const people = problem.reviewers.length + problem.leads.length;
+  const cpuMs = 2.5 * people + 0.001 * problem.reviews.length * people + 0.5 * problem.reviews.length;
+  const busy = setUp.cpuMs > 20 ? Math.min(8, Math.max(1, setUp.wallMs / setUp.cpuMs)) : 1;
+  return 1.5 * cpuMs * busy;
+}
 
 /**
  * Reads the year (a folder of CSV or .xlsx files, or one .xlsx workbook) and `--policy`, or
@@ -103,15 +136,16 @@ export function resetStdin(): void {
 /**
  * Reads an allocation with the row of each entry: allocation.csv (only `review_id`, `role` and
  * `person_id` are needed; `-` for standard input), or a workbook (.xlsx or .ods, such as
- * results.xlsx) whose `allocation` sheet, or only sheet, holds it; or stops.
+ * results.xlsx) whose `allocation` sheet, or only sheet, holds it; or stops. `file` is the name
+ * its errors use (a workbook's sheet: `results.xlsx, sheet "allocation"`).
  */
-export async function loadAllocationRows(file: string, io?: Io): Promise<AllocationRows> {
+export async function loadAllocationRows(file: string, io?: Io): Promise<AllocationRows & { readonly file: string }> {
   const name = file === STDIO ? "standard input" : file;
   const table = await tableContents(loadBytes(file, io), name, "allocation.csv");
   if ("error" in table) throw new InputFailure([table.error]);
   const allocation = parseAllocationRows(table.contents, table.file);
   if (!allocation.ok) throw new InputFailure(allocation.errors);
-  return allocation.value;
+  return { ...allocation.value, file: table.file };
 }
 
 /** Reads an allocation (see `loadAllocationRows`), or stops. */
@@ -119,34 +153,54 @@ export async function loadAllocation(file: string, io?: Io): Promise<Allocation>
   return (await loadAllocationRows(file, io)).allocation;
 }
 
+/**
+ * Reads an allocation of `year` (see `loadAllocationRows`), or stops when it names reviews or
+ * people the year does not have, as `qar check`'s known-people rule finds them: an allocation of
+ * another year is refused by every command that works on it, each row by file, row and column.
+ */
+export async function loadAllocationOf(year: Year | Problem, file: string, io?: Io): Promise<{ allocation: Allocation; rows: readonly number[] }> {
+  const read = await loadAllocationRows(file, io);
+  refuseUnknownSeats(year, read.allocation, read.file, read.assignmentRows);
+  return { allocation: read.allocation, rows: read.assignmentRows };
+}
+
+/** Stops when an allocation read from `file` names reviews or people `year` does not have. */
+export function refuseUnknownSeats(year: Year | Problem, allocation: Allocation, file: string, rows: readonly number[]): void {
+  const unknown = unknownSeats("reviewById" in year ? year : indexYear(year), allocation);
+  if (unknown.length > 0) throw new InputFailure(unknownSeatErrors(unknown, file, allocation.assignments.length, (index) => rows[index]));
+}
+
 /** The files every solve-like command writes (the folder check looks for folders in their way). */
 export const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "ledger.csv", "trust-ledger.csv", "standby.csv", "summary.json", "report.html", "letters.csv", "results.xlsx"] as const;
 
 /**
  * The output guard, before any work: refuses an output place inside the year folder by any
- * route (real paths compared, so symbolic links cannot get round it), a file where a folder is
- * wanted, a place that cannot be written. `kind: "file"` checks the folder one output file goes into.
+ * route (real paths compared, so symbolic links cannot get round it), the year folder where an
+ * output folder goes, a file or a link where a folder is wanted, a place that cannot be written.
+ * `kind: "file"` checks one output file (a report): it may replace the report an earlier run
+ * wrote, never one of `inputs`.
  */
-export function refuseBadOutput(out: string, folder: string, options: { kind?: "folder" | "file"; option?: string; names?: readonly string[] } = {}): void {
+export function refuseBadOutput(
+  out: string,
+  folder: string,
+  options: { kind?: "folder" | "file"; option?: string; names?: readonly string[]; inputs?: readonly (string | undefined)[] } = {},
+): void {
   const option = options.option ?? "--out";
   const protect = [folder];
   if (out === STDIO) {
     if (options.kind === "file") return;
     throw new InputFailure([{ code: "bad-usage", file: option, message: "writes a folder of files, which cannot go to standard output (-); give a folder, and --json for the summary on standard output" }]);
   }
-  if (options.kind === "file") {
-    const inYear = checkOutputFolder({ out, protect, option });
-    const errors = inYear.length > 0 ? inYear : checkOutputFolder({ out: dirname(resolve(out)), option, names: [basename(out)] });
-    if (errors.length > 0) throw new InputFailure(errors.map((e) => ({ ...e, file: out })));
-    return;
-  }
-  const errors = checkOutputFolder({ out, protect, option, ...(options.names ? { names: options.names } : {}) });
+  const inputs = (options.inputs ?? []).filter((file): file is string => file !== undefined && file !== STDIO);
+  const where = options.kind === "file" ? { file: true } : { folders: [CALENDARS_FOLDER], ...(options.names ? { names: options.names } : {}) };
+  const errors = checkOutputFolder({ out, protect, option, inputs, ...where });
   if (errors.length > 0) throw new InputFailure(errors);
 }
 
 /**
  * Writes an output folder (or one file); a failure of the disk (full, permissions changed
- * mid-run) is reported as a problem with the output place, never as an internal error.
+ * mid-run) or something standing in the way is reported as a problem with the output place,
+ * never as an internal error. A lock left by a dead writer is taken over with a warning.
  */
 export function writeOutputs(out: string, files: Readonly<Record<string, string | Uint8Array>> | string | Uint8Array, io?: Io): void {
   const single = typeof files === "string" || files instanceof Uint8Array;
@@ -154,10 +208,12 @@ export function writeOutputs(out: string, files: Readonly<Record<string, string 
     io.out(files);
     return;
   }
+  const notice = (message: string) => (io ? io.err(`warning: ${message}\n`) : process.stderr.write(`warning: ${message}\n`));
   try {
     if (single) writeOutputFile(out, files);
-    else writeOutputFolder(out, files);
+    else writeOutputFolder(out, files, undefined, { notice });
   } catch (cause) {
+    if (cause instanceof OutputInTheWay) throw new InputFailure([{ code: "bad-output", file: out, message: `${cause.message}; nothing was written` }]);
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === undefined) throw cause;
     throw new InputFailure([{ code: "bad-output", file: out, message: `could not be written (${code}); its earlier outputs and every other file in it are unchanged` }]);

@@ -9,6 +9,7 @@
  * seat for a lower goal: `seats` (Lead Reviewer and peer seats filled, weighted by `leadSeat`
  * and `seat`), then `goals` (everything else, traded against each other by their weights).
  */
+import { MIN_SEAT_WEIGHT } from "../model/policy.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import type { Placement } from "../rules/types.js";
 import { firstReviewGoal } from "./first-review.js";
@@ -77,14 +78,22 @@ export function scoreOf(placement: Placement): Score {
   return [tiers.seats, tiers.goals];
 }
 
-/** Compares two scores tier by tier: negative when `a` is worse than `b`. */
+/**
+ * Compares two scores tier by tier: negative when `a` is worse than `b`. The seat tier is
+ * compared to within rounding only (seats are whole, each weighing at least `MIN_SEAT_WEIGHT`):
+ * a tolerance relative to its size would hide one seat among thousands of heavily weighted ones.
+ */
 export function compareScores(a: Score, b: Score, tolerance = 1e-9): number {
   for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
     const diff = (a[i] ?? 0) - (b[i] ?? 0);
-    if (Math.abs(diff) > tolerance * Math.max(1, Math.abs(a[i] ?? 0), Math.abs(b[i] ?? 0))) return diff;
+    const relative = tolerance * Math.max(1, Math.abs(a[i] ?? 0), Math.abs(b[i] ?? 0));
+    if (Math.abs(diff) > (i === 0 ? Math.min(relative, SEAT_ROUNDING) : relative)) return diff;
   }
   return 0;
 }
+
+/** Below a thousandth of the smallest seat weight: rounding, never a seat. */
+const SEAT_ROUNDING = MIN_SEAT_WEIGHT / 1000;
 
 /**
  * The cost of `person` joining `review` now, for the greedy engines: the pair's cost (`pair`,

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Problem } from "../model/problem.js";
 import type { InputError, Result } from "./errors.js";
@@ -43,25 +43,39 @@ function readBounded(fd: number, limit: number): Uint8Array | undefined {
   return bytes;
 }
 
+/** What a path is when it is not a plain file, in words. */
+function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return "a named pipe (FIFO)";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  if (stat.isSocket()) return "a socket";
+  return "not a plain file";
+}
+
+/** Opening never waits: a named pipe with no writer would otherwise block the open itself. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
 /**
- * Reads a file's bytes (`-`: standard input), or an input error naming it. Refuses a file over
- * the size limit before reading it, and stops reading anything endless (a device, a pipe) one
- * byte past the limit.
+ * Reads a file's bytes (`-`: standard input), or an input error naming it. Refuses anything but
+ * a plain file (a named pipe, a device such as /dev/zero, a socket) at once, without reading
+ * it, and a file over the size limit before reading it; standard input, which may be a pipe,
+ * is read up to one byte past the limit.
  */
 export function readBytes(path: string, limit: number = INPUT_LIMITS.bytes): { bytes: Uint8Array } | { error: InputError } {
   const file = path === STDIO ? "standard input" : path;
   const tooLarge = (): { error: InputError } => ({ error: { code: "too-large", file, message: `is larger than ${megabytes(limit)}; an input file holds at most that (see docs/formats.md, limits)` } });
   let fd: number | undefined;
   try {
-    fd = path === STDIO ? 0 : openSync(path, "r");
+    fd = path === STDIO ? 0 : openSync(path, OPEN_FLAGS);
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { error: { code: "unreadable-file", file, message: "is a folder, not a file" } };
+    if (path !== STDIO && !stat.isFile()) return { error: { code: "unreadable-file", file, message: `is ${kindOf(stat)}, not a file saved on disk; it is not read (save the data to a file and give that)` } };
     if (stat.isFile() && stat.size > limit) return tooLarge();
     const bytes = readBounded(fd, limit);
     return bytes ? { bytes } : tooLarge();
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const message = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code ?? String(cause)})`;
+    const message =
+      code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder, not a file" : code === "ENXIO" ? "is a socket or device, not a file saved on disk; it is not read" : `cannot be read (${code ?? String(cause)})`;
     return { error: { code: code === "ENOENT" ? "missing-file" : "unreadable-file", file, message } };
   } finally {
     if (fd !== undefined && fd !== 0) closeSync(fd);
@@ -84,7 +98,10 @@ function folderEntries(folder: string): { names: string[] } | { error: InputErro
 
 /** The folder's year files by name: only the files that match a year file are read; the other names come without contents. */
 function folderFiles(folder: string, names: readonly string[], errors: InputError[]): Record<string, Uint8Array | undefined> {
-  const wanted = new Set(matchFiles(names, EXPECTED).files.values());
+  const matched = matchFiles(names, EXPECTED);
+  // Two files that could each be one year file: neither is read, and the error names both.
+  errors.push(...matched.errors);
+  const wanted = new Set(matched.files.values());
   const files: Record<string, Uint8Array | undefined> = {};
   for (const name of names) {
     if (!wanted.has(name)) {

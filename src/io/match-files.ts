@@ -43,12 +43,15 @@ export interface FileMatches {
   readonly notices: readonly InputError[];
   /** Two files that could both be the same expected file. */
   readonly errors: readonly InputError[];
+  /** The same conflicts as data: the expected name and every name that could be it. */
+  readonly conflicts: readonly { readonly wanted: string; readonly names: readonly string[] }[];
 }
 
 /**
- * Matches the names a user has against the expected names: an exact name wins; otherwise one
- * spelling (case, prefix, copy number, .tsv/.txt/.xlsx/.ods) is taken and reported, and two spellings
- * of one file are an error.
+ * Matches the names a user has against the expected names: the exact name, or one spelling
+ * (case, prefix, copy number, .tsv/.txt/.xlsx/.ods) taken and reported. Two names that could each
+ * be one file (`reviews.csv` beside `QAR 2025-26 - reviews.csv`, the exact name included) are an
+ * error naming both: which one is current is the user's call, never a silent pick.
  *
  * @example matchFiles(["Schools.csv"], ["schools.csv"]).files.get("schools.csv") // "Schools.csv"
  */
@@ -56,29 +59,32 @@ export function matchFiles(names: readonly string[], expected: readonly string[]
   const files = new Map<string, string>();
   const notices: InputError[] = [];
   const errors: InputError[] = [];
+  const conflicts: { wanted: string; names: string[] }[] = [];
   for (const wanted of expected) {
-    if (names.includes(wanted)) {
-      files.set(wanted, wanted);
-      continue;
-    }
-    const spellings = names.filter((name) => isSpellingOf(name, wanted)).sort();
+    const spellings = names.filter((name) => name === wanted || isSpellingOf(name, wanted)).sort();
     if (spellings.length > 1) {
-      errors.push({ code: "duplicate-id", file: wanted, message: `${spellings.map((n) => excerpt(n, 80)).join(" and ")} could each be ${wanted}; keep one` });
+      conflicts.push({ wanted, names: spellings });
+      errors.push({ code: "duplicate-id", file: wanted, message: `${spellings.map((n) => excerpt(n, 80)).join(" and ")} could each be ${wanted}; keep one (move or rename the others)` });
+    } else if (spellings[0] === wanted) {
+      files.set(wanted, wanted);
     } else if (spellings.length === 1) {
       files.set(wanted, spellings[0]!);
       notices.push({ code: "warning", file: spellings[0]!, message: `read as ${wanted}` });
     }
   }
-  return { files, notices, errors };
+  return { files, notices, errors, conflicts };
 }
 
 /**
  * A file the user has whose name is a slip away from `expected` ("school.csv"), for a
- * missing-file message; never a file that is itself one of the `others` the year reads
- * (reviewers.csv is not a slip for reviews.csv: renaming it would lose the reviewers).
+ * missing-file message; never a file that is, or is closer to, another of `others` (the
+ * reviewers.csv of a folder missing reviews.csv is not a misspelt reviews.csv).
  */
 export function nearMiss(names: readonly string[], expected: string, others: readonly string[] = []): string | undefined {
   const wanted = stem(expected).stem;
+  // A spelling of another file (`QAR - reviewers.csv`) is that file, never a slip for this one;
+  // and the others come first: a name a slip away from both is taken for the other file.
   const taken = (name: string) => others.some((other) => other !== expected && isSpellingOf(name, other));
-  return names.find((name) => TABLE_EXTENSIONS.has(stem(name).extension) && !taken(name) && closeColumn(stem(name).stem, [wanted]) === wanted);
+  const stems = [...others.map((other) => stem(other).stem).filter((s) => s !== wanted), wanted];
+  return names.find((name) => TABLE_EXTENSIONS.has(stem(name).extension) && !taken(name) && closeColumn(stem(name).stem, stems) === wanted);
 }

@@ -33,7 +33,10 @@ function policyIssueMessage(issue: z.core.$ZodIssue, key: string): string {
       return `unknown policy key ${excerpt(unknown)}${close ? ` (did you mean "${close}"?)` : " (a typo?)"}${key ? ` in "${key}"` : ""}; known keys: ${known.join(", ")}`;
     }
     case "too_small":
-      return issue.origin === "array" ? `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? "y" : "ies"}` : `must be ${String(issue.minimum)} or more`;
+      if (issue.origin === "array") return `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? "y" : "ies"}`;
+      // The schema's own words say why (a seat weight); otherwise the bound, as it is (above 0, or 0 or more).
+      if (issue.message.startsWith("must ")) return issue.message;
+      return issue.inclusive === false ? `must be above ${String(issue.minimum)}` : `must be ${String(issue.minimum)} or more`;
     case "too_big":
       return issue.origin === "array" ? `has too many entries (at most ${String(issue.maximum)})` : `must be ${String(issue.maximum)} or less`;
     case "invalid_type":

@@ -8,7 +8,7 @@ import { ODS_MEDIA_TYPE, readOds } from "./ods.js";
 import type { SheetRows, TableContents } from "./read-csv.js";
 import type { YearFileContents } from "./rows/read-rows.js";
 import { POLICY_FILE, YEAR_FILES } from "./year-files.js";
-import { unpackedSize } from "./zip-size.js";
+import { measureZip } from "./zip-size.js";
 
 /**
  * Reading workbooks: .xlsx with exceljs (see docs/formats.md for why this library), .ods with
@@ -70,26 +70,36 @@ function formatOf(bytes: Uint8Array, file: string): "ods" | "xlsx" | "xls" | und
   return head === `mimetype${ODS_MEDIA_TYPE}` || extname(file).toLowerCase() === ".ods" ? "ods" : "xlsx";
 }
 
+/** How to save a workbook of each format again, for a message. */
+const SAVE_AS = { xlsx: '"Excel Workbook (.xlsx)"', ods: '"ODF Spreadsheet (.ods)"' } as const;
 
 /**
  * The sheets of the workbook in these bytes (.xlsx through exceljs, .ods through `readOds`), or
- * an error naming the file. The unpacked size is checked first, from the zip's directory.
+ * an error naming the file. The zip is measured first by inflating it (its bytes, and an .xlsx
+ * worksheet's rows), so neither library ever sees a zip bomb.
  */
 async function loadSheets(bytes: Uint8Array, file: string): Promise<SheetRows[] | InputError> {
   const format = formatOf(bytes, file);
   if (format === "xls") return { code: "unreadable-file", file, message: 'is an Excel 97-2003 workbook (.xls), which is not read; save it from Excel as "Excel Workbook (.xlsx)"' };
-  const unpacked = unpackedSize(bytes) ?? 0;
-  if (unpacked > INPUT_LIMITS.unpackedBytes) {
-    const size = Number.isFinite(unpacked) ? megabytes(unpacked) : "more than 4 GB";
-    return { code: "too-large", file, message: `unpacks to ${size}; a workbook may unpack to at most ${megabytes(INPUT_LIMITS.unpackedBytes)} (save the sheets as CSV files instead)` };
+  const kind = format ?? "xlsx";
+  // Measured by inflating, not by what the zip's directory claims: a lying directory is a zip bomb.
+  const measure = await measureZip(bytes, { bytes: INPUT_LIMITS.unpackedBytes, rows: INPUT_LIMITS.rows + 1 });
+  if (!measure.ok && "tooLarge" in measure) {
+    const message =
+      measure.tooLarge === "bytes"
+        ? `unpacks to more than ${megabytes(INPUT_LIMITS.unpackedBytes)} (refused while unpacking); a workbook may unpack to at most ${megabytes(INPUT_LIMITS.unpackedBytes)} (save the sheets as CSV files instead)`
+        : `has a sheet (${measure.entry}) with more than ${INPUT_LIMITS.rows.toLocaleString("en-GB")} rows; a table has at most ${INPUT_LIMITS.rows.toLocaleString("en-GB")}`;
+    return { code: "too-large", file, message };
   }
+  const unreadable = (why: string): InputError => ({ code: "unreadable-file", file, message: `is not a readable .${kind} workbook (${why}); save it again from the spreadsheet as ${SAVE_AS[kind]}` });
+  if (!measure.ok) return unreadable(measure.unreadable);
   if (format === "ods") return readOds(bytes, file);
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (cause) {
-    return { code: "unreadable-file", file, message: `is not a readable .xlsx workbook (${String((cause as Error).message ?? cause).slice(0, 80)}); save it again from the spreadsheet as "Excel Workbook (.xlsx)"` };
+    return unreadable(String((cause as Error).message ?? cause).slice(0, 80));
   }
   const sheets: SheetRows[] = [];
   for (const sheet of workbook.worksheets) {
@@ -138,15 +148,30 @@ export async function readWorkbookFile(path: string): Promise<WorkbookFiles | { 
   if ("error" in read) return read;
   const sheets = await loadSheets(read.bytes, path);
   if (isError(sheets)) return { error: sheets };
-  const files: Record<string, SheetRows> = {};
   const sheetOf = new Map<string, string>();
+  const sheetNamed = new Map<string, SheetRows>();
   for (const sheet of sheets) {
+    // A sheet named like a file keeps its name (`Reviews.csv`); `reviews` is read as `reviews.csv`.
     const key = extname(sheet.sheet) === "" ? `${sheet.sheet}.csv` : sheet.sheet;
-    files[key] = sheet;
-    sheetOf.set(key, sheet.sheet);
+    // `reviews` beside `reviews.csv` would share a key: the sheet's own name keeps them apart.
+    let unique = key;
+    for (let n = 2; sheetOf.has(unique); n += 1) unique = `${basename(key, extname(key))} (${n})${extname(key)}`;
+    sheetOf.set(unique, sheet.sheet);
+    sheetNamed.set(unique, sheet);
   }
+  const matched = matchFiles([...sheetOf.keys()], EXPECTED);
+  const sheetsIn = (names: readonly string[]) => names.map((name) => `"${sheetOf.get(name)}"`).join(" and ");
+  const conflict = matched.conflicts[0];
+  if (conflict !== undefined) {
+    return { error: { code: "duplicate-id", file: path, message: `has sheets ${sheetsIn(conflict.names)}, which could each be ${conflict.wanted}; keep one (rename or delete the others)` } };
+  }
+  // The other sheets by name only, for the hint when a required one is missing.
+  const files: Record<string, SheetRows | undefined> = Object.fromEntries([...sheetOf.keys()].map((key) => [key, undefined]));
   const renames = new Map<string, string>();
-  for (const [wanted, key] of matchFiles(Object.keys(files), EXPECTED).files) renames.set(wanted, `${basename(path)}, sheet "${sheetOf.get(key)}"`);
+  for (const [wanted, key] of matched.files) {
+    files[key] = sheetNamed.get(key)!;
+    renames.set(wanted, `${basename(path)}, sheet "${sheetOf.get(key)}"`);
+  }
   if (renames.size === 0) {
     return { error: { code: "missing-file", file: path, message: `has no sheet named like a year file (schools, reviewers, leads, reviews); its sheets: ${sheets.map((s) => s.sheet).join(", ")}` } };
   }

@@ -11,9 +11,21 @@ export { SeatBandSchema, type SeatBand } from "./schema.js";
  */
 export const MAX_WEIGHT = 1_000_000;
 
+/**
+ * The smallest seat weight. Only the ratio of `leadSeat` to `seat` matters (seats are a tier of
+ * their own), and with both from 1 to `MAX_WEIGHT` one seat is always worth at least 1: a step
+ * no rounding of the sums the engines compare can hide, and a ratio the MIP's objective holds
+ * exactly (a weight of 1e-9 beside 1,000,000 would lose seats to rounding).
+ */
+export const MIN_SEAT_WEIGHT = 1;
+
 const weight = () => z.number().nonnegative().max(MAX_WEIGHT);
-/** A seat weight: a seat is the first goal, so its weight must be above 0. */
-const seatWeight = () => z.number().positive("must be above 0: filling seats is the first goal").max(MAX_WEIGHT);
+/** A seat weight: a seat is the first goal, so its weight is at least `MIN_SEAT_WEIGHT`. */
+const seatWeight = () =>
+  z
+    .number()
+    .min(MIN_SEAT_WEIGHT, `must be ${MIN_SEAT_WEIGHT} or more: filling seats is the first goal, and only the ratio of leadSeat to seat counts (e.g. 100 and 1)`)
+    .max(MAX_WEIGHT);
 
 /** Weights of the soft goals. Larger weighs more; defaults keep the priority order of DOMAIN.md. */
 export const WeightsSchema = z

@@ -47,10 +47,16 @@ const latitude = z.number().min(-90).max(90);
 const longitude = z.number().min(-180).max(180);
 
 /**
+ * The largest carry-over a school may hold either way: a thousand places is decades of a large
+ * school's reviews, so anything beyond is a typo, and closing a year never writes more.
+ */
+export const CARRY_OVER_LIMIT = 1000;
+
+/**
  * Largest plausible values: anything above is a typo or a unit mix-up, not a school. The CSV
  * reader and `validateProblem` (through these schemas) refuse the same values.
  */
-export const VALUE_LIMITS = { pupils: 20_000, maxReviews: 100, days: 31, seats: 50, carryOver: 1000 } as const;
+export const VALUE_LIMITS = { pupils: 20_000, maxReviews: 100, days: 31, seats: 50, carryOver: CARRY_OVER_LIMIT } as const;
 
 /** A point needs both halves: `lat` without `lon` (or the reverse) is an error at the missing one, as in a year folder. */
 function bothOrNeither(point: { readonly lat?: number | undefined; readonly lon?: number | undefined }, ctx: z.core.$RefinementCtx): void {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { inDateYears, parseDay, DATE_YEARS } from "./dates.js";
 import type { InputError, Result } from "./errors.js";
+import { TABLE_LIMITS } from "./limits.js";
 import { makePolicy, PolicyOverridesSchema } from "./policy.js";
 import { ProblemSchema, validateReferences, type Collection, type Problem } from "./problem.js";
 import { AllocationSchema, HistoryEntrySchema, LeadReviewerSchema, LedgerYearSchema, PinSchema, ReviewerSchema, ReviewSchema, SchoolSchema, type Allocation } from "./schema.js";
@@ -54,7 +55,8 @@ const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLower
 /** An error at `path` in the problem, placed as the CSV reader would place it. */
 function errorAt(code: InputError["code"], path: readonly (string | number)[], message: string): InputError {
   const [collection, index, field] = path;
-  const file = typeof collection === "string" && collection in FILE_OF ? FILE_OF[collection as Collection] : "problem";
+  // An own key only: `__proto__` or `constructor` is in every object, and is no collection.
+  const file = typeof collection === "string" && Object.hasOwn(FILE_OF, collection) ? FILE_OF[collection as Collection] : "problem";
   const inTable = file.endsWith(".csv") && typeof index === "number";
   return {
     code: collection === "policy" ? "bad-policy" : code,
@@ -169,6 +171,44 @@ function cleanNames(problem: Problem): Problem {
   return { ...problem, schools: clean(problem.schools), reviewers: clean(problem.reviewers), leads: clean(problem.leads) };
 }
 
+/** Values visited before a problem is called too large to look at: far above any year within the table limits. */
+const MAX_VALUES = TABLE_LIMITS.rows * 200;
+
+/**
+ * The problem's size against the limits a year folder has (`TABLE_LIMITS`), found before any
+ * other check: a collection of more rows than a table may hold, a text longer than a cell, a
+ * list inside an item longer than a cell could hold. Walks the input once, iteratively.
+ */
+function sizeErrors(input: object): InputError[] {
+  const errors: InputError[] = [];
+  const tooLarge = (path: (string | number)[], message: string) => errors.push({ ...errorAt("bad-value", path, message), code: "too-large" });
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: input, path: [] }];
+  let visited = 0;
+  while (stack.length > 0 && errors.length < 5) {
+    const { value, path } = stack.pop()!;
+    if ((visited += 1) > MAX_VALUES) {
+      tooLarge([], `holds more than ${MAX_VALUES.toLocaleString("en-GB")} values; a problem holds at most what its CSV files could (${TABLE_LIMITS.rows.toLocaleString("en-GB")} rows a table)`);
+      break;
+    }
+    if (typeof value === "string") {
+      if (value.length > TABLE_LIMITS.cellChars) tooLarge(path, `holds ${value.length.toLocaleString("en-GB")} characters; a value holds at most ${TABLE_LIMITS.cellChars.toLocaleString("en-GB")}, as a CSV cell`);
+      continue;
+    }
+    if (typeof value !== "object" || value === null) continue;
+    if (Array.isArray(value)) {
+      const limit = path.length === 1 ? TABLE_LIMITS.rows : TABLE_LIMITS.cellChars;
+      if (value.length > limit) {
+        tooLarge(path, `has ${value.length.toLocaleString("en-GB")} ${path.length === 1 ? "items; a collection holds at most" : "entries; a list holds at most"} ${limit.toLocaleString("en-GB")}${path.length === 1 ? ", as a CSV table its rows" : ""}`);
+        continue;
+      }
+      value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
+      continue;
+    }
+    for (const key of Object.keys(value)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+  }
+  return errors;
+}
+
 /**
  * Checks a problem given as an object and returns it with its defaults filled in (the policy
  * merged over the defaults, `history` and `pins` empty when left out, names without control
@@ -184,6 +224,8 @@ export function validateProblem(input: unknown): Result<Problem> {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return { ok: false, errors: [{ code: "bad-value", file: "problem", path: [], message: "must be an object with schools, reviewers, leads and reviews" }] };
   }
+  const size = sizeErrors(input);
+  if (size.length > 0) return { ok: false, errors: size };
   const parsed = ProblemInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error, input) };
   const { schemaVersion: _version, policy: overrides, ...rest } = parsed.data;

@@ -1,5 +1,6 @@
 import type { Allocation } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
+import { unknownSeat } from "./known-people.js";
 import type { Violation } from "./types.js";
 
 /** An allocation resolved against its year: teams by review, duties by person. */
@@ -25,17 +26,12 @@ export function place(year: Year, allocation: Allocation): Placement {
   const teams = new Map<string, { leads: PersonInfo[]; peers: PersonInfo[] }>();
   const duties = new Map<string, { person: PersonInfo; reviews: ReviewInfo[] }>();
   const unknown: Violation[] = [];
-  for (const { reviewId, role, personId } of allocation.assignments) {
+  for (const assignment of allocation.assignments) {
+    const { reviewId, role, personId } = assignment;
     const review = year.reviewById.get(reviewId);
     const person = year.people[role].get(personId);
     if (!review || !person) {
-      const other = year.people[role === "lead" ? "peer" : "lead"].get(personId);
-      const message = !review
-        ? `${reviewId}: ${personId} is placed on review ${reviewId}, which is not in the year`
-        : other
-          ? `${reviewId}: ${personId} is a ${role === "lead" ? "peer reviewer" : "Lead Reviewer"}, not a ${role === "lead" ? "Lead Reviewer" : "peer reviewer"}`
-          : `${reviewId}: ${personId} is not a ${role === "lead" ? "Lead Reviewer" : "reviewer"} of the year`;
-      unknown.push({ rule: "known-people", reviewId, personId, message });
+      unknown.push({ rule: "known-people", reviewId, personId, message: unknownSeat(year, assignment)!.message });
       continue;
     }
     const team = teams.get(reviewId) ?? { leads: [], peers: [] };

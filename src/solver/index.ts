@@ -245,7 +245,8 @@ type Clock = ReturnType<typeof startClock>;
 /** The engine a caller named, `undefined` for `auto`; an unknown name is a caller's mistake. */
 function engineNamed(name: string | undefined): Engine | undefined {
   if (name === undefined || name === "auto") return undefined;
-  const engine = ENGINES[name];
+  // An own key only: `__proto__` or `toString` is in every object, and is no engine.
+  const engine = Object.hasOwn(ENGINES, name) ? ENGINES[name] : undefined;
   if (!engine) throw new RangeError(`unknown engine "${name}"; use one of auto, ${Object.keys(ENGINES).join(", ")}`);
   return engine;
 }

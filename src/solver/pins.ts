@@ -29,9 +29,14 @@ export function checkPins(year: Year, options: { readonly unstaffable?: boolean 
   const roster = createRoster(year);
   const rejected: RejectedPin[] = [];
   const assignments: Assignment[] = [];
+  const seen = new Set<string>();
   for (const pin of year.problem.pins) {
     if (pin.kind !== "fix") continue;
     const assignment = { reviewId: pin.reviewId, role: pin.role, personId: pin.personId };
+    // A pin repeated (a duplicate row, or a confirmed seat pinned in pins.csv too) is settled once:
+    // honoured, or refused with its reason, never refused for clashing with itself.
+    if (seen.has(keyOf(assignment))) continue;
+    seen.add(keyOf(assignment));
     const review = year.reviewById.get(pin.reviewId);
     const person = year.people[pin.role].get(pin.personId);
     const refused = review && person ? refusal(year, person, review) : { rule: "known-people", reason: "names an unknown review or person" };

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { solveOptionErrors } from "../call-checks.js";
 import { InvalidInputError, type InputError } from "../model/errors.js";
 import type { ProblemInputObject } from "../model/validate.js";
 import type { Problem } from "../model/problem.js";
@@ -55,6 +56,8 @@ function startWorker(workerData: unknown): Worker {
  * const result = await solveInWorker(problem, { seed: 1, signal: controller.signal, timeLimitMs: 30_000 });
  */
 export function solveInWorker(problem: Problem | ProblemInputObject, options: WorkerSolveOptions = {}): Promise<SolveResult> {
+  const invalid = solveOptionErrors(options);
+  if (invalid.length > 0) return Promise.reject(new InvalidInputError(invalid));
   const { signal, onProgress, graceMs = 100, ...rest } = options;
   if (signal?.aborted) return Promise.reject(signal.reason);
   const flag = new SharedArrayBuffer(4);

@@ -1,7 +1,8 @@
 import { yearNumber } from "../model/history.js";
 import type { Problem } from "../model/problem.js";
-import type { Assignment, HistoryEntry, LedgerYear, School } from "../model/schema.js";
+import { CARRY_OVER_LIMIT, type Assignment, type HistoryEntry, type LedgerYear, type School } from "../model/schema.js";
 import { accountOf, indexYear, type PersonInfo, type ReviewInfo } from "../model/year.js";
+import { unknownSeat } from "../rules/known-people.js";
 import { pathwayOf, type PathwayRow } from "./pathway.js";
 
 /** Whether one person turned up to one review (`attendance.csv`). */
@@ -47,19 +48,30 @@ export interface ClosedYear {
   readonly previous: Problem;
   /** People whose availability was cleared (it is per year), as the summary says. */
   readonly cleared: { readonly reviewers: number; readonly leads: number };
+  /**
+   * Schools whose carry-over went past the ±`CARRY_OVER_LIMIT` a schools.csv may hold (and the
+   * policy's `maxCarryOver` did not limit it first): `value` is what it came to, `carryOver` what was written.
+   */
+  readonly limited: readonly { readonly schoolId: string; readonly value: number; readonly carryOver: number }[];
 }
 
 export type CloseYearOutcome = { readonly ok: true; readonly value: ClosedYear } | { readonly ok: false; readonly issues: readonly CloseYearIssue[] };
 
 const pairKey = (reviewId: string, personId: string) => `${reviewId}\u0000${personId}`;
 
-/** Checks the label: it orders the years, and a year closes once. */
+/**
+ * Checks the label: it orders the years, and a year closes once whatever its spelling (`2025-26`,
+ * `2025/26`, `2025` and `2025-2026` are one year, the one starting in 2025).
+ */
 function labelIssues(problem: Problem, label: string): CloseYearIssue[] {
-  if (yearNumber(label) === undefined) {
+  const year = yearNumber(label);
+  if (year === undefined) {
     return [{ source: "year-label", message: `"${label}" does not start with the year it begins in (e.g. 2024-25); the years are ordered by it` }];
   }
-  const closed = problem.history.some((h) => h.year === label) || (problem.ledgerYears ?? []).some((l) => l.year === label);
-  return closed ? [{ source: "year-label", message: `${label} was closed already: history.csv or ledger-years.csv holds it` }] : [];
+  const closedAs = [...(problem.ledgerYears ?? []).map((l) => l.year), ...problem.history.map((h) => h.year)].find((other) => yearNumber(other) === year);
+  if (closedAs === undefined) return [];
+  const spelt = closedAs.trim() === label ? "" : ` (as ${closedAs.trim()}: the same year, starting in ${year})`;
+  return [{ source: "year-label", message: `${label} was closed already${spelt}: history.csv or ledger-years.csv holds it; a year closes once` }];
 }
 
 /** The allocation's seats, resolved; unknown names and repeated seats are issues. */
@@ -70,8 +82,9 @@ function resolveSeats(problem: Problem, assignments: readonly Assignment[], issu
     const review = year.reviewById.get(assignment.reviewId);
     const person = year.people[assignment.role].get(assignment.personId);
     const key = pairKey(assignment.reviewId, assignment.personId);
-    if (!review) issues.push({ source: "allocation", index, field: "review_id", message: `no review of the year has the id "${assignment.reviewId}"` });
-    else if (!person) issues.push({ source: "allocation", index, field: "person_id", message: `"${assignment.personId}" is not a ${assignment.role === "lead" ? "Lead Reviewer" : "reviewer"} of the year` });
+    // Another year's allocation is refused as every command refuses it (the known-people test).
+    const unknown = unknownSeat(year, assignment);
+    if (unknown || !review || !person) issues.push({ source: "allocation", index, field: unknown?.column ?? "review_id", message: unknown?.message ?? "" });
     else if (seats.has(key)) issues.push({ source: "allocation", index, field: "person_id", message: `${assignment.personId} is listed twice on ${assignment.reviewId}` });
     else seats.set(key, { assignment, review, person });
   });
@@ -92,11 +105,15 @@ function missedSeats(attendance: readonly Attendance[], seats: ReadonlyMap<strin
   return missed;
 }
 
-/** `previous + received − sent`, limited to ±cap when the policy sets one. */
+/**
+ * `previous + received − sent`, limited to ±cap when the policy sets one, and always to the
+ * ±`CARRY_OVER_LIMIT` that schools.csv may hold, so the next year's folder reads back.
+ */
 function carryOverAfter(previous: number, received: number, sent: number, cap: number | null): number {
   const value = previous + received - sent;
+  const limit = Math.min(cap ?? CARRY_OVER_LIMIT, CARRY_OVER_LIMIT);
   // `|| 0`: a cap of 0 gives −0 for debts, which JSON and equality tests would carry along.
-  return cap === null ? value : Math.max(-cap, Math.min(cap, value)) || 0;
+  return Math.max(-limit, Math.min(limit, value)) || 0;
 }
 
 /**
@@ -141,10 +158,13 @@ export function closeYear(problem: Problem, allocation: { readonly assignments: 
   }
 
   const ledger: LedgerYear[] = [];
+  const limited: { schoolId: string; value: number; carryOver: number }[] = [];
   const schools: School[] = problem.schools.map((school) => {
     const r = received.get(school.id) ?? 0;
     const s = sent.get(school.id) ?? 0;
     const after = carryOverAfter(school.carryOver, r, s, problem.policy.maxCarryOver);
+    const value = school.carryOver + r - s;
+    if (Math.abs(value) > CARRY_OVER_LIMIT && Math.abs(after) === CARRY_OVER_LIMIT) limited.push({ schoolId: school.id, value, carryOver: after });
     ledger.push({ year: label, schoolId: school.id, received: r, sent: s, balance: s - r, carryOverAfter: after });
     return { ...school, carryOver: after };
   });
@@ -163,5 +183,5 @@ export function closeYear(problem: Problem, allocation: { readonly assignments: 
   };
   const pathway = pathwayOf(reviewers, history, problem.policy, { yearLabel: label, ...(options.previousPathway ? { previous: options.previousPathway } : {}) });
   const cleared = { reviewers: problem.reviewers.filter((r) => r.available.length > 0).length, leads: problem.leads.filter((l) => l.available.length > 0).length };
-  return { ok: true, value: { next, ledger, pathway, attended, missed, previous: { ...problem, pins: [] }, cleared } };
+  return { ok: true, value: { next, ledger, pathway, attended, missed, previous: { ...problem, pins: [] }, cleared, limited } };
 }

@@ -566,6 +566,45 @@ const CASES: Case[] = [
     change: set("reviewers.csv", 3, "name", "B".repeat(20_000)),
     errors: [{ file: "reviewers.csv", row: 3, column: "name", contains: "holds 20,000 characters" }],
   },
+
+  // ---- Issue 29: nothing read twice or silently picked, weights that keep seats first. ----
+  // Links, pipes, locks, workbooks and API objects are beside this file: out-folder, workbooks, years and api.test.ts.
+  {
+    name: "two-candidate-files",
+    why: "reviews.csv beside a newer download 'QAR 2025-26 - reviews.csv': which one is current is the user's call, so an error naming both, never a silent pick",
+    change: (f) => ({ ...f, "QAR 2025-26 - reviews.csv": f["reviews.csv"] }),
+    errors: [{ file: "reviews.csv", contains: '"QAR 2025-26 - reviews.csv" and "reviews.csv" could each be reviews.csv; keep one' }],
+  },
+  {
+    name: "two-candidate-copies",
+    why: "reviews.csv beside a copy 'reviews (1).csv': an error naming both",
+    change: (f) => ({ ...f, "reviews (1).csv": f["reviews.csv"] }),
+    errors: [{ file: "reviews.csv", contains: '"reviews (1).csv" and "reviews.csv" could each be reviews.csv' }],
+  },
+  {
+    name: "missing-file-beside-a-similar-one",
+    why: "no reviews.csv but reviewers.csv: missing, with no hint to rename one required file into another (the message goes straight on to the columns)",
+    change: (f) => ({ ...f, "reviews.csv": undefined }),
+    errors: [{ file: "reviews.csv", contains: "is missing from the year folder (columns: id, school_id, start)" }],
+  },
+  {
+    name: "policy-seat-weight-zero",
+    why: "weights.seat 0: refused with the honest bound (1 or more) and why",
+    change: policy('{"weights": {"seat": 0}}'),
+    errors: [{ file: "policy.json", column: "weights.seat", contains: "must be 1 or more: filling seats is the first goal" }],
+  },
+  {
+    name: "policy-seat-weight-tiny",
+    why: "weights.seat 1e-9 beside leadSeat 1,000,000: a seat worth less than rounding would be lost, so refused",
+    change: policy('{"weights": {"seat": 1e-9}}'),
+    errors: [{ file: "policy.json", column: "weights.seat", contains: "must be 1 or more" }],
+  },
+  {
+    name: "duplicate-pin-row",
+    why: "the same pin row twice: honoured once (and not reported refused)",
+    accepted: true,
+    change: withFile("pins.csv", "review_id,role,person_id,pin\nR1,lead,L1,fix\nR1,lead,L1,fix\n"),
+  },
 ];
 
 const casesDir = join(here, "cases");

@@ -4,7 +4,7 @@ import { generateYear, smallScarceSpec } from "../../fixtures/generator.js";
 import { checkAllocation } from "../../src/check.js";
 import { parseYear } from "../../src/io/read-year.js";
 import { serializeYear } from "../../src/io/write-year.js";
-import { makePolicy, MAX_WEIGHT } from "../../src/model/policy.js";
+import { makePolicy, MAX_WEIGHT, MIN_SEAT_WEIGHT } from "../../src/model/policy.js";
 import { solve } from "../../src/solver/index.js";
 
 describe("policy weights", () => {
@@ -13,6 +13,8 @@ describe("policy weights", () => {
     ["seat", 1e20],
     ["travelPerKm", MAX_WEIGHT * 10],
     ["seat", 0],
+    ["seat", 1e-9],
+    ["leadSeat", 0.5],
     ["leadSeat", -1],
   ])("weights.%s = %d is an input error naming the key", (key, value) => {
     const tiny = generateYear(smallScarceSpec(3, 10)).problem;
@@ -25,8 +27,8 @@ describe("policy weights", () => {
 
   it("seats come first whatever the accepted weights: extreme weights fill as many seats as the defaults (exact engine)", async () => {
     const weightsArb = fc.record({
-      leadSeat: fc.double({ min: 1e-3, max: MAX_WEIGHT, noNaN: true }),
-      seat: fc.double({ min: 1e-3, max: MAX_WEIGHT, noNaN: true }),
+      leadSeat: fc.double({ min: MIN_SEAT_WEIGHT, max: MAX_WEIGHT, noNaN: true }),
+      seat: fc.double({ min: MIN_SEAT_WEIGHT, max: MAX_WEIGHT, noNaN: true }),
       advancedSeat: fc.constantFrom(0, MAX_WEIGHT),
       reciprocity: fc.constantFrom(0, MAX_WEIGHT),
       travelPerKm: fc.constantFrom(0, MAX_WEIGHT),

@@ -9,6 +9,7 @@ import { checkOutputFolder } from "../../io/out-folder.js";
 import { closedYearFiles, PREVIOUS_YEAR_FOLDER } from "../../io/write-years.js";
 import { PATHWAY_FILE, POLICY_FILE, YEAR_FILES } from "../../io/year-files.js";
 import { closeYear, type CloseYearIssue } from "../../years/close-year.js";
+import { CARRY_OVER_LIMIT } from "../../model/schema.js";
 import { EXIT, jsonOutput, writeOutputs, writtenList, type CommandContext, type Io } from "../shared.js";
 import { inputErrors, readAllocationWith, readWith } from "./common.js";
 
@@ -56,6 +57,9 @@ async function closeYearCommand(io: Io, folder: string, allocationFile: string, 
   }
   if (!opts.quiet && !opts.json) {
     for (const warning of year.warnings) if (warning.column !== "available") io.err(`warning: ${formatInputError(warning)}\n`);
+    for (const school of closed.value.limited) {
+      io.err(`warning: school ${school.schoolId}: its carry-over came to ${school.value}, beyond the ±${CARRY_OVER_LIMIT} a school may carry; written as ${school.carryOver}\n`);
+    }
     const broken = checkAllocation(year.value, allocation).violations.length;
     if (broken > 0) io.err(`warning: the allocation breaks ${broken} hard rule${broken === 1 ? "" : "s"} (qar check lists them); it is closed as it took place\n`);
   }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { explain, type Explanation, type SeatExplanation } from "../../explain.js";
-import { EXIT, jsonOutput, loadAllocation, loadYear, type CommandContext } from "../shared.js";
+import { indexYear } from "../../model/year.js";
+import { EXIT, jsonOutput, loadAllocationOf, loadYear, type CommandContext } from "../shared.js";
 import { dateOption, recordedFreeze } from "./season-step.js";
 
 interface ExplainOptions {
@@ -32,8 +33,9 @@ function explanationText(explanation: Explanation): string {
 
 async function explainAction({ io, state }: CommandContext, folder: string, file: string, opts: ExplainOptions): Promise<void> {
   const loaded = await loadYear({ io, state }, folder, opts);
+  const year = indexYear(loaded.value);
   const freeze = recordedFreeze(file, opts.freezeBefore);
-  const explanation = explain(loaded.value, await loadAllocation(file, io), freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore } : {});
+  const explanation = explain(year, (await loadAllocationOf(year, file, io)).allocation, freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore } : {});
   const asOf = freeze.freezeBefore !== undefined ? `as of ${freeze.freezeBefore} (${freeze.source}): reviews starting before it are kept as they are\n` : "";
   io.out(opts.json ? jsonOutput(freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore, ...explanation } : explanation) : `${asOf}${explanationText(explanation)}`);
   state.code = EXIT.ok;

@@ -4,7 +4,7 @@ import { explain } from "../../explain.js";
 import { renderReport } from "../../io/report/index.js";
 import { indexYear } from "../../model/year.js";
 import { dateOption, recordedFreeze } from "./season-step.js";
-import { EXIT, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type CommandContext } from "../shared.js";
+import { EXIT, loadAllocationOf, loadYear, refuseBadOutput, writeOutputs, type CommandContext } from "../shared.js";
 
 interface ReportOptions {
   readonly out: string;
@@ -14,10 +14,10 @@ interface ReportOptions {
 }
 
 async function reportAction({ io, state }: CommandContext, folder: string, file: string, opts: ReportOptions): Promise<void> {
-  refuseBadOutput(opts.out, folder, { kind: "file" });
+  refuseBadOutput(opts.out, folder, { kind: "file", inputs: [file, opts.policy] });
   const loaded = await loadYear({ io, state }, folder, opts);
-  const allocation = await loadAllocation(file, io);
   const year = indexYear(loaded.value);
+  const { allocation } = await loadAllocationOf(year, file, io);
   const check = checkAllocation(year, allocation);
   const freeze = recordedFreeze(file, opts.freezeBefore);
   const explanation = explain(year, allocation, freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore } : {});

@@ -4,7 +4,7 @@ import { readResponses } from "../../io/read-responses.js";
 import { indexYear } from "../../model/year.js";
 import { respond, type RespondIssue } from "../../season/respond.js";
 import { applyResponses } from "../../season/responses.js";
-import { EXIT, InputFailure, integer, jsonOutput, loadAllocationRows, loadBytes, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
+import { EXIT, InputFailure, integer, jsonOutput, loadAllocationOf, loadBytes, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
 import { nonNegative } from "./repair.js";
 import { asOf, dateOption, stepFiles, stepJson, stepOf, stepText, STEP_FILES } from "./season-step.js";
 
@@ -67,13 +67,14 @@ export function registerRespond(program: Command, context: CommandContext): void
       const { io } = context;
       refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, ...STEP_FILES] });
       const loaded = await loadYear(context, folder, opts);
-      const published = await loadAllocationRows(file, io);
+      // Another year's allocation is refused before any answer is read (the known-people test).
+      const published = await loadAllocationOf(loaded.value, file, io);
       const when = asOf(io, opts);
       // Every problem of the responses in one run: the rows that cannot be read, and those that
       // read well but name a seat the allocation does not offer (or one before the freeze date).
       const read = readResponses(loadBytes(opts.responses, io), opts.responses);
       const files = { responses: opts.responses, allocation: file };
-      const rows = { responses: read.list.rows, allocation: published.assignmentRows };
+      const rows = { responses: read.list.rows, allocation: published.rows };
       const answered = applyResponses(indexYear(loaded.value), published.allocation, read.list.responses, when.freezeBefore);
       const problems = [...read.errors, ...answered.issues.map((issue) => located({ source: "responses", ...issue }, files, rows))];
       if (problems.length > 0) throw new InputFailure(problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));

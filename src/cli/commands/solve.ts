@@ -6,7 +6,7 @@ import { outputParts, solveOutputs, summaryOf } from "../../io/write-outputs.js"
 import { parseDay } from "../../model/dates.js";
 import { ENGINES, solve } from "../../solver/index.js";
 import { asOf, dateOption, lettersLine } from "./season-step.js";
-import { EXIT, jsonOutput, InputFailure, integer, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
+import { EXIT, jsonOutput, InputFailure, integer, loadYear, outputReserveMs, progressFor, refuseBadOutput, seconds, setUpClock, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
 
 interface SolveOptions {
   readonly out: string;
@@ -23,16 +23,18 @@ const ENGINE_NAMES = `auto, ${Object.keys(ENGINES).join(", ")}`;
 
 async function solveAction({ io, state }: CommandContext, folder: string, opts: SolveOptions): Promise<void> {
   const started = performance.now();
+  const setUp = setUpClock();
   refuseBadOutput(opts.out, folder, { names: SOLVE_FILES });
-  if (opts.engine !== "auto" && !(opts.engine in ENGINES)) {
+  if (opts.engine !== "auto" && !Object.hasOwn(ENGINES, opts.engine)) {
     throw new InputFailure([{ code: "bad-value", file: "--engine", message: `unknown engine "${opts.engine}"; use ${ENGINE_NAMES}` }]);
   }
   const loaded = await loadYear({ io, state }, folder, opts);
   const display = progressFor(io, opts);
+  // The limit covers the whole run: the outputs' share is kept back from the solver.
   const result = await solve(loaded.value, {
     seed: opts.seed,
     engine: opts.engine,
-    ...timeLimit(opts, started),
+    ...timeLimit(opts, started, outputReserveMs(loaded.value, setUp())),
     ...(display ? { onProgress: display.update } : {}),
   }).finally(() => display?.stop());
   const when = asOf(io, opts);
@@ -41,7 +43,11 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
   const parts = outputParts(result, options);
   const { letters } = parts;
   const files = { ...solveOutputs(result, explanation, options, parts), [RESULTS_WORKBOOK]: await resultsWorkbook({ ...result, explanation, letters }) };
-  writeOutputs(opts.out, files);
+  writeOutputs(opts.out, files, io);
+  const total = (performance.now() - started) / 1000;
+  if (opts.timeLimit !== undefined && total > opts.timeLimit * 1.05 && !opts.quiet && !opts.json) {
+    io.err(`warning: the run took ${total.toFixed(1)} s, beyond --time-limit ${opts.timeLimit} s: reading, solving to the first allocation and writing the outputs of this year take that long here\n`);
+  }
   if (opts.json) io.out(jsonOutput({ out: opts.out, ...summaryOf(result, loaded.warnings, { explanation, letters }) }));
   else if (!opts.quiet) io.out(`${summaryTable(result.check, result, { fuller: explanation.seats.filter((e) => e.cause === "fuller").reduce((n, e) => n + e.missing, 0) })}\n\n${lettersLine(letters, when)}\nwritten to ${opts.out}: ${writtenList(files)}\n`);
   state.code = EXIT.ok;

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from "commander";
 import { formatInputError, type InputError } from "../io/errors.js";
 import { readBytes, readYear, STDIO } from "../io/files.js";
 import { checkOutputFolder, OutputInTheWay, writeOutputFile, writeOutputFolder } from "../io/out-folder.js";
+import { HUBS_FOLDER } from "../io/hub-files.js";
 import { CALENDARS_FOLDER } from "../io/write-season.js";
 import { parseAllocationRows, type AllocationRows } from "../io/read-allocation.js";
 import { tableContents } from "../io/workbook.js";
@@ -170,6 +171,9 @@ export function refuseUnknownSeats(year: Year | Problem, allocation: Allocation,
   if (unknown.length > 0) throw new InputFailure(unknownSeatErrors(unknown, file, allocation.assignments.length, (index) => rows[index]));
 }
 
+/** The folders every solve-like command writes files into, whose names are not known before the run. */
+const OUTPUT_FOLDERS = [CALENDARS_FOLDER, HUBS_FOLDER];
+
 /** The files every solve-like command writes (the folder check looks for folders in their way). */
 export const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "ledger.csv", "trust-ledger.csv", "standby.csv", "summary.json", "report.html", "letters.csv", "results.xlsx"] as const;
 
@@ -192,7 +196,7 @@ export function refuseBadOutput(
     throw new InputFailure([{ code: "bad-usage", file: option, message: "writes a folder of files, which cannot go to standard output (-); give a folder, and --json for the summary on standard output" }]);
   }
   const inputs = (options.inputs ?? []).filter((file): file is string => file !== undefined && file !== STDIO);
-  const where = options.kind === "file" ? { file: true } : { folders: [CALENDARS_FOLDER], ...(options.names ? { names: options.names } : {}) };
+  const where = options.kind === "file" ? { file: true } : { folders: OUTPUT_FOLDERS, ...(options.names ? { names: options.names } : {}) };
   const errors = checkOutputFolder({ out, protect, option, inputs, ...where });
   if (errors.length > 0) throw new InputFailure(errors);
 }

@@ -109,6 +109,27 @@ describe.skipIf(!posix)("hostile --out folders", () => {
     expect(existsSync(join(out, "calendars", "L1.ics"))).toBe(true);
   });
 
+  it("qar solve <parent>/hubs --out <parent>: refused, the year folder named hubs is untouched (hubs/ is an output folder too)", async () => {
+    const parent = place("year-named-hubs");
+    const year = join(parent, "hubs");
+    cpSync(YEAR, year, { recursive: true });
+    const before = listing(year);
+    const { code, err } = await solveInto(parent, year);
+    expect(code).toBe(1);
+    expect(err).toMatch(/year folder/);
+    expect(listing(year)).toEqual(before);
+    expect(existsSync(join(parent, "allocation.csv"))).toBe(false);
+  });
+
+  it("qar solve <year> --out <folder with a file named hubs>: refused before anything is written", async () => {
+    const out = place("file-named-hubs");
+    writeFileSync(join(out, "hubs"), "a file, not a folder");
+    const { code, err } = await solveInto(out);
+    expect(code).toBe(1);
+    expect(err).toMatch(/file named hubs/);
+    expect(listing(out)).toEqual(["hubs"]);
+  });
+
   it("a planted manifest naming ../victim.txt, a file through a link and a user's file: none of them is deleted", async () => {
     const { out, elsewhere, expectIntact } = victims("planted-manifest");
     symlinkSync(elsewhere, join(out, "link"));

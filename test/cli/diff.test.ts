@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { allocationDiff, changedRows, rowKey } from "../../src/solver/diff.js";
@@ -64,6 +64,13 @@ describe("qar diff", () => {
     const onto = await qar("diff", before, after, "--out", after);
     expect(onto.code).toBe(1);
     expect(onto.err).toContain("is one of the allocations compared");
+    expect(readFileSync(after, "utf8")).toContain("R3,,,,lead,L2,,,");
+    // The same file through a linked folder is refused as well, before anything is written.
+    const linked = join(tmp.dir, "linked");
+    symlinkSync(tmp.dir, linked);
+    const through = await qar("diff", before, after, "--out", join(linked, "after.csv"));
+    expect(through.code).toBe(1);
+    expect(through.err).toContain("an output never overwrites an input");
     expect(readFileSync(after, "utf8")).toContain("R3,,,,lead,L2,,,");
   });
 

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { basename, dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { checkOutputFolder } from "../../io/out-folder.js";
 import { allocationDiff, type SeatChange } from "../../solver/diff.js";
 import { EXIT, InputFailure, jsonOutput, loadAllocation, writeOutputs, type CommandContext } from "../shared.js";
@@ -29,8 +29,10 @@ async function diffAction({ io, state }: CommandContext, before: string, after: 
     if ([before, after].some((input) => input !== "-" && resolve(input) === resolve(opts.out!))) {
       throw new InputFailure([{ code: "bad-output", file: opts.out, column: "--out", message: "is one of the allocations compared; write the differences to another file" }]);
     }
-    const place = opts.out === "-" ? [] : checkOutputFolder({ out: dirname(resolve(opts.out)), option: "--out", names: [basename(opts.out)] });
-    if (place.length > 0) throw new InputFailure(place.map((error) => ({ ...error, file: opts.out! })));
+    // An input reached another way (a linked folder, a hard link) is refused too, as issue 29 asks of every output.
+    const inputs = [before, after].filter((input) => input !== "-");
+    const place = opts.out === "-" ? [] : checkOutputFolder({ out: opts.out, option: "--out", file: true, inputs });
+    if (place.length > 0) throw new InputFailure(place);
   }
   const older = await loadAllocation(before, io);
   const newer = await loadAllocation(after, io);

@@ -8,7 +8,7 @@
  * known-people rule finds them. A valid call gets the result shape it always had. Inside the
  * package the unchecked functions are used, on years the CSV reader has checked already.
  */
-import { changeErrors, closeYearOptionErrors, responseErrors, solveOptionErrors } from "./call-checks.js";
+import { changeErrors, closeYearOptionErrors, explainOptionErrors, responseErrors, solveOptionErrors } from "./call-checks.js";
 import { checkAllocation as checkUnchecked, type CheckResult } from "./check.js";
 import { explain as explainUnchecked, type ExplainOptions, type Explanation } from "./explain.js";
 import { InvalidInputError, type InputError } from "./model/errors.js";
@@ -92,13 +92,15 @@ export function checkAllocation(problem: ProblemLike | Year, allocation: Allocat
 }
 
 /**
- * Why each empty seat of an allocation is empty, and what would fill it. The problem is checked
- * as `checkAllocation` checks it, and an allocation of another year is refused.
+ * Why each empty seat of an allocation is empty, and what would fill it, as of `freezeBefore`
+ * when given. The problem is checked as `checkAllocation` checks it, an allocation of another
+ * year is refused, and so is a freeze date that is not a real date.
  *
  * @example
  * const { seats } = explain(result.year, result.allocation);
  */
 export function explain(problem: ProblemLike | Year, allocation: Allocation, options: ExplainOptions = {}): Explanation {
+  refuse(explainOptionErrors(options));
   const year = isYear(problem) ? problem : indexYear(problemOf(problem));
   return explainUnchecked(year, allocationOfYear(year, allocation), options);
 }

@@ -1,6 +1,7 @@
 /**
- * The API's checks of what a call gives besides the problem: the solver's options, repair's
- * changes, respond's answers, close-year's attendance and label. Each is checked as strictly as
+ * The API's checks of what a call gives besides the problem: the solver's options (and repair's
+ * and respond's: their freeze and reply-by dates), explain's freeze date, repair's changes,
+ * respond's answers, close-year's attendance and label. Each is checked as strictly as
  * its CSV file or command-line option (a service posting JSON gets no more latitude than a
  * spreadsheet), and a bad value is an `InputError` naming the file, row and column it would
  * have in a folder, with `path` to it in the call: never a TypeError from deep inside.
@@ -39,9 +40,14 @@ const SolveOptionsSchema = z
     exactBound: z.boolean().optional(),
     releaseStranded: z.boolean().optional(),
     freezeBefore: isoDate.optional(),
+    replyBy: isoDate.optional(),
+    noReoffer: z.boolean().optional(),
     graceMs: z.number().refine((n) => Number.isFinite(n) && n >= 0, { message: "must be a finite number of milliseconds, 0 or more" }).optional(),
   })
   .loose();
+
+/** `explain`'s options: the as-of date, a real date as `--freeze-before` takes it. */
+const ExplainOptionsSchema = z.object({ freezeBefore: isoDate.optional() }).loose();
 
 const ChangeSchema = z.discriminatedUnion("change", [
   z.object({ change: z.literal("withdraw"), id }),
@@ -120,6 +126,9 @@ function check(schema: z.ZodType, value: unknown, file: string, name: string, li
 
 /** `solve`'s options, checked: an engine by its own name, a time limit that is a real positive number, and so on. */
 export const solveOptionErrors = (options: unknown): InputError[] => check(SolveOptionsSchema, options ?? {}, "options", "options", false);
+
+/** `explain`'s options, checked: a freeze date that is a real date (never silently no freeze). */
+export const explainOptionErrors = (options: unknown): InputError[] => check(ExplainOptionsSchema, options ?? {}, "options", "options", false);
 
 /** `repair`'s changes, checked as changes.csv is. */
 export const changeErrors = (changes: unknown): InputError[] => check(z.array(ChangeSchema), changes, "changes.csv", "changes", true);

@@ -68,6 +68,18 @@ describe("hostile API input", () => {
     expect(errors).toMatchObject([{ file: "responses.csv", row: 2, column: "response", path: ["responses", 0, "response"] }]);
   });
 
+  it("the season's options checked as strictly: explain's freezeBefore, repair's and respond's replyBy and freezeBefore, respond's noReoffer", async () => {
+    const seats = await allocation();
+    for (const freezeBefore of ["2025-02-30", "soon", 20250101]) {
+      expect(await refusal(() => explain(base, seats, { freezeBefore } as never)), String(freezeBefore)).toMatchObject([{ file: "options", column: "freezeBefore", path: ["options", "freezeBefore"] }]);
+    }
+    expect(await refusal(() => repair(base, seats, [], { replyBy: "next Friday" }))).toMatchObject([{ column: "replyBy", message: expect.stringContaining("not a real date") }]);
+    expect(await refusal(() => respond(base, seats, [], { freezeBefore: "31/02/2025" }))).toMatchObject([{ column: "freezeBefore" }]);
+    expect(await refusal(() => respond(base, seats, [], { noReoffer: "yes" } as never))).toMatchObject([{ column: "noReoffer" }]);
+    // Real dates go through.
+    expect(explain(base, seats, { freezeBefore: "2024-01-01" }).seats).toBeDefined();
+  });
+
   it("closeYear() with attended \"no\", \"yes\", 0 or null: refused; false counts the seat as missed", async () => {
     const seats = await allocation();
     const seat = seats.assignments[0]!;

@@ -136,6 +136,9 @@ describe("the next year", () => {
       expect(now.getUTCDay()).toBe(was.getUTCDay());
       expect(r.to_confirm).toContain(`last year's ${last[i]!.start}`);
     }
+    // As every command's success JSON, --json starts with ok: true.
+    const json = JSON.parse((await qar("new-year", closed, "--out", join(tmp.dir, "next-json"), "--json")).out) as { ok?: boolean; reviews?: number };
+    expect(json).toMatchObject({ ok: true, reviews: 8 });
     const availability = csvRows(read(next, "availability.csv"));
     expect(availability.map((a) => a.person_id).sort()).toEqual([...csvRows(read(closed, "reviewers.csv")), ...csvRows(read(closed, "leads.csv"))].map((p) => p.id).sort());
     const solved = join(tmp.dir, "next-solved");

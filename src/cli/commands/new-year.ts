@@ -7,7 +7,7 @@ import { checkOutputFolder } from "../../io/out-folder.js";
 import { newYearFiles, PREVIOUS_YEAR_FOLDER } from "../../io/write-years.js";
 import { PATHWAY_FILE, YEAR_FILES } from "../../io/year-files.js";
 import { newYear } from "../../years/new-year.js";
-import { EXIT, writeOutputs, type CommandContext, type Io } from "../shared.js";
+import { EXIT, jsonOutput, writeOutputs, type CommandContext, type Io } from "../shared.js";
 import { inputErrors } from "./common.js";
 
 interface Options {
@@ -47,7 +47,7 @@ async function newYearCommand(io: Io, folder: string, opts: Options): Promise<nu
     people,
     peopleWithDates: withDates,
   };
-  if (opts.json) io.out(`${JSON.stringify(summary, null, 2)}\n`);
+  if (opts.json) io.out(jsonOutput(summary));
   else if (!opts.quiet) {
     for (const warning of start.warnings) if (warning.column !== "available") io.err(`warning: ${formatInputError(warning)}\n`);
     io.out(

@@ -149,7 +149,9 @@ export function readYearFolder(folder: string, options: { policyFile?: string } 
  */
 function folderWorkbook(folder: string, names: readonly string[]): { workbook?: string; error?: InputError } {
   const required = REQUIRED_FILES.map((which) => YEAR_FILES[which].file);
-  if (matchFiles(names, required).files.size > 0) return {};
+  // Year files there, even two candidates for one (an error of their own), make it a CSV folder.
+  const matched = matchFiles(names, required);
+  if (matched.files.size > 0 || matched.conflicts.length > 0) return {};
   const workbooks = names.filter((name) => isWorkbookName(name) && !name.startsWith("."));
   if (workbooks.length === 1) return { workbook: join(folder, workbooks[0]!) };
   if (workbooks.length === 0) return {};

@@ -98,6 +98,17 @@ describe("hostile workbooks", () => {
     expect(err).toMatch(/could each be reviews\.csv/);
   });
 
+  it("a folder holding reviews.csv, 'QAR 2025-26 - reviews.csv' and a year workbook: the two files are an error, the workbook is not read in their place", async () => {
+    const dir = join(scratch, "two-reviews-and-a-workbook");
+    mkdirSync(dir);
+    for (const file of ["reviews.csv", "QAR 2025-26 - reviews.csv"]) cpSync(join(BASE, "reviews.csv"), join(dir, file));
+    const book = await baseWorkbook("a-year.xlsx", { schools: "schools.csv", reviewers: "reviewers.csv", leads: "leads.csv", reviews: "reviews.csv" });
+    cpSync(book, join(dir, "year.xlsx"));
+    expect((await readYear(book)).ok).toBe(true);
+    const read = await readYear(dir);
+    expect(read.ok ? [] : read.errors).toEqual(expect.arrayContaining([expect.objectContaining({ code: "duplicate-id", file: "reviews.csv" })]));
+  });
+
   it("a folder missing reviews.csv but holding reviewers.csv: the hint never says to rename one required file into another", () => {
     const dir = join(scratch, "no-reviews");
     mkdirSync(dir);

@@ -112,11 +112,14 @@ async function loadSheets(bytes: Uint8Array, file: string): Promise<SheetRows[] 
 
 const isError = (value: unknown): value is InputError => typeof value === "object" && value !== null && "code" in value && "message" in value;
 
-/** The sheet of `sheets` that is the file `wanted` (`allocation.csv`: a sheet `allocation`, `Allocation`...), or the only sheet. */
-function sheetFor(sheets: readonly SheetRows[], wanted: string): SheetRows | undefined {
-  const byKey = new Map(sheets.map((sheet) => [extname(sheet.sheet) === "" ? `${sheet.sheet}.csv` : sheet.sheet, sheet]));
-  const matched = matchFiles([...byKey.keys()], [wanted]).files.get(wanted);
-  return matched !== undefined ? byKey.get(matched) : sheets.length === 1 ? sheets[0] : undefined;
+/**
+ * The sheet of `sheets` that is the file `wanted` (`allocation.csv`: a sheet `allocation`,
+ * `Allocation`...), or the only sheet; two sheets that could each be it are named, never picked.
+ */
+function sheetFor(sheets: readonly SheetRows[], wanted: string): SheetRows | { readonly candidates: readonly string[] } | undefined {
+  const candidates = sheets.filter((sheet) => matchFiles([extname(sheet.sheet) === "" ? `${sheet.sheet}.csv` : sheet.sheet], [wanted]).files.has(wanted));
+  if (candidates.length > 1) return { candidates: candidates.map((sheet) => sheet.sheet) };
+  return candidates[0] ?? (sheets.length === 1 ? sheets[0] : undefined);
 }
 
 /**
@@ -132,6 +135,9 @@ export async function tableContents(bytes: Uint8Array, file: string, wanted: str
   const sheets = await loadSheets(bytes, file);
   if (isError(sheets)) return { error: sheets };
   const sheet = sheetFor(sheets, wanted);
+  if (sheet !== undefined && "candidates" in sheet) {
+    return { error: { code: "duplicate-id", file, message: `has sheets ${sheet.candidates.map((name) => `"${name}"`).join(" and ")}, which could each be ${wanted}; keep one (rename or delete the others)` } };
+  }
   if (sheet === undefined) {
     const stem = basename(wanted, extname(wanted));
     return { error: { code: "missing-file", file, message: `has no sheet named "${stem}" and more than one sheet (${sheets.map((s) => s.sheet).join(", ")}); name the sheet "${stem}" or save it alone` } };

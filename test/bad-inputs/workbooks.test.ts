@@ -85,6 +85,20 @@ describe("hostile workbooks", () => {
     }
   });
 
+  it("an allocation workbook with sheets 'allocation' and 'Allocation.csv': an error naming both, never a silent pick", async () => {
+    const workbook = new ExcelJS.Workbook();
+    for (const name of ["allocation", "Allocation.csv"]) {
+      const sheet = workbook.addWorksheet(name);
+      sheet.addRow(["review_id", "role", "person_id"]);
+    }
+    const path = join(scratch, "two-allocations.xlsx");
+    await workbook.xlsx.writeFile(path);
+    const { code, err } = await qar("check", BASE, path);
+    expect(err).not.toContain(STACK_LINE);
+    expect(code).toBe(1);
+    expect(err).toMatch(/has sheets "allocation" and "Allocation\.csv", which could each be allocation\.csv/);
+  });
+
   it("a folder holding reviews.csv and 'QAR 2025-26 - reviews.csv': an error naming both files, neither read", async () => {
     const dir = join(scratch, "two-reviews");
     cpSync(BASE, dir, { recursive: true });

@@ -81,9 +81,10 @@ describe.skipIf(!posix)("hostile --out folders", () => {
     expect(readFileSync(join(out, "allocation.csv"), "utf8")).toMatch(/^\uFEFFreview_id,/);
   });
 
-  it("qar solve <parent>/calendars --out <parent>: refused, the year folder named calendars is untouched", async () => {
-    const parent = place("year-named-calendars");
-    const year = join(parent, "calendars");
+  // hubs/ is an output folder too, whose files (one per hub) are not known before the run.
+  it.each(["calendars", "hubs"])("qar solve <parent>/%s --out <parent>: refused, the year folder of that name is untouched", async (folder) => {
+    const parent = place(`year-named-${folder}`);
+    const year = join(parent, folder);
     cpSync(YEAR, year, { recursive: true });
     const before = listing(year);
     const { code, err } = await solveInto(parent, year);
@@ -107,18 +108,6 @@ describe.skipIf(!posix)("hostile --out folders", () => {
     const again = await solveInto(out);
     expect(again.code, again.err).toBe(0);
     expect(existsSync(join(out, "calendars", "L1.ics"))).toBe(true);
-  });
-
-  it("qar solve <parent>/hubs --out <parent>: refused, the year folder named hubs is untouched (hubs/ is an output folder too)", async () => {
-    const parent = place("year-named-hubs");
-    const year = join(parent, "hubs");
-    cpSync(YEAR, year, { recursive: true });
-    const before = listing(year);
-    const { code, err } = await solveInto(parent, year);
-    expect(code).toBe(1);
-    expect(err).toMatch(/year folder/);
-    expect(listing(year)).toEqual(before);
-    expect(existsSync(join(parent, "allocation.csv"))).toBe(false);
   });
 
   it("qar solve <year> --out <folder with a file named hubs>: refused before anything is written", async () => {

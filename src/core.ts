@@ -38,7 +38,7 @@ export { hubFiles, hubTables, HUB_COLUMNS, HUBS_FOLDER } from "./io/hub-files.js
 export { formatUkDay } from "./model/dates.js";
 export { formatInputError, type InputError, type InputErrorCode, type Result } from "./io/errors.js";
 export { applyChanges, type Applied, type Change, type ChangeIssue, type FrozenIssue, type MaxChangesIssue, type RepairIssue, type RepairOption, type RepairOptions, type RepairOutcome } from "./repair.js";
-export { allocationDiff, changedRows, type SeatChange } from "./solver/diff.js";
+export { allocationDiff, changeCounts, changedRows, type SeatChange } from "./solver/diff.js";
 export { chaseCsv, optionsCsv, tradeOffLine } from "./io/repair-outputs.js";
 export { renderReport, escapeHtml, type ReportInput } from "./io/report/index.js";
 export { pathwayOf, standings, compareYearLabels, newYear, shiftFor, type AvailabilityRow, type NewYear, type RolledReview, type Attendance, type ClosedYear, type CloseYearIssue, type CloseYearOptions, type CloseYearOutcome, type PathwayRow, type PathwayOptions, type SchoolStanding } from "./years/index.js";

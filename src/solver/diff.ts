@@ -53,3 +53,14 @@ export function allocationDiff(before: { assignments: readonly Row[] }, after: t
   const order = { removed: 0, moved: 1, added: 2 } as const;
   return changes.sort((a, b) => order[a.change] - order[b.change] || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
 }
+
+/**
+ * How many of each change a difference holds (the counts qar diff, repair and respond print).
+ *
+ * @example changeCounts(allocationDiff(before, after)) // { added: 1, moved: 1, removed: 0 }
+ */
+export function changeCounts(diff: readonly SeatChange[]): { added: number; moved: number; removed: number } {
+  const counts = { added: 0, moved: 0, removed: 0 };
+  for (const change of diff) counts[change.change] += 1;
+  return counts;
+}

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { resolve } from "node:path";
 import { checkOutputFolder } from "../../io/out-folder.js";
-import { allocationDiff, type SeatChange } from "../../solver/diff.js";
+import { allocationDiff, changeCounts, type SeatChange } from "../../solver/diff.js";
 import { EXIT, InputFailure, jsonOutput, loadAllocation, writeOutputs, type CommandContext } from "../shared.js";
 import { diffCsv } from "./season-step.js";
 
@@ -17,13 +17,6 @@ function changeLine(change: SeatChange): string {
   return `${change.change.padEnd(7)} ${change.role.padEnd(4)} ${change.personId}  ${where}\n`;
 }
 
-/** How many of each change. */
-function countsOf(diff: readonly SeatChange[]): { added: number; moved: number; removed: number } {
-  const counts = { added: 0, moved: 0, removed: 0 };
-  for (const change of diff) counts[change.change] += 1;
-  return counts;
-}
-
 async function diffAction({ io, state }: CommandContext, before: string, after: string, opts: DiffOptions): Promise<void> {
   if (opts.out !== undefined) {
     if ([before, after].some((input) => input !== "-" && resolve(input) === resolve(opts.out!))) {
@@ -37,7 +30,7 @@ async function diffAction({ io, state }: CommandContext, before: string, after: 
   const older = await loadAllocation(before, io);
   const newer = await loadAllocation(after, io);
   const diff = allocationDiff(older, newer);
-  const counts = countsOf(diff);
+  const counts = changeCounts(diff);
   if (opts.out !== undefined) writeOutputs(opts.out, diffCsv(diff), io);
   if (opts.json) io.out(jsonOutput({ before, after, changes: counts, diff }));
   else if (!opts.quiet && opts.out !== "-") {

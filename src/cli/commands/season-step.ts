@@ -17,7 +17,7 @@ import type { Letter } from "../../season/letters.js";
 import type { Notice } from "../../season/notices.js";
 import type { Step } from "../../season/step.js";
 import { allFrozen, chaseList, disturbed, seasonCounts } from "../../season/summary.js";
-import type { SeatChange } from "../../solver/diff.js";
+import { changeCounts, type SeatChange } from "../../solver/diff.js";
 import type { SolveResult } from "../../solver/index.js";
 import type { RepairOption } from "../../solver/steps/trade-off.js";
 import { summaryTable } from "../../io/terminal.js";
@@ -202,8 +202,7 @@ export async function stepFiles(step: StepInput): Promise<Record<string, string 
 
 /** The step's summary for `--json`. */
 export function stepJson(step: StepInput, out: string): Record<string, unknown> {
-  const counts = { added: 0, moved: 0, removed: 0 };
-  for (const d of step.diff) counts[d.change] += 1;
+  const counts = changeCounts(step.diff);
   const summary = summaryOf(step.result, step.warnings, { explanation: step.explanation, season: seasonBlock(step), start: step.start });
   return { out, diff: step.diff, changes: counts, changedRows: step.changes, notices: step.notices.length, frozen: step.frozen, ...summary };
 }
@@ -211,8 +210,7 @@ export function stepJson(step: StepInput, out: string): Record<string, unknown> 
 /** The step's summary on the terminal, in the users' words. */
 export function stepText(step: StepInput, lines: readonly string[], written: string): string {
   const { result, when } = step;
-  const counts = { added: 0, moved: 0, removed: 0 };
-  for (const d of step.diff) counts[d.change] += 1;
+  const counts = changeCounts(step.diff);
   const state = seasonCounts({ year: result.year, allocation: result.allocation }, when.freezeBefore);
   const moved = disturbed(step.start, result.allocation).filter((a) => result.year.reviewById.has(a.reviewId)).length;
   const gaveUp = [

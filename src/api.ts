@@ -7,7 +7,7 @@
  * used, on years the CSV reader has checked already.
  */
 import { checkAllocation as checkUnchecked, type CheckResult } from "./check.js";
-import { explain as explainUnchecked, type Explanation } from "./explain.js";
+import { explain as explainUnchecked, type ExplainOptions, type Explanation } from "./explain.js";
 import { InvalidInputError, type InputError } from "./model/errors.js";
 import type { Problem } from "./model/problem.js";
 import type { Allocation, Assignment } from "./model/schema.js";
@@ -69,8 +69,8 @@ export function checkAllocation(problem: ProblemLike | Year, allocation: Allocat
  * @example
  * const { seats } = explain(result.year, result.allocation);
  */
-export function explain(problem: ProblemLike | Year, allocation: Allocation): Explanation {
-  return explainUnchecked(isYear(problem) ? problem : problemOf(problem), allocationOf(allocation));
+export function explain(problem: ProblemLike | Year, allocation: Allocation, options: ExplainOptions = {}): Explanation {
+  return explainUnchecked(isYear(problem) ? problem : problemOf(problem), allocationOf(allocation), options);
 }
 
 /**

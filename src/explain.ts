@@ -1,8 +1,10 @@
-import { formatDay } from "./model/dates.js";
+import { formatDay, parseDay } from "./model/dates.js";
 import type { Problem } from "./model/problem.js";
 import type { Allocation, Role } from "./model/schema.js";
 import { indexYear, type PersonInfo, type ReviewInfo, type Year } from "./model/year.js";
 import { advancedToStaff, allowedPair, COMPOSITION_RULES, isAdvanced, mostWithoutOverlap, PAIR_RULES, reviewsLeft, place, seatAdmits, type Placement, type SeatState } from "./rules/index.js";
+import { givenUpSeats } from "./season/status.js";
+import { rowKey } from "./solver/diff.js";
 import { createFlowNetwork } from "./solver/flow.js";
 
 /** One step of a seat's candidate funnel: how many people remain after a rule. */
@@ -10,6 +12,14 @@ export interface FunnelStep {
   readonly rule: string;
   readonly remaining: number;
 }
+
+/**
+ * The kind of reason a seat is empty, for counting: the review is `frozen` (it starts before
+ * the freeze date); a `pin` could not be honoured; a pair `rule` (or the answers: everyone left
+ * declined or withdrew) leaves nobody; a team `composition` cap does; everyone eligible is
+ * `busy`; the team needs an `advanced` reviewer first; or a `fuller` allocation exists.
+ */
+export type SeatCause = "frozen" | "pin" | "rule" | "composition" | "busy" | "advanced" | "fuller";
 
 /** Why one review's seats of one role are empty, and what would fill them. */
 export interface SeatExplanation {
@@ -20,9 +30,38 @@ export interface SeatExplanation {
   readonly funnel: readonly FunnelStep[];
   /** The binding reason in plain words. */
   readonly reason: string;
-  /** Changes that would fill a seat: a move of someone already allocated, or whom to recruit. */
+  /** The reason's kind (see `SeatCause`). */
+  readonly cause: SeatCause;
+  /** Changes that would fill a seat: a move of someone already allocated, or whom to recruit (none for a frozen review). */
   readonly remedies: readonly string[];
 }
+
+/** As of when an allocation is explained: reviews starting before `freezeBefore` (ISO) are kept as they are, so nothing is proposed there. */
+export interface ExplainOptions {
+  readonly freezeBefore?: string;
+}
+
+/** The season's state an explanation respects: the seats people gave up, the frozen reviews, the confirmed seats. */
+export interface Standing {
+  /** `role:person@review` of every seat its person declined or withdrew from (withdrawals from the rest of the year included). */
+  readonly gaveUp: ReadonlySet<string>;
+  readonly frozenBefore?: number;
+  readonly freezeBefore?: string;
+  /** `role:person@review` of confirmed seats: never proposed to move. */
+  readonly confirmed: ReadonlySet<string>;
+}
+
+function standingOf(year: Year, allocation: Allocation, options: ExplainOptions): Standing {
+  const frozenBefore = options.freezeBefore !== undefined ? parseDay(options.freezeBefore) : undefined;
+  return {
+    gaveUp: givenUpSeats(allocation, year),
+    confirmed: new Set(allocation.assignments.filter((a) => a.status === "confirmed").map(rowKey)),
+    ...(frozenBefore !== undefined ? { frozenBefore, freezeBefore: options.freezeBefore! } : {}),
+  };
+}
+
+const NO_STANDING: Standing = { gaveUp: new Set(), confirmed: new Set() };
+const isFrozen = (standing: Standing, review: ReviewInfo) => standing.frozenBefore !== undefined && review.span.from < standing.frozenBefore;
 
 /**
  * A Hall-type deficiency: reviews whose seats exceed what every person who could serve any of
@@ -81,13 +120,18 @@ function isFree(placement: Placement, person: PersonInfo, review: ReviewInfo, le
  * each composition cap its kind sets (`max-per-trust`...), then, for a team that still needs
  * its advanced reviewer, the advanced ones.
  */
-export function seatFunnel(year: Year, placement: Placement, review: ReviewInfo, role: Role): { funnel: FunnelStep[]; eligible: PersonInfo[]; free: PersonInfo[] } {
+export function seatFunnel(year: Year, placement: Placement, review: ReviewInfo, role: Role, standing: Standing = NO_STANDING): { funnel: FunnelStep[]; eligible: PersonInfo[]; free: PersonInfo[] } {
   let remaining: readonly PersonInfo[] = role === "lead" ? year.leads : year.reviewers;
   const funnel: FunnelStep[] = [{ rule: role === "lead" ? "lead-reviewers" : "reviewers", remaining: remaining.length }];
   for (const rule of PAIR_RULES) {
     if (!rule.roles.includes(role) || !rule.applies(year, review)) continue;
     remaining = remaining.filter((person) => rule.allows(year, person, review));
     funnel.push({ rule: rule.id, remaining: remaining.length });
+  }
+  const gaveUp = remaining.filter((person) => standing.gaveUp.has(rowKey({ reviewId: review.id, role, personId: person.id })));
+  if (gaveUp.length > 0) {
+    remaining = remaining.filter((person) => !gaveUp.includes(person));
+    funnel.push({ rule: "declined-or-withdrawn", remaining: remaining.length });
   }
   const eligible = [...remaining];
   let free = eligible.filter((person) => isFree(placement, person, review, undefined, "duties"));
@@ -120,17 +164,24 @@ function allowedOn(year: Year, review: ReviewInfo, role: Role): PersonInfo[] {
   return people;
 }
 
-/** A one-step move that fills the seat: someone eligible leaves review X, and a free person takes their seat on X. */
-function findMove(year: Year, placement: Placement, review: ReviewInfo, role: Role, eligible: readonly PersonInfo[], wantAdvanced: boolean): string | undefined {
+/**
+ * A one-step move that fills the seat: someone eligible leaves review X, and a free person takes
+ * their seat on X. Never out of a frozen review or a confirmed seat, and never anyone onto a
+ * review they declined or withdrew from.
+ */
+function findMove(year: Year, placement: Placement, review: ReviewInfo, role: Role, eligible: readonly PersonInfo[], wantAdvanced: boolean, standing: Standing): string | undefined {
+  // A forbid pin is the ruled-out pair rule, which `allowedOn` applies; the answers are the season's.
+  const mayTake = (person: PersonInfo, on: ReviewInfo) => !standing.gaveUp.has(rowKey({ reviewId: on.id, role, personId: person.id }));
   for (const mover of eligible) {
     if (wantAdvanced && !isAdvanced(mover)) continue;
     for (const from of dutiesOf(placement, mover)) {
+      if (isFrozen(standing, from) || standing.confirmed.has(rowKey({ reviewId: from.id, role, personId: mover.id }))) continue;
       if (!isFree(placement, mover, review, from)) continue;
       const team = placement.teams.get(from.id);
       const stayingAdvanced = (team?.peers ?? []).filter((p) => p !== mover && isAdvanced(p)).length;
       const needAdvanced = role === "peer" && isAdvanced(mover) && stayingAdvanced < advancedToStaff(year, from);
       const afterMove = stateOf(placement, { person: mover, review: from });
-      const replacement = allowedOn(year, from, role).find((z) => z !== mover && (!needAdvanced || isAdvanced(z)) && seatAdmits(afterMove, z, from, role));
+      const replacement = allowedOn(year, from, role).find((z) => z !== mover && mayTake(z, from) && (!needAdvanced || isAdvanced(z)) && seatAdmits(afterMove, z, from, role));
       if (replacement) {
         return `${who(role)} ${mover.id} could move from ${from.id} (${dates(from)}), whose seat ${replacement.id} could then fill`;
       }
@@ -163,11 +214,25 @@ function recruit(year: Year, review: ReviewInfo, role: Role, advanced: boolean):
  * const e = explainSeats(indexYear(problem), allocation, year.reviewById.get("R0412")!, "peer", 1);
  * console.log(e.reason); // "the team needs an advanced reviewer first, ..."
  */
-export function explainSeats(year: Year, allocation: Allocation, review: ReviewInfo, role: Role, missing: number, placement: Placement = place(year, allocation)): SeatExplanation {
-  const { funnel, eligible, free } = seatFunnel(year, placement, review, role);
+export function explainSeats(
+  year: Year,
+  allocation: Allocation,
+  review: ReviewInfo,
+  role: Role,
+  missing: number,
+  placement: Placement = place(year, allocation),
+  standing: Standing = NO_STANDING,
+): SeatExplanation {
+  const { funnel, eligible, free } = seatFunnel(year, placement, review, role, standing);
   const remedies: string[] = [];
   const wantAdvanced = role === "peer" && needsAdvanced(year, placement, review);
+  const base = { reviewId: review.id, hostSchoolId: review.host.id, role, missing, funnel };
+  // A review already held, under way or too close to change: nothing may be proposed there.
+  if (isFrozen(standing, review)) {
+    return { ...base, cause: "frozen", reason: `${review.id} starts on ${formatDay(review.span.from)}, before the freeze date ${standing.freezeBefore}, so its team is kept as it is and nobody is added`, remedies };
+  }
   let reason: string;
+  let cause: SeatCause;
   const firstEmpty = funnel.findIndex((step) => step.remaining === 0);
   const pairSteps = funnel.findIndex((step) => step.rule === "capacity");
   const capRule = firstEmpty > pairSteps ? COMPOSITION_RULES.find((rule) => rule.id === funnel[firstEmpty]?.rule) : undefined;
@@ -176,6 +241,7 @@ export function explainSeats(year: Year, allocation: Allocation, review: ReviewI
   const refusedPins = year.problem.pins.filter((p) => p.kind === "fix" && p.role === role && p.reviewId === review.id && !onTeam.has(p.personId)).map((p) => p.personId);
   if (refusedPins.length > 0) {
     const advancedShort = role === "peer" && wantAdvanced && !free.some(isAdvanced);
+    cause = "pin";
     reason =
       `the pin${refusedPins.length === 1 ? "" : "s"} fixing ${refusedPins.join(", ")} to ${review.id} could not be honoured` +
       (advancedShort ? ": the team needs an advanced reviewer beside them and none can join" : ": see the refused pins in summary.json");
@@ -183,29 +249,37 @@ export function explainSeats(year: Year, allocation: Allocation, review: ReviewI
   } else if (firstEmpty > 0 && firstEmpty < pairSteps) {
     const step = funnel[firstEmpty]!;
     const before = funnel[firstEmpty - 1]!.remaining;
-    reason = `no ${who(role)} passes the ${step.rule} rule: it removes the last ${plural(before, "candidate")}`;
-    // Ruled out by the user or the season: lifting it is a remedy besides recruiting.
+    cause = "rule";
+    reason =
+      step.rule === "declined-or-withdrawn"
+        ? `everyone who may serve here has declined or withdrawn from it: the answers remove the last ${plural(before, "candidate")}`
+        : `no ${who(role)} passes the ${step.rule} rule: it removes the last ${plural(before, "candidate")}`;
+    // Ruled out by the user's forbid pins: lifting one is a remedy besides recruiting.
     if (step.rule === "ruled-out") remedies.push(`remove a forbid pin on ${review.id} from pins.csv, if the person may be asked after all`);
     remedies.push(recruit(year, review, role, wantAdvanced));
   } else if (capRule && free.length === 0) {
+    cause = "composition";
     reason = `every free eligible ${who(role)} would break the ${capRule.id} rule on this ${review.kind.id} team (${capRule.summary})`;
     remedies.push(recruit(year, review, role, wantAdvanced));
   } else if (free.length === 0) {
+    cause = "busy";
     reason = `all ${plural(eligible.length, `eligible ${who(role)}`)} are already at their maximum of reviews or on reviews with overlapping dates`;
-    const move = findMove(year, placement, review, role, eligible, wantAdvanced);
+    const move = findMove(year, placement, review, role, eligible, wantAdvanced, standing);
     if (move) remedies.push(move);
     remedies.push(recruit(year, review, role, wantAdvanced));
   } else if (wantAdvanced && !free.some(isAdvanced)) {
+    cause = "advanced";
     reason = `the team needs an advanced reviewer first, and none of the ${plural(free.length, "free eligible reviewer")} is advanced`;
-    const move = findMove(year, placement, review, role, eligible, true);
+    const move = findMove(year, placement, review, role, eligible, true, standing);
     if (move) remedies.push(move);
     remedies.push(recruit(year, review, role, true));
   } else {
     // Seats come before every other goal: a free eligible person means a fuller allocation exists.
+    cause = "fuller";
     reason = `${plural(free.length, `eligible ${who(role)}`)} ${free.length === 1 ? "is" : "are"} free and could take this seat: a fuller allocation exists than this one`;
     remedies.push(`solve again with a longer --time-limit, or pin ${free[0]!.id} to ${review.id} in pins.csv`);
   }
-  return { reviewId: review.id, hostSchoolId: review.host.id, role, missing, funnel, reason, remedies };
+  return { ...base, reason, cause, remedies };
 }
 
 /**
@@ -268,21 +342,24 @@ export function deficiencies(year: Year): Deficiency[] {
 
 /**
  * Explains every empty seat of an allocation and, for a year that cannot be fully staffed,
- * certifies where the shortage is.
+ * certifies where the shortage is. The season's state counts: nobody is proposed for a review
+ * they declined or withdrew from, no move takes a confirmed seat or touches a review that
+ * starts before `freezeBefore`, and an empty seat of such a review says so.
  *
  * @example
  * const { seats, certificates } = explain(problem, allocation);
  * for (const s of seats) console.log(`${s.reviewId} ${s.role}: ${s.reason}`);
  */
-export function explain(problem: Problem | Year, allocation: Allocation): Explanation {
+export function explain(problem: Problem | Year, allocation: Allocation, options: ExplainOptions = {}): Explanation {
   const year = "reviewById" in problem ? problem : indexYear(problem);
   const placement = place(year, allocation);
+  const standing = standingOf(year, allocation, options);
   const seats: SeatExplanation[] = [];
   for (const review of year.reviews) {
     const team = placement.teams.get(review.id);
-    if ((team?.leads.length ?? 0) === 0) seats.push(explainSeats(year, allocation, review, "lead", 1, placement));
+    if ((team?.leads.length ?? 0) === 0) seats.push(explainSeats(year, allocation, review, "lead", 1, placement, standing));
     const missing = review.peerSeats - Math.min(review.peerSeats, team?.peers.length ?? 0);
-    if (missing > 0) seats.push(explainSeats(year, allocation, review, "peer", missing, placement));
+    if (missing > 0) seats.push(explainSeats(year, allocation, review, "peer", missing, placement, standing));
   }
   return { seats, certificates: deficiencies(year) };
 }

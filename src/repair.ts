@@ -1,18 +1,22 @@
 import { parseDay } from "./model/dates.js";
 import type { Problem } from "./model/problem.js";
-import type { Allocation } from "./model/schema.js";
-import { indexYear, type Year } from "./model/year.js";
-import { carryState, lostConfirmations, statePins } from "./season/status.js";
+import type { Allocation, Assignment, Decline, Pin, Role } from "./model/schema.js";
+import { indexYear, type ReviewInfo, type Year } from "./model/year.js";
+import { freezePins, frozenIssues, frozenReviews, frozenWords, unfreezeHint, type FrozenIssue } from "./season/freeze.js";
+import { carryState, lostConfirmations, noNewSeats, seatKey, statePins, unconfirmed, withState } from "./season/status.js";
 import { tellStep, type Step } from "./season/step.js";
 import { changedRows } from "./solver/diff.js";
 import { solve, type SolveOptions, type SolveResult } from "./solver/index.js";
 import type { RepairOption } from "./solver/steps/trade-off.js";
 
-export type { RepairOption };
+export type { FrozenIssue, RepairOption };
 
-/** A change to a year after its allocation was published. */
+/**
+ * A change to a year after its allocation was published. A `withdraw` with a `reviewId` takes
+ * the person off that one review; without one, off every review from the freeze date on.
+ */
 export type Change =
-  | { readonly change: "withdraw"; readonly id: string }
+  | { readonly change: "withdraw"; readonly id: string; readonly reviewId?: string }
   | { readonly change: "cancel"; readonly id: string }
   | { readonly change: "move"; readonly id: string; readonly start: string };
 
@@ -31,8 +35,8 @@ export interface MaxChangesIssue {
   readonly fewest: RepairOption;
 }
 
-/** Why a repair was refused: a change that cannot be applied, or a `maxChanges` no repair meets. */
-export type RepairIssue = ChangeIssue | MaxChangesIssue;
+/** Why a repair was refused: a change that cannot be applied, a `maxChanges` no repair meets, or a frozen row that cannot stay. */
+export type RepairIssue = ChangeIssue | MaxChangesIssue | FrozenIssue;
 
 /** `solve`'s options (seed, time limit, signal, progress; the repair engine always runs), and the repair's own. */
 export interface RepairOptions extends Omit<SolveOptions, "start" | "engine"> {
@@ -40,6 +44,14 @@ export interface RepairOptions extends Omit<SolveOptions, "start" | "engine"> {
   readonly releaseStranded?: boolean;
   /** At most this many changed rows: the repair returns the most seats reachable within them. */
   readonly maxChanges?: number;
+  /**
+   * The as-of date (ISO `YYYY-MM-DD`): no row of a review starting before it is added, moved or
+   * removed, and a withdrawal from the rest of the year takes effect on it. Absent: nothing is
+   * frozen (the library has no clock; `qar repair` passes today's date unless told otherwise).
+   */
+  readonly freezeBefore?: string;
+  /** The day answers are due (ISO), in the notices' words; absent: "as soon as you can". */
+  readonly replyBy?: string;
 }
 
 export type RepairOutcome =
@@ -54,44 +66,118 @@ export type RepairOutcome =
        * the most seats (fewest changes first, most seats last); the returned one is `chosen`.
        */
       readonly options: readonly RepairOption[];
+      /** Ids of the reviews kept as they were (`freezeBefore`). */
+      readonly frozen: readonly string[];
+      /** The allocation with the changes applied, before the re-plan (withdrawn seats given up): what the re-plan disturbs. */
+      readonly start: Allocation;
     } & Step)
   | { readonly ok: false; readonly issues: readonly RepairIssue[] };
 
+/** A year and an allocation with changes applied, and the changes that could not be. */
+export interface Applied {
+  /** The year without cancelled reviews, moved reviews on their new dates, pins the withdrawals contradict dropped. */
+  readonly problem: Problem;
+  /** The allocation with the withdrawn seats given up (status `withdrawn`) and the withdrawals from the rest of the year. */
+  readonly allocation: Allocation;
+  /** People who withdrew in this step: they are offered no new seat in it. */
+  readonly withdrawing: readonly { readonly personId: string; readonly role: Role }[];
+  readonly issues: readonly ChangeIssue[];
+}
+
 /**
- * Applies changes to a year: a withdrawn reviewer or Lead Reviewer leaves (with any pins
- * naming them), a cancelled review goes, a moved review gets its new start date. New people and
- * schools come as rows of the year's own files, not as changes.
+ * Applies changes to a year and its allocation. A withdrawn reviewer or Lead Reviewer gives up
+ * the seat named (or every seat from `freezeBefore` on: their earlier seats took place and
+ * stay), and stays in the year so that those seats stay valid; a cancelled review goes; a moved
+ * review gets its new start date. Nothing may touch a review that starts before `freezeBefore`.
+ * New people and schools come as rows of the year's own files, not as changes.
+ *
+ * @example
+ * const applied = applyChanges(problem, published, [{ change: "withdraw", id: "P0193", reviewId: "R0412" }], "2025-01-20");
+ * if (applied.issues.length === 0) console.log(applied.allocation.declined);
  */
-export function applyChanges(problem: Problem, changes: readonly Change[]): { problem: Problem; issues: ChangeIssue[] } {
+export function applyChanges(problem: Problem, allocation: Allocation, changes: readonly Change[], freezeBefore?: string): Applied {
   const issues: ChangeIssue[] = [];
-  const withdrawn = new Set<string>();
+  const year = indexYear(problem);
+  const freezeDay = freezeBefore !== undefined ? parseDay(freezeBefore) : undefined;
+  const frozen = (review: ReviewInfo) => freezeDay !== undefined && review.span.from < freezeDay;
+  const frozenIssue = (index: number, review: ReviewInfo, what: string, field: ChangeIssue["field"] = "id") =>
+    issues.push({ index, field, message: `${frozenWords(review, freezeBefore!)}: it cannot be ${what}; ${unfreezeHint(review)}` });
   const cancelled = new Set<string>();
   const moved = new Map<string, string>();
-  const people = new Set([...problem.reviewers.map((p) => p.id), ...problem.leads.map((p) => p.id)]);
-  const reviews = new Set(problem.reviews.map((r) => r.id));
+  const givenUp = new Map<string, Decline>();
+  const withdrawals = new Map((allocation.withdrawals ?? []).map((w) => [`${w.role}:${w.personId}`, w]));
+  const withdrawing = new Map<string, { personId: string; role: Role }>();
+  const seatsOf = (personId: string) => allocation.assignments.filter((a) => a.personId === personId);
   changes.forEach((c, index) => {
     if (c.change === "withdraw") {
-      if (!people.has(c.id)) issues.push({ index, field: "id", message: `no reviewer or Lead Reviewer has the id "${c.id}"` });
-      else withdrawn.add(c.id);
-    } else if (!reviews.has(c.id)) {
+      const roles = (["peer", "lead"] as const).filter((role) => year.people[role].has(c.id));
+      if (roles.length === 0) {
+        issues.push({ index, field: "id", message: `no reviewer or Lead Reviewer has the id "${c.id}"` });
+        return;
+      }
+      const leaving = (a: Assignment) => {
+        givenUp.set(seatKey(a), { reviewId: a.reviewId, role: a.role, personId: a.personId, ...(a.sequence !== undefined ? { sequence: a.sequence } : {}), status: "withdrawn" });
+        withdrawing.set(`${a.role}:${a.personId}`, { personId: a.personId, role: a.role });
+      };
+      if (c.reviewId !== undefined) {
+        const review = year.reviewById.get(c.reviewId);
+        const seat = seatsOf(c.id).find((a) => a.reviewId === c.reviewId);
+        if (!review) issues.push({ index, field: "value", message: `no review has the id "${c.reviewId}"` });
+        else if (frozen(review)) frozenIssue(index, review, `withdrawn from (record an absence in attendance.csv when closing the year)`, "value");
+        else if (seat) leaving(seat);
+        else if (!(allocation.declined ?? []).some((d) => d.reviewId === c.reviewId && d.personId === c.id)) {
+          issues.push({ index, field: "value", message: `${c.id} is not on review ${c.reviewId} in the allocation; nothing to withdraw from (to keep them off it, add a forbid pin to pins.csv)` });
+        }
+        return;
+      }
+      for (const a of seatsOf(c.id)) if (!frozen(year.reviewById.get(a.reviewId)!)) leaving(a);
+      for (const role of roles) {
+        const key = `${role}:${c.id}`;
+        const earlier = withdrawals.get(key);
+        // The earliest withdrawal holds: a later one cannot give back reviews already given up.
+        // (A decliner asked nothing more who now withdraws gives up their seats too.)
+        if (earlier && earlier.status !== "declined" && (earlier.from === undefined || (freezeBefore !== undefined && earlier.from <= freezeBefore))) continue;
+        withdrawals.set(key, { personId: c.id, role, ...(freezeBefore !== undefined ? { from: freezeBefore } : {}) });
+        withdrawing.set(key, { personId: c.id, role });
+      }
+      return;
+    }
+    const review = year.reviewById.get(c.id);
+    if (!review) {
       issues.push({ index, field: "id", message: `no review has the id "${c.id}"` });
+    } else if (frozen(review)) {
+      frozenIssue(index, review, c.change === "cancel" ? "cancelled" : "moved");
     } else if (c.change === "cancel") {
       cancelled.add(c.id);
     } else if (parseDay(c.start) === undefined) {
       issues.push({ index, field: "value", message: `"${c.start}" is not a real date written YYYY-MM-DD (the review's new start)` });
+    } else if (freezeDay !== undefined && parseDay(c.start)! < freezeDay) {
+      issues.push({ index, field: "value", message: `${c.id} cannot move to ${c.start}, before the freeze date ${freezeBefore}; ${unfreezeHint(review)}` });
     } else {
       moved.set(c.id, c.start);
     }
   });
+  const away = (p: Pin) => givenUp.has(seatKey(p)) || (withdrawn(p) && !isFrozenPin(p));
+  const withdrawn = (p: Pin) => {
+    const w = withdrawals.get(`${p.role}:${p.personId}`);
+    const review = year.reviewById.get(p.reviewId);
+    return w !== undefined && w.status !== "declined" && review !== undefined && (w.from === undefined || review.span.from >= parseDay(w.from)!);
+  };
+  const isFrozenPin = (p: Pin) => {
+    const review = year.reviewById.get(p.reviewId);
+    return review !== undefined && frozen(review);
+  };
+  const declined = [...(allocation.declined ?? []).filter((d) => !cancelled.has(d.reviewId)), ...givenUp.values()];
   return {
     issues,
     problem: {
       ...problem,
-      reviewers: problem.reviewers.filter((p) => !withdrawn.has(p.id)),
-      leads: problem.leads.filter((p) => !withdrawn.has(p.id)),
       reviews: problem.reviews.filter((r) => !cancelled.has(r.id)).map((r) => (moved.has(r.id) ? { ...r, start: moved.get(r.id)! } : r)),
-      pins: problem.pins.filter((p) => !withdrawn.has(p.personId) && !cancelled.has(p.reviewId)),
+      // A withdrawal is a later word than a pin fixing the same person there.
+      pins: problem.pins.filter((p) => !cancelled.has(p.reviewId) && !(p.kind === "fix" && away(p))),
     },
+    allocation: withState({ assignments: allocation.assignments.filter((a) => !givenUp.has(seatKey(a))) }, declined, [...withdrawals.values()]),
+    withdrawing: [...withdrawing.values()],
   };
 }
 
@@ -100,17 +186,20 @@ export function applyChanges(problem: Problem, changes: readonly Change[]): { pr
  * without an advanced reviewer. Losses that follow from the changed year itself (a moved
  * review, edited availability) are the user's explicit doing and are not refused.
  */
-function costlyChanges(allocation: Allocation, solved: Allocation, changes: readonly Change[], year: Year): ChangeIssue[] {
-  return lostConfirmations(allocation, solved).flatMap((seat) => {
+function costlyChanges(allocation: Allocation, applied: Allocation, solved: Allocation, changes: readonly Change[], year: Year): ChangeIssue[] {
+  // Counted against the allocation with the withdrawals applied: a withdrawer's own seat is theirs to give up.
+  return lostConfirmations(applied, solved).flatMap((seat) => {
     if (!year.reviewById.has(seat.reviewId) || !year.people[seat.role].has(seat.personId)) return [];
-    const index = changes.findIndex((c) => c.change === "withdraw" && allocation.assignments.some((a) => a.reviewId === seat.reviewId && a.personId === c.id));
+    const index = changes.findIndex(
+      (c) => c.change === "withdraw" && (c.reviewId === undefined || c.reviewId === seat.reviewId) && allocation.assignments.some((a) => a.reviewId === seat.reviewId && a.personId === c.id),
+    );
     if (index < 0) return [];
     return [{ index, field: "id" as const, message: `${seat.reviewId}: once ${changes[index]!.id} leaves, the team keeps ${seat.personId}, who confirmed, but has no advanced reviewer and none can join; add an advanced reviewer to the year, or release ${seat.personId} from it (--release-stranded)` }];
   });
 }
 
 /** `maxChanges` no option meets: the fewest rows the repair found, and whether it knows that is the fewest. */
-function maxChangesIssue(result: SolveResult, maxChanges: number): MaxChangesIssue {
+export function maxChangesIssue(result: SolveResult, maxChanges: number): MaxChangesIssue {
   const fewest = result.tradeOff![0]!;
   // Only a complete sweep knows the fewest; one cut short by a limit knows what it found.
   const fewestIs = result.stoppedBy === "complete" ? "the fewest is" : "the fewest found is";
@@ -122,29 +211,51 @@ function maxChangesIssue(result: SolveResult, maxChanges: number): MaxChangesIss
  * Re-plans a published allocation after changes, changing as little as possible: the most seats
  * first, then the fewest changed rows (the symmetric difference of (review, role, person) rows,
  * the rows the change removes included), then the policy's other goals. Pins are honoured,
- * confirmed seats stay where they are (the year allowing) and declined offers are never made
- * again. The result says who was added, moved or removed and what to tell whom; `options` lists
- * the most seats reachable for each number of changed rows, and `maxChanges` picks one of them.
+ * confirmed seats stay where they are (the year allowing), declined and withdrawn seats are
+ * never offered again, and no row of a review starting before `freezeBefore` changes. Whoever
+ * withdraws is offered no new seat in the same step. The result says who was added, moved or
+ * removed and what to tell whom; `options` lists the most seats reachable for each number of
+ * changed rows, and `maxChanges` picks one of them.
  *
  * @example
- * const outcome = await repair(problem, published, [{ change: "withdraw", id: "P0193" }], { seed: 1 });
+ * const outcome = await repair(problem, published, [{ change: "withdraw", id: "P0193" }], { seed: 1, freezeBefore: "2025-01-20" });
  * if (outcome.ok) {
  *   console.log(outcome.options.map((o) => `${o.seats} seats with ${o.changes} changes`).join(", "));
  *   console.log(outcome.diff);
  * }
  */
 export async function repair(problem: Problem, allocation: Allocation, changes: readonly Change[], options: RepairOptions = {}): Promise<RepairOutcome> {
-  const { releaseStranded, ...solveOptions } = options;
-  const applied = applyChanges({ ...problem, pins: [...problem.pins, ...statePins(allocation)] }, changes);
+  const { releaseStranded, freezeBefore, replyBy, ...solveOptions } = options;
+  if (freezeBefore !== undefined && parseDay(freezeBefore) === undefined) throw new RangeError(`freezeBefore "${freezeBefore}" is not a real date written YYYY-MM-DD`);
+  if (replyBy !== undefined && parseDay(replyBy) === undefined) throw new RangeError(`replyBy "${replyBy}" is not a real date written YYYY-MM-DD`);
+  const applied = applyChanges(problem, allocation, changes, freezeBefore);
   if (applied.issues.length > 0) return { ok: false, issues: applied.issues };
-  const result = await solve(applied.problem, { ...solveOptions, engine: "auto", start: allocation });
+  const year = indexYear(applied.problem);
+  const frozen = freezeBefore !== undefined ? frozenReviews(year, freezeBefore) : [];
+  const plan = (state: Allocation) => {
+    const pins = [...applied.problem.pins, ...statePins(state, year), ...freezePins(year, state, frozen), ...noNewSeats(year, state, applied.withdrawing)];
+    // The start is the published allocation: the seats the changes remove count as changed rows.
+    return solve({ ...applied.problem, pins }, { ...solveOptions, engine: "auto", start: { assignments: allocation.assignments } });
+  };
+  let result = await plan(applied.allocation);
+  const released = lostConfirmations(applied.allocation, carryState(applied.allocation, result.allocation));
+  // Released, they are free again: re-plan once with their seats no longer held for them.
+  if (released.length > 0 && releaseStranded) result = await plan(unconfirmed(applied.allocation, released));
   const changed = changedRows(allocation, result.allocation);
   if (options.maxChanges !== undefined && changed > options.maxChanges) return { ok: false, issues: [maxChangesIssue(result, options.maxChanges)] };
-  const year = indexYear(applied.problem);
-  const declined = (allocation.declined ?? []).filter((d) => year.reviewById.has(d.reviewId) && year.people[d.role].has(d.personId));
-  const solved = carryState(allocation, result.allocation, declined);
-  const issues = releaseStranded ? [] : costlyChanges(allocation, solved, changes, year);
+  const declined = (applied.allocation.declined ?? []).filter((d) => year.reviewById.has(d.reviewId) && year.people[d.role].has(d.personId));
+  const solved = carryState(applied.allocation, result.allocation, declined);
+  const issues = [...(releaseStranded ? [] : costlyChanges(allocation, applied.allocation, solved, changes, year)), ...(freezeBefore !== undefined ? frozenIssues(year, applied.allocation, solved, frozen, result, freezeBefore) : [])];
   if (issues.length > 0) return { ok: false, issues };
-  const step = tellStep({ year: indexYear(problem), allocation }, { year, allocation: solved });
-  return { ok: true, problem: applied.problem, result: { ...result, allocation: step.allocation }, ...step, changes: changed, options: result.tradeOff ?? [] };
+  const step = tellStep({ year: indexYear(problem), allocation }, { year, allocation: solved }, replyBy !== undefined ? { replyBy: parseDay(replyBy)! } : {});
+  return {
+    ok: true,
+    start: applied.allocation,
+    problem: applied.problem,
+    result: { ...result, allocation: step.allocation },
+    ...step,
+    changes: changed,
+    options: result.tradeOff ?? [],
+    frozen: frozen.map((r) => r.id),
+  };
 }

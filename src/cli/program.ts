@@ -7,6 +7,7 @@ import { registerCloseYear } from "./commands/close-year.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerGroup } from "./commands/group.js";
 import { registerLedger } from "./commands/ledger.js";
+import { registerNewYear } from "./commands/new-year.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerRepair } from "./commands/repair.js";
 import { registerReport } from "./commands/report.js";
@@ -33,6 +34,7 @@ const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[]
   registerRepair,
   registerRespond,
   registerCloseYear,
+  registerNewYear,
   registerLedger,
   registerPlan,
   registerGroup,

@@ -128,11 +128,15 @@ export function readYearFolder(folder: string, options: { policyFile?: string } 
 /**
  * Reads a year from a folder of CSV (or single-sheet .xlsx) files, or from one .xlsx workbook
  * with a sheet per file (`schools`, `reviewers`, `leads`, `reviews`, ...; date cells are dates).
+ * `borrow` reads one file the folder lacks from another place (its errors name that place).
  *
  * @example
  * const year = await readYear("QAR 2024-25.xlsx", { policyFile: "policy.json" });
  */
-export async function readYear(path: string, options: { policyFile?: string; policy?: { name: string; contents: Uint8Array } } = {}): Promise<Result<Problem>> {
+export async function readYear(
+  path: string,
+  options: { policyFile?: string; policy?: { name: string; contents: Uint8Array }; borrow?: { readonly name: string; readonly from: string } } = {},
+): Promise<Result<Problem>> {
   const { readWorkbookFile, workbookSheets } = await import("./workbook.js");
   const errors: InputError[] = [];
   let files: YearFileContents;
@@ -145,9 +149,16 @@ export async function readYear(path: string, options: { policyFile?: string; pol
     const entries = folderEntries(path);
     if ("error" in entries) return { ok: false, errors: [entries.error] };
     const bytes = folderFiles(path, entries.names, errors);
+    // A file the folder lacks, read from elsewhere (next year's start borrows last year's reviews).
+    const borrowed = options.borrow;
+    if (borrowed) {
+      const read = readBytes(borrowed.from);
+      if ("error" in read) errors.push(read.error);
+      else bytes[borrowed.name] = read.bytes;
+    }
     const read = await workbookSheets(bytes, errors);
     files = read.files;
-    renames = read.renames;
+    renames = borrowed ? new Map([...read.renames, [borrowed.name, borrowed.from]]) : read.renames;
   }
   const policy = options.policy ?? policyOption(options.policyFile, errors);
   if (errors.length > 0) return { ok: false, errors };

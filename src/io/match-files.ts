@@ -64,8 +64,13 @@ export function matchFiles(names: readonly string[], expected: readonly string[]
   return { files, notices, errors };
 }
 
-/** A file the user has whose name is a slip away from `expected` ("school.csv"), for a missing-file message. */
-export function nearMiss(names: readonly string[], expected: string): string | undefined {
+/**
+ * A file the user has whose name is a slip away from `expected` ("school.csv"), for a
+ * missing-file message; never a file that is itself one of the `others` the year reads
+ * (reviewers.csv is not a slip for reviews.csv: renaming it would lose the reviewers).
+ */
+export function nearMiss(names: readonly string[], expected: string, others: readonly string[] = []): string | undefined {
   const wanted = stem(expected).stem;
-  return names.find((name) => TABLE_EXTENSIONS.has(stem(name).extension) && closeColumn(stem(name).stem, [wanted]) === wanted);
+  const taken = (name: string) => others.some((other) => other !== expected && isSpellingOf(name, other));
+  return names.find((name) => TABLE_EXTENSIONS.has(stem(name).extension) && !taken(name) && closeColumn(stem(name).stem, [wanted]) === wanted);
 }

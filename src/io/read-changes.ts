@@ -11,8 +11,11 @@ export interface ChangeList {
 }
 
 /**
- * Reads `changes.csv` (`change,id,value`): `withdraw,<person id>,` · `cancel,<review id>,` ·
- * `move,<review id>,<new start date>`.
+ * Reads `changes.csv` (`change,id,value`): `withdraw,<person id>,` (the rest of the year, from
+ * the freeze date on) · `withdraw,<person id>,<review id>` (that one review) ·
+ * `cancel,<review id>,` · `move,<review id>,<new start date>`.
+ *
+ * @example parseChanges("change,id,value\nwithdraw,P0042,R0012\n") // { ok: true, value: { changes: [{ change: "withdraw", id: "P0042", reviewId: "R0012" }], rows: [2] } }
  */
 export function parseChanges(contents: string | Uint8Array, file = "changes.csv"): Result<ChangeList> {
   const { table, errors } = readTable(contents, file, { required: ["change", "id"], optional: ["value"] });
@@ -32,6 +35,10 @@ export function parseChanges(contents: string | Uint8Array, file = "changes.csv"
       const start = c.date("value");
       if (start === undefined) continue;
       changes.push({ change: "move", id, start });
+    } else if (kind === "withdraw" && c.raw("value") !== "") {
+      const reviewId = c.required("value", "the review withdrawn from");
+      if (reviewId === undefined) continue;
+      changes.push({ change: "withdraw", id, reviewId });
     } else {
       changes.push({ change: kind, id });
     }

@@ -21,11 +21,24 @@ const ANSWERS: Readonly<Record<string, Answer>> = { confirmed: "confirmed", yes:
  * if (read.ok) console.log(read.value.responses); // [{ reviewId: "R2", personId: "P3", response: "confirmed" }, ...]
  */
 export function parseResponses(contents: string | Uint8Array, file = "responses.csv"): Result<ResponseList> {
+  const { list, errors } = readResponses(contents, file);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: list, warnings: [] };
+}
+
+/**
+ * Reads `responses.csv` as far as it can: the rows that read well, and the errors of the others,
+ * so that a command can check the good rows against the year too and report every problem of
+ * the file in one run.
+ *
+ * @example
+ * const { list, errors } = readResponses(bytes, "responses.csv");
+ */
+export function readResponses(contents: string | Uint8Array, file = "responses.csv"): { list: ResponseList; errors: InputError[] } {
   const decoded = decodeUtf8(contents, file);
-  if ("error" in decoded) return { ok: false, errors: [decoded.error] };
+  if ("error" in decoded) return { list: { responses: [], rows: [] }, errors: [decoded.error] };
   const { table, errors } = readCsvTable(decoded.text, file, { required: ["review_id", "person_id", "response"], optional: [] });
   // Without its columns the rows cannot be read: the header errors say what to fix.
-  if (errors.some((e) => e.code === "missing-column" || e.code === "bad-csv" || e.code === "empty-file")) return { ok: false, errors };
+  if (errors.some((e) => e.code === "missing-column" || e.code === "bad-csv" || e.code === "empty-file")) return { list: { responses: [], rows: [] }, errors: errors as InputError[] };
   const responses: Response[] = [];
   const rows: number[] = [];
   for (const row of table.rows) {
@@ -39,5 +52,5 @@ export function parseResponses(contents: string | Uint8Array, file = "responses.
     responses.push({ reviewId, personId, response });
     rows.push(row.row);
   }
-  return errors.length > 0 ? { ok: false, errors: errors as InputError[] } : { ok: true, value: { responses, rows }, warnings: [] };
+  return { list: { responses, rows }, errors: errors as InputError[] };
 }

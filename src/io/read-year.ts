@@ -39,7 +39,7 @@ function byExpectedName(given: YearFileContents, errors: InputError[], notices: 
   for (const [wanted, name] of matched.files) files[wanted] = given[name];
   for (const which of REQUIRED_FILES) {
     const wanted = YEAR_FILES[which].file;
-    const near = files[wanted] === undefined ? nearMiss(everyName, wanted) : undefined;
+    const near = files[wanted] === undefined ? nearMiss(everyName, wanted, EXPECTED) : undefined;
     if (near !== undefined) errors.push({ code: "missing-file", file: wanted, message: `is missing from the year folder; is "${near}" meant to be ${wanted}? rename it` });
   }
   return files;

@@ -1,11 +1,11 @@
 import type { CheckResult } from "../check.js";
 import type { SolveResult } from "../solver/index.js";
-import { droppedInWords, gapInWords, goalsInWords, pinsInWords } from "./words.js";
+import { droppedInWords, gapInWords, goalsInWords, pinsInWords, type WordsOptions } from "./words.js";
 
 const percent = (part: number, whole: number) => (whole === 0 ? "100.0%" : `${((100 * part) / whole).toFixed(1)}%`);
 
 /** A short plain-text table of the headline figures (no colour, no control characters). */
-export function summaryTable(check: CheckResult, solve?: SolveResult): string {
+export function summaryTable(check: CheckResult, solve?: SolveResult, words: WordsOptions = {}): string {
   const m = check.metrics;
   const r = m.reciprocity;
   const rows: [string, string][] = [
@@ -21,10 +21,10 @@ export function summaryTable(check: CheckResult, solve?: SolveResult): string {
   ];
   if (solve) {
     rows.push(["upper bound on seats", `${solve.bound.filledSeats} (${solve.bound.method})`]);
-    rows.push(["gap to bound", `${(100 * solve.gap).toFixed(2)}%${solve.proven ? " (no allocation can fill more seats)" : ""}`]);
+    rows.push(["gap to bound", `${(100 * solve.gap).toFixed(2)}%${solve.proven && !(words.fuller ?? 0) ? (words.step ? " (no re-plan can fill more seats)" : " (no allocation can fill more seats)") : ""}`]);
     rows.push(["engine", `${solve.engine}, seed ${solve.seed}, stopped: ${solve.stoppedBy}, ${Math.round(solve.elapsedMs)} ms`]);
   }
   const width = Math.max(...rows.map(([label]) => label.length));
   const table = rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join("\n");
-  return solve ? [table, "", gapInWords(solve), ...goalsInWords(solve), ...pinsInWords(solve), ...droppedInWords(solve)].join("\n") : table;
+  return solve ? [table, "", gapInWords(solve, words), ...goalsInWords(solve), ...pinsInWords(solve, words), ...droppedInWords(solve)].join("\n") : table;
 }

@@ -1,3 +1,4 @@
+import type { Pin } from "../model/schema.js";
 import type { Bound } from "../solver/bound.js";
 import type { SolveResult } from "../solver/index.js";
 
@@ -14,25 +15,41 @@ const BOUND_SOURCE: Readonly<Record<Bound["method"], string>> = {
  * What the gap means for the planner, in one or two sentences: whether the empty seats need more
  * reviewers (the bound proves no plan fills more) or might be filled by a better plan.
  */
-export function gapInWords(solve: SolveResult): string {
+export function gapInWords(solve: SolveResult, options: WordsOptions = {}): string {
   const filled = solve.check.metrics.filled.total;
   const seats = solve.check.metrics.seats.total;
   const empty = seats - filled;
   const source = BOUND_SOURCE[solve.bound.method];
+  // The explanation found seats a free person could take: no claim of proof may contradict it.
+  if (solve.proven && (options.fuller ?? 0) > 0) {
+    return `${options.fuller} empty seat${options.fuller === 1 ? "" : "s"} could be filled by a person who is free (see unfilled.csv and qar explain): the ${options.step ? "re-plan" : "solver"} kept them off those reviews, so this is not proven the most seats.`;
+  }
   if (solve.proven) {
+    // A season step re-plans within what is settled: the bound is for that, not for a plan from scratch.
+    const within = options.step ? "keeping the reviews before the freeze date, the confirmed seats and the answers as they are, no re-plan" : "no valid allocation";
     return empty === 0
       ? "Every seat is filled."
-      : `Proven by ${source}: no valid allocation fills more than ${solve.bound.filledSeats} of the ${seats} seats, so the ${empty} empty seats need more or other reviewers (see unfilled.csv and qar explain), not a better plan.`;
+      : `Proven by ${source}: ${within} fills more than ${solve.bound.filledSeats} of the ${seats} seats, so the ${empty} empty seats need more or other reviewers (see unfilled.csv and qar explain), not a better plan.`;
   }
   const more = solve.bound.filledSeats - filled;
   return `At most ${more} more seat${more === 1 ? "" : "s"} (a gap of ${(100 * solve.gap).toFixed(2)}%, bound by ${source}) might be filled by a better plan, or the bound is loose; the other ${seats - solve.bound.filledSeats} empty seats need more or other reviewers. Stopped by ${solve.stoppedBy}.`;
 }
 
-/** The pins in one line and one line per refused pin, or nothing when the year has no fix pin. */
-export function pinsInWords(solve: SolveResult): string[] {
-  const fixed = solve.year.problem.pins.filter((p) => p.kind === "fix").length;
+/** How the summary speaks of a run: a season step (`step`), and the pins the user wrote (the season's own are not theirs to hear about). */
+export interface WordsOptions {
+  readonly step?: boolean;
+  readonly userPins?: readonly Pin[];
+  /** Empty seats the explanation says a free person could take (`cause: "fuller"`). */
+  readonly fuller?: number;
+}
+
+/** The user's pins in one line and one line per refused pin, or nothing when they wrote no fix pin. */
+export function pinsInWords(solve: SolveResult, options: WordsOptions = {}): string[] {
+  const pins = (options.userPins ?? solve.year.problem.pins).filter((p) => p.kind === "fix");
+  const fixed = pins.length;
   if (fixed === 0) return [];
-  const refused = solve.rejectedPins;
+  const mine = new Set(pins.map((p) => `${p.role}:${p.personId}@${p.reviewId}`));
+  const refused = solve.rejectedPins.filter((r) => mine.has(`${r.assignment.role}:${r.assignment.personId}@${r.assignment.reviewId}`));
   return [
     `pins: ${fixed} fixed, ${fixed - refused.length} honoured, ${refused.length} refused`,
     ...refused.map((r) => `  refused: ${r.assignment.reviewId} ${r.assignment.role} ${r.assignment.personId}: ${r.reason}`),

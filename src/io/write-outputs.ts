@@ -1,7 +1,8 @@
 import type { CheckResult } from "../check.js";
 import type { Explanation } from "../explain.js";
-import type { Allocation, Decline } from "../model/schema.js";
-import { formatDay } from "../model/dates.js";
+import type { Allocation, Withdrawal } from "../model/schema.js";
+import type { Seat } from "../season/status.js";
+import { formatDay, parseDay } from "../model/dates.js";
 import type { Year } from "../model/year.js";
 import type { SolveResult } from "../solver/index.js";
 import type { InputError } from "../model/errors.js";
@@ -9,9 +10,10 @@ import { SCHEMA_VERSION } from "../model/validate.js";
 import { toCsv } from "./csv-text.js";
 import { optionsSummary } from "./repair-outputs.js";
 import { renderReport } from "./report/index.js";
-import { seasonFiles } from "./write-season.js";
+import { seasonFiles, type SeasonFileOptions } from "./write-season.js";
 import type { CalendarEvent } from "../season/calendar.js";
-import { standbyList } from "../plan/standby.js";
+import { lettersOf, type Letter } from "../season/letters.js";
+import { standbyList, type StandbyRow } from "../plan/standby.js";
 import { standbyCsv } from "./write-plan.js";
 
 export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level", "status", "sequence"] as const;
@@ -29,11 +31,14 @@ function kindCells(year: Year, reviewId: string): (string | undefined)[] {
 /**
  * `allocation.csv`: one row per assigned person, reviews in input order, the lead first, with
  * the seat's `status` (`proposed` or `confirmed`) and its calendar `sequence`; then one row per
- * declined offer (status `declined`), which fills no seat. A review of a trust (a TPR) has a
+ * declined or withdrawn seat (status `declined` or `withdrawn`), which fills no seat; then one
+ * row per person offered nothing new from a day on (no review, `start` that day; status
+ * `withdrawn` for a withdrawal from the rest of the year, `declined` for a decliner not to be
+ * asked again). A review of a trust (a TPR) has a
  * blank `host_school_id`; in a year with kinds, `kind` and `host_trust_id` follow.
  */
 export function allocationCsv(year: Year, allocation: Allocation): string {
-  const row = (entry: Decline, status: string) => {
+  const row = (entry: Seat, status: string) => {
     const review = year.reviewById.get(entry.reviewId);
     const person = year.people[entry.role].get(entry.personId);
     return [
@@ -51,9 +56,15 @@ export function allocationCsv(year: Year, allocation: Allocation): string {
       ...kindCells(year, entry.reviewId),
     ];
   };
+  // A withdrawal from the rest of the year names no review; `start` is the day it takes effect.
+  const withdrawal = (w: Withdrawal) => {
+    const person = year.people[w.role].get(w.personId);
+    return [undefined, undefined, w.from, undefined, w.role, w.personId, person?.name, person?.school?.id, person?.level, w.status ?? "withdrawn", 0, ...(year.mixed ? [undefined, undefined] : [])];
+  };
   return toCsv([...ALLOCATION_COLUMNS, ...(year.mixed ? KIND_COLUMNS : [])], [
     ...allocation.assignments.map((a) => row(a, a.status ?? "proposed")),
-    ...(allocation.declined ?? []).map((d) => row(d, "declined")),
+    ...(allocation.declined ?? []).map((d) => row(d, d.status ?? "declined")),
+    ...(allocation.withdrawals ?? []).map(withdrawal),
   ]);
 }
 
@@ -90,7 +101,7 @@ export function trustLedgerCsv(check: CheckResult): string {
  * `summary.json`: counts, shares, reciprocity, the solver's figures and the input's warnings
  * (listed even when `--quiet` prints none). Its JSON Schema is `schema/result.schema.json`.
  */
-export function summaryOf(result: SolveResult, warnings: readonly InputError[] = []): Record<string, unknown> {
+export function summaryOf(result: SolveResult, warnings: readonly InputError[] = [], extra: SummaryExtra = {}): Record<string, unknown> {
   const m = result.check.metrics;
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -137,9 +148,31 @@ export function summaryOf(result: SolveResult, warnings: readonly InputError[] =
     rejectedPins: result.rejectedPins,
     dropped: result.dropped,
     warnings,
+    ...(extra.explanation ? { emptySeats: emptySeatsOf(extra.explanation) } : {}),
+    ...(extra.letters ? { letters: { total: extra.letters.length, withoutEmail: extra.letters.filter((l) => l.email === undefined).length } } : {}),
+    ...(extra.season ? { season: extra.season } : {}),
     // A repair's trade-off: the most seats for each number of changed rows, the chosen marked.
-    ...(result.tradeOff ? { repair: { changes: result.tradeOff.find((o) => o.chosen)?.changes, options: optionsSummary(result.tradeOff) } } : {}),
+    ...(result.tradeOff ? { repair: { changes: result.tradeOff.find((o) => o.chosen)?.changes, options: optionsSummary(result.tradeOff, extra.start) } } : {}),
   };
+}
+
+/** What `summary.json` adds beside a solve's own figures. */
+export interface SummaryExtra {
+  /** The explanation of the empty seats: counted by cause (`emptySeats`), so the summary tells the same story as unfilled.csv. */
+  readonly explanation?: Explanation;
+  /** The letters written: how many, and how many have no e-mail address. */
+  readonly letters?: readonly Letter[];
+  /** A season step's state (as of when, seats confirmed and awaiting an answer, ...). */
+  readonly season?: Readonly<Record<string, unknown>>;
+  /** A season step's start (answers and withdrawals in): each option's `disturbed` is counted against it. */
+  readonly start?: Allocation;
+}
+
+/** The empty seats, by cause (see `SeatCause`): seats, not reviews. */
+export function emptySeatsOf(explanation: Explanation): { total: number; byCause: Record<string, number> } {
+  const byCause: Record<string, number> = {};
+  for (const seat of explanation.seats) byCause[seat.cause] = (byCause[seat.cause] ?? 0) + seat.missing;
+  return { total: explanation.seats.reduce((n, seat) => n + seat.missing, 0), byCause };
 }
 
 function round(value: number, digits = 4): number {
@@ -147,32 +180,53 @@ function round(value: number, digits = 4): number {
   return Math.round(value * factor) / factor;
 }
 
+/** How the output files of a solve or a season step are written. */
+export interface OutputOptions extends SeasonFileOptions {
+  /** The calendar cancellations of duties removed in a respond or repair step. */
+  readonly cancelled?: readonly CalendarEvent[];
+  readonly warnings?: readonly InputError[];
+  /** The as-of date: reviews before it get no standbys (their teams are kept as they are). */
+  readonly freezeBefore?: string;
+  /** The year as the user gave it (without the season's pins), for the standby lists; the result's year by default. */
+  readonly year?: Year;
+  /** `summary.json`'s season block and trade-off start (see `SummaryExtra`). */
+  readonly season?: Readonly<Record<string, unknown>>;
+  readonly start?: Allocation;
+}
+
 /**
  * Every output file of a solve, by name (a calendar is `calendars/<person id>.ics`). Only
  * formats: the year comes with the result, and the explanation of the empty seats
  * (`explain(result.year, result.allocation)`) from the caller, who may also print or return it.
- * `cancelled` adds the calendar cancellations of duties removed in a respond or repair step.
+ * A season step adds its calendar cancellations, its as-of date and its state (`options`).
  *
  * @example
  * const result = await solve(problem, { seed: 1 });
  * const files = solveOutputs(result, explain(result.year, result.allocation));
  * writeOutputFolder("out", files);
  */
-export function solveOutputs(
-  result: SolveResult,
-  explanation: Explanation,
-  options: { readonly cancelled?: readonly CalendarEvent[]; readonly warnings?: readonly InputError[] } = {},
-): Record<string, string> {
+export function solveOutputs(result: SolveResult, explanation: Explanation, options: OutputOptions = {}): Record<string, string> {
   const { year, allocation, check } = result;
-  const standby = standbyList(year, allocation);
+  const standby = standbyList(options.year ?? year, allocation, options.freezeBefore !== undefined ? { freezeBefore: options.freezeBefore } : {});
+  const frozenBefore = options.freezeBefore !== undefined ? parseDay(options.freezeBefore) : undefined;
+  const wording = { ...options.wording, ...(frozenBefore !== undefined ? { freezeBefore: frozenBefore } : {}), standby: standbyByPerson(standby) };
+  const letters = lettersOf({ year, allocation }, wording);
+  const extra = { explanation, letters, ...(options.season ? { season: options.season } : {}), ...(options.start ? { start: options.start } : {}) };
   return {
     "allocation.csv": allocationCsv(year, allocation),
     "unfilled.csv": unfilledCsv(explanation, year),
     "ledger.csv": ledgerCsv(check),
     ...(check.trustLedger.length > 0 ? { "trust-ledger.csv": trustLedgerCsv(check) } : {}),
     "standby.csv": standbyCsv(standby),
-    "summary.json": `${JSON.stringify(summaryOf(result, options.warnings), null, 2)}\n`,
+    "summary.json": `${JSON.stringify(summaryOf(result, options.warnings, extra), null, 2)}\n`,
     "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby }),
-    ...seasonFiles(year, allocation, options.cancelled),
+    ...seasonFiles(year, allocation, options.cancelled, { ...options, wording, letters }),
   };
+}
+
+/** The reviews each person stands by for (`role:person` → review ids), for their letter. */
+function standbyByPerson(rows: readonly StandbyRow[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const row of rows) map.set(`${row.role}:${row.personId}`, [...(map.get(`${row.role}:${row.personId}`) ?? []), row.reviewId]);
+  return map;
 }

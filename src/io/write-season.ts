@@ -2,44 +2,53 @@ import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from
 import { parseDay } from "../model/dates.js";
 import type { Allocation } from "../model/schema.js";
 import type { Year } from "../model/year.js";
-import { personCalendars, type CalendarEvent, type PersonCalendar } from "../season/calendar.js";
-import { lettersOf, type Letter } from "../season/letters.js";
+import { hostCalendars, personCalendars, type CalendarEntry, type CalendarEvent, type HostCalendar, type PersonCalendar } from "../season/calendar.js";
+import { lettersOf, type Letter, type LetterWording } from "../season/letters.js";
 import type { Notice } from "../season/notices.js";
 import { toCsv } from "./csv-text.js";
 import { fileStems } from "./file-names.js";
 
-export const NOTICE_COLUMNS = ["recipient_type", "recipient_id", "name", "review_id", "change", "start", "end", "message"] as const;
-export const LETTER_COLUMNS = ["recipient_type", "recipient_id", "name", "email", "duties", "hosting", "sending"] as const;
-/** The folder of the output that holds one calendar file per person. */
+export const NOTICE_COLUMNS = ["recipient_type", "recipient_id", "name", "email", "review_id", "change", "start", "end", "message"] as const;
+export const LETTER_COLUMNS = ["recipient_type", "recipient_id", "name", "email", "subject", "message", "duties", "hosting", "sending"] as const;
+/** The folder of the output that holds one calendar file per person (and `schools/`, one per host school). */
 export const CALENDARS_FOLDER = "calendars";
+/** The subfolder of `calendars/` with one calendar file per host school. */
+export const HOST_CALENDARS_FOLDER = "schools";
 
-/**
- * DTSTAMP of every event. A fixed instant keeps the files byte-identical for the same input;
- * calendars order versions of an event by its SEQUENCE, which carries the changes.
- */
-const STAMP = new Date(Date.UTC(2000, 0, 1));
 const MS_PER_DAY = 86_400_000;
 
-/** `notices.csv`: one row per change for a person or host school, with a sentence to paste. */
-export function noticesCsv(notices: readonly Notice[]): string {
-  return toCsv(NOTICE_COLUMNS, notices.map((n) => [n.recipientType, n.recipientId, n.name, n.reviewId, n.change, n.start, n.end, n.message]));
+/**
+ * The time of writing, for DTSTAMP: `SOURCE_DATE_EPOCH` (seconds since 1970, the
+ * reproducible-builds convention) when set, so that tests and archived runs are byte-stable;
+ * else the clock.
+ *
+ * @example writingTime({ SOURCE_DATE_EPOCH: "1733097600" }).toISOString() // "2024-12-02T00:00:00.000Z"
+ */
+export function writingTime(env: Readonly<Record<string, string | undefined>> = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
 }
 
-/** `letters.csv`: mail-merge rows; a person's duties, a school's hosting and sending are lines of one cell each. */
+/** `notices.csv`: one row per change for a person or host, with the words to paste and where to send them. */
+export function noticesCsv(notices: readonly Notice[]): string {
+  return toCsv(NOTICE_COLUMNS, notices.map((n) => [n.recipientType, n.recipientId, n.name, n.email, n.reviewId, n.change, n.start, n.end, n.message]));
+}
+
+/** `letters.csv`: mail-merge rows, each a whole letter (`subject`, `message`) and its duties, hosting and sending as lines of one cell each. */
 export function lettersCsv(letters: readonly Letter[]): string {
-  return toCsv(LETTER_COLUMNS, letters.map((l) => [l.recipientType, l.recipientId, l.name, l.email, l.duties.join("\n"), l.hosting.join("\n"), l.sending.join("\n")]));
+  return toCsv(LETTER_COLUMNS, letters.map((l) => [l.recipientType, l.recipientId, l.name, l.email, l.subject, l.message, l.duties.join("\n"), l.hosting.join("\n"), l.sending.join("\n")]));
 }
 
 const STATUS = { tentative: ICalEventStatus.TENTATIVE, confirmed: ICalEventStatus.CONFIRMED, cancelled: ICalEventStatus.CANCELLED } as const;
 
-function addEvent(calendar: ReturnType<typeof ical>, event: CalendarEvent): void {
+function addEvent(calendar: ReturnType<typeof ical>, event: CalendarEntry, stamp: Date): void {
   const first = parseDay(event.start)!;
   const last = parseDay(event.end)!;
   const { name, address, lat, lon } = event.location;
   calendar.createEvent({
     id: event.uid,
     sequence: event.sequence,
-    stamp: STAMP,
+    stamp,
     allDay: true,
     // DTEND of an all-day event is the day after the last day (RFC 5545 3.6.1).
     start: new Date(first * MS_PER_DAY),
@@ -52,34 +61,70 @@ function addEvent(calendar: ReturnType<typeof ical>, event: CalendarEvent): void
   });
 }
 
+/** A TEXT value as RFC 5545 3.3.11 writes it (ical-generator leaves the calendar's name as given). */
+const icsText = (text: string) => text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+
 /**
- * One person's calendar as iCalendar text (RFC 5545, CRLF lines): an all-day event per duty,
- * `STATUS:CANCELLED` for a duty removed in this step. Published with `METHOD:PUBLISH`, so that
- * importing the file adds, updates (same UID, higher SEQUENCE) or cancels each entry.
+ * A calendar as iCalendar text (RFC 5545: CRLF after every line, the last included), published
+ * with `METHOD:PUBLISH`, so that importing the file adds, updates (same UID, higher SEQUENCE) or
+ * cancels each entry. DTSTAMP is `stamp`, the time of writing.
  */
-export function calendarIcs(person: PersonCalendar): string {
+function calendarText(name: string, events: readonly CalendarEntry[], stamp: Date): string {
   const calendar = ical({
     prodId: { company: "qar-allocator", product: "qar", language: "EN" },
     method: ICalCalendarMethod.PUBLISH,
-    name: `QA Reviews: ${person.name}`,
+    name: icsText(name),
   });
-  for (const event of person.events) addEvent(calendar, event);
-  return calendar.toString();
+  for (const event of events) addEvent(calendar, event, stamp);
+  const text = calendar.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }
 
 /**
- * The season files of an allocation: `letters.csv` and `calendars/<person id>.ics` for everyone
- * with a duty (and anyone with a duty cancelled in this step). Person ids are made safe as file
- * names (see `fileStems`).
+ * One person's calendar as iCalendar text: an all-day event per duty, `STATUS:CANCELLED` for a
+ * duty removed in this step.
+ *
+ * @example calendarIcs(personCalendars({ year, allocation })[0]!, writingTime())
+ */
+export function calendarIcs(person: PersonCalendar, stamp: Date = writingTime()): string {
+  return calendarText(`QA Reviews: ${person.name}`, person.events, stamp);
+}
+
+/**
+ * A host school's calendar as iCalendar text: an all-day event per review it hosts, with its team.
+ *
+ * @example hostCalendarIcs(hostCalendars({ year, allocation })[0]!, writingTime())
+ */
+export function hostCalendarIcs(host: HostCalendar, stamp: Date = writingTime()): string {
+  return calendarText(`QA Reviews at ${host.name}`, host.events, stamp);
+}
+
+/** How the season files are written: DTSTAMP (the time of writing by default) and the letters' wording (or the letters themselves). */
+export interface SeasonFileOptions {
+  readonly stamp?: Date;
+  readonly wording?: LetterWording;
+  readonly letters?: readonly Letter[];
+}
+
+/**
+ * The season files of an allocation: `letters.csv` (a whole letter for every reviewer and Lead
+ * Reviewer, placed or not, and every school that hosts or sends), `calendars/<person id>.ics`
+ * for everyone with a duty (and anyone with a duty cancelled in this step), and
+ * `calendars/schools/<school id>.ics` for every host school. Ids are made safe as file names
+ * (see `fileStems`).
  *
  * @example
- * const files = seasonFiles(year, allocation); // { "letters.csv": ..., "calendars/P0001.ics": ..., ... }
+ * const files = seasonFiles(year, allocation); // { "letters.csv": ..., "calendars/P0001.ics": ..., "calendars/schools/S0001.ics": ... }
  */
-export function seasonFiles(year: Year, allocation: Allocation, cancelled: readonly CalendarEvent[] = []): Record<string, string> {
+export function seasonFiles(year: Year, allocation: Allocation, cancelled: readonly CalendarEvent[] = [], options: SeasonFileOptions = {}): Record<string, string> {
   const snapshot = { year, allocation };
+  const stamp = options.stamp ?? writingTime();
   const calendars = personCalendars(snapshot, cancelled);
   const stems = fileStems(calendars.map((c) => c.personId));
-  const files: Record<string, string> = { "letters.csv": lettersCsv(lettersOf(snapshot)) };
-  for (const person of calendars) files[`${CALENDARS_FOLDER}/${stems.get(person.personId)!}.ics`] = calendarIcs(person);
+  const files: Record<string, string> = { "letters.csv": lettersCsv(options.letters ?? lettersOf(snapshot, options.wording)) };
+  for (const person of calendars) files[`${CALENDARS_FOLDER}/${stems.get(person.personId)!}.ics`] = calendarIcs(person, stamp);
+  const hosts = hostCalendars(snapshot, cancelled);
+  const hostStems = fileStems(hosts.map((h) => h.schoolId));
+  for (const host of hosts) files[`${CALENDARS_FOLDER}/${HOST_CALENDARS_FOLDER}/${hostStems.get(host.schoolId)!}.ics`] = hostCalendarIcs(host, stamp);
   return files;
 }

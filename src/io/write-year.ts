@@ -5,7 +5,8 @@ import { toCsv } from "./csv-text.js";
 import { LIST_SEPARATOR, POLICY_FILE, RANGE_SEPARATOR, YEAR_FILES } from "./year-files.js";
 
 const list = (items: readonly string[]): string => items.join(LIST_SEPARATOR);
-const ranges = (items: readonly DateRange[]): string =>
+/** Date ranges as an `available` cell writes them: `2024-01-08..2024-02-09;2024-03-01`. */
+export const ranges = (items: readonly DateRange[]): string =>
   list(items.map((range) => (range.from === range.to ? range.from : `${range.from}${RANGE_SEPARATOR}${range.to}`)));
 
 /** The optional contact columns that some row fills: a year without e-mails keeps its old columns. */
@@ -31,7 +32,7 @@ export function policyOverrides(policy: Policy): Record<string, unknown> {
  * @example
  * for (const [name, text] of Object.entries(serializeYear(problem))) writeFileSync(join(dir, name), text);
  */
-export function serializeYear(problem: Problem): Record<string, string> {
+export function serializeYear(problem: Problem, options: { readonly toConfirm?: ReadonlyMap<string, string> } = {}): Record<string, string> {
   const files: Record<string, string> = {};
   const schoolContact = contactColumns(problem.schools, ["address", "postcode", "email"]);
   files[YEAR_FILES.schools.file] = toCsv(
@@ -54,9 +55,20 @@ export function serializeYear(problem: Problem): Record<string, string> {
   const reviewKinds = problem.reviews.some((r) => r.kind !== undefined || r.trustId !== undefined) ? (["kind", "trust_id"] as const) : [];
   // The window column only when some review has one, so years without windows keep their bytes.
   const windows = problem.reviews.some((r) => (r.window ?? []).length > 0);
+  // `to_confirm` only for a year started by qar new-year: each review's note for people.
+  const notes = options.toConfirm;
   files[YEAR_FILES.reviews.file] = toCsv(
-    ["id", "school_id", "start", "days", "seats", ...reviewKinds, ...(windows ? ["window"] : [])],
-    problem.reviews.map((r) => [r.id, r.schoolId, r.start, r.days, r.seats, ...(reviewKinds.length > 0 ? [r.kind, r.trustId] : []), ...(windows ? [ranges(r.window ?? [])] : [])]),
+    ["id", "school_id", "start", "days", "seats", ...reviewKinds, ...(windows ? ["window"] : []), ...(notes ? ["to_confirm"] : [])],
+    problem.reviews.map((r) => [
+      r.id,
+      r.schoolId,
+      r.start,
+      r.days,
+      r.seats,
+      ...(reviewKinds.length > 0 ? [r.kind, r.trustId] : []),
+      ...(windows ? [ranges(r.window ?? [])] : []),
+      ...(notes ? [notes.get(r.id)] : []),
+    ]),
   );
   if (problem.history.length > 0) {
     files[YEAR_FILES.history.file] = toCsv(

@@ -1,8 +1,9 @@
 import type { ClosedYear } from "../years/close-year.js";
+import type { NewYear } from "../years/new-year.js";
 import { compareYearLabels, type SchoolStanding } from "../years/ledger.js";
 import type { PathwayRow } from "../years/pathway.js";
 import { toCsv } from "./csv-text.js";
-import { serializeYear } from "./write-year.js";
+import { ranges, serializeYear } from "./write-year.js";
 import { PATHWAY_FILE, YEAR_FILES } from "./year-files.js";
 
 const yesNo = (value: boolean) => (value ? "yes" : "no");
@@ -19,11 +20,15 @@ export function pathwayCsv(rows: readonly PathwayRow[]): string {
   );
 }
 
+/** The subfolder of a closed year's output that keeps the closed year as it was, for `qar new-year`. */
+export const PREVIOUS_YEAR_FOLDER = "previous-year";
+
 /**
  * The files of a closed year's output folder, the next year's starting folder: `schools.csv`
  * (new `carry_over`), `reviewers.csv` and `leads.csv` (availability cleared), `history.csv`,
  * `ledger-years.csv`, `pathway.csv`, and `policy.json` when it differs from the defaults. No
- * `reviews.csv`: next year's dates are new.
+ * `reviews.csv`: next year's dates are new. `previous-year/` keeps the closed year's own files
+ * (its reviews, everyone's availability), which `qar new-year` rolls forward.
  *
  * @example
  * const closed = closeYear(problem, allocation, { yearLabel: "2024-25" });
@@ -33,6 +38,7 @@ export function closedYearFiles(closed: ClosedYear): Record<string, string> {
   const files = serializeYear(closed.next);
   delete files[YEAR_FILES.reviews.file];
   files[PATHWAY_FILE.file] = pathwayCsv(closed.pathway);
+  for (const [name, text] of Object.entries(serializeYear(closed.previous))) files[`${PREVIOUS_YEAR_FOLDER}/${name}`] = text;
   return files;
 }
 
@@ -65,4 +71,26 @@ export function standingsTable(rows: readonly SchoolStanding[], names: ReadonlyM
   return table
     .map((line) => line.map((cell, c) => (c < 2 ? cell + pad(cell, c) : pad(cell, c) + cell)).join("  ").trimEnd())
     .join("\n");
+}
+
+/** The columns of `availability.csv`, the template of dates to confirm with each person. */
+export const AVAILABILITY_COLUMNS = ["role", "person_id", "name", "school_id", "email", "available", "last_year"] as const;
+
+/**
+ * The files of a year started by `qar new-year`: the year folder (reviews.csv with a
+ * `to_confirm` note per review, reviewers.csv and leads.csv with last year's availability moved
+ * on), `availability.csv` (one row per person: the dates proposed, last year's, for a mail merge)
+ * and the closed folder's `pathway.csv` as it was.
+ *
+ * @example writeFolderAtomically("2025-26-draft", newYearFiles(newYear(start, previous)));
+ */
+export function newYearFiles(started: NewYear, pathway?: string): Record<string, string> {
+  const notes = new Map(started.reviews.map((r) => [r.review.id, `yes: last year's ${r.lastStart} moved on ${started.shiftDays / 7} weeks; confirm with the school`]));
+  const files = serializeYear(started.next, { toConfirm: notes });
+  files["availability.csv"] = toCsv(
+    AVAILABILITY_COLUMNS,
+    started.availability.map((a) => [a.role === "lead" ? "Lead Reviewer" : "reviewer", a.personId, a.name, a.schoolId, a.email, ranges(a.available), ranges(a.lastYear)]),
+  );
+  if (pathway !== undefined) files[PATHWAY_FILE.file] = pathway;
+  return files;
 }

@@ -187,15 +187,36 @@ export const AssignmentSchema = z.object({
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
 /**
- * A seat the person declined: it fills no seat (the checker never sees it) and the person is
- * never offered that review again.
+ * Why a seat was given up: the person `declined` the offer, or `withdrew` from it later
+ * (`withdrawn`, a `withdraw` change of `qar repair`).
  */
-export const DeclineSchema = z.object({ reviewId: id, role: RoleSchema, personId: id, sequence: sequence.optional() });
+export const GIVEN_UP_STATUSES = ["declined", "withdrawn"] as const;
+
+/**
+ * A seat the person declined or withdrew from (`status`, absent means `declined`): it fills no
+ * seat (the checker never sees it) and the person is never offered that review again.
+ */
+export const DeclineSchema = z.object({ reviewId: id, role: RoleSchema, personId: id, sequence: sequence.optional(), status: z.enum(GIVEN_UP_STATUSES).optional() });
 export type Decline = z.infer<typeof DeclineSchema>;
 
 /**
- * An allocation: who sits on which team. Empty seats have no assignment; declined offers are
- * kept apart, in `declined`, so that they count as no seat anywhere.
+ * A person offered nothing new from `from` on (absent: the whole year): `withdrawn` (absent
+ * means so) when they left the rest of the year, their seats from then on given up (`withdrawn`
+ * entries of `declined`; earlier seats took place and stay); `declined` when they declined an
+ * offer and are not to be asked again this year (`qar respond --no-reoffer`): they keep the
+ * seats they hold.
  */
-export const AllocationSchema = z.object({ assignments: z.array(AssignmentSchema), declined: z.array(DeclineSchema).optional() });
+export const WithdrawalSchema = z.object({ personId: id, role: RoleSchema, from: IsoDateSchema.optional(), status: z.enum(GIVEN_UP_STATUSES).optional() });
+export type Withdrawal = z.infer<typeof WithdrawalSchema>;
+
+/**
+ * An allocation: who sits on which team. Empty seats have no assignment; declined and withdrawn
+ * seats are kept apart, in `declined`, so that they count as no seat anywhere; `withdrawals`
+ * keeps the people who left the rest of the year.
+ */
+export const AllocationSchema = z.object({
+  assignments: z.array(AssignmentSchema),
+  declined: z.array(DeclineSchema).optional(),
+  withdrawals: z.array(WithdrawalSchema).optional(),
+});
 export type Allocation = z.infer<typeof AllocationSchema>;

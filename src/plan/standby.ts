@@ -5,6 +5,8 @@
  * none other to give), with their dates free and capacity left.
  */
 import { pairCost } from "../goals/index.js";
+import { parseDay } from "../model/dates.js";
+import { givenUpSeats } from "../season/status.js";
 import type { Allocation, Level, Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { advancedToStaff, allowedPair, isAdvanced, meetsAdvanced, peerSeatsLeft, seatAdmits, type SeatState } from "../rules/index.js";
@@ -28,6 +30,8 @@ export interface StandbyOptions {
   readonly role?: Role;
   /** At most this many per role (default `STANDBY_LIMIT`). */
   readonly limit?: number;
+  /** Seats (`role:person@review`) never to propose: those their people declined or withdrew from. */
+  readonly exclude?: ReadonlySet<string>;
 }
 
 const byId = (a: PersonInfo, b: PersonInfo) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -58,10 +62,11 @@ export function openedTeam(state: SeatState, review: ReviewInfo, role: Role): Se
   return { ...state, peers: (r) => (r === review ? peers : state.peers(r)) };
 }
 
-/** Whether `person` may take the open seat: not on the team, every pair rule (a forbid pin included), every seat rule, the advanced seat. */
-function mayStepIn(year: Year, team: ReadonlySet<PersonInfo>, opened: SeatState, review: ReviewInfo, person: PersonInfo): boolean {
+/** Whether `person` may take the open seat: not on the team, not given up, every pair rule (a forbid pin included), every seat rule, the advanced seat. */
+function mayStepIn(year: Year, team: ReadonlySet<PersonInfo>, opened: SeatState, review: ReviewInfo, person: PersonInfo, exclude?: ReadonlySet<string>): boolean {
   return (
     !team.has(person) &&
+    !exclude?.has(`${person.role}:${person.id}@${review.id}`) &&
     allowedPair(year, person, review) &&
     seatAdmits(opened, person, review, person.role) &&
     (person.role === "lead" || meetsAdvanced(year, review, [...opened.peers(review), person]))
@@ -94,7 +99,7 @@ export function standbyFor(year: Year, allocation: Allocation | SeatState, revie
     const opened = openedTeam(state, review, role);
     if (!opened) continue;
     const team = new Set(role === "lead" ? state.leads(review) : state.peers(review));
-    const people = (role === "lead" ? year.leads : year.reviewers).filter((p) => mayStepIn(year, team, opened, review, p));
+    const people = (role === "lead" ? year.leads : year.reviewers).filter((p) => mayStepIn(year, team, opened, review, p, options.exclude));
     const places = role === "peer" ? (sent ?? placesSent(year, state)) : new Map<string, number>();
     const advancedFirst = role === "peer" && state.peers(review).filter(isAdvanced).length <= advancedToStaff(year, review);
     const key = (p: PersonInfo) => [advancedFirst && !isAdvanced(p) ? 1 : 0, p.school && (places.get(p.school.id) ?? 0) < (year.target.get(p.school.id) ?? 0) ? 0 : 1, pairCost(year, p, review)];
@@ -110,12 +115,15 @@ export function standbyFor(year: Year, allocation: Allocation | SeatState, revie
 
 /**
  * The standby list of every review (`standby.csv`), reviews in input order, Lead Reviewers
- * before peers, by rank.
+ * before peers, by rank. Nobody stands by for a review they declined or withdrew from, and a
+ * review that starts before `freezeBefore` (ISO) has no standbys: its team is kept as it is.
  *
- * @example const rows = standbyList(indexYear(problem), result.allocation);
+ * @example const rows = standbyList(indexYear(problem), result.allocation, { freezeBefore: "2025-01-20" });
  */
-export function standbyList(year: Year, allocation: Allocation): StandbyRow[] {
+export function standbyList(year: Year, allocation: Allocation, options: { readonly freezeBefore?: string } = {}): StandbyRow[] {
   const state = seatStateOf(year, allocation);
   const sent = placesSent(year, state);
-  return year.reviews.flatMap((review) => standbyFor(year, state, review, {}, sent));
+  const exclude = givenUpSeats(allocation, year);
+  const frozenBefore = options.freezeBefore !== undefined ? (parseDay(options.freezeBefore) ?? -Infinity) : -Infinity;
+  return year.reviews.filter((review) => review.span.from >= frozenBefore).flatMap((review) => standbyFor(year, state, review, { exclude }, sent));
 }

@@ -1,8 +1,8 @@
 import { formatDay } from "../model/dates.js";
-import type { Allocation, Assignment, Decline, Role } from "../model/schema.js";
-import type { Year } from "../model/year.js";
-import { seatKey, statusOf, type Snapshot } from "./status.js";
-import { dates, personName, roleName, schoolName, teamsOf, teamWords, type Team } from "./words.js";
+import type { Allocation, Assignment, Role } from "../model/schema.js";
+import type { ReviewInfo, Year } from "../model/year.js";
+import { seatKey, statusOf, withState, type Seat, type Snapshot } from "./status.js";
+import { addressOf, dates, hostTeamWords, personName, roleName, schoolName, teamsOf, teamWords, type Team } from "./words.js";
 
 /** One duty as a calendar entry: an all-day event over the review's days. Data, not a file. */
 export interface CalendarEvent {
@@ -41,21 +41,28 @@ function schoolYear(day: number): string {
 }
 
 /**
- * The UID of a duty. Review ids recur from year to year (R0001 every year), so the school year
- * of the review is part of it; ids are percent-encoded, so any id makes a valid UID.
+ * The UID of a duty (of the review itself, in its host's calendar, without a person). Review
+ * ids recur from year to year (R0001 every year), so the school year of the review is part of
+ * it; ids are percent-encoded, so any id makes a valid UID.
  */
-export function eventUid(year: Year, reviewId: string, personId: string): string {
+export function eventUid(year: Year, reviewId: string, personId?: string): string {
   const review = year.reviewById.get(reviewId);
   const season = review ? schoolYear(review.span.from) : "unknown";
-  return `qar-${season}-${encodeURIComponent(reviewId)}-${encodeURIComponent(personId)}@qar-allocator`;
+  return `qar-${season}-${encodeURIComponent(reviewId)}${personId !== undefined ? `-${encodeURIComponent(personId)}` : ""}@qar-allocator`;
+}
+
+/** Where a review is held: the host's name, its address where known, its point where known. */
+function locationOf(review: ReviewInfo): CalendarEvent["location"] {
+  const { host } = review;
+  const address = addressOf(review);
+  return { name: schoolName(host), ...(address !== "" ? { address } : {}), ...(host.lat !== undefined && host.lon !== undefined ? { lat: host.lat, lon: host.lon } : {}) };
 }
 
 /** A duty's event without its sequence: two of these are equal exactly when the entry is unchanged. */
-function eventContent(year: Year, teams: ReadonlyMap<string, Team>, seat: Decline, status: CalendarEvent["status"]): Omit<CalendarEvent, "sequence"> | undefined {
+function eventContent(year: Year, teams: ReadonlyMap<string, Team>, seat: Seat, status: CalendarEvent["status"]): Omit<CalendarEvent, "sequence"> | undefined {
   const review = year.reviewById.get(seat.reviewId);
   if (!review) return undefined;
   const host = review.host;
-  const address = [host.address, host.postcode].filter((part): part is string => part !== undefined && part !== "").join(", ");
   const answer = status === "confirmed" ? "confirmed" : status === "tentative" ? "offered, awaiting your answer" : "cancelled";
   return {
     uid: eventUid(year, review.id, seat.personId),
@@ -67,11 +74,7 @@ function eventContent(year: Year, teams: ReadonlyMap<string, Team>, seat: Declin
     start: formatDay(review.span.from),
     end: formatDay(review.span.to),
     summary: `${review.kind.label}: ${schoolName(host)} (${review.id}), ${roleName(seat.role)}${status === "cancelled" ? " (cancelled)" : ""}`,
-    location: {
-      name: schoolName(host),
-      ...(address !== "" ? { address } : {}),
-      ...(host.lat !== undefined && host.lon !== undefined ? { lat: host.lat, lon: host.lon } : {}),
-    },
+    location: locationOf(review),
     description: [
       `${review.kind.name} ${review.id} at ${schoolName(host)}, ${dates(review.span)}.`,
       `${personName(year, seat.role, seat.personId)}, ${roleName(seat.role)}: ${answer}.`,
@@ -126,7 +129,7 @@ export function stampSequences(before: Snapshot | undefined, after: Snapshot): S
         return content ? [{ ...content, sequence: revision }] : [];
       })
     : [];
-  return { allocation: declined.length > 0 ? { assignments, declined } : { assignments }, cancelled };
+  return { allocation: withState({ assignments }, declined, after.allocation.withdrawals), cancelled };
 }
 
 /**
@@ -159,4 +162,51 @@ export function personCalendars(snapshot: Snapshot, cancelled: readonly Calendar
     const first = list[0]!;
     return { personId: first.personId, role: first.role, name: first.personName, events: list };
   });
+}
+
+/** What a calendar file writes of an event, a duty's or a host's. */
+export type CalendarEntry = Pick<CalendarEvent, "uid" | "sequence" | "status" | "reviewId" | "start" | "end" | "summary" | "location" | "description">;
+
+/** A host school's calendar: one event per review it hosts, listing the visiting team. */
+export interface HostCalendar {
+  readonly schoolId: string;
+  readonly name: string;
+  readonly events: readonly CalendarEntry[];
+}
+
+/**
+ * Every host school's calendar: an all-day event per review it hosts, `CONFIRMED` (the dates are
+ * the school's own), with the team as it stands. Its UID is the review's (no person), and its
+ * sequence the highest of its team's entries and of the duties cancelled there in this step, so
+ * a newer file updates the entry whenever the team changed. Reviews of trusts (TPRs) have no
+ * school to send one to.
+ *
+ * @example
+ * for (const host of hostCalendars({ year, allocation })) console.log(host.schoolId, host.events.length);
+ */
+export function hostCalendars(snapshot: Snapshot, cancelled: readonly CalendarEvent[] = []): HostCalendar[] {
+  const { year, allocation } = snapshot;
+  const teams = teamsOf(allocation);
+  const sequence = new Map<string, number>();
+  const raise = (reviewId: string, value: number | undefined) => sequence.set(reviewId, Math.max(sequence.get(reviewId) ?? 0, value ?? 0));
+  for (const seat of [...allocation.assignments, ...(allocation.declined ?? []), ...cancelled]) raise(seat.reviewId, seat.sequence);
+  const byHost = new Map<string, CalendarEntry[]>();
+  for (const review of year.reviews) {
+    const school = review.hostSchool;
+    if (!school) continue;
+    const host = review.host;
+    const event: CalendarEntry = {
+      uid: eventUid(year, review.id),
+      sequence: sequence.get(review.id) ?? 0,
+      status: "confirmed",
+      reviewId: review.id,
+      start: formatDay(review.span.from),
+      end: formatDay(review.span.to),
+      summary: `${review.kind.label} of ${schoolName(host)} (${review.id})`,
+      location: locationOf(review),
+      description: [`${review.kind.name} ${review.id} of ${schoolName(host)}, ${dates(review.span)}.`, hostTeamWords(year, teams.get(review.id), review)].join("\n"),
+    };
+    byHost.set(school.id, [...(byHost.get(school.id) ?? []), event]);
+  }
+  return year.problem.schools.filter((school) => byHost.has(school.id)).map((school) => ({ schoolId: school.id, name: schoolName(school), events: byHost.get(school.id)! }));
 }

@@ -1,15 +1,21 @@
 import { parseDay } from "../model/dates.js";
 import type { Problem } from "../model/problem.js";
-import type { Allocation, Assignment } from "../model/schema.js";
+import type { Allocation, Assignment, Withdrawal } from "../model/schema.js";
 import { indexYear, type Year } from "../model/year.js";
+import { maxChangesIssue, type RepairOption } from "../repair.js";
+import { changedRows } from "../solver/diff.js";
 import { solve, type SolveOptions, type SolveResult } from "../solver/index.js";
-import { freezePins, frozenReviews } from "./freeze.js";
+import { freezePins, frozenIssues, frozenReviews } from "./freeze.js";
 import { applyResponses, type Response } from "./responses.js";
-import { carryState, lostConfirmations, seatKey, statePins } from "./status.js";
+import { carryState, isWithdrawn, lostConfirmations, seatKey, statePins, unconfirmed, withState } from "./status.js";
 import { tellStep, type Step } from "./step.js";
 
-export interface RespondOptions extends SolveOptions {
-  /** Reviews starting before this date (ISO `YYYY-MM-DD`) keep their teams except for removals: too close to change. */
+export interface RespondOptions extends Omit<SolveOptions, "start" | "engine"> {
+  /**
+   * The as-of date (ISO `YYYY-MM-DD`): no row of a review starting before it is added, moved or
+   * removed (a decline there is refused). Absent: nothing is frozen (the library has no clock;
+   * `qar respond` passes today's date unless told otherwise).
+   */
   readonly freezeBefore?: string;
   /**
    * The user's explicit word that confirmed seats which cannot be kept are released: a team
@@ -17,14 +23,22 @@ export interface RespondOptions extends SolveOptions {
    * allow. Without it, such a case is an issue and nothing changes.
    */
   readonly releaseStranded?: boolean;
+  /**
+   * Offer nothing new to anyone who declined a seat, from `freezeBefore` on, this step and every
+   * later one (kept in the allocation as a `declined` withdrawal entry); they keep the seats they hold.
+   */
+  readonly noReoffer?: boolean;
+  /** The day answers are due (ISO), in the notices' words; absent: "as soon as you can". */
+  readonly replyBy?: string;
 }
 
 /**
- * Why responses cannot be applied: in a response (by its position in the list) or in a seat of
- * the allocation (by its position in `assignments`), with the column to look at.
+ * Why responses cannot be applied: in a response (by its position in the list), in a seat of
+ * the allocation (by its position in `assignments`), or an option (`maxChanges`, or a frozen
+ * row that cannot stay), with the column or option to look at.
  */
 export interface RespondIssue {
-  readonly source: "responses" | "allocation";
+  readonly source: "responses" | "allocation" | "options";
   readonly index: number;
   readonly field: string;
   readonly message: string;
@@ -38,11 +52,17 @@ export type RespondOutcome =
       readonly frozen: readonly string[];
       /** Confirmed seats released because they could not be kept (only with `releaseStranded`). */
       readonly released: readonly Assignment[];
+      /** Changed rows against the allocation with the answers in. */
+      readonly changes: number;
+      /** The trade-off, as `repair` gives it: the most seats for each number of changed rows. */
+      readonly options: readonly RepairOption[];
+      /** The allocation with the answers in, before the re-plan: what the changes are counted against. */
+      readonly answered: Allocation;
     } & Step)
   | { readonly ok: false; readonly issues: readonly RespondIssue[] };
 
 /** Where to point the user for a confirmed seat that cannot be kept, and why it cannot. */
-function blocked(lost: Assignment, context: { year: Year; allocation: Allocation; responses: readonly Response[]; answeredBy: ReadonlyMap<string, number>; result: SolveResult; frozen: ReadonlySet<string> }): RespondIssue {
+function blocked(lost: Assignment, context: { year: Year; allocation: Allocation; responses: readonly Response[]; answeredBy: ReadonlyMap<string, number>; result: SolveResult }): RespondIssue {
   const key = seatKey(lost);
   const confirmedNow = context.answeredBy.get(key);
   const atSeat = confirmedNow !== undefined
@@ -60,40 +80,80 @@ function blocked(lost: Assignment, context: { year: Year; allocation: Allocation
     .filter(({ r, i }) => r.reviewId === lost.reviewId && r.response === "declined" && context.answeredBy.get(seatKey({ reviewId: r.reviewId, role: "peer", personId: r.personId })) === i);
   const decline = (declines.find(({ r }) => context.year.people.peer.get(r.personId)?.level === "advanced") ?? declines[0])?.i ?? -1;
   const why = decline >= 0 ? `once ${context.responses[decline]!.personId} declines, ` : "";
-  const frozen = context.frozen.has(lost.reviewId) ? " (the review is frozen, so nobody may join it)" : "";
   return {
     ...(decline >= 0 ? { source: "responses" as const, index: decline, field: "response" } : atSeat),
-    message: `${lost.reviewId}: ${why}the team keeps ${lost.personId}, who confirmed, but has no advanced reviewer and none can join${frozen}; add an advanced reviewer to the year, or release ${lost.personId} from it (--release-stranded)`,
+    message: `${lost.reviewId}: ${why}the team keeps ${lost.personId}, who confirmed, but has no advanced reviewer and none can join; add an advanced reviewer to the year, or release ${lost.personId} from it (--release-stranded)`,
   };
 }
 
 /**
  * Applies people's answers to a published allocation and re-plans with the least change:
  * confirmed seats are pinned and never move; declined seats are refilled (the decliner is
- * never offered that review again), moving only proposed seats; reviews starting before
- * `freezeBefore` keep their teams except for removals. The result says what to tell whom.
- * A confirmed seat that cannot be kept (its team lost the only advanced reviewer anyone could
- * be) is an issue, never a silent removal, unless the user releases it (`releaseStranded`).
+ * never offered that review again, nor any other with `noReoffer`), moving only proposed seats
+ * where that fills a seat; no row of a review starting before `freezeBefore` changes. The
+ * result says what to tell whom, and the trade-off between seats and changed rows
+ * (`maxChanges` picks one). A confirmed seat that cannot be kept (its team lost the only
+ * advanced reviewer anyone could be) is an issue, never a silent removal, unless the user
+ * releases it (`releaseStranded`). Every problem of the responses is reported at once.
  *
  * @example
- * const outcome = await respond(problem, published, [{ reviewId: "R2", personId: "P3", response: "declined" }], { seed: 1 });
+ * const outcome = await respond(problem, published, [{ reviewId: "R2", personId: "P3", response: "declined" }], { seed: 1, freezeBefore: "2025-01-20" });
  * if (outcome.ok) for (const n of outcome.notices) console.log(n.message);
  */
 export async function respond(problem: Problem, allocation: Allocation, responses: readonly Response[], options: RespondOptions = {}): Promise<RespondOutcome> {
-  const { freezeBefore, releaseStranded, ...solveOptions } = options;
+  const { freezeBefore, releaseStranded, noReoffer, replyBy, ...solveOptions } = options;
   if (freezeBefore !== undefined && parseDay(freezeBefore) === undefined) throw new RangeError(`freezeBefore "${freezeBefore}" is not a real date written YYYY-MM-DD`);
+  if (replyBy !== undefined && parseDay(replyBy) === undefined) throw new RangeError(`replyBy "${replyBy}" is not a real date written YYYY-MM-DD`);
   const year = indexYear(problem);
-  const answered = applyResponses(year, allocation, responses);
+  const answered = applyResponses(year, allocation, responses, freezeBefore);
   if (answered.issues.length > 0) return { ok: false, issues: answered.issues.map((issue) => ({ source: "responses", ...issue })) };
   const frozen = freezeBefore !== undefined ? frozenReviews(year, freezeBefore) : [];
-  const pins = [...problem.pins, ...statePins(answered.allocation), ...freezePins(year, answered.allocation, frozen)];
-  const result = await solve({ ...problem, pins }, { ...solveOptions, start: answered.allocation });
-  const solved = carryState(answered.allocation, result.allocation);
-  const lost = lostConfirmations(answered.allocation, solved);
-  if (lost.length > 0 && !releaseStranded) {
-    const context = { year, allocation, responses, answeredBy: answered.answeredBy, result, frozen: new Set(frozen.map((r) => r.id)) };
-    return { ok: false, issues: lost.map((seat) => blocked(seat, context)) };
+  // --no-reoffer is kept in the allocation, so that no later step asks them again this year.
+  const start = noReoffer ? askNoMore(answered.allocation, freezeBefore) : answered.allocation;
+  const plan = (from: Allocation) => solve({ ...problem, pins: [...problem.pins, ...statePins(from, year), ...freezePins(year, from, frozen)] }, { ...solveOptions, engine: "auto", start: from });
+  let result = await plan(start);
+  let lost = lostConfirmations(start, carryState(start, result.allocation));
+  if (lost.length > 0 && releaseStranded) {
+    // Released, they are free again: re-plan once with their seats no longer held for them, so
+    // that they may be asked to another review like anyone else.
+    result = await plan(unconfirmed(start, lost));
+    lost = lostConfirmations(start, carryState(start, result.allocation));
   }
-  const step = tellStep({ year, allocation }, { year, allocation: solved });
-  return { ok: true, result: { ...result, allocation: step.allocation }, frozen: frozen.map((r) => r.id), released: lost, ...step };
+  const changes = changedRows(start, result.allocation);
+  if (options.maxChanges !== undefined && changes > options.maxChanges) return { ok: false, issues: [{ source: "options", index: 0, ...maxChangesIssue(result, options.maxChanges) }] };
+  const solved = carryState(start, result.allocation);
+  const stuck = freezeBefore !== undefined ? frozenIssues(year, start, solved, frozen, result, freezeBefore) : [];
+  if (stuck.length > 0) return { ok: false, issues: stuck.map((issue) => ({ source: "options", index: 0, ...issue })) };
+  if (lost.length > 0 && !releaseStranded) {
+    const context = { year, allocation, responses, answeredBy: answered.answeredBy, result };
+    // With noReoffer the decliners of other reviews were kept off this team too: a third way out.
+    const also = noReoffer ? "; or let people who declined other reviews be offered it (without --no-reoffer)" : "";
+    return { ok: false, issues: lost.map((seat) => blocked(seat, context)).map((issue) => (issue.message.endsWith("(--release-stranded)") ? { ...issue, message: `${issue.message}${also}` } : issue)) };
+  }
+  const step = tellStep({ year, allocation }, { year, allocation: solved }, replyBy !== undefined ? { replyBy: parseDay(replyBy)! } : {});
+  return {
+    ok: true,
+    result: { ...result, allocation: step.allocation },
+    frozen: frozen.map((r) => r.id),
+    released: lost,
+    changes,
+    options: result.tradeOff ?? [],
+    answered: start,
+    ...step,
+  };
+}
+
+/**
+ * The allocation with every decliner marked to be offered nothing new from `from` on (a
+ * `declined` withdrawal entry): they keep the seats they hold.
+ */
+function askNoMore(allocation: Allocation, from: string | undefined): Allocation {
+  const marked = new Set((allocation.withdrawals ?? []).map((w) => `${w.role}:${w.personId}`));
+  const added: Withdrawal[] = [];
+  for (const { personId, role } of (allocation.declined ?? []).filter((d) => !isWithdrawn(d))) {
+    if (marked.has(`${role}:${personId}`)) continue;
+    marked.add(`${role}:${personId}`);
+    added.push({ personId, role, ...(from !== undefined ? { from } : {}), status: "declined" });
+  }
+  return withState(allocation, allocation.declined, [...(allocation.withdrawals ?? []), ...added]);
 }

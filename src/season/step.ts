@@ -1,7 +1,7 @@
 import type { Allocation } from "../model/schema.js";
 import { allocationDiff, type SeatChange } from "../solver/diff.js";
 import { stampSequences, type CalendarEvent } from "./calendar.js";
-import { noticesOf, type Notice } from "./notices.js";
+import { noticesOf, type Notice, type Wording } from "./notices.js";
 import type { Snapshot } from "./status.js";
 
 /** One step of the season told: the new allocation with its calendar sequences, and what changed for whom. */
@@ -24,13 +24,13 @@ export interface Step {
  * const step = tellStep({ year, allocation: published }, { year, allocation: next });
  * console.log(step.notices.length, step.cancelled.length);
  */
-export function tellStep(before: Snapshot, after: Snapshot): Step {
+export function tellStep(before: Snapshot, after: Snapshot, wording: Wording = {}): Step {
   const stamped = stampSequences(before, after);
   const told = { year: after.year, allocation: stamped.allocation };
   return {
     allocation: stamped.allocation,
     diff: allocationDiff(before.allocation, stamped.allocation),
-    notices: noticesOf(before, told),
+    notices: noticesOf(before, told, wording),
     cancelled: stamped.cancelled,
   };
 }

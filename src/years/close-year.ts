@@ -43,6 +43,10 @@ export interface ClosedYear {
   /** Assignments that took place (they went into the history) and those that did not. */
   readonly attended: readonly Assignment[];
   readonly missed: readonly Assignment[];
+  /** The closed year as it was (its reviews, everyone's availability): what `newYear` rolls forward. */
+  readonly previous: Problem;
+  /** People whose availability was cleared (it is per year), as the summary says. */
+  readonly cleared: { readonly reviewers: number; readonly leads: number };
 }
 
 export type CloseYearOutcome = { readonly ok: true; readonly value: ClosedYear } | { readonly ok: false; readonly issues: readonly CloseYearIssue[] };
@@ -158,5 +162,6 @@ export function closeYear(problem: Problem, allocation: { readonly assignments: 
     ledgerYears: [...(problem.ledgerYears ?? []), ...ledger],
   };
   const pathway = pathwayOf(reviewers, history, problem.policy, { yearLabel: label, ...(options.previousPathway ? { previous: options.previousPathway } : {}) });
-  return { ok: true, value: { next, ledger, pathway, attended, missed } };
+  const cleared = { reviewers: problem.reviewers.filter((r) => r.available.length > 0).length, leads: problem.leads.filter((l) => l.available.length > 0).length };
+  return { ok: true, value: { next, ledger, pathway, attended, missed, previous: { ...problem, pins: [] }, cleared } };
 }

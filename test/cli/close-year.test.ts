@@ -31,7 +31,11 @@ describe("qar close-year", () => {
     expect(code).toBe(0);
     expect(out).toContain("closed 2023-24: 8 seats attended, 1 missed");
     // Dot files are the writer's own bookkeeping.
-    expect(readdirSync(next).filter((f) => !f.startsWith(".")).sort()).toEqual(["history.csv", "leads.csv", "ledger-years.csv", "pathway.csv", "reviewers.csv", "schools.csv"]);
+    expect(readdirSync(next).filter((f) => !f.startsWith(".")).sort()).toEqual(["history.csv", "leads.csv", "ledger-years.csv", "pathway.csv", "previous-year", "reviewers.csv", "schools.csv"]);
+    // Clearing everyone's dates is said aloud, and the closed year's own files are kept for qar new-year.
+    expect(out).toMatch(/availability: cleared for \d+ reviewers and \d+ Lead Reviewers/);
+    expect(out).toContain(`next: qar new-year ${next} --out <dir>`);
+    expect(readdirSync(join(next, "previous-year")).sort()).toEqual(expect.arrayContaining(["leads.csv", "reviewers.csv", "reviews.csv", "schools.csv"]));
     expect(Object.fromEntries(rows(read(next, "schools.csv")).map((s) => [s.id, s.carry_over]))).toEqual(CARRY);
     expect(read(next, "ledger-years.csv")).toBe(
       "year,school_id,received,sent,balance,carry_over_after\n2023-24,S1,1,1,0,0\n2023-24,S2,0,1,1,-1\n2023-24,S3,2,1,-1,1\n2023-24,S4,2,0,-2,2\n2023-24,S5,0,2,2,-2\n",

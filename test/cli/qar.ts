@@ -18,8 +18,15 @@ export async function qar(...args: string[]): Promise<Outcome> {
   return qarWith({}, ...args);
 }
 
+/**
+ * The run's clock in the command tests: 1 September 2023, before every test year, so that
+ * `--freeze-before` defaults to a date that freezes nothing and calendars are byte-stable
+ * (`SOURCE_DATE_EPOCH`, as reproducible builds set it). A test of the clock passes its own.
+ */
+export const TEST_EPOCH = "1693526400";
+
 /** `qar` with standard input (for a file named `-`) or an environment of its own. */
-export async function qarWith(options: { stdin?: string; env?: Record<string, string> }, ...args: string[]): Promise<Outcome> {
+export async function qarWith(options: { stdin?: string; env?: Record<string, string | undefined> }, ...args: string[]): Promise<Outcome> {
   process.env.NO_COLOR = "1";
   let out = "";
   let err = "";
@@ -27,7 +34,7 @@ export async function qarWith(options: { stdin?: string; env?: Record<string, st
     out: (text) => (out += text),
     err: (text) => (err += text),
     ...(options.stdin !== undefined ? { stdin: () => new TextEncoder().encode(options.stdin) } : {}),
-    ...(options.env ? { env: options.env } : {}),
+    env: options.env ?? { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH },
   });
   return { code, out, err };
 }

@@ -25,7 +25,7 @@ const allocationIn = (dir: string) => {
   if (!parsed.ok) throw new Error("unreadable allocation.csv");
   return parsed.value;
 };
-const after = applyChanges(chainYear(), [{ change: "withdraw", id: "A" }]).problem;
+const after = applyChanges(chainYear(), CHAIN_PUBLISHED, [{ change: "withdraw", id: "A" }]).problem;
 
 const VALID = join(PLANTED, "valid.csv");
 
@@ -41,12 +41,16 @@ describe("qar repair", () => {
     const { code, out: text, err } = await qar("repair", YEAR, VALID, "--changes", changesFile("withdraw.csv", "withdraw,P2,\n"), "--out", out, "--seed", "1");
     expect(err).toBe("");
     expect(code).toBe(0);
-    expect(text).toContain(`written to ${out}: allocation.csv, unfilled.csv, ledger.csv, standby.csv, summary.json, report.html, letters.csv, calendars/, diff.csv, options.csv, notices.csv`);
-    expect(readdirSync(out).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "calendars", "diff.csv", "ledger.csv", "letters.csv", "notices.csv", "options.csv", "report.html", "standby.csv", "summary.json", "unfilled.csv"]);
+    expect(text).toContain(`written to ${out}: allocation.csv, unfilled.csv, ledger.csv, standby.csv, summary.json, report.html, letters.csv, calendars/, diff.csv, options.csv, notices.csv, chase.csv`);
+    expect(readdirSync(out).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "calendars", "chase.csv", "diff.csv", "ledger.csv", "letters.csv", "notices.csv", "options.csv", "report.html", "standby.csv", "summary.json", "unfilled.csv"]);
     const diff = readFileSync(join(out, "diff.csv"), "utf8");
     expect(diff.split("\n")[0]).toBe("change,role,person_id,from_review_id,to_review_id");
     expect(diff).toContain("removed,peer,P2,R2,");
-    expect(readFileSync(join(out, "allocation.csv"), "utf8")).not.toMatch(/,P2,/);
+    // P2 gave the seat up: it stays as a withdrawn row, with the withdrawal from the rest of the year.
+    expect(readFileSync(join(out, "allocation.csv"), "utf8").split("\n").filter((row) => row.includes(",P2,"))).toEqual([
+      expect.stringMatching(/^R2,.*,peer,P2,.*,withdrawn,1$/),
+      expect.stringMatching(/^,,2023-09-01,,peer,P2,.*,withdrawn,0$/),
+    ]);
     // The repaired allocation passes the checker on the year (P2 is still in its files).
     expect((await qar("check", YEAR, join(out, "allocation.csv"))).code).toBe(0);
   });
@@ -68,7 +72,7 @@ describe("qar repair", () => {
     expect(code).toBe(0);
     expect(text).toContain("changes: 4 rows (1 added, 1 moved, 1 removed)");
     expect(text).toContain("options: 7 seats with 3 changes, 8 with 4 (chosen)");
-    expect(read(out, "options.csv")).toBe("changes,seats,full_teams,proven,chosen\n3,7,1,yes,no\n4,8,2,yes,yes\n");
+    expect(read(out, "options.csv")).toBe("changes,seats,full_teams,disturbed,proven,chosen\n3,7,1,1,yes,no\n4,8,2,1,yes,yes\n");
     const summary = JSON.parse(read(out, "summary.json")) as { repair: { changes: number; options: { changes: number; seats: number; chosen: boolean }[] } };
     expect(summary.repair.changes).toBe(4);
     expect(summary.repair.options.map((o) => [o.changes, o.seats, o.chosen])).toEqual([
@@ -85,7 +89,7 @@ describe("qar repair", () => {
     const { code, out: text } = await qar("repair", year, published, "--changes", changes, "--max-changes", "3", "--out", out);
     expect(code).toBe(0);
     expect(text).toContain("options: 7 seats with 3 changes (chosen), 8 with 4");
-    expect(read(out, "options.csv")).toBe("changes,seats,full_teams,proven,chosen\n3,7,1,yes,yes\n4,8,2,yes,no\n");
+    expect(read(out, "options.csv")).toBe("changes,seats,full_teams,disturbed,proven,chosen\n3,7,1,1,yes,yes\n4,8,2,1,yes,no\n");
     expect(read(out, "diff.csv")).toBe("change,role,person_id,from_review_id,to_review_id\nremoved,peer,A,R1,\nmoved,peer,D,R2,R1\n");
     const check = checkAllocation(after, allocationIn(out));
     expect(check.violations).toEqual([]);

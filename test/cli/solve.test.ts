@@ -10,7 +10,7 @@ const HEADERS = {
   "allocation.csv": "review_id,host_school_id,start,end,role,person_id,person_name,person_school_id,level,status,sequence",
   "unfilled.csv": "review_id,host_school_id,role,missing,reason",
   "ledger.csv": "school_id,seats_received,places_sent,balance",
-  "letters.csv": "recipient_type,recipient_id,name,email,duties,hosting,sending",
+  "letters.csv": "recipient_type,recipient_id,name,email,subject,message,duties,hosting,sending",
 } as const;
 
 

@@ -101,6 +101,6 @@ describe("the season's messages in a year with kinds", () => {
     expect(calendar.events[0]!.description).toContain("Trust Peer Review T1 at OAK");
     const letters = lettersOf({ year: indexed, allocation });
     expect(letters.some((l) => l.recipientId === "OAK")).toBe(false);
-    expect(letters.find((l) => l.recipientId === "C")!.sending.join(" ")).toContain("review T1 at OAK");
+    expect(letters.find((l) => l.recipientId === "C")!.sending.join(" ")).toContain("the Trust Peer Review of OAK");
   });
 });

@@ -31,7 +31,7 @@ describe("ruled-out", () => {
 
   it("reports a declined offer placed again: the season's declines become forbid pins", () => {
     const declined = { assignments: [leadSeat("RA", "L1"), peerSeat("RA", "PB")], declined: [{ reviewId: "RA", role: "peer" as const, personId: "PC" }] };
-    const year = { ...withPins([]), pins: statePins(declined) };
+    const year = { ...withPins([]), pins: statePins(declined, indexYear(withPins([]))) };
     expectExactly(violationsOf(year, CLEAN), [{ rule: "ruled-out", reviewId: "RA", personId: "PC" }]);
   });
 

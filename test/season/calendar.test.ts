@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 import { fileStems } from "../../src/io/file-names.js";
 import { seasonFiles } from "../../src/io/write-season.js";
 import type { Allocation, Assignment } from "../../src/model/schema.js";
+import { parseDay } from "../../src/model/dates.js";
 import { indexYear } from "../../src/model/year.js";
 import { stampSequences } from "../../src/season/calendar.js";
 import { lettersOf } from "../../src/season/letters.js";
 import { respond } from "../../src/season/respond.js";
 import { lead, problem, review, reviewer, school } from "../helpers/build.js";
+import ICAL from "ical.js";
 import { parseEvents } from "./helpers.js";
 
 const year = problem({
@@ -23,12 +25,14 @@ const seat = (reviewId: string, role: "lead" | "peer", personId: string): Assign
 const published: Allocation = { assignments: [seat("R1", "lead", "L1"), seat("R1", "peer", "A"), seat("R1", "peer", "B"), seat("R2", "lead", "L1"), seat("R2", "peer", "C"), seat("R2", "peer", "../D")] };
 const eventsOf = (files: Record<string, string>, stem: string) => parseEvents(files[`calendars/${stem}.ics`]!);
 
+const STAMP = new Date(Date.UTC(2024, 0, 15, 9, 30));
+
 describe("calendars", () => {
-  const files = seasonFiles(indexYear(year), published);
+  const files = seasonFiles(indexYear(year), published, [], { stamp: STAMP });
 
   it("one file per person with a duty, one all-day event per review, read back by an independent parser", () => {
     expect(Object.keys(files).filter((name) => name.startsWith("calendars/")).sort()).toEqual(
-      ["calendars/A.ics", "calendars/B.ics", "calendars/C.ics", "calendars/L1.ics", "calendars/_2E_2E_2FD.ics"].sort(),
+      ["calendars/A.ics", "calendars/B.ics", "calendars/C.ics", "calendars/L1.ics", "calendars/_2E_2E_2FD.ics", "calendars/schools/S1.ics", "calendars/schools/S2.ics"].sort(),
     );
     const [event] = eventsOf(files, "A");
     expect(event).toEqual({
@@ -47,6 +51,35 @@ describe("calendars", () => {
     expect(text).toContain("METHOD:PUBLISH\r\n");
     expect(text).toContain("GEO:52.1;-1.2\r\n");
     expect(text.split("\r\n").every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    // RFC 5545: every line ends in CRLF, the last one too; DTSTAMP is the time of writing.
+    expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    expect(text).toContain("DTSTAMP:20240115T093000Z\r\n");
+  });
+
+  it("a host school's calendar holds its review with the team, read back by ical.js", () => {
+    const [event] = eventsOf(files, "schools/S1");
+    expect(event).toEqual({
+      uid: "qar-2023-24-R1@qar-allocator",
+      sequence: 0,
+      status: "CONFIRMED",
+      start: "2024-03-04",
+      end: "2024-03-07",
+      summary: "QA Review of Ash Primary (R1)",
+      location: "Ash Primary\n1 High Street, Ashby, AB1 2CD",
+    });
+    const description = new ICAL.Event(new ICAL.Component(ICAL.parse(files["calendars/schools/S1.ics"]!)).getFirstSubcomponent("vevent")!).description;
+    expect(description).toContain("The team is Lead Reviewer Lead L1 and peer reviewers Reviewer A (School S3) and Reviewer B (School S4).");
+  });
+
+  it("a name with a comma or a semicolon is escaped in NAME and X-WR-CALNAME, and read back whole", () => {
+    const odd = problem({ ...year, reviewers: year.reviewers.map((r) => (r.id === "A" ? { ...r, name: "Smith, Jo; Head" } : r)) });
+    const text = seasonFiles(indexYear(odd), published, [], { stamp: STAMP })["calendars/A.ics"]!;
+    expect(text).toContain("NAME:QA Reviews: Smith\\, Jo\\; Head\r\n");
+    expect(text).toContain("X-WR-CALNAME:QA Reviews: Smith\\, Jo\\; Head\r\n");
+    // ical.js knows neither property, so it hands back the raw value: decode it as the TEXT it is.
+    const raw = String(new ICAL.Component(ICAL.parse(text)).getFirstPropertyValue("x-wr-calname"));
+    expect(ICAL.design.icalendar.value.text!.fromICAL!(raw)).toBe("QA Reviews: Smith, Jo; Head");
   });
 
   it("a respond step keeps each UID, raises SEQUENCE only where the entry changed, and cancels a removed duty", async () => {
@@ -76,18 +109,24 @@ describe("calendars", () => {
     );
   });
 
-  it("the same allocation gives the same bytes", () => {
-    expect(seasonFiles(indexYear(year), published)).toEqual(files);
+  it("the same allocation and time of writing give the same bytes; without one, DTSTAMP is the time of writing", () => {
+    expect(seasonFiles(indexYear(year), published, [], { stamp: STAMP })).toEqual(files);
+    const before = Date.now();
+    const dtstamp = new ICAL.Component(ICAL.parse(seasonFiles(indexYear(year), published)["calendars/A.ics"]!)).getFirstSubcomponent("vevent")!.getFirstPropertyValue("dtstamp") as ICAL.Time;
+    const stamped = dtstamp.toJSDate().getTime();
+    expect(stamped).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    expect(stamped).toBeLessThanOrEqual(Date.now());
   });
 });
 
 describe("letters", () => {
-  const letters = lettersOf({ year: indexYear(year), allocation: published });
+  const letters = lettersOf({ year: indexYear(year), allocation: published }, { replyBy: parseDay("2024-02-16")! });
 
-  it("one row per person with a duty and per school that hosts or sends, e-mails carried through", () => {
+  it("one whole letter per reviewer and Lead Reviewer, placed or not, and per school that hosts or sends, e-mails carried through", () => {
     expect(letters.map((l) => [l.recipientType, l.recipientId, l.email])).toEqual([
       ["reviewer", "A", "a@example.org"],
       ["reviewer", "B", undefined],
+      ["reviewer", "E", undefined],
       ["reviewer", "C", undefined],
       ["reviewer", "../D", undefined],
       ["lead", "L1", "l1@example.org"],
@@ -100,12 +139,52 @@ describe("letters", () => {
     ]);
   });
 
-  it("a person's letter names the review, dates, host, Lead Reviewer and team mates; a school's its team and whom it sends", () => {
+  it("a person's letter greets them, names the host school, the dates as letters write them, the team, and how and by when to answer", () => {
     const a = letters.find((l) => l.recipientId === "A")!;
-    expect(a.duties).toEqual(["R1: peer reviewer at Ash Primary (1 High Street, Ashby, AB1 2CD) from 4 March 2024 to 6 March 2024 (awaiting your answer); Lead Reviewer Lead L1; with Reviewer B (School S4)."]);
+    expect(a.subject).toBe("QA Reviews: your reviews this year, please reply");
+    expect(a.message).toBe(
+      [
+        "Dear Reviewer A,",
+        "This is the review we have you down for this year:\n- The review of Ash Primary (1 High Street, Ashby, AB1 2CD), as a peer reviewer, from Monday 4 March 2024 to Wednesday 6 March 2024; Lead Reviewer Lead L1; with Reviewer B (School S4) (awaiting your answer).",
+        "Please reply to this e-mail by Friday 16 February 2024 to say whether you can take part in the review that awaits your answer. A calendar file with its dates is attached.",
+        "With thanks,\nThe QA Review team",
+      ].join("\n\n"),
+    );
+    expect(a.duties).toEqual(["the review of Ash Primary (1 High Street, Ashby, AB1 2CD), as a peer reviewer, from Monday 4 March 2024 to Wednesday 6 March 2024; Lead Reviewer Lead L1; with Reviewer B (School S4) (awaiting your answer)."]);
+  });
+
+  it("a school's letter gives its team and whom it sends where; a reviewer given no place is told so, and why", () => {
     const s1 = letters.find((l) => l.recipientId === "S1")!;
-    expect(s1.hosting).toEqual(["R1 from 4 March 2024 to 6 March 2024: Lead Reviewer Lead L1; peer reviewers Reviewer A (School S3) and Reviewer B (School S4); 2 of 2 peer seats filled."]);
-    expect(letters.find((l) => l.recipientId === "S3")!.sending).toEqual(["Reviewer A: review R1 at Ash Primary from 4 March 2024 to 6 March 2024 (awaiting an answer)."]);
+    expect(s1.hosting).toEqual(["From Monday 4 March 2024 to Wednesday 6 March 2024. The team is Lead Reviewer Lead L1 and peer reviewers Reviewer A (School S3) and Reviewer B (School S4)."]);
+    expect(s1.message).toMatch(/^Dear colleagues at Ash Primary,\n\nYour school's review:\n- From Monday 4 March 2024/);
+    expect(letters.find((l) => l.recipientId === "S3")!.sending).toEqual(["Reviewer A: the review of Ash Primary from Monday 4 March 2024 to Wednesday 6 March 2024 (awaiting their answer)."]);
+    const e = letters.find((l) => l.recipientId === "E")!;
+    expect(e.duties).toEqual([]);
+    expect(e.message).toContain("We have not been able to give you a place on a review team this time");
+    const noDates = lettersOf({ year: indexYear(problem({ ...year, reviewers: year.reviewers.map((r) => (r.id === "E" ? { ...r, available: [] } : r)) })), allocation: published });
+    expect(noDates.find((l) => l.recipientId === "E")!.message).toContain("We have no dates from you for this year");
+  });
+
+  it("a team still short says what is sought, in words, never 'no Lead Reviewer yet and no peer reviewers yet'", () => {
+    const empty = lettersOf({ year: indexYear(year), allocation: { assignments: published.assignments.filter((a) => a.reviewId !== "R1") } });
+    const s1 = empty.find((l) => l.recipientId === "S1")!;
+    expect(s1.hosting).toEqual(["From Monday 4 March 2024 to Wednesday 6 March 2024. No one is on the team yet. We are still looking for a Lead Reviewer and 2 peer reviewers."]);
+  });
+
+  it("someone who withdrew from the rest of the year is told that, never that there was no place", () => {
+    const gone = lettersOf({ year: indexYear(year), allocation: { assignments: published.assignments.filter((a) => a.personId !== "C"), withdrawals: [{ personId: "C", role: "peer", from: "2024-04-01" }] } });
+    const c = gone.find((l) => l.recipientId === "C")!;
+    expect(c.message).toContain("We have recorded that you have withdrawn from this year's reviews from Monday 1 April 2024.");
+    expect(c.message).not.toContain("not been able to give you a place");
+  });
+
+  it("reviews before the freeze day are thanked for, never asked about", () => {
+    const later = lettersOf({ year: indexYear(year), allocation: published }, { replyBy: parseDay("2024-03-20")!, freezeBefore: parseDay("2024-04-01")! });
+    const l1 = later.find((l) => l.recipientId === "L1")!;
+    expect(l1.message).toContain("Thank you for the review you have taken part in this year.");
+    expect(l1.duties).toEqual([expect.stringContaining("the review of School S2")]);
+    expect(l1.message).not.toContain("Ash Primary");
+    expect(later.find((l) => l.recipientId === "A")!.message).toContain("You have no further reviews this year.");
   });
 });
 

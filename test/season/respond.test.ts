@@ -45,7 +45,7 @@ describe("applyResponses", () => {
     expect(team(allocation, "R1")).toEqual(["B", "F"]);
     expect(allocation.declined).toEqual([{ reviewId: "R1", role: "peer", personId: "A" }]);
     expect(allocation.assignments.find((a) => a.personId === "C")?.status).toBe("confirmed");
-    expect(statePins(allocation)).toEqual([
+    expect(statePins(allocation, year)).toEqual([
       { reviewId: "R2", role: "peer", personId: "C", kind: "fix" },
       { reviewId: "R1", role: "peer", personId: "A", kind: "forbid" },
     ]);
@@ -91,21 +91,78 @@ describe("respond", () => {
     expect(after.declined).toEqual([expect.objectContaining({ reviewId: "R1", personId: "A" })]);
     expect(outcome.diff.map((d) => [d.change, d.personId])).toEqual([["removed", "A"], ["added", "E"]]);
     expect(outcome.notices.map((n) => [n.recipientType, n.recipientId, n.change])).toEqual([
-      ["reviewer", "A", "removed"],
+      ["reviewer", "A", "declined"],
       ["reviewer", "E", "added"],
       ["school", "S1", "team-changed"],
     ]);
-    expect(outcome.notices[2]!.message).toBe("School S1, the team for your review R1 from 4 March 2024 to 6 March 2024 has changed: it is now Lead Reviewer Lead L1 and peer reviewers Reviewer B, Reviewer E and Reviewer F.");
+    expect(outcome.notices[0]!.message).toBe("Thank you for letting us know that you cannot join the review of School S1 from Monday 4 March 2024 to Wednesday 6 March 2024. We have taken you off its team and will not ask you about it again.");
+    expect(outcome.notices[2]!.message).toBe(
+      "The team for your review from Monday 4 March 2024 to Wednesday 6 March 2024 has changed. The team is Lead Reviewer Lead L1 and peer reviewers Reviewer B (School S5), Reviewer E (School S6) and Reviewer F (School S4).",
+    );
   });
 
-  it("--freeze-before: a frozen review keeps its team except for removals, so its declined seat stays empty", async () => {
+  it("--freeze-before: a decline of a review before the date is refused, naming the way out; a yes there is kept", async () => {
     const p = spring();
-    const outcome = await respond(p, published, [{ reviewId: "R1", personId: "A", response: "declined" }], { freezeBefore: "2024-04-01" });
-    if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
-    expect(outcome.frozen).toEqual(["R1"]);
-    expect(team(outcome.result.allocation, "R1")).toEqual(["B", "F"]);
-    expect(checkAllocation(p, outcome.result.allocation).valid).toBe(true);
+    const refused = await respond(p, published, [{ reviewId: "R1", personId: "A", response: "declined" }], { freezeBefore: "2024-04-01" });
+    expect(refused).toEqual({
+      ok: false,
+      issues: [
+        {
+          source: "responses",
+          index: 0,
+          field: "response",
+          message: "R1 starts on 2024-03-04, before the freeze date 2024-04-01, so its team stays as it is: A's decline is not applied (record an absence in attendance.csv when closing the year); give --freeze-before 2024-03-04 or earlier to change it on purpose",
+        },
+      ],
+    });
+    const kept = await respond(p, published, [{ reviewId: "R1", personId: "A", response: "confirmed" }, { reviewId: "R2", personId: "C", response: "declined" }], { freezeBefore: "2024-04-01" });
+    if (!kept.ok) throw new Error(JSON.stringify(kept.issues));
+    expect(kept.frozen).toEqual(["R1"]);
+    expect(team(kept.result.allocation, "R1")).toEqual(["A", "B", "F"]);
+    expect(kept.result.allocation.assignments.find((a) => a.personId === "A")?.status).toBe("confirmed");
+    expect(checkAllocation(p, kept.result.allocation).valid).toBe(true);
     await expect(respond(p, published, [], { freezeBefore: "2024-02-30" })).rejects.toThrow(RangeError);
+  });
+
+  it("noReoffer: a decliner is offered nothing new, though a seat they could fill stays empty", async () => {
+    // A declines R1 (March); B can do one review; A could fill the other.
+    const p = problem({
+      schools: ["S1", "S2", "S3", "S4"].map((id) => school(id)),
+      reviewers: [reviewer("A", "S3"), reviewer("B", "S4", { maxReviews: 1 })],
+      leads: [lead("L1")],
+      reviews: [review("R1", "S1", "2024-03-04", { seats: 1 }), review("R2", "S2", "2024-05-06", { seats: 1 })],
+    });
+    const start: Allocation = { assignments: [seat("R1", "lead", "L1"), seat("R1", "peer", "A"), seat("R2", "lead", "L1")] };
+    const answers: Response[] = [{ reviewId: "R1", personId: "A", response: "declined" }];
+    const reoffered = await respond(p, start, answers);
+    if (!reoffered.ok) throw new Error(JSON.stringify(reoffered.issues));
+    expect(reoffered.result.allocation.assignments.filter((a) => a.personId === "A").map((a) => a.reviewId)).toEqual(["R2"]);
+    expect(reoffered.notices.filter((n) => n.recipientId === "A").map((n) => [n.change, n.reviewId])).toEqual([["declined", "R1"], ["added", "R2"]]);
+    const left = await respond(p, start, answers, { noReoffer: true });
+    if (!left.ok) throw new Error(JSON.stringify(left.issues));
+    expect(left.result.allocation.assignments.some((a) => a.personId === "A")).toBe(false);
+    // Kept for the year: a later step without the option asks A nothing new either.
+    expect(left.result.allocation.withdrawals).toEqual([{ personId: "A", role: "peer", status: "declined" }]);
+    const later = await respond(p, left.result.allocation, []);
+    if (!later.ok) throw new Error(JSON.stringify(later.issues));
+    expect(later.result.allocation.assignments.some((a) => a.personId === "A")).toBe(false);
+    expect(left.result.allocation.assignments.filter((a) => a.personId === "B")).toHaveLength(1);
+    expect(checkAllocation(p, left.result.allocation).valid).toBe(true);
+  });
+
+  it("maxChanges picks the most seats within that many changed rows from the trade-off; 0 changes nothing but the answers", async () => {
+    const p = spring();
+    const answers: Response[] = [{ reviewId: "R1", personId: "A", response: "declined" }];
+    const most = await respond(p, published, answers);
+    if (!most.ok) throw new Error(JSON.stringify(most.issues));
+    expect(most.options.at(-1)).toMatchObject({ chosen: true, changes: most.changes });
+    // Counted against the answered allocation, nothing is forced: leaving the seat empty is always an option.
+    expect(most.options[0]).toMatchObject({ changes: 0, seats: checkAllocation(p, most.answered).metrics.filled.total });
+    const none = await respond(p, published, answers, { maxChanges: 0 });
+    if (!none.ok) throw new Error(JSON.stringify(none.issues));
+    expect(none.diff.map((d) => [d.change, d.personId])).toEqual([["removed", "A"]]);
+    expect(none.options.find((o) => o.chosen)?.changes).toBe(0);
+    expect(checkAllocation(p, none.result.allocation).valid).toBe(true);
   });
 
   it("refuses, naming the decline, when a confirmed peer would be left with no possible advanced reviewer; releases only when told", async () => {
@@ -125,7 +182,7 @@ describe("respond", () => {
     expect(released.released).toEqual([{ reviewId: "R1", role: "peer", personId: "B", status: "confirmed" }]);
     expect(team(released.result.allocation, "R1")).toEqual([]);
     expect(checkAllocation(p, released.result.allocation).valid).toBe(true);
-    expect(released.notices.find((n) => n.recipientId === "B")?.change).toBe("removed");
+    expect(released.notices.find((n) => n.recipientId === "B")?.change).toBe("released");
   });
 
   it("the checker ignores declined offers: a declined row that would break every rule fills no seat", () => {

@@ -4,10 +4,12 @@ import { explain } from "../../explain.js";
 import { renderReport } from "../../io/report/index.js";
 import { summaryTable } from "../../io/terminal.js";
 import { indexYear } from "../../model/year.js";
+import { dateOption, recordedFreeze } from "./season-step.js";
 import { EXIT, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type CommandContext, type Io } from "../shared.js";
 
 interface CheckOptions {
   readonly policy?: string;
+  readonly freezeBefore?: string;
   readonly quiet?: boolean;
   readonly json?: boolean;
   readonly report?: string;
@@ -30,7 +32,8 @@ async function checkAction({ io, state }: CommandContext, folder: string, file: 
   const year = indexYear(loaded.value);
   const result = checkAllocation(year, allocation);
   if (opts.report !== undefined) {
-    const explanation = explain(year, allocation);
+    const freeze = recordedFreeze(file, opts.freezeBefore);
+    const explanation = explain(year, allocation, freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore } : {});
     writeOutputs(opts.report, renderReport({ year, allocation, check: result, explanation, title: `Check of ${file}` }), io);
   }
   if (!opts.quiet || opts.json) printCheck(io, result, opts.json);
@@ -48,6 +51,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .option("--json", "print violations and figures as JSON")
     .option("-q, --quiet", "print nothing; the exit code says whether a rule is broken")
     .option("-r, --report <file>", "also write the HTML report of this allocation (never into the year folder; - for standard output)")
+    .option("-f, --freeze-before <date>", "with --report: explain empty seats as of this date (default: the date the step that wrote the allocation used)", dateOption)
     .addHelpText(
       "after",
       `

@@ -8,10 +8,10 @@ import { writeOutputs } from "../shared.js";
 import { parseAllocation } from "../../io/read-allocation.js";
 import { allocationRowNumbers, parseAttendance, parsePathway } from "../../io/read-years.js";
 import { checkOutputFolder } from "../../io/out-folder.js";
-import { closedYearFiles } from "../../io/write-years.js";
+import { closedYearFiles, PREVIOUS_YEAR_FOLDER } from "../../io/write-years.js";
 import { PATHWAY_FILE, POLICY_FILE, YEAR_FILES } from "../../io/year-files.js";
 import { closeYear, type CloseYearIssue } from "../../years/close-year.js";
-import { EXIT, type CommandContext, type Io } from "../shared.js";
+import { EXIT, writtenList, type CommandContext, type Io } from "../shared.js";
 import { inputErrors, readWith } from "./common.js";
 
 /** Every file a closed year's folder may get (the folder check looks for folders in their way). */
@@ -23,6 +23,7 @@ const CLOSED_YEAR_FILES = [
   YEAR_FILES.ledgerYears.file,
   PATHWAY_FILE.file,
   POLICY_FILE,
+  `${PREVIOUS_YEAR_FOLDER}/${YEAR_FILES.reviews.file}`,
 ] as const;
 
 interface Options {
@@ -71,7 +72,7 @@ async function closeYearCommand(io: Io, folder: string, allocationFile: string, 
     if (code === undefined) throw cause;
     return inputErrors(io, [{ code: "bad-output", file: opts.out, message: `could not be written (${code}); its earlier files and every other file in it are unchanged` }], opts);
   }
-  const { ledger, attended, missed, pathway } = closed.value;
+  const { ledger, attended, missed, pathway, cleared } = closed.value;
   const summary = {
     out: opts.out,
     yearLabel: opts.yearLabel,
@@ -82,6 +83,7 @@ async function closeYearCommand(io: Io, folder: string, allocationFile: string, 
     schools: ledger.length,
     eligibleForAdvanced: pathway.filter((row) => row.eligibleForAdvanced).length,
     waitingForFirstReview: pathway.filter((row) => row.waitingForFirstReview).length,
+    availabilityCleared: cleared,
   };
   if (opts.json) io.out(`${JSON.stringify(summary, null, 2)}\n`);
   else if (!opts.quiet) {
@@ -89,7 +91,9 @@ async function closeYearCommand(io: Io, folder: string, allocationFile: string, 
       `closed ${opts.yearLabel}: ${summary.attended} seats attended, ${summary.missed} missed\n` +
         `carry-over: ${summary.schoolsOwing} of ${summary.schools} schools owe places, ${summary.schoolsOwed} are owed\n` +
         `pathway: ${summary.eligibleForAdvanced} reviewers eligible to train as advanced, ${summary.waitingForFirstReview} waiting for a first review\n` +
-        `written to ${opts.out}: ${Object.keys(files).sort().join(", ")} (add reviews.csv and availability for next year)\n`,
+        `availability: cleared for ${cleared.reviewers} reviewers and ${cleared.leads} Lead Reviewers (dates are per year); the closed year's reviews and dates are kept in ${PREVIOUS_YEAR_FOLDER}/\n` +
+        `written to ${opts.out}: ${writtenList(files)}\n` +
+        `next: qar new-year ${opts.out} --out <dir> rolls the reviews and everyone's dates forward, to confirm\n`,
     );
   }
   return EXIT.ok;
@@ -109,7 +113,10 @@ function issueError(issue: CloseYearIssue, where: { allocationFile: string; allo
 export function registerCloseYear(program: Command, { io, state }: CommandContext): void {
   program
     .command("close-year")
-    .description("Close a year: count by attendance what each school received and sent, carry the difference into schools.csv (carry_over), extend history.csv and ledger-years.csv, write pathway.csv, and clear availability; the output is next year's starting folder (no reviews.csv).")
+    .description(
+      "Close a year: count by attendance what each school received and sent, carry the difference into schools.csv (carry_over), extend history.csv and ledger-years.csv, write pathway.csv, and clear availability (said aloud; " +
+        "the closed year's own files are kept in previous-year/); the output is next year's starting folder, which qar new-year turns into a year folder.",
+    )
     .argument("<year-folder>", "the year folder the allocation is for")
     .argument("<allocation>", "the allocation that took place (allocation.csv)")
     .requiredOption("-y, --year-label <label>", "the closed year's label, starting with the year it begins in (e.g. 2024-25)")

@@ -1,8 +1,10 @@
 import type { Command } from "commander";
 import { explain, type Explanation, type SeatExplanation } from "../../explain.js";
 import { EXIT, loadAllocation, loadYear, type CommandContext } from "../shared.js";
+import { dateOption, recordedFreeze } from "./season-step.js";
 
 interface ExplainOptions {
+  readonly freezeBefore?: string;
   readonly policy?: string;
   readonly quiet?: boolean;
   readonly json?: boolean;
@@ -30,8 +32,10 @@ function explanationText(explanation: Explanation): string {
 
 async function explainAction({ io, state }: CommandContext, folder: string, file: string, opts: ExplainOptions): Promise<void> {
   const loaded = await loadYear({ io, state }, folder, opts);
-  const explanation = explain(loaded.value, loadAllocation(file, io));
-  io.out(opts.json ? `${JSON.stringify(explanation, null, 2)}\n` : explanationText(explanation));
+  const freeze = recordedFreeze(file, opts.freezeBefore);
+  const explanation = explain(loaded.value, loadAllocation(file, io), freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore } : {});
+  const asOf = freeze.freezeBefore !== undefined ? `as of ${freeze.freezeBefore} (${freeze.source}): reviews starting before it are kept as they are\n` : "";
+  io.out(opts.json ? `${JSON.stringify(freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore, ...explanation } : explanation, null, 2)}\n` : `${asOf}${explanationText(explanation)}`);
   state.code = EXIT.ok;
 }
 
@@ -45,6 +49,7 @@ export function registerExplain(program: Command, context: CommandContext): void
     )
     .argument("<year-folder>", "the year folder the allocation is for")
     .argument("<allocation>", "allocation.csv; - reads it from standard input")
+    .option("-f, --freeze-before <date>", "explain as of this date: reviews starting before it are kept as they are (default: the date the step that wrote the allocation used, from the summary.json beside it)", dateOption)
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
     .option("--json", "print the explanations as JSON")
     .option("-q, --quiet", "print no warnings about the input (the explanation is still printed)")

@@ -3,10 +3,12 @@ import { checkAllocation } from "../../check.js";
 import { explain } from "../../explain.js";
 import { renderReport } from "../../io/report/index.js";
 import { indexYear } from "../../model/year.js";
+import { dateOption, recordedFreeze } from "./season-step.js";
 import { EXIT, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type CommandContext } from "../shared.js";
 
 interface ReportOptions {
   readonly out: string;
+  readonly freezeBefore?: string;
   readonly quiet?: boolean;
   readonly policy?: string;
 }
@@ -17,7 +19,8 @@ async function reportAction({ io, state }: CommandContext, folder: string, file:
   const allocation = loadAllocation(file, io);
   const year = indexYear(loaded.value);
   const check = checkAllocation(year, allocation);
-  const explanation = explain(year, allocation);
+  const freeze = recordedFreeze(file, opts.freezeBefore);
+  const explanation = explain(year, allocation, freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore } : {});
   writeOutputs(opts.out, renderReport({ year, allocation, check, explanation, title: `Allocation ${file}` }), io);
   if (!opts.quiet && opts.out !== "-") io.out(`written to ${opts.out}\n`);
   state.code = EXIT.ok;
@@ -32,6 +35,7 @@ export function registerReport(program: Command, context: CommandContext): void 
     .argument("<allocation>", "allocation.csv; - reads it from standard input")
     .requiredOption("-o, --out <file>", "the report file to write, e.g. report.html; - for standard output")
     .option("-q, --quiet", "print nothing on success")
+    .option("-f, --freeze-before <date>", "explain empty seats as of this date (default: the date the step that wrote the allocation used)", dateOption)
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
     .addHelpText("after", "\nExamples:\n  qar report fixtures/years/2018-19 out/2018-19/allocation.csv --out 2018-19-report.html")
     .action((folder: string, file: string, opts: ReportOptions) => reportAction(context, folder, file, opts));

@@ -2,7 +2,10 @@ import type { Command } from "commander";
 import { explain } from "../../explain.js";
 import { summaryTable } from "../../io/terminal.js";
 import { solveOutputs, summaryOf } from "../../io/write-outputs.js";
+import { parseDay } from "../../model/dates.js";
+import { lettersOf } from "../../season/letters.js";
 import { ENGINES, solve } from "../../solver/index.js";
+import { asOf, dateOption, lettersLine } from "./season-step.js";
 import { EXIT, InputFailure, integer, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
 
 interface SolveOptions {
@@ -11,6 +14,7 @@ interface SolveOptions {
   readonly policy?: string;
   readonly engine: string;
   readonly timeLimit?: number;
+  readonly replyBy?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
 }
@@ -31,10 +35,13 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
     ...timeLimit(opts, started),
     ...(display ? { onProgress: display.update } : {}),
   }).finally(() => display?.stop());
-  const files = solveOutputs(result, explain(result.year, result.allocation), { warnings: loaded.warnings });
+  const when = asOf(io, opts);
+  const explanation = explain(result.year, result.allocation);
+  const letters = lettersOf({ year: result.year, allocation: result.allocation }, { replyBy: parseDay(when.replyBy)! });
+  const files = solveOutputs(result, explanation, { warnings: loaded.warnings, stamp: when.stamp, wording: { replyBy: parseDay(when.replyBy)! } });
   writeOutputs(opts.out, files);
-  if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result, loaded.warnings) }, null, 2)}\n`);
-  else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: ${writtenList(files)}\n`);
+  if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result, loaded.warnings, { explanation, letters }) }, null, 2)}\n`);
+  else if (!opts.quiet) io.out(`${summaryTable(result.check, result, { fuller: explanation.seats.filter((e) => e.cause === "fuller").reduce((n, e) => n + e.missing, 0) })}\n\n${lettersLine(letters, when)}\nwritten to ${opts.out}: ${writtenList(files)}\n`);
   state.code = EXIT.ok;
 }
 
@@ -49,6 +56,7 @@ export function registerSolve(program: Command, context: CommandContext): void {
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
     .option("-e, --engine <name>", `engine: ${ENGINE_NAMES}`, "auto")
     .option("-t, --time-limit <seconds>", "stop after this many seconds with the best allocation so far", seconds)
+    .option("--reply-by <date>", "the date answers are due, in letters.csv (default: two weeks from today)", dateOption)
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "print nothing on success")
     .addHelpText(

@@ -27,7 +27,9 @@ function readTable(files: YearFileContents, which: YearFile, errors: InputError[
   if (contents === undefined) {
     // A near miss ("school.csv") has been reported already, with the name to rename.
     if (REQUIRED_FILES.includes(which) && !errors.some((e) => e.code === "missing-file" && e.file === spec.file)) {
-      errors.push({ code: "missing-file", file: spec.file, message: `is missing from the year folder (columns: ${spec.required.join(", ")})` });
+      // A folder written by close-year is next year's start: it has every file but the reviews.
+      const start = which === "reviews" ? "; a folder written by qar close-year has none yet: qar new-year <that folder> --out <dir> rolls last year's reviews forward" : "";
+      errors.push({ code: "missing-file", file: spec.file, message: `is missing from the year folder (columns: ${spec.required.join(", ")})${start}` });
     }
     return undefined;
   }

@@ -44,14 +44,15 @@ interface Search {
   readonly limited: boolean;
 }
 
-/** The earlier allocation's seats that still stand, on top of the pins. */
+/** The earlier allocation's seats that still stand, on top of the pins (a seat a `forbid` pin now names does not: a withdrawal). */
 function keptRoster(context: EngineContext, old: Allocation): Roster {
   const { year } = context;
   const roster = rosterFromPins(context);
-  for (const { reviewId, role, personId } of old.assignments) {
-    const review = year.reviewById.get(reviewId);
-    const person = year.people[role].get(personId);
-    if (review && person && allowedPair(year, person, review) && roster.canTake(person, review)) roster.add(role, person, review);
+  const forbidden = new Set(year.problem.pins.filter((p) => p.kind === "forbid").map(rowKey));
+  for (const row of old.assignments) {
+    const review = year.reviewById.get(row.reviewId);
+    const person = year.people[row.role].get(row.personId);
+    if (review && person && !forbidden.has(rowKey(row)) && allowedPair(year, person, review) && roster.canTake(person, review)) roster.add(row.role, person, review);
   }
   return roster;
 }

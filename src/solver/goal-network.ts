@@ -185,7 +185,11 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
     const left = reviewsLeft(person, roster.duties(person).length);
     if (left <= 0) return;
     const seatOf = (review: ReviewInfo) => (person.role === "lead" ? leadSeat[review.index]! : otherSeat[review.index]!);
-    const options = (candidates.byPerson.get(`${person.role}:${person.id}`) ?? []).filter((c) => seatOf(c.review) >= 0 && roster.canTake(person, c.review));
+    // The seat rules only bite beside seats already held (pins): ask them only there.
+    const free = roster.duties(person).length === 0;
+    const options = (candidates.byPerson.get(`${person.role}:${person.id}`) ?? []).filter(
+      (c) => seatOf(c.review) >= 0 && ((free && roster.peers(c.review).length === 0 && roster.leads(c.review).length === 0) || roster.canTake(person, c.review)),
+    );
     if (options.length === 0) return;
     const personNode = node();
     arc(from, personNode, left);

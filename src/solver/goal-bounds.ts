@@ -162,11 +162,13 @@ export async function goalBounds(
   const tier = tierOf(year, goals);
   const together = lp.get(TIER);
   if (together === undefined || tier.best === undefined) return { goals, tier };
-  // The least of a sum is at least the sum of the least parts: the LP's least of the other goals
-  // together, the pins' own units, and the reciprocity bound.
+  // The least of a sum is at least the sum of the least parts: the LP's least of the pair goals
+  // together (and the pins' own units of them), and every other goal's own bound.
   const w = year.policy.weights;
-  const fixed = GOALS.filter((g) => g.sense === "cost" && g.id !== "reciprocity").reduce((sum, g) => sum + w[g.weight] * g.units(pins), 0);
-  const best = Math.min(tier.value, Math.max(tier.best, together + fixed + w.reciprocity * Math.min(options.reciprocity, goals.find((g) => g.id === "reciprocity")!.value)));
+  const pairGoals = GOALS.filter((g) => g.sense === "cost" && g.pair !== undefined);
+  const fixed = pairGoals.reduce((sum, g) => sum + w[g.weight] * g.units(pins), 0);
+  const others = goals.filter((g) => !pairGoals.some((p) => p.id === g.id)).reduce((sum, g) => sum + w[GOALS.find((goal) => goal.id === g.id)!.weight] * (g.best ?? 0), 0);
+  const best = Math.min(tier.value, Math.max(tier.best, together + fixed + others));
   return { goals, tier: { value: tier.value, best, gap: tier.value === 0 ? 0 : (tier.value - best) / tier.value } };
 }
 
@@ -189,8 +191,9 @@ async function lpLeast(
   for (const list of candidates.byPerson.values()) pairs += list.length;
   const least = new Map<string, number>();
   if (year.reviews.length > GOAL_BOUND_LIMITS.lpReviews || pairs > GOAL_BOUND_LIMITS.lpPairs || options.shouldStop?.()) return least;
-  // Every goal weighted, so that every goal's columns are in the model; the objectives below pick.
-  const weights = Object.fromEntries(Object.keys(year.policy.weights).map((key) => [key, 1])) as unknown as Weights;
+  // The pair goals only: the other goals' columns (reciprocity, same-school and reciprocal pairs)
+  // would double the LP, and their bounds come from elsewhere.
+  const weights = Object.fromEntries(Object.keys(year.policy.weights).map((key) => [key, 0])) as unknown as Weights;
   const everyGoal: Year = { ...year, policy: { ...year.policy, weights } };
   const built = buildScopeModel(everyGoal, candidates, pinned, { reviews: year.reviews, leads: true, peers: true });
   const seatColumns = built.seats.flatMap((seat, j) => (seat ? [j] : []));
@@ -199,7 +202,7 @@ async function lpLeast(
   // The pair goals one by one (same-school and reciprocal pairs, whose LP is weak and slow to
   // reach, keep their flow bounds), and all the goals together at the policy's weights.
   const measured = GOALS.filter((goal) => goal.sense === "cost" && goal.pair !== undefined);
-  const together = GOALS.filter((goal) => goal.sense === "cost" && goal.id !== "reciprocity" && (goal.pair || built.goalUnits.has(goal.id)));
+  const together = measured;
   const unitsOf = (goal: (typeof GOALS)[number]) => {
     const objective = new Float64Array(columns.length);
     if (goal.pair) {

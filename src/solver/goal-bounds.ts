@@ -26,9 +26,10 @@ export interface GoalBound {
   readonly best?: number;
   /**
    * `flow`: the relaxed goal network; `lp`: the LP relaxation of the whole-year model;
-   * `reciprocity`: the reciprocity bound; `none`: 0, no better bound is known.
+   * `count`: each review's cheapest candidates (large years); `reciprocity`: the reciprocity
+   * bound; `none`: 0, no better bound is known.
    */
-  readonly method: "flow" | "lp" | "reciprocity" | "none";
+  readonly method: "flow" | "lp" | "count" | "reciprocity" | "none";
 }
 
 /** The goals tier as a whole: the weighted cost of the cost goals, and its bound. */
@@ -50,10 +51,12 @@ export const GOAL_BOUND_LIMITS = {
   lpPairs: 40_000,
   /** Wall-clock cap of those LPs, in seconds (a safety net: the flow bounds stand without them). */
   lpSeconds: 10,
-  /** Pairs in the first network: each person's and review's this-many cheapest for the goal. */
-  cheapest: 10,
-  /** Rounds that add the pairs the duals price below zero and solve again. */
-  rounds: 3,
+  /**
+   * Years up to this many candidate pairs get the flow bounds, on the whole network (a network
+   * pruned to the cheapest pairs gives duals that bound next to nothing on 0/1 goals). Larger
+   * years get the counting bounds, which take the cheapest seats of each review whoever holds them.
+   */
+  flowPairs: 60_000,
   /** Kilometres are bounded in tenths (costs are integers). */
   kmScale: 10,
 } as const;
@@ -71,30 +74,39 @@ function costsOf(goal: Goal, year: Year): { costs: GoalCosts; scale: number } | 
 }
 
 /**
- * The least cost of the relaxed goal network at `seats` seats over the pinned roster, as a
- * proven lower bound: pruned to the cheapest pairs, then the pairs the duals price below zero
- * added, round by round.
+ * The least cost of the relaxed goal network at `seats` seats over the pinned roster, for each
+ * of several costs: one network, repriced and solved from the last tree for each, each answer
+ * a proven lower bound (the duals' bound, which equals the least cost when the solve ends).
  */
-export function relaxedLeast(year: Year, candidates: Candidates, pinned: Roster, seats: number, costs: GoalCosts, shouldStop?: () => boolean): number {
-  const kept = new Set<Candidate>();
-  const cheapest = (list: readonly Candidate[]) => {
-    const sorted = [...list].sort((a, b) => costs.pair(a) - costs.pair(b) || a.person.index - b.person.index || a.review.index - b.review.index);
-    for (const c of sorted.slice(0, GOAL_BOUND_LIMITS.cheapest)) kept.add(c);
-  };
-  for (const list of candidates.byPerson.values()) cheapest(list);
-  for (const list of candidates.peer.values()) cheapest(list);
-  for (const list of candidates.lead.values()) cheapest(list);
-  let best = -Infinity;
-  for (let round = 0; round < GOAL_BOUND_LIMITS.rounds; round += 1) {
-    const network = goalNetwork(year, candidates, pinned, { costs, seats: { mode: "relaxed", seats }, keep: (c) => kept.has(c) });
-    const result = network.net.solve(shouldStop ? { shouldStop } : {});
-    const bound = network.lowerBound();
-    best = Math.max(best, bound);
-    const priced = network.pricedBelowZero();
-    if (result.status !== "optimal" || priced.length === 0) break;
-    for (const c of priced) kept.add(c);
+export function relaxedLeast(year: Year, candidates: Candidates, pinned: Roster, seats: number, costs: readonly GoalCosts[], shouldStop?: () => boolean): number[] {
+  if (costs.length === 0) return [];
+  const network = goalNetwork(year, candidates, pinned, { costs: costs[0]!, seats: { mode: "relaxed", seats } });
+  return costs.map((cost, i) => {
+    if (i > 0) network.reprice(cost);
+    network.net.solve(shouldStop ? { shouldStop } : {});
+    return Math.max(0, network.lowerBound());
+  });
+}
+
+/**
+ * The counting bound of a pair goal at `seats` seats: each review offers its seats at its
+ * candidates' cheapest costs (one seat per candidate), and the cheapest `seats` of those are
+ * taken, whoever would hold them twice (a relaxation of every rule but the team's size).
+ */
+function countingLeast(year: Year, candidates: Candidates, pinned: Roster, seats: number, cost: (c: Candidate) => number): number {
+  const offered: number[] = [];
+  for (const review of year.reviews) {
+    const peerSeats = Math.max(0, review.peerSeats - pinned.peers(review).length);
+    const leadSeats = pinned.lead(review) ? 0 : 1;
+    for (const [list, open] of [[candidates.peer.get(review.id) ?? [], peerSeats], [candidates.lead.get(review.id) ?? [], leadSeats]] as const) {
+      const costs = Float64Array.from(list, cost).sort();
+      for (let k = 0; k < Math.min(open, costs.length); k += 1) offered.push(costs[k]!);
+    }
   }
-  return Math.max(0, best);
+  const sorted = Float64Array.from(offered).sort();
+  let total = 0;
+  for (let k = 0; k < Math.min(seats, sorted.length); k += 1) total += sorted[k]!;
+  return total;
 }
 
 /**
@@ -116,6 +128,16 @@ export async function goalBounds(
   const seats = allocation.assignments.length - pinned.toAllocation().assignments.length;
   const lp = await lpLeast(year, candidates, pinned, seats, options);
   const goals: GoalBound[] = [];
+  // The goals the flows bound, all on one network (each goal's costs in turn).
+  const flowGoals = GOALS.filter((goal) => goal.sense === "cost" && goal.id !== "reciprocity" && goal.units(placement) > 0)
+    .map((goal) => ({ goal, priced: costsOf(goal, year) }))
+    .filter((g): g is { goal: Goal; priced: NonNullable<ReturnType<typeof costsOf>> } => g.priced !== undefined);
+  let pairs = 0;
+  for (const list of candidates.byPerson.values()) pairs += list.length;
+  const byFlow = pairs <= GOAL_BOUND_LIMITS.flowPairs;
+  const flow = byFlow
+    ? relaxedLeast(year, candidates, pinned, seats, flowGoals.map((g) => g.priced.costs), options.shouldStop)
+    : flowGoals.map((g) => (g.goal.pair ? countingLeast(year, candidates, pinned, seats, g.priced.costs.pair) : 0));
   for (const goal of GOALS) {
     if (goal.sense !== "cost") continue;
     const value = goal.units(placement);
@@ -123,27 +145,30 @@ export async function goalBounds(
       goals.push({ id: goal.id, value, best: Math.min(value, options.reciprocity), method: "reciprocity" });
       continue;
     }
-    const priced = costsOf(goal, year);
-    if (!priced || value === 0) {
+    const at = flowGoals.findIndex((g) => g.goal === goal);
+    if (at < 0) {
       goals.push({ id: goal.id, value, best: 0, method: value === 0 ? "flow" : "none" });
       continue;
     }
     // Pinned seats are in every allocation the solve considers: their units count on both sides.
     const fixed = goal.units(pins);
-    const flow = relaxedLeast(year, candidates, pinned, seats, priced.costs, options.shouldStop) / priced.scale + fixed;
+    const relaxed = flow[at]! / flowGoals[at]!.priced.scale + fixed;
     const relaxedLp = lp.get(goal.id);
-    const tighter = relaxedLp !== undefined && relaxedLp + fixed > flow;
-    const least = tighter ? relaxedLp + fixed : flow;
-    goals.push({ id: goal.id, value, best: Math.min(value, Math.max(0, least)), method: tighter ? "lp" : "flow" });
+    const tighter = relaxedLp !== undefined && relaxedLp + fixed > relaxed;
+    const least = tighter ? relaxedLp + fixed : relaxed;
+    const method = tighter ? "lp" : byFlow ? "flow" : goal.pair ? "count" : "none";
+    goals.push({ id: goal.id, value, best: Math.min(value, Math.max(0, least)), method });
   }
   const tier = tierOf(year, goals);
   const together = lp.get(TIER);
   if (together === undefined || tier.best === undefined) return { goals, tier };
-  // The least of a sum is at least the sum of the least parts: the LP's least of the other goals
-  // together, the pins' own units, and the reciprocity bound.
+  // The least of a sum is at least the sum of the least parts: the LP's least of the pair goals
+  // together (and the pins' own units of them), and every other goal's own bound.
   const w = year.policy.weights;
-  const fixed = GOALS.filter((g) => g.sense === "cost" && g.id !== "reciprocity").reduce((sum, g) => sum + w[g.weight] * g.units(pins), 0);
-  const best = Math.min(tier.value, Math.max(tier.best, together + fixed + w.reciprocity * Math.min(options.reciprocity, goals.find((g) => g.id === "reciprocity")!.value)));
+  const pairGoals = GOALS.filter((g) => g.sense === "cost" && g.pair !== undefined);
+  const fixed = pairGoals.reduce((sum, g) => sum + w[g.weight] * g.units(pins), 0);
+  const others = goals.filter((g) => !pairGoals.some((p) => p.id === g.id)).reduce((sum, g) => sum + w[GOALS.find((goal) => goal.id === g.id)!.weight] * (g.best ?? 0), 0);
+  const best = Math.min(tier.value, Math.max(tier.best, together + fixed + others));
   return { goals, tier: { value: tier.value, best, gap: tier.value === 0 ? 0 : (tier.value - best) / tier.value } };
 }
 
@@ -166,8 +191,9 @@ async function lpLeast(
   for (const list of candidates.byPerson.values()) pairs += list.length;
   const least = new Map<string, number>();
   if (year.reviews.length > GOAL_BOUND_LIMITS.lpReviews || pairs > GOAL_BOUND_LIMITS.lpPairs || options.shouldStop?.()) return least;
-  // Every goal weighted, so that every goal's columns are in the model; the objectives below pick.
-  const weights = Object.fromEntries(Object.keys(year.policy.weights).map((key) => [key, 1])) as unknown as Weights;
+  // The pair goals only: the other goals' columns (reciprocity, same-school and reciprocal pairs)
+  // would double the LP, and their bounds come from elsewhere.
+  const weights = Object.fromEntries(Object.keys(year.policy.weights).map((key) => [key, 0])) as unknown as Weights;
   const everyGoal: Year = { ...year, policy: { ...year.policy, weights } };
   const built = buildScopeModel(everyGoal, candidates, pinned, { reviews: year.reviews, leads: true, peers: true });
   const seatColumns = built.seats.flatMap((seat, j) => (seat ? [j] : []));
@@ -176,7 +202,7 @@ async function lpLeast(
   // The pair goals one by one (same-school and reciprocal pairs, whose LP is weak and slow to
   // reach, keep their flow bounds), and all the goals together at the policy's weights.
   const measured = GOALS.filter((goal) => goal.sense === "cost" && goal.pair !== undefined);
-  const together = GOALS.filter((goal) => goal.sense === "cost" && goal.id !== "reciprocity" && (goal.pair || built.goalUnits.has(goal.id)));
+  const together = measured;
   const unitsOf = (goal: (typeof GOALS)[number]) => {
     const objective = new Float64Array(columns.length);
     if (goal.pair) {

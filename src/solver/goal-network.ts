@@ -40,6 +40,7 @@ export interface GoalCosts {
 }
 
 export interface GoalNetworkOptions {
+  /** The costs to start with (`reprice` changes them later, keeping the network and its tree). */
   readonly costs: GoalCosts;
   /**
    * `held`: teams keep their staffing (by review id: staffed or not), seats are maximised first.
@@ -48,6 +49,8 @@ export interface GoalNetworkOptions {
   readonly seats: { readonly mode: "held"; readonly staffing: ReadonlyMap<string, boolean> } | { readonly mode: "relaxed"; readonly seats: number };
   /** Pairs to give an arc (default all); the others only count in `lowerBound`. */
   readonly keep?: (candidate: Candidate) => boolean;
+  /** `false` leaves out the same-school nodes (their pairs then cost nothing). */
+  readonly sameSchool?: boolean;
 }
 
 /** A goal network and how to read its flow back. */
@@ -67,6 +70,8 @@ export interface GoalNetwork {
   readonly lowerBound: () => number;
   /** The pairs left out by `keep` whose reduced cost is below zero: adding them could lower the cost. */
   readonly pricedBelowZero: () => Candidate[];
+  /** New costs on the same network: the next `net.solve()` starts from the last tree. */
+  readonly reprice: (costs: GoalCosts) => void;
 }
 
 const SOURCE = 0;
@@ -76,9 +81,12 @@ interface ArcSpec {
   readonly from: number;
   readonly to: number;
   readonly cap: number;
-  readonly cost: number;
+  /** The arc's cost under given costs (0 for arcs that carry no goal). */
+  readonly price?: (costs: GoalCosts) => number;
   /** Seats the arc's unit stands for (held: advanced seats 2, other seats 1), for the reward. */
   readonly seats: number;
+  /** The cost in force (set by `priceAll`). */
+  cost: number;
 }
 
 /**
@@ -90,15 +98,14 @@ interface ArcSpec {
  * goal.goalCost(); // the least cost of the goals over any allocation of 1,600 seats, or more
  */
 export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, options: GoalNetworkOptions): GoalNetwork {
-  const { costs } = options;
   const held = options.seats.mode === "held" ? options.seats.staffing : undefined;
   const keep = options.keep ?? (() => true);
   const arcs: ArcSpec[] = [];
   const pairs: { index: number; candidate: Candidate }[] = [];
-  const leftOut: { from: number; to: number; cost: number; candidate: Candidate }[] = [];
+  const leftOut: { from: number; to: number; cost: number; candidate: Candidate; price: (costs: GoalCosts) => number }[] = [];
   let nodes = 2;
   const node = () => nodes++;
-  const arc = (from: number, to: number, cap: number, cost: number, seats = 0) => arcs.push({ from, to, cap, cost, seats }) - 1;
+  const arc = (from: number, to: number, cap: number, price?: (costs: GoalCosts) => number, seats = 0) => arcs.push({ from, to, cap, ...(price ? { price } : {}), seats, cost: 0 }) - 1;
 
   // Each review's seat nodes: its other seats (every peer), its advanced seats (held, advanced
   // peers only, who reach the other seats through them too) and its Lead Reviewer seat.
@@ -118,17 +125,17 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
       // reviewers only, who may take the other seats through them too. Held, the advanced seats
       // are worth two seats each, so that no optimum leaves a held team without them.
       otherSeat[review.index] = node();
-      arc(otherSeat[review.index]!, SINK, open - need, 0, 1);
+      arc(otherSeat[review.index]!, SINK, open - need, undefined, 1);
       if (need > 0) {
         advancedIn[review.index] = node();
-        arc(advancedIn[review.index]!, SINK, need, 0, 2);
-        arc(advancedIn[review.index]!, otherSeat[review.index]!, open - need, 0);
+        arc(advancedIn[review.index]!, SINK, need, undefined, 2);
+        arc(advancedIn[review.index]!, otherSeat[review.index]!, open - need);
       }
       seatCapacity += open;
     }
     if (roster.leads(review).length < LEAD_SEATS) {
       leadSeat[review.index] = node();
-      arc(leadSeat[review.index]!, SINK, LEAD_SEATS - roster.leads(review).length, 0, 1);
+      arc(leadSeat[review.index]!, SINK, LEAD_SEATS - roster.leads(review).length, undefined, 1);
       seatCapacity += 1;
     }
   }
@@ -137,19 +144,20 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
 
   // Accounts: places within the target are worth one unit of deviation, places beyond cost one.
   const accountNode = new Map<string, number>();
-  let reciprocityBase = 0;
+  // Deviation the flow cannot change (places sent before it), in units.
+  let baseDeviation = 0;
   for (const account of year.accounts) {
     const n = node();
     accountNode.set(account.key, n);
     const base = roster.sent(account.key) - (year.target.get(account.key) ?? 0);
-    reciprocityBase += costs.reciprocity * Math.abs(base);
-    if (base < 0) arc(SOURCE, n, -base, -costs.reciprocity);
-    arc(SOURCE, n, UNBOUNDED, costs.reciprocity);
+    baseDeviation += Math.abs(base);
+    if (base < 0) arc(SOURCE, n, -base, (c) => -c.reciprocity);
+    arc(SOURCE, n, UNBOUNDED, (c) => c.reciprocity);
   }
 
   // One school on one team: where two of its reviewers could meet, a node whose k-th unit costs k − 1 pairs.
   const meeting = new Map<string, number>();
-  if (costs.sameSchool > 0) {
+  if (options.sameSchool !== false) {
     for (const review of year.reviews) {
       for (const c of candidates.peer.get(review.id) ?? []) {
         if (!c.person.school || !keep(c)) continue;
@@ -163,13 +171,13 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
     const to = entry(person, review);
     const key = `${person.school!.id}|${review.index}|${to}`;
     const onTeam = roster.peers(review).filter((p) => p.school?.id === person.school!.id).length;
-    if (costs.sameSchool === 0 || (meeting.get(key) ?? 0) + onTeam < 2) return to;
+    if (options.sameSchool === false || (meeting.get(key) ?? 0) + onTeam < 2) return to;
     const found = schoolNodes.get(key);
     if (found !== undefined) return found;
     const n = node();
     schoolNodes.set(key, n);
     const units = Math.min(peerSeatsLeft(review, roster.peers(review).length), meeting.get(key)!);
-    for (let k = 0; k < units; k += 1) arc(n, to, 1, costs.sameSchool * (onTeam + k));
+    for (let k = 0; k < units; k += 1) arc(n, to, 1, (c) => c.sameSchool * (onTeam + k));
     return n;
   };
 
@@ -177,20 +185,25 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
     const left = reviewsLeft(person, roster.duties(person).length);
     if (left <= 0) return;
     const seatOf = (review: ReviewInfo) => (person.role === "lead" ? leadSeat[review.index]! : otherSeat[review.index]!);
-    const options = (candidates.byPerson.get(`${person.role}:${person.id}`) ?? []).filter((c) => seatOf(c.review) >= 0 && roster.canTake(person, c.review));
+    // The seat rules only bite beside seats already held (pins): ask them only there.
+    const free = roster.duties(person).length === 0;
+    const options = (candidates.byPerson.get(`${person.role}:${person.id}`) ?? []).filter(
+      (c) => seatOf(c.review) >= 0 && ((free && roster.peers(c.review).length === 0 && roster.leads(c.review).length === 0) || roster.canTake(person, c.review)),
+    );
     if (options.length === 0) return;
     const personNode = node();
-    arc(from, personNode, left, 0);
+    arc(from, personNode, left);
     const byReview = new Map(options.map((c) => [c.review, c]));
     for (const block of overlapBlocks(options.map((c) => c.review))) {
       // A block of one review needs no node of its own: the pair's arc holds one unit.
       const blockNode = block.length === 1 ? personNode : node();
-      if (blockNode !== personNode) arc(personNode, blockNode, mostWithoutOverlap(block), 0);
+      if (blockNode !== personNode) arc(personNode, blockNode, mostWithoutOverlap(block));
       for (const review of block) {
         const candidate = byReview.get(review)!;
         const to = person.role === "lead" ? leadSeat[review.index]! : schoolNode(person, review);
-        if (keep(candidate)) pairs.push({ index: arc(blockNode, to, 1, costs.pair(candidate)), candidate });
-        else leftOut.push({ from: blockNode, to, cost: costs.pair(candidate), candidate });
+        const price = (c: GoalCosts) => c.pair(candidate);
+        if (keep(candidate)) pairs.push({ index: arc(blockNode, to, 1, price), candidate });
+        else leftOut.push({ from: blockNode, to, cost: 0, candidate, price });
       }
     }
   };
@@ -206,21 +219,31 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
     // Places counting for several accounts: the person hangs from each (a relaxation; see network.ts).
     const joint = node();
     const left = reviewsLeft(person, roster.duties(person).length);
-    for (const account of accounts) arc(account === undefined ? SOURCE : accountNode.get(account)!, joint, left, 0);
+    for (const account of accounts) arc(account === undefined ? SOURCE : accountNode.get(account)!, joint, left);
     addPerson(person, joint);
   }
   for (const lead of year.leads) addPerson(lead, SOURCE);
 
-  // A seat must outweigh any change of the goals: one more than their whole range.
-  let range = 0;
-  for (const a of arcs) if (a.cost !== 0) range += Math.abs(a.cost) * Math.min(a.cap, seatCapacity);
-  for (const a of leftOut) range += Math.abs(a.cost);
-  const seatReward = range + 1;
   const relaxedSeats = options.seats.mode === "relaxed" ? options.seats.seats : undefined;
   const net = createCostNetwork(nodes);
-  for (const a of arcs) net.addArc(a.from, a.to, a.cap, a.cost - (held ? a.seats * seatReward : 0));
+  for (const a of arcs) net.addArc(a.from, a.to, a.cap, 0);
   // The return arc: as much flow as the seats allow (held), or exactly `seats` at a reward (relaxed).
-  const back = net.addArc(SINK, SOURCE, relaxedSeats ?? UNBOUNDED, relaxedSeats !== undefined ? -seatReward : 0);
+  const back = net.addArc(SINK, SOURCE, relaxedSeats ?? UNBOUNDED, 0);
+  let seatReward = 0;
+  let reciprocityBase = 0;
+  const reprice = (costs: GoalCosts) => {
+    for (const a of arcs) a.cost = a.price?.(costs) ?? 0;
+    for (const a of leftOut) a.cost = a.price(costs);
+    // A seat must outweigh any change of the goals: one more than their whole range.
+    let range = 0;
+    for (const a of arcs) if (a.cost !== 0) range += Math.abs(a.cost) * Math.min(a.cap, seatCapacity);
+    for (const a of leftOut) range += Math.abs(a.cost);
+    seatReward = range + 1;
+    reciprocityBase = costs.reciprocity * baseDeviation;
+    arcs.forEach((a, id) => net.setCost(id, a.cost - (held ? a.seats * seatReward : 0)));
+    net.setCost(back, relaxedSeats !== undefined ? -seatReward : 0);
+  };
+  reprice(options.costs);
   return {
     net,
     pairs: pairs.map((p) => ({ arc: p.index, candidate: p.candidate })),
@@ -235,10 +258,11 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
       const reduced = (from: number, to: number, cost: number) => Math.min(0, cost + net.potential(from) - net.potential(to));
       let bound = 0;
       arcs.forEach((a) => (bound += a.cap * reduced(a.from, a.to, a.cost)));
-      bound += (relaxedSeats ?? 0) * reduced(SINK, SOURCE, -seatReward);
+      bound += relaxedSeats * reduced(SINK, SOURCE, -seatReward);
       for (const a of leftOut) bound += reduced(a.from, a.to, a.cost);
-      return bound + seatReward * (relaxedSeats ?? 0) + reciprocityBase;
+      return bound + seatReward * relaxedSeats + reciprocityBase;
     },
+    reprice,
     pricedBelowZero: () => leftOut.filter((a) => a.cost + net.potential(a.from) - net.potential(a.to) < 0).map((a) => a.candidate),
   };
 }

@@ -130,8 +130,9 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const filled = check.metrics.filled.total;
   clock.report({ phase: "goal bounds", incumbent: filled, bound: bound.filledSeats });
   await breathe();
+  // A repair changes least, not the goals: its goals are reported without their bounds.
   const goals =
-    options.exactBound === false || setUpCut || clock.shouldStop()
+    options.exactBound === false || options.start !== undefined || setUpCut || clock.shouldStop()
       ? goalValues(year, allocation)
       : await goalBounds(year, candidates, pinnedRoster, allocation, {
           reciprocity: bound.reciprocityDeviation,

@@ -9,10 +9,16 @@
  *
  * Every node has supply 0: a flow is a circulation, and an arc with a negative cost (a reward)
  * is what makes flow run. The usual source-to-sink flow is a circulation with a return arc.
+ *
+ * The tree is kept between solves: after `setCost`, `solve` starts from the last optimal tree
+ * (still a feasible flow; only the potentials change), which takes a few pivots where a cold
+ * start takes a hundred thousand.
  */
 export interface CostNetwork {
   /** Adds an arc with capacity `cap` (an integer ≥ 0) and integer `cost` per unit; returns its id. */
   addArc(from: number, to: number, cap: number, cost: number): number;
+  /** Changes an arc's cost (an integer); the next `solve` starts from the last tree. */
+  setCost(arc: number, cost: number): void;
   /** Finds a minimum-cost circulation; `shouldStop` is asked every few thousand pivots. */
   solve(options?: { readonly shouldStop?: () => boolean }): MinCostResult;
   /** Flow on an arc after `solve`. */
@@ -20,7 +26,7 @@ export interface CostNetwork {
   /**
    * A node's potential after `solve` (the LP dual): for any potentials, the sum over arcs of
    * `cap × min(0, cost + potential(from) − potential(to))` is a lower bound on the least cost,
-   * which lets a caller bound a larger network from a smaller one's solution (`lowerBound`).
+   * which lets a caller bound a larger network from a smaller one's solution.
    */
   potential(node: number): number;
   readonly nodeCount: number;
@@ -53,92 +59,152 @@ const DOWN = -1;
  * net.solve().cost;                  // -8: two units go round
  */
 export function createCostNetwork(nodeCount: number): CostNetwork {
+  const n = nodeCount;
+  const root = n;
   let source = new Int32Array(1024);
   let target = new Int32Array(1024);
-  let capacity = new Float64Array(1024);
+  let upper = new Float64Array(1024);
   let cost = new Float64Array(1024);
-  let arcs = 0;
-  let flows: Float64Array | undefined;
-  let potentials: Float64Array | undefined;
+  let m = 0;
+  let tree: Tree | undefined;
 
   const grow = () => {
     const size = source.length * 2;
-    const s = new Int32Array(size);
-    s.set(source);
-    source = s;
-    const t = new Int32Array(size);
-    t.set(target);
-    target = t;
-    const c = new Float64Array(size);
-    c.set(capacity);
-    capacity = c;
-    const k = new Float64Array(size);
-    k.set(cost);
-    cost = k;
+    const copy = <T extends Int32Array | Float64Array>(a: T, make: (k: number) => T) => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    source = copy(source, (k) => new Int32Array(k));
+    target = copy(target, (k) => new Int32Array(k));
+    upper = copy(upper, (k) => new Float64Array(k));
+    cost = copy(cost, (k) => new Float64Array(k));
   };
+
+  /** The first tree: every node hangs from the root by an artificial arc, every real arc empty. */
+  function startTree(): Tree {
+    const all = m + n;
+    // Real arcs 0..m-1, then one artificial arc per node, node → root. Every supply is 0, so no
+    // flow can leave the root: the artificial arcs stay empty and only shape the first tree.
+    const src = new Int32Array(all);
+    const tgt = new Int32Array(all);
+    const cap = new Float64Array(all);
+    const c = new Float64Array(all);
+    src.set(source.subarray(0, m));
+    tgt.set(target.subarray(0, m));
+    cap.set(upper.subarray(0, m));
+    c.set(cost.subarray(0, m));
+    for (let u = 0; u < n; u += 1) {
+      src[m + u] = u;
+      tgt[m + u] = root;
+      cap[m + u] = Infinity;
+    }
+    const state = new Int8Array(all).fill(STATE_LOWER);
+    const parent = new Int32Array(n + 1).fill(-1);
+    const pred = new Int32Array(n + 1).fill(-1);
+    const predDir = new Int8Array(n + 1);
+    const depth = new Int32Array(n + 1);
+    // Children as doubly linked lists, so that re-hanging a subtree is a few pointer moves.
+    const firstChild = new Int32Array(n + 1).fill(-1);
+    const nextSibling = new Int32Array(n + 1).fill(-1);
+    const prevSibling = new Int32Array(n + 1).fill(-1);
+    for (let u = n - 1; u >= 0; u -= 1) {
+      state[m + u] = STATE_TREE;
+      pred[u] = m + u;
+      predDir[u] = UP;
+      depth[u] = 1;
+      parent[u] = root;
+      nextSibling[u] = firstChild[root]!;
+      if (firstChild[root]! >= 0) prevSibling[firstChild[root]!] = u;
+      firstChild[root] = u;
+    }
+    return {
+      arcs: m,
+      source: src,
+      target: tgt,
+      upper: cap,
+      c,
+      flow: new Float64Array(all),
+      state,
+      pi: new Float64Array(n + 1),
+      parent,
+      pred,
+      predDir,
+      depth,
+      firstChild,
+      nextSibling,
+      prevSibling,
+      stack: new Int32Array(n + 1),
+      nextArc: 0,
+    };
+  }
 
   return {
     nodeCount,
     get arcCount() {
-      return arcs;
+      return m;
     },
     addArc(from, to, cap, unitCost) {
-      if (arcs === source.length) grow();
-      source[arcs] = from;
-      target[arcs] = to;
-      capacity[arcs] = cap;
-      cost[arcs] = unitCost;
-      flows = undefined;
-      return arcs++;
+      if (m === source.length) grow();
+      source[m] = from;
+      target[m] = to;
+      upper[m] = cap;
+      cost[m] = unitCost;
+      tree = undefined;
+      return m++;
+    },
+    setCost(arc, unitCost) {
+      cost[arc] = unitCost;
+      if (tree) tree.c[arc] = unitCost;
     },
     solve(options = {}) {
-      const result = networkSimplex(nodeCount, arcs, source, target, capacity, cost, options.shouldStop);
-      flows = result.flow;
-      potentials = result.pi;
-      return { status: result.status, cost: result.cost, pivots: result.pivots };
+      if (!tree) tree = startTree();
+      else refreshPotentials(tree, n);
+      return pivot(tree, n, options.shouldStop);
     },
-    flow: (arc) => flows?.[arc] ?? 0,
-    potential: (node) => potentials?.[node] ?? 0,
+    flow: (arc) => tree?.flow[arc] ?? 0,
+    potential: (node) => tree?.pi[node] ?? 0,
   };
 }
 
-function networkSimplex(
-  n: number,
-  m: number,
-  src: Int32Array,
-  tgt: Int32Array,
-  cap: Float64Array,
-  unitCost: Float64Array,
-  shouldStop?: () => boolean,
-): { flow: Float64Array; pi: Float64Array; cost: number; pivots: number; status: "optimal" | "stopped" } {
-  const root = n;
-  const all = m + n;
-  // Real arcs 0..m-1, then one artificial arc per node, node → root. Every supply is 0, so no
-  // flow can leave the root: the artificial arcs stay empty and only shape the first tree.
-  const source = new Int32Array(all);
-  const target = new Int32Array(all);
-  const upper = new Float64Array(all);
-  const c = new Float64Array(all);
-  source.set(src.subarray(0, m));
-  target.set(tgt.subarray(0, m));
-  upper.set(cap.subarray(0, m));
-  c.set(unitCost.subarray(0, m));
-  for (let u = 0; u < n; u += 1) {
-    source[m + u] = u;
-    target[m + u] = root;
-    upper[m + u] = Infinity;
+/** The simplex's spanning tree and flow, kept between solves. */
+interface Tree {
+  readonly arcs: number;
+  readonly source: Int32Array;
+  readonly target: Int32Array;
+  readonly upper: Float64Array;
+  readonly c: Float64Array;
+  readonly flow: Float64Array;
+  readonly state: Int8Array;
+  readonly pi: Float64Array;
+  readonly parent: Int32Array;
+  readonly pred: Int32Array;
+  readonly predDir: Int8Array;
+  readonly depth: Int32Array;
+  readonly firstChild: Int32Array;
+  readonly nextSibling: Int32Array;
+  readonly prevSibling: Int32Array;
+  readonly stack: Int32Array;
+  nextArc: number;
+}
+
+/** Potentials that give every tree arc a reduced cost of 0, from the root down (after cost changes). */
+function refreshPotentials(t: Tree, n: number): void {
+  const { stack, pi, pred, predDir, c, parent, firstChild, nextSibling } = t;
+  let sp = 0;
+  pi[n] = 0;
+  for (let ch = firstChild[n]!; ch >= 0; ch = nextSibling[ch]!) stack[sp++] = ch;
+  while (sp > 0) {
+    const v = stack[--sp]!;
+    // Reduced cost c + π(from) − π(to) = 0 on the arc to the parent.
+    pi[v] = predDir[v] === UP ? pi[parent[v]!]! - c[pred[v]!]! : pi[parent[v]!]! + c[pred[v]!]!;
+    for (let ch = firstChild[v]!; ch >= 0; ch = nextSibling[ch]!) stack[sp++] = ch;
   }
-  const flow = new Float64Array(all);
-  const state = new Int8Array(all).fill(STATE_LOWER);
-  const pi = new Float64Array(n + 1);
-  const parent = new Int32Array(n + 1).fill(-1);
-  const pred = new Int32Array(n + 1).fill(-1);
-  const predDir = new Int8Array(n + 1);
-  const depth = new Int32Array(n + 1);
-  // Children as doubly linked lists, so that re-hanging a subtree is a few pointer moves.
-  const firstChild = new Int32Array(n + 1).fill(-1);
-  const nextSibling = new Int32Array(n + 1).fill(-1);
-  const prevSibling = new Int32Array(n + 1).fill(-1);
+}
+
+function pivot(t: Tree, n: number, shouldStop?: () => boolean): MinCostResult {
+  const { source, target, upper, c, flow, state, pi, parent, pred, predDir, depth, firstChild, nextSibling, prevSibling, stack } = t;
+  const m = t.arcs;
 
   const detach = (v: number) => {
     const p = parent[v]!;
@@ -159,16 +225,6 @@ function networkSimplex(
     firstChild[p] = v;
     parent[v] = p;
   };
-
-  for (let u = 0; u < n; u += 1) {
-    state[m + u] = STATE_TREE;
-    pred[u] = m + u;
-    predDir[u] = UP;
-    depth[u] = 1;
-    attach(u, root);
-  }
-
-  const stack = new Int32Array(n + 1);
   /** Adds `sigma` to the potentials of `top`'s subtree and recomputes its depths. */
   const shiftSubtree = (top: number, sigma: number) => {
     let sp = 0;
@@ -182,15 +238,13 @@ function networkSimplex(
   };
 
   const blockSize = Math.max(10, Math.ceil(Math.sqrt(m)));
-  let nextArc = 0;
   /** Block search: the arc of most negative reduced cost in the first block that has one. */
   const findEntering = (): number => {
     let best = -1;
     let bestValue = 0;
     let checked = 0;
+    let e = t.nextArc;
     for (let k = 0; k < m; k += 1) {
-      const e = nextArc;
-      nextArc = nextArc + 1 === m ? 0 : nextArc + 1;
       const s = state[e]!;
       if (s !== STATE_TREE) {
         const value = s * (c[e]! + pi[source[e]!]! - pi[target[e]!]!);
@@ -199,12 +253,14 @@ function networkSimplex(
           best = e;
         }
       }
+      e = e + 1 === m ? 0 : e + 1;
       checked += 1;
       if (checked === blockSize) {
-        if (best >= 0) return best;
+        if (best >= 0) break;
         checked = 0;
       }
     }
+    t.nextArc = e;
     return best;
   };
 
@@ -293,5 +349,5 @@ function networkSimplex(
   }
   let total = 0;
   for (let e = 0; e < m; e += 1) total += flow[e]! * c[e]!;
-  return { flow: flow.subarray(0, m), pi, cost: total, pivots, status };
+  return { status, cost: total, pivots };
 }

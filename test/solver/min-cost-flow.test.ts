@@ -54,6 +54,21 @@ describe("network simplex (min-cost-flow)", () => {
     );
   });
 
+  it("after costs change, a solve from the last tree finds the same least cost as a fresh network", () => {
+    fc.assert(
+      fc.property(networks, fc.array(fc.integer({ min: -10, max: 10 }), { minLength: 40, maxLength: 40 }), ({ nodes, arcs }, costs) => {
+        const warm = createCostNetwork(nodes);
+        for (const [from, to, cap, cost] of arcs) warm.addArc(from, to, cap, cost);
+        warm.solve();
+        arcs.forEach((_, arc) => warm.setCost(arc, costs[arc]!));
+        const fresh = createCostNetwork(nodes);
+        arcs.forEach(([from, to, cap], arc) => fresh.addArc(from, to, cap, costs[arc]!));
+        expect(warm.solve().cost).toBe(fresh.solve().cost);
+      }),
+      { numRuns: 200, seed: 8 },
+    );
+  });
+
   it("a reward arc runs flow round the cheapest way back", () => {
     const net = createCostNetwork(3);
     const reward = net.addArc(0, 1, 4, -10);

@@ -72,12 +72,11 @@ export function polishByFlow(context: EngineContext, roster: Roster, pinned: Rea
   };
   let best = roster;
   let bestScore = rosterScore(roster);
+  // One network for every round: each round only reprices its pairs, and the network simplex
+  // starts from the last round's tree.
+  const goal = goalNetwork(year, context.candidates, base, { costs, seats: { mode: "held", staffing }, keep });
   for (let round = 0; round < POLISH_ROUNDS && !context.shouldStop(); round += 1) {
-    const goal = goalNetwork(year, context.candidates, base, {
-      costs: { ...costs, pair: (c) => costs.pair(c) + penalty(c) },
-      seats: { mode: "held", staffing },
-      keep,
-    });
+    if (round > 0) goal.reprice({ ...costs, pair: (c) => costs.pair(c) + penalty(c) });
     goal.net.solve({ shouldStop: context.shouldStop });
     const chosen = goal.pairs.filter((p) => goal.net.flow(p.arc) > 0.5).map((p) => p.candidate);
     // Advanced reviewers first, so that a team's advanced seats are taken before its other seats.

@@ -1,11 +1,11 @@
-import type { CheckResult } from "../check.js";
+import { emptySeatCounts, type CheckResult } from "../check.js";
 import type { SolveResult } from "../solver/index.js";
-import { gapInWords, pinsInWords } from "./words.js";
+import { emptySeatsInWords, gapInWords, pinsInWords } from "./words.js";
 
 const percent = (part: number, whole: number) => (whole === 0 ? "100.0%" : `${((100 * part) / whole).toFixed(1)}%`);
 
 /** A short plain-text table of the headline figures (no colour, no control characters). */
-export function summaryTable(check: CheckResult, solve?: SolveResult): string {
+export function summaryTable(check: CheckResult, solve?: SolveResult, year = solve?.year): string {
   const m = check.metrics;
   const r = m.reciprocity;
   const rows: [string, string][] = [
@@ -14,9 +14,11 @@ export function summaryTable(check: CheckResult, solve?: SolveResult): string {
     ["  Lead Reviewer seats", `${m.filled.lead} / ${m.seats.lead}`],
     ["  peer seats", `${m.filled.peer} / ${m.seats.peer}`],
     ["full teams", `${m.fullTeams} / ${m.reviews} (${percent(m.fullTeams, m.reviews)})`],
+    ...(year ? [["empty seats", emptySeatsInWords(emptySeatCounts(year, check.unfilled))] as [string, string]] : []),
     ["schools in reciprocity balance", `${r.inBalance} / ${r.schools} (${percent(r.inBalance, r.schools)})`],
     ["schools meeting commitment", `${r.meetingCommitment} / ${r.schools} (${percent(r.meetingCommitment, r.schools)})`],
-    ["phase match", `${m.phaseMatch.matched} / ${m.phaseMatch.assigned} (${percent(m.phaseMatch.matched, m.phaseMatch.assigned)})`],
+    ["phase match, peers", `${m.phaseMatch.peers.matched} / ${m.phaseMatch.peers.assigned} (${percent(m.phaseMatch.peers.matched, m.phaseMatch.peers.assigned)})`],
+    ["phase match, Lead Reviewers", `${m.phaseMatch.leads.matched} / ${m.phaseMatch.leads.assigned} (${percent(m.phaseMatch.leads.matched, m.phaseMatch.leads.assigned)})${m.phaseMatch.leads.noPhases > 0 ? `, ${m.phaseMatch.leads.noPhases} list no phase` : ""}`],
     ["mean travel", `${m.travel.meanKm.toFixed(1)} km`],
   ];
   if (solve) {

@@ -1,14 +1,36 @@
+import type { EmptySeatCounts } from "../check.js";
 import type { Bound } from "../solver/bound.js";
 import type { SolveResult } from "../solver/index.js";
 
+// In the users' words: these sentences reach the report and the terminal; the solver's own
+// names (`method`, `stoppedBy`) stay in summary.json.
 const BOUND_SOURCE: Readonly<Record<Bound["method"], string>> = {
-  flow: "the seat flows",
+  flow: "the places every reviewer and Lead Reviewer could take",
   advanced: "the advanced reviewers available to staff teams",
-  lp: "the seat LP",
-  mip: "the exact seat MIP",
+  lp: "a relaxed calculation over the whole year",
+  mip: "an exact calculation of the most seats",
   counting: "counting each seat's candidates",
   seats: "the seats themselves (the time limit came before the bound could be computed)",
 };
+
+const STOP: Readonly<Record<SolveResult["stoppedBy"], string>> = {
+  complete: "the search finished",
+  "proven-optimal": "the search finished with a proof that no allocation is better",
+  "bound-met": "the search finished: no allocation can fill more seats or balance reciprocity better",
+  "work-limit": "the search stopped at its work limit (the same result on every run with this seed)",
+  "time-limit": "the search stopped at the time limit",
+  aborted: "the search was cancelled",
+  "solver-failed": "the exact step ran out of memory; the best allocation found before it is kept",
+};
+
+/** What the upper bound on seats comes from, in plain words. */
+export const boundSourceInWords = (method: Bound["method"]): string => BOUND_SOURCE[method];
+
+/** Why the search ended, in plain words. */
+export const stopInWords = (stoppedBy: SolveResult["stoppedBy"]): string => STOP[stoppedBy] ?? `the search ended (${stoppedBy})`;
+
+/** The text with its first letter a capital (for a sentence built from parts). */
+export const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * What the gap means for the planner, in one or two sentences: whether the empty seats need more
@@ -25,7 +47,7 @@ export function gapInWords(solve: SolveResult): string {
       : `Proven by ${source}: no valid allocation fills more than ${solve.bound.filledSeats} of the ${seats} seats, so the ${empty} empty seats need more or other reviewers (see unfilled.csv and qar explain), not a better plan.`;
   }
   const more = solve.bound.filledSeats - filled;
-  return `At most ${more} more seat${more === 1 ? "" : "s"} (a gap of ${(100 * solve.gap).toFixed(2)}%, bound by ${source}) might be filled by a better plan, or the bound is loose; the other ${seats - solve.bound.filledSeats} empty seats need more or other reviewers. Stopped by ${solve.stoppedBy}.`;
+  return `At most ${more} more seat${more === 1 ? "" : "s"} (a gap of ${(100 * solve.gap).toFixed(2)}%, bound by ${source}) might be filled by a better plan, or the bound is loose; the other ${seats - solve.bound.filledSeats} empty seats need more or other reviewers. ${capital(stopInWords(solve.stoppedBy))}.`;
 }
 
 /** The pins in one line and one line per refused pin, or nothing when the year has no fix pin. */
@@ -37,4 +59,22 @@ export function pinsInWords(solve: SolveResult): string[] {
     `pins: ${fixed} fixed, ${fixed - refused.length} honoured, ${refused.length} refused`,
     ...refused.map((r) => `  refused: ${r.assignment.reviewId} ${r.assignment.role} ${r.assignment.personId}: ${r.reason}`),
   ];
+}
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * The empty seats in one line, from the one count of them (`emptySeatCounts`): what `qar
+ * explain`, the terminal summary and the report all say.
+ *
+ * @example emptySeatsInWords(emptySeatCounts(year, check.unfilled)) // "351 empty seats on 154 reviews: 154 without a peer team"
+ */
+export function emptySeatsInWords(counts: EmptySeatCounts): string {
+  if (counts.seats === 0) return "every seat is filled";
+  const kinds = [
+    counts.noPeerTeam > 0 ? `${counts.noPeerTeam} without a peer team` : "",
+    counts.shortOfPeers > 0 ? `${counts.shortOfPeers} short of peers` : "",
+    counts.withoutLead > 0 ? `${counts.withoutLead} without a Lead Reviewer` : "",
+  ].filter(Boolean);
+  return `${count(counts.seats, "empty seat")} on ${count(counts.reviews, "review")}: ${kinds.join(", ")}`;
 }

@@ -1,4 +1,4 @@
-import type { CheckResult } from "../check.js";
+import { emptySeatCounts, type CheckResult } from "../check.js";
 import type { Explanation } from "../explain.js";
 import type { Allocation, Decline } from "../model/schema.js";
 import { formatDay } from "../model/dates.js";
@@ -114,7 +114,13 @@ export function summaryOf(result: SolveResult, warnings: readonly InputError[] =
           },
         }
       : {}),
-    phaseMatch: { ...m.phaseMatch, share: round(m.phaseMatch.share) },
+    emptySeats: emptySeatCounts(result.year, result.check.unfilled),
+    phaseMatch: {
+      ...m.phaseMatch,
+      share: round(m.phaseMatch.share),
+      peers: { ...m.phaseMatch.peers, share: round(m.phaseMatch.peers.share) },
+      leads: { ...m.phaseMatch.leads, share: round(m.phaseMatch.leads.share) },
+    },
     travel: { ...m.travel, totalKm: round(m.travel.totalKm, 1), meanKm: round(m.travel.meanKm, 1) },
     preferences: m.preferences,
     variety: m.variety,
@@ -155,7 +161,7 @@ function round(value: number, digits = 4): number {
 export function solveOutputs(
   result: SolveResult,
   explanation: Explanation,
-  options: { readonly cancelled?: readonly CalendarEvent[]; readonly warnings?: readonly InputError[] } = {},
+  options: { readonly cancelled?: readonly CalendarEvent[]; readonly warnings?: readonly InputError[]; readonly comparePublished?: boolean } = {},
 ): Record<string, string> {
   const { year, allocation, check } = result;
   const standby = standbyList(year, allocation);
@@ -166,7 +172,7 @@ export function solveOutputs(
     ...(check.trustLedger.length > 0 ? { "trust-ledger.csv": trustLedgerCsv(check) } : {}),
     "standby.csv": standbyCsv(standby),
     "summary.json": `${JSON.stringify(summaryOf(result, options.warnings), null, 2)}\n`,
-    "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby }),
+    "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby, ...(options.comparePublished ? { comparePublished: true } : {}) }),
     ...seasonFiles(year, allocation, options.cancelled),
   };
 }

@@ -32,7 +32,16 @@ export const ResultSchema = z.looseObject({
     inBalanceShare: share,
     meetingCommitmentShare: share,
   }),
-  phaseMatch: z.looseObject({ matched: count, assigned: count, share }),
+  emptySeats: z
+    .looseObject({ seats: count, leadSeats: count, peerSeats: count, reviews: count, withoutLead: count, noPeerTeam: count, shortOfPeers: count })
+    .describe("the empty seats by review: reviews with any empty seat, without a Lead Reviewer, without a peer team, short of peers"),
+  phaseMatch: z.looseObject({
+    matched: count,
+    assigned: count,
+    share,
+    peers: z.looseObject({ matched: count, assigned: count, share }),
+    leads: z.looseObject({ matched: count, assigned: count, share, noPhases: count }).describe("a Lead Reviewer who lists no phase is not a match"),
+  }),
   travel: z.looseObject({ measured: count, totalKm: z.number().nonnegative(), meanKm: z.number().nonnegative() }),
   preferences: z.looseObject({ stated: count, honoured: count }),
   variety: z.looseObject({ sameSchoolPairs: count, reciprocalPairs: count, repeats: count }),

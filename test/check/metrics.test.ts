@@ -251,12 +251,25 @@ describe("phase match and travel", () => {
     reviews: [review("RA", "A", "2024-03-04", { seats: 2 })],
   });
 
-  it("counts a person matched when their phases include the host's or are blank; a mismatch is no violation", () => {
+  it("counts a peer matched when their phases include the host's or are blank, a Lead Reviewer only when theirs include it; a mismatch is no violation", () => {
     const mismatchedLead = checkAllocation(year2, { assignments: [L("RA", "L1"), P("RA", "PB"), P("RA", "PC")] });
     expect(mismatchedLead.violations).toEqual([]);
-    expect(mismatchedLead.metrics.phaseMatch).toEqual({ matched: 1, assigned: 3, share: 1 / 3 });
+    expect(mismatchedLead.metrics.phaseMatch).toEqual({
+      matched: 1,
+      assigned: 3,
+      share: 1 / 3,
+      peers: { matched: 1, assigned: 2, share: 1 / 2 },
+      leads: { matched: 0, assigned: 1, share: 0, noPhases: 0 },
+    });
+    // A Lead Reviewer who lists no phase is not known to have the host's: no match, counted apart.
     const blankLead = checkAllocation(year2, { assignments: [L("RA", "L2"), P("RA", "PB")] });
-    expect(blankLead.metrics.phaseMatch).toEqual({ matched: 2, assigned: 2, share: 1 });
+    expect(blankLead.metrics.phaseMatch).toEqual({
+      matched: 1,
+      assigned: 2,
+      share: 1 / 2,
+      peers: { matched: 1, assigned: 1, share: 1 },
+      leads: { matched: 0, assigned: 1, share: 0, noPhases: 1 },
+    });
   });
 
   it("measures travel only where both ends have coordinates", () => {

@@ -3,7 +3,7 @@ import { checkAllocation, type CheckResult } from "../../check.js";
 import { explain } from "../../explain.js";
 import { renderReport } from "../../io/report/index.js";
 import { summaryTable } from "../../io/terminal.js";
-import { indexYear } from "../../model/year.js";
+import { indexYear, type Year } from "../../model/year.js";
 import { EXIT, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type CommandContext, type Io } from "../shared.js";
 
 interface CheckOptions {
@@ -13,14 +13,14 @@ interface CheckOptions {
   readonly report?: string;
 }
 
-function printCheck(io: Io, result: CheckResult, json: boolean | undefined): void {
+function printCheck(io: Io, result: CheckResult, json: boolean | undefined, year: Year): void {
   if (json) {
     io.out(`${JSON.stringify({ valid: result.valid, violations: result.violations, metrics: result.metrics }, null, 2)}\n`);
     return;
   }
   for (const v of result.violations) io.out(`[${v.rule}] ${v.message}\n`);
   const count = result.violations.length;
-  io.out(`${result.valid ? "valid: no rule is broken" : `${count} violation${count === 1 ? "" : "s"}`}\n\n${summaryTable(result)}\n`);
+  io.out(`${result.valid ? "valid: no rule is broken" : `${count} violation${count === 1 ? "" : "s"}`}\n\n${summaryTable(result, undefined, year)}\n`);
 }
 
 async function checkAction({ io, state }: CommandContext, folder: string, file: string, opts: CheckOptions): Promise<void> {
@@ -33,7 +33,7 @@ async function checkAction({ io, state }: CommandContext, folder: string, file: 
     const explanation = explain(year, allocation);
     writeOutputs(opts.report, renderReport({ year, allocation, check: result, explanation, title: `Check of ${file}` }), io);
   }
-  if (!opts.quiet || opts.json) printCheck(io, result, opts.json);
+  if (!opts.quiet || opts.json) printCheck(io, result, opts.json, year);
   state.code = result.valid ? EXIT.ok : EXIT.violations;
 }
 

@@ -1,5 +1,8 @@
 import type { Command } from "commander";
+import { emptySeatCounts } from "../../check.js";
 import { explain, type Explanation, type SeatExplanation } from "../../explain.js";
+import { emptySeatsInWords } from "../../io/words.js";
+import { indexYear, type Year } from "../../model/year.js";
 import { EXIT, loadAllocation, loadYear, type CommandContext } from "../shared.js";
 
 interface ExplainOptions {
@@ -19,19 +22,19 @@ function seatText(seat: SeatExplanation): string {
   ].join("");
 }
 
-function explanationText(explanation: Explanation): string {
+function explanationText(year: Year, explanation: Explanation): string {
   const certificates = explanation.certificates.map(
     (c) => `\nshortage certificate (${c.role}): ${c.summary}\n  reviews: ${c.reviewIds.join(", ")}\n`,
   );
-  const n = explanation.seats.length;
-  const total = n === 0 ? "every seat is filled" : `${n} review${n === 1 ? "" : "s"} with empty seats`;
+  const total = emptySeatsInWords(emptySeatCounts(year, explanation.seats));
   return `${explanation.seats.map(seatText).join("")}${certificates.join("")}${total}\n`;
 }
 
 async function explainAction({ io, state }: CommandContext, folder: string, file: string, opts: ExplainOptions): Promise<void> {
   const loaded = await loadYear({ io, state }, folder, opts);
-  const explanation = explain(loaded.value, loadAllocation(file, io));
-  io.out(opts.json ? `${JSON.stringify(explanation, null, 2)}\n` : explanationText(explanation));
+  const year = indexYear(loaded.value);
+  const explanation = explain(year, loadAllocation(file, io));
+  io.out(opts.json ? `${JSON.stringify({ ...explanation, counts: emptySeatCounts(year, explanation.seats) }, null, 2)}\n` : explanationText(year, explanation));
   state.code = EXIT.ok;
 }
 

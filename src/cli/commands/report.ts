@@ -9,6 +9,7 @@ interface ReportOptions {
   readonly out: string;
   readonly quiet?: boolean;
   readonly policy?: string;
+  readonly comparePublished?: boolean;
 }
 
 async function reportAction({ io, state }: CommandContext, folder: string, file: string, opts: ReportOptions): Promise<void> {
@@ -18,7 +19,7 @@ async function reportAction({ io, state }: CommandContext, folder: string, file:
   const year = indexYear(loaded.value);
   const check = checkAllocation(year, allocation);
   const explanation = explain(year, allocation);
-  writeOutputs(opts.out, renderReport({ year, allocation, check, explanation, title: `Allocation ${file}` }), io);
+  writeOutputs(opts.out, renderReport({ year, allocation, check, explanation, title: `Allocation ${file}`, ...(opts.comparePublished ? { comparePublished: true } : {}) }), io);
   if (!opts.quiet && opts.out !== "-") io.out(`written to ${opts.out}\n`);
   state.code = EXIT.ok;
 }
@@ -33,6 +34,7 @@ export function registerReport(program: Command, context: CommandContext): void 
     .requiredOption("-o, --out <file>", "the report file to write, e.g. report.html; - for standard output")
     .option("-q, --quiet", "print nothing on success")
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
+    .option("--compare-published", "show the partnership's published figures beside this year's: only for a year of that partnership")
     .addHelpText("after", "\nExamples:\n  qar report fixtures/years/2018-19 out/2018-19/allocation.csv --out 2018-19-report.html")
     .action((folder: string, file: string, opts: ReportOptions) => reportAction(context, folder, file, opts));
 }

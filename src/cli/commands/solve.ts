@@ -13,6 +13,7 @@ interface SolveOptions {
   readonly timeLimit?: number;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  readonly comparePublished?: boolean;
 }
 
 const ENGINE_NAMES = `auto, ${Object.keys(ENGINES).join(", ")}`;
@@ -31,7 +32,7 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
     ...timeLimit(opts, started),
     ...(display ? { onProgress: display.update } : {}),
   }).finally(() => display?.stop());
-  const files = solveOutputs(result, explain(result.year, result.allocation), { warnings: loaded.warnings });
+  const files = solveOutputs(result, explain(result.year, result.allocation), { warnings: loaded.warnings, ...(opts.comparePublished ? { comparePublished: true } : {}) });
   writeOutputs(opts.out, files);
   if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result, loaded.warnings) }, null, 2)}\n`);
   else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: ${writtenList(files)}\n`);
@@ -49,6 +50,7 @@ export function registerSolve(program: Command, context: CommandContext): void {
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
     .option("-e, --engine <name>", `engine: ${ENGINE_NAMES}`, "auto")
     .option("-t, --time-limit <seconds>", "stop after this many seconds with the best allocation so far", seconds)
+    .option("--compare-published", "show the partnership's published figures (2017-18, 2018-19, 2023-24) in the report: only for a year of that partnership")
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "print nothing on success")
     .addHelpText(

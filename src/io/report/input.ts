@@ -19,6 +19,11 @@ export interface ReportInput {
    * the report only formats it.
    */
   readonly explanation: Explanation;
+  /**
+   * Show the partnership's published figures (89% full teams in 2017-18, ...) beside this
+   * year's: only for a year of that partnership (`qar solve --compare-published`). Default: no.
+   */
+  readonly comparePublished?: boolean;
   /** The teams' standby lists (`standbyList(year, allocation)`), when the caller has them. */
   readonly standby?: readonly StandbyRow[];
 }

@@ -126,13 +126,24 @@ export interface CheckResult {
 const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
 const phaseShare = (matched: number, assigned: number): PhaseShare => ({ matched, assigned, share: share(matched, assigned) });
 
+/** Peer seats filled at each account's own reviews (a school's, or a trust's for reviews counted by trust). */
+function seatsReceived(placement: Placement): Map<string, number> {
+  const received = new Map<string, number>();
+  for (const review of placement.year.reviews) {
+    const peers = Math.min(review.peerSeats, placement.teams.get(review.id)?.peers.length ?? 0);
+    if (review.account !== undefined && peers > 0) received.set(review.account, (received.get(review.account) ?? 0) + peers);
+  }
+  return received;
+}
+
 /** The reciprocity ledger: one row per school, in input order (places on reviews counted by school). */
 export function ledgerOf(placement: Placement): LedgerRow[] {
   const sent = placesSent(placement);
+  const received = seatsReceived(placement);
   return placement.year.problem.schools.map((school) => {
-    const seatsReceived = placement.year.target.get(school.id) ?? 0;
+    const target = placement.year.target.get(school.id) ?? 0;
     const placesSent = sent.get(school.id) ?? 0;
-    return { schoolId: school.id, seatsReceived, placesSent, balance: placesSent - seatsReceived };
+    return { schoolId: school.id, seatsReceived: received.get(school.id) ?? 0, placesSent, balance: placesSent - target, target };
   });
 }
 
@@ -153,12 +164,13 @@ export function isFullTeam(review: { readonly peerSeats: number }, leads: number
  */
 export function trustLedgerOf(placement: Placement): TrustLedgerRow[] {
   const sent = placesSent(placement);
+  const received = seatsReceived(placement);
   return placement.year.accounts
     .filter((account) => account.basis === "trust")
     .map((account) => {
-      const seatsReceived = placement.year.target.get(account.key) ?? 0;
+      const target = placement.year.target.get(account.key) ?? 0;
       const placesSent = sent.get(account.key) ?? 0;
-      return { trustId: account.id, seatsReceived, placesSent, balance: placesSent - seatsReceived };
+      return { trustId: account.id, seatsReceived: received.get(account.key) ?? 0, placesSent, balance: placesSent - target, target };
     });
 }
 

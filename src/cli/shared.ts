@@ -65,6 +65,12 @@ export function seconds(value: string): number {
 export const timeLimit = (opts: { timeLimit?: number }, started: number) =>
   opts.timeLimit !== undefined ? { timeLimitMs: Math.max(1, opts.timeLimit * 1000 - (performance.now() - started)) } : {};
 
+/** Warnings found after reading (on stderr): the first few, and how many more summary.json lists. */
+export function printSome(io: Io, warnings: readonly InputError[], what: string, shown = 5): void {
+  for (const warning of warnings.slice(0, shown)) io.err(`warning: ${formatInputError(warning)}\n`);
+  if (warnings.length > shown) io.err(`warning: ${warnings.length - shown} more ${what}; summary.json and the report list them all\n`);
+}
+
 /**
  * Reads the year (a folder of CSV or .xlsx files, or one .xlsx workbook) and `--policy`, or
  * stops with its input problems. Its warnings (columns not used, files read under another name,

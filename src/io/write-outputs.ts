@@ -13,6 +13,7 @@ import { seasonFiles } from "./write-season.js";
 import type { CalendarEvent } from "../season/calendar.js";
 import { standbyList } from "../plan/standby.js";
 import { standbyCsv } from "./write-plan.js";
+import { reachWarnings, reciprocityReach, type SchoolReach } from "../years/reach.js";
 
 export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level", "status", "sequence"] as const;
 
@@ -66,11 +67,16 @@ export function unfilledCsv(explanation: Explanation, year?: Year): string {
   );
 }
 
-/** `ledger.csv`: each school's reciprocity account. */
-export function ledgerCsv(check: CheckResult): string {
+/**
+ * `ledger.csv`: each school's reciprocity account: the peer seats it received in this
+ * allocation, the places it sent, its balance against its target, the target, and (with
+ * `reach`) the places its reviewers can give at most (blank without).
+ */
+export function ledgerCsv(check: CheckResult, reach?: readonly SchoolReach[]): string {
+  const reachable = new Map((reach ?? []).map((r) => [r.schoolId, r.reachable]));
   return toCsv(
-    ["school_id", "seats_received", "places_sent", "balance"],
-    check.ledger.map((row) => [row.schoolId, row.seatsReceived, row.placesSent, row.balance]),
+    ["school_id", "seats_received", "places_sent", "balance", "target", "reachable"],
+    check.ledger.map((row) => [row.schoolId, row.seatsReceived, row.placesSent, row.balance, row.target, reachable.get(row.schoolId)]),
   );
 }
 
@@ -81,8 +87,8 @@ export function ledgerCsv(check: CheckResult): string {
  */
 export function trustLedgerCsv(check: CheckResult): string {
   return toCsv(
-    ["trust_id", "seats_received", "places_sent", "balance"],
-    check.trustLedger.map((row) => [row.trustId, row.seatsReceived, row.placesSent, row.balance]),
+    ["trust_id", "seats_received", "places_sent", "balance", "target"],
+    check.trustLedger.map((row) => [row.trustId, row.seatsReceived, row.placesSent, row.balance, row.target]),
   );
 }
 
@@ -161,18 +167,27 @@ function round(value: number, digits = 4): number {
 export function solveOutputs(
   result: SolveResult,
   explanation: Explanation,
-  options: { readonly cancelled?: readonly CalendarEvent[]; readonly warnings?: readonly InputError[]; readonly comparePublished?: boolean } = {},
+  options: {
+    readonly cancelled?: readonly CalendarEvent[];
+    readonly warnings?: readonly InputError[];
+    readonly comparePublished?: boolean;
+    /** Each school's target against what its reviewers can give (`reciprocityReach(result.year)` when not given). */
+    readonly reach?: readonly SchoolReach[];
+  } = {},
 ): Record<string, string> {
   const { year, allocation, check } = result;
   const standby = standbyList(year, allocation);
+  const reach = options.reach ?? reciprocityReach(year);
+  // A target the school's reviewers cannot meet is a warning of the input, listed with the others.
+  const warnings = [...(options.warnings ?? []), ...reachWarnings(year, reach)];
   return {
     "allocation.csv": allocationCsv(year, allocation),
     "unfilled.csv": unfilledCsv(explanation, year),
-    "ledger.csv": ledgerCsv(check),
+    "ledger.csv": ledgerCsv(check, reach),
     ...(check.trustLedger.length > 0 ? { "trust-ledger.csv": trustLedgerCsv(check) } : {}),
     "standby.csv": standbyCsv(standby),
-    "summary.json": `${JSON.stringify(summaryOf(result, options.warnings), null, 2)}\n`,
-    "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby, ...(options.comparePublished ? { comparePublished: true } : {}) }),
+    "summary.json": `${JSON.stringify(summaryOf(result, warnings), null, 2)}\n`,
+    "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby, reach, ...(options.comparePublished ? { comparePublished: true } : {}) }),
     ...seasonFiles(year, allocation, options.cancelled),
   };
 }

@@ -5,3 +5,4 @@
 export { closeYear, type Attendance, type ClosedYear, type CloseYearIssue, type CloseYearOptions, type CloseYearOutcome } from "./close-year.js";
 export { pathwayOf, type PathwayOptions, type PathwayRow } from "./pathway.js";
 export { compareYearLabels, standings, type SchoolStanding } from "./ledger.js";
+export { reachWarnings, reciprocityReach, type SchoolReach } from "./reach.js";

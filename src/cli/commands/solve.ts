@@ -3,7 +3,8 @@ import { explain } from "../../explain.js";
 import { summaryTable } from "../../io/terminal.js";
 import { solveOutputs, summaryOf } from "../../io/write-outputs.js";
 import { ENGINES, solve } from "../../solver/index.js";
-import { EXIT, InputFailure, integer, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
+import { reachWarnings, reciprocityReach } from "../../years/reach.js";
+import { EXIT, InputFailure, printSome, integer, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
 
 interface SolveOptions {
   readonly out: string;
@@ -32,7 +33,9 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
     ...timeLimit(opts, started),
     ...(display ? { onProgress: display.update } : {}),
   }).finally(() => display?.stop());
-  const files = solveOutputs(result, explain(result.year, result.allocation), { warnings: loaded.warnings, ...(opts.comparePublished ? { comparePublished: true } : {}) });
+  const reach = reciprocityReach(result.year);
+  if (!opts.quiet && !opts.json) printSome(io, reachWarnings(result.year, reach), "schools that cannot meet their reciprocity target");
+  const files = solveOutputs(result, explain(result.year, result.allocation), { warnings: loaded.warnings, reach, ...(opts.comparePublished ? { comparePublished: true } : {}) });
   writeOutputs(opts.out, files);
   if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result, loaded.warnings) }, null, 2)}\n`);
   else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: ${writtenList(files)}\n`);

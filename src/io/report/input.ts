@@ -4,6 +4,7 @@ import type { Allocation } from "../../model/schema.js";
 import type { Year } from "../../model/year.js";
 import type { StandbyRow } from "../../plan/standby.js";
 import type { SolveResult } from "../../solver/index.js";
+import type { SchoolReach } from "../../years/reach.js";
 
 /** What a report shows: the year, an allocation, the checker's verdict, and the solve if there was one. */
 export interface ReportInput {
@@ -24,6 +25,8 @@ export interface ReportInput {
    * year's: only for a year of that partnership (`qar solve --compare-published`). Default: no.
    */
   readonly comparePublished?: boolean;
+  /** Each school's target against what its reviewers can give (`reciprocityReach(year)`), when the caller has it. */
+  readonly reach?: readonly SchoolReach[];
   /** The teams' standby lists (`standbyList(year, allocation)`), when the caller has them. */
   readonly standby?: readonly StandbyRow[];
 }

@@ -114,7 +114,7 @@ export function loadAllocation(file: string, io?: Io): Allocation {
 }
 
 /** The files every solve-like command writes (the folder check looks for folders in their way). */
-export const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "ledger.csv", "trust-ledger.csv", "standby.csv", "summary.json", "report.html", "letters.csv"] as const;
+export const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "shortage.csv", "teams-by-group.csv", "schools-without-team.csv", "ledger.csv", "trust-ledger.csv", "standby.csv", "summary.json", "report.html", "letters.csv"] as const;
 
 /**
  * The output guard, before any work: refuses an output place inside the year folder by any

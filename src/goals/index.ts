@@ -12,6 +12,7 @@ import type { Role } from "../model/schema.js";
 import { accountOf, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
 import { advancedFor, isAdvanced } from "../rules/advanced-seat.js";
 import type { Placement, SeatState } from "../rules/types.js";
+import { fairnessGoal } from "./fairness.js";
 import { firstReviewGoal } from "./first-review.js";
 import { phaseGoal } from "./phase.js";
 import { preferenceGoal } from "./preference.js";
@@ -19,8 +20,11 @@ import { reciprocityGoal } from "./reciprocity.js";
 import { travelGoal } from "./travel.js";
 import { varietyGoal } from "./variety.js";
 
-/** Which tier a goal belongs to: seats always come before every other goal. */
-export type Tier = "seats" | "goals";
+/**
+ * Which tier a goal belongs to: seats always come before every other goal; `fairness` (off
+ * unless the policy protects teams, `src/goals/fairness.ts`) comes before the seats.
+ */
+export type Tier = "fairness" | "seats" | "goals";
 
 /** A soft goal: its policy weight and how many units of it one pair, or a whole allocation, has. */
 export interface Goal {
@@ -95,6 +99,8 @@ const pairGoal = (spec: { id: string; summary: string; weight: keyof Weights; ro
 
 /** The soft goals in priority order (DOMAIN.md): seats, reciprocity, phase, preference, travel, variety. */
 export const GOALS: readonly Goal[] = [
+  // Fairness: its own tier above the seats, each unit priced as a seat (0 units when off).
+  { id: fairnessGoal.id, summary: fairnessGoal.summary, tier: "fairness", weight: "seat", sense: "reward", units: fairnessGoal.units },
   {
     id: "lead-seat",
     summary: "Fill every Lead Reviewer seat.",
@@ -165,15 +171,15 @@ export function pairCost(year: Year, person: PersonInfo, review: ReviewInfo): nu
   return cost;
 }
 
-/** An allocation's value by tier: `[seats, goals]`, larger is better, compared in order. */
+/** An allocation's value by tier: `[fairness, seats, goals]`, larger is better, compared in order. */
 export type Score = readonly number[];
 
 /** The policy's value of a placement, tier by tier. */
 export function scoreOf(placement: Placement): Score {
   const w = placement.year.policy.weights;
-  const tiers: Record<Tier, number> = { seats: 0, goals: 0 };
+  const tiers: Record<Tier, number> = { fairness: 0, seats: 0, goals: 0 };
   for (const goal of GOALS) tiers[goal.tier] += (goal.sense === "reward" ? 1 : -1) * w[goal.weight] * goal.units(placement);
-  return [tiers.seats, tiers.goals];
+  return [tiers.fairness, tiers.seats, tiers.goals];
 }
 
 /** Compares two scores tier by tier: negative when `a` is worse than `b`. */

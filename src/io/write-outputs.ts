@@ -14,6 +14,9 @@ import type { CalendarEvent } from "../season/calendar.js";
 import { standbyList } from "../plan/standby.js";
 import { standbyCsv } from "./write-plan.js";
 import { reachWarnings, reciprocityReach, type SchoolReach } from "../years/reach.js";
+import { shortageWithoutMoves, type Shortage } from "../plan/shortage.js";
+import { whoLosesOut, type WhoLosesOut } from "../plan/who-loses-out.js";
+import { schoolsWithoutTeamCsv, shortageCsv, teamsByGroupCsv } from "./write-shortage.js";
 
 export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level", "status", "sequence"] as const;
 
@@ -148,6 +151,28 @@ export function summaryOf(result: SolveResult, warnings: readonly InputError[] =
   };
 }
 
+/**
+ * summary.json's lines for the shortage: what more advanced reviewers would fill (each action's
+ * `all` line), who loses out in numbers, and what fairness gave and cost.
+ */
+export function shortageSummary(shortage: Shortage, losers: WhoLosesOut): Record<string, unknown> {
+  const totals = shortage.rows.filter((r) => r.week === "all" || r.action === "move-date");
+  return {
+    shortage: {
+      advanced: { teams: shortage.advanced.teams, staffed: shortage.advanced.staffed, short: shortage.advanced.short },
+      actions: Object.fromEntries(
+        [...new Set(totals.map((r) => r.action))].map((action) => {
+          const rows = totals.filter((r) => r.action === action);
+          const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + f(r), 0);
+          return [action, { amount: sum((r) => r.amount), unit: rows[0]!.unit, seats: sum((r) => r.seats), seatsAtMost: sum((r) => r.seatsAtMost), proven: rows.every((r) => r.proven) }];
+        }),
+      ),
+    },
+    losers: { withoutTeam: losers.withoutTeam, sendingWithoutTeam: losers.sendingWithoutTeam.length, placesSentWithoutTeam: losers.placesSentWithoutTeam },
+    ...(losers.fairness ? { fairness: losers.fairness } : {}),
+  };
+}
+
 function round(value: number, digits = 4): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
@@ -173,9 +198,13 @@ export function solveOutputs(
     readonly comparePublished?: boolean;
     /** Each school's target against what its reviewers can give (`reciprocityReach(result.year)` when not given). */
     readonly reach?: readonly SchoolReach[];
+    /** The shortage sheet (`await shortageSheet(...)`, with date moves); without, the sheet without moves. */
+    readonly shortage?: Shortage;
   } = {},
 ): Record<string, string> {
   const { year, allocation, check } = result;
+  const shortage = options.shortage ?? shortageWithoutMoves(year, allocation, { bound: result.bound });
+  const losers = whoLosesOut(year, allocation, result.bound);
   const standby = standbyList(year, allocation);
   const reach = options.reach ?? reciprocityReach(year);
   // A target the school's reviewers cannot meet is a warning of the input, listed with the others.
@@ -183,11 +212,14 @@ export function solveOutputs(
   return {
     "allocation.csv": allocationCsv(year, allocation),
     "unfilled.csv": unfilledCsv(explanation, year),
+    "shortage.csv": shortageCsv(shortage),
+    "teams-by-group.csv": teamsByGroupCsv(losers),
+    "schools-without-team.csv": schoolsWithoutTeamCsv(losers),
     "ledger.csv": ledgerCsv(check, reach),
     ...(check.trustLedger.length > 0 ? { "trust-ledger.csv": trustLedgerCsv(check) } : {}),
     "standby.csv": standbyCsv(standby),
-    "summary.json": `${JSON.stringify(summaryOf(result, warnings), null, 2)}\n`,
-    "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby, reach, ...(options.comparePublished ? { comparePublished: true } : {}) }),
+    "summary.json": `${JSON.stringify({ ...summaryOf(result, warnings), ...shortageSummary(shortage, losers) }, null, 2)}\n`,
+    "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby, reach, shortage, losers, ...(options.comparePublished ? { comparePublished: true } : {}) }),
     ...seasonFiles(year, allocation, options.cancelled),
   };
 }

@@ -56,6 +56,18 @@ export const ResultSchema = z.looseObject({
     proven: z.boolean(),
     elapsedMs: z.number().nonnegative(),
   }),
+  shortage: z
+    .looseObject({
+      advanced: z.looseObject({ teams: count, staffed: count, short: count }),
+      actions: z.record(z.string(), z.looseObject({ amount: count, unit: z.string(), seats: count, seatsAtMost: count, proven: z.boolean() })),
+    })
+    .optional()
+    .describe("what would fill the empty seats (shortage.csv's totals): advanced reviewer-places against teams, and each action's amount with the seats it fills at least and at most"),
+  losers: z.looseObject({ withoutTeam: count, sendingWithoutTeam: count, placesSentWithoutTeam: count }).optional().describe("schools with no peer team, those of them still sending places, and how many"),
+  fairness: z
+    .looseObject({ protectedPhases: z.array(z.string()), minPeersPerTeam: count, protectedReviews: count, given: count, costInSeats: count.optional() })
+    .optional()
+    .describe("with protectedPhases or minPeersPerTeam: protected reviews given a team, and the cost in seats (the seat bound without fairness minus the seats filled)"),
   rejectedPins: z.array(z.looseObject({ assignment: AssignmentSchema, reason: z.string() })),
   warnings: z.array(InputErrorSchema).describe("the input's warnings (columns not used, files read under another name, people with no dates)"),
 });

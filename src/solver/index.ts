@@ -1,5 +1,6 @@
 import seedrandom from "seedrandom";
 import { checkAllocation, type CheckResult } from "../check.js";
+import { fairnessOn } from "../goals/fairness.js";
 import type { Problem } from "../model/problem.js";
 import type { Allocation } from "../model/schema.js";
 import { indexYear, type Year } from "../model/year.js";
@@ -132,7 +133,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   await breathe();
   const { allocation, dropped } = ensureValid(year, outcome.allocation);
   const check = checkAllocation(year, allocation);
-  const proven = outcome.provenOptimal === true && allocation === outcome.allocation;
+  // An engine's proof is of the policy's objective: with fairness (above the seats) it proves no seat bound.
+  const proven = outcome.provenOptimal === true && allocation === outcome.allocation && !fairnessOn(year.policy);
   // An engine that proved the most seats on the way (repair) spares the exact bound.
   const engineBound = outcome.seatBound !== undefined ? { seats: outcome.seatBound } : undefined;
   const exact = proven || setUpCut ? {} : (engineBound ?? (options.exactBound === false ? {} : await tightenBound(year, candidates, pinnedRoster, relaxed, check, clock)));

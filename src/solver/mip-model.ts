@@ -1,3 +1,4 @@
+import { fairnessOn, fairTeamNeed } from "../goals/fairness.js";
 import { combineTiers } from "../goals/index.js";
 import type { Role } from "../model/schema.js";
 import { accountOf, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
@@ -131,6 +132,8 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
     for (const clique of overlapCliques(options)) rows.push({ lower: -Infinity, upper: 1, indices: clique.map((o) => o.column), values: ones(clique.length) });
   }
 
+  // Fairness (the policy's protected teams) in every objective but the bare seat bound's.
+  if (scope.peers && (!seatsOnly || scope.keep)) addFairnessColumns(year, roster, scope, columns, rows, teamColumns, seatsOnly || balance ? 1 : w.seat);
   const changes = scope.maxChanges === undefined ? undefined : rows.push(changesRow(roster, scope.keep ?? new Set(), scope.maxChanges, columns)) - 1;
   if (scope.peers && !seatsOnly) addGoalColumns(year, roster, scope, columns, rows, byPerson, teamColumns, balance);
 
@@ -146,6 +149,34 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
     return columns.seats.map((_, j) => columns.derived.get(j)?.(x) ?? x(j));
   };
   return { model, seats: columns.seats, staffed, startFrom, ...(changes !== undefined ? { changesRow: changes } : {}) };
+}
+
+/**
+ * Fairness (`src/goals/fairness.ts`): a column per protected team in the scope counting its
+ * first peers up to its need (f ≤ new peers, f ≤ need − staying), in the seats tier at a price
+ * above every peer seat of the scope together, so that one more protected peer outweighs any
+ * number of other seats (Lead Reviewer seats come from another pool and never trade with them).
+ */
+function addFairnessColumns(
+  year: Year,
+  roster: Roster,
+  scope: Scope,
+  columns: Columns,
+  rows: Row[],
+  teamColumns: ReadonlyMap<string, readonly { column: number; person: PersonInfo }[]>,
+  seatWeight: number,
+): void {
+  if (!fairnessOn(year.policy)) return;
+  const openSeats = scope.reviews.reduce((n, review) => n + peerSeatsLeft(review, roster.peers(review).length), 0);
+  const price = seatWeight * (openSeats + 1);
+  for (const review of scope.reviews) {
+    const peers = teamColumns.get(`peer:${review.id}`) ?? [];
+    const room = fairTeamNeed(year, review) - roster.peers(review).length;
+    if (room <= 0 || peers.length === 0) continue;
+    const f = columns.add([price, 0, 0], room);
+    columns.derived.set(f, (x) => Math.min(room, peers.reduce((n, c) => n + x(c.column), 0)));
+    rows.push({ lower: -Infinity, upper: 0, indices: [f, ...peers.map((c) => c.column)], values: [1, ...peers.map(() => -1)] });
+  }
 }
 
 /**

@@ -4,6 +4,8 @@ import { explain } from "../../explain.js";
 import { renderReport } from "../../io/report/index.js";
 import { summaryTable } from "../../io/terminal.js";
 import { reciprocityReach } from "../../years/reach.js";
+import { shortageWithoutMoves } from "../../plan/shortage.js";
+import { whoLosesOut } from "../../plan/who-loses-out.js";
 import { indexYear, type Year } from "../../model/year.js";
 import { EXIT, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type CommandContext, type Io } from "../shared.js";
 
@@ -32,7 +34,7 @@ async function checkAction({ io, state }: CommandContext, folder: string, file: 
   const result = checkAllocation(year, allocation);
   if (opts.report !== undefined) {
     const explanation = explain(year, allocation);
-    writeOutputs(opts.report, renderReport({ year, allocation, check: result, explanation, reach: reciprocityReach(year), title: `Check of ${file}` }), io);
+    writeOutputs(opts.report, renderReport({ year, allocation, check: result, explanation, reach: reciprocityReach(year), shortage: shortageWithoutMoves(year, allocation), losers: whoLosesOut(year, allocation), title: `Check of ${file}` }), io);
   }
   if (!opts.quiet || opts.json) printCheck(io, result, opts.json, year);
   state.code = result.valid ? EXIT.ok : EXIT.violations;

@@ -24,7 +24,7 @@ function seatText(seat: SeatExplanation): string {
 
 function explanationText(year: Year, explanation: Explanation): string {
   const certificates = explanation.certificates.map(
-    (c) => `\nshortage certificate (${c.role}): ${c.summary}\n  reviews: ${c.reviewIds.join(", ")}\n`,
+    (c) => `\nshortage certificate (${c.unit === "teams" ? "advanced reviewers" : c.role}): ${c.summary}\n  reviews: ${c.reviewIds.join(", ")}\n`,
   );
   const total = emptySeatsInWords(emptySeatCounts(year, explanation.seats));
   return `${explanation.seats.map(seatText).join("")}${certificates.join("")}${total}\n`;

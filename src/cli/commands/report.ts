@@ -3,6 +3,8 @@ import { checkAllocation } from "../../check.js";
 import { explain } from "../../explain.js";
 import { renderReport } from "../../io/report/index.js";
 import { reciprocityReach } from "../../years/reach.js";
+import { shortageWithoutMoves } from "../../plan/shortage.js";
+import { whoLosesOut } from "../../plan/who-loses-out.js";
 import { indexYear } from "../../model/year.js";
 import { EXIT, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type CommandContext } from "../shared.js";
 
@@ -20,7 +22,7 @@ async function reportAction({ io, state }: CommandContext, folder: string, file:
   const year = indexYear(loaded.value);
   const check = checkAllocation(year, allocation);
   const explanation = explain(year, allocation);
-  writeOutputs(opts.out, renderReport({ year, allocation, check, explanation, reach: reciprocityReach(year), title: `Allocation ${file}`, ...(opts.comparePublished ? { comparePublished: true } : {}) }), io);
+  writeOutputs(opts.out, renderReport({ year, allocation, check, explanation, reach: reciprocityReach(year), shortage: shortageWithoutMoves(year, allocation), losers: whoLosesOut(year, allocation), title: `Allocation ${file}`, ...(opts.comparePublished ? { comparePublished: true } : {}) }), io);
   if (!opts.quiet && opts.out !== "-") io.out(`written to ${opts.out}\n`);
   state.code = EXIT.ok;
 }

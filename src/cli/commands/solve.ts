@@ -4,6 +4,7 @@ import { summaryTable } from "../../io/terminal.js";
 import { solveOutputs, summaryOf } from "../../io/write-outputs.js";
 import { ENGINES, solve } from "../../solver/index.js";
 import { reachWarnings, reciprocityReach } from "../../years/reach.js";
+import { shortageSheet } from "../../plan/shortage.js";
 import { EXIT, InputFailure, printSome, integer, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
 
 interface SolveOptions {
@@ -35,7 +36,8 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
   }).finally(() => display?.stop());
   const reach = reciprocityReach(result.year);
   if (!opts.quiet && !opts.json) printSome(io, reachWarnings(result.year, reach), "schools that cannot meet their reciprocity target");
-  const files = solveOutputs(result, explain(result.year, result.allocation), { warnings: loaded.warnings, reach, ...(opts.comparePublished ? { comparePublished: true } : {}) });
+  const shortage = await shortageSheet(result.year, result.allocation, { bound: result.bound });
+  const files = solveOutputs(result, explain(result.year, result.allocation), { warnings: loaded.warnings, reach, shortage, ...(opts.comparePublished ? { comparePublished: true } : {}) });
   writeOutputs(opts.out, files);
   if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...summaryOf(result, loaded.warnings) }, null, 2)}\n`);
   else if (!opts.quiet) io.out(`${summaryTable(result.check, result)}\n\nwritten to ${opts.out}: ${writtenList(files)}\n`);
@@ -46,7 +48,7 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
 export function registerSolve(program: Command, context: CommandContext): void {
   program
     .command("solve")
-    .description("Allocate every review of a year folder and write allocation.csv, unfilled.csv, ledger.csv, summary.json and report.html.")
+    .description("Allocate every review of a year folder and write allocation.csv, unfilled.csv, shortage.csv (what would fill the empty seats), ledger.csv, summary.json and report.html.")
     .argument("<year-folder>", "folder with schools.csv, reviewers.csv, leads.csv, reviews.csv (and optional policy.json), or an .xlsx workbook with those sheets")
     .requiredOption("-o, --out <dir>", "folder to write the results to (never the year folder)")
     .option("-s, --seed <n>", "seed for reproducible results", integer, 1)

@@ -5,6 +5,8 @@ import type { Year } from "../../model/year.js";
 import type { StandbyRow } from "../../plan/standby.js";
 import type { SolveResult } from "../../solver/index.js";
 import type { SchoolReach } from "../../years/reach.js";
+import type { Shortage } from "../../plan/shortage.js";
+import type { WhoLosesOut } from "../../plan/who-loses-out.js";
 
 /** What a report shows: the year, an allocation, the checker's verdict, and the solve if there was one. */
 export interface ReportInput {
@@ -27,6 +29,10 @@ export interface ReportInput {
   readonly comparePublished?: boolean;
   /** Each school's target against what its reviewers can give (`reciprocityReach(year)`), when the caller has it. */
   readonly reach?: readonly SchoolReach[];
+  /** The shortage sheet (`shortageSheet`): the report's first section says what would fill the empty seats. */
+  readonly shortage?: Shortage;
+  /** Who loses out (`whoLosesOut`): teams by phase, size and hub, schools sending without a team, fairness. */
+  readonly losers?: WhoLosesOut;
   /** The teams' standby lists (`standbyList(year, allocation)`), when the caller has them. */
   readonly standby?: readonly StandbyRow[];
 }

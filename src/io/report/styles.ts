@@ -12,7 +12,7 @@ const STYLE_LINES: readonly string[] = [
     `text-transform:uppercase;letter-spacing:.03em}.card .value{font-size:1.7em;font-weight:650}.card .detail{color:#444;` +
     `font-size:.85em}`,
   `.chart{display:block;max-width:100%;height:auto;font-size:11px}.chart text{fill:#333}` +
-    `.chart .week{font-family:ui-monospace,Menlo,Consolas,monospace}.chart .count,.chart .total{fill:#666}`,
+    `.chart .week{font-family:ui-monospace,Menlo,Consolas,monospace}.chart .count,.chart .total{fill:#666}.chart text.panel{font-weight:600}`,
   `.chart .grid{stroke:#e6e6e6}.chart .axis{stroke:#444}.chart .sep{stroke:#fff;stroke-width:.5}` +
     `.chart .owe{fill:#b71c1c}.chart .surplus{fill:#0d47a1}.chart .even{fill:#1b5e20}`,
   `.chart .extreme{font-size:11px;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}` +

@@ -38,7 +38,7 @@ function why(e: SeatExplanation | undefined): string {
 }
 
 function certificate(c: Deficiency): string {
-  const who = c.role === "lead" ? "Lead Reviewers" : "peer reviewers";
+  const who = c.unit === "teams" ? "advanced reviewers" : c.role === "lead" ? "Lead Reviewers" : "peer reviewers";
   return `<div class="certificate"><strong>Shortage of ${who}</strong>: ${h(c.summary)}</div>`;
 }
 

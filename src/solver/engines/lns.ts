@@ -1,3 +1,4 @@
+import { fairnessOn } from "../../goals/fairness.js";
 import { compareScores, type Score } from "../../goals/index.js";
 import type { Engine, StopReason } from "../engine.js";
 import { constructByFlows } from "../steps/construct.js";
@@ -36,7 +37,8 @@ export const LNS_LIMITS = {
  * one unit of the lower goals (kilometre-sized travel gains alone do not keep the search going).
  */
 function improved(before: Score, after: Score): boolean {
-  return after[0]! > before[0]! + 1e-9 || after[1]! > before[1]! || after[2]! >= before[2]! + 1;
+  // [fairness, seats, kept, goals] (rosterScore).
+  return after[0]! > before[0]! + 1e-9 || after[1]! > before[1]! + 1e-9 || after[2]! > before[2]! || after[3]! >= before[3]! + 1;
 }
 
 /** Whether anyone may sit on `review` at all (a team nobody may join is short whatever we do). */
@@ -93,7 +95,8 @@ export const lns: Engine = {
       context.report({ phase: "search", incumbent: filled, ...(bound !== undefined ? { bound, gap: Math.max(0, bound - filled) / Math.max(1, bound) } : {}) });
     };
     progress();
-    const boundMet = () => context.seatBound !== undefined && roster.filled() >= context.seatBound && deviation(roster) <= (context.reciprocityBound ?? 0);
+    // With fairness the seat bound is not the goal: fewer seats may be the best (fairnessOn).
+    const boundMet = () => !fairnessOn(year.policy) && context.seatBound !== undefined && roster.filled() >= context.seatBound && deviation(roster) <= (context.reciprocityBound ?? 0);
 
     let stale = 0;
     let done = 0;

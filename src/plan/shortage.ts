@@ -50,6 +50,12 @@ export interface ShortageRow {
   /** `seats` = `seatsAtMost`: exactly so many. */
   readonly proven: boolean;
   readonly detail: string;
+  /**
+   * With the option `witnesses`: the allocation behind `seats` — this allocation with the recruits
+   * (ids starting `+`, each available on the dates of the review they sit on, one review each;
+   * advanced for `recruit-advanced`) and the people of `oneMore` given one more review.
+   */
+  readonly witness?: { readonly allocation: Allocation; readonly oneMore?: readonly string[] };
 }
 
 /** The shortage sheet of an allocation. */
@@ -185,10 +191,12 @@ export interface ShortageOptions {
    * (`method: "advanced"`) the peer flow bound is not asked again (it would prove nothing more).
    */
   readonly bound?: { readonly method: string };
+  /** Keep each line's allocation with its supply (`ShortageRow.witness`), to check the sheet's claims. */
+  readonly witnesses?: boolean;
 }
 
 /** The sheet without date moves: no solve of its own, so it runs synchronously (the files of `solveOutputs`). */
-export function shortageWithoutMoves(year: Year, allocation: Allocation, options: Pick<ShortageOptions, "bound"> = {}): Shortage {
+export function shortageWithoutMoves(year: Year, allocation: Allocation, options: Pick<ShortageOptions, "bound" | "witnesses"> = {}): Shortage {
   const placement = place(year, allocation);
   const roster = rosterOf(year, allocation);
   const filled = { lead: 0, peer: 0 };
@@ -251,8 +259,15 @@ export function shortageWithoutMoves(year: Year, allocation: Allocation, options
     const cheap = peerAtMost(extra, advanced, bounds.peerFlow !== undefined);
     return cheap <= seats || !flowMayHelp ? cheap : peerAtMost(extra, advanced, true);
   };
-  const row = (r: Omit<ShortageRow, "proven">): ShortageRow => ({ ...r, proven: r.seats === r.seatsAtMost });
+  const row = (r: Omit<ShortageRow, "proven" | "witness">, witness?: ShortageRow["witness"]): ShortageRow => ({ ...r, proven: r.seats === r.seatsAtMost, ...(witness ? { witness } : {}) });
   const rows: ShortageRow[] = [];
+  // The allocation a change leaves, for the witnesses; nothing without them.
+  const keep = (into: { witness?: ShortageRow["witness"] }, oneMore?: readonly string[]) =>
+    options.witnesses ? (r: Roster) => (into.witness = { allocation: r.toAllocation(), ...(oneMore ? { oneMore } : {}) }) : undefined;
+  const witnessOf = (change: (r: Roster) => number, oneMore?: readonly string[]) => {
+    const into: { witness?: ShortageRow["witness"] } = {};
+    return { seats: trial(roster, change, keep(into, oneMore)), witness: into.witness };
+  };
 
   // Advanced reviewers: each week's teams without peers, each given an advanced recruit; with
   // swaps (a recruit taking an advanced reviewer's seat so that they staff another team) only
@@ -260,60 +275,74 @@ export function shortageWithoutMoves(year: Year, allocation: Allocation, options
   const recruited = (r: Roster, weeks: readonly (readonly [string, readonly ReviewInfo[]])[], swaps: boolean) =>
     weeks.reduce((n, [week, teams]) => n + staffWithRecruits(r, teams, eligible, `advanced-${week}`, unstaffed, swaps), 0);
   const bestOf = (weeks: readonly (readonly [string, readonly ReviewInfo[]])[], bound: number, places: number) => {
-    const direct = trial(roster, (r) => recruited(r, weeks, false));
-    return direct >= atMost(direct, places, bound) ? direct : Math.max(direct, trial(roster, (r) => recruited(r, weeks, true)));
+    const direct = witnessOf((r) => recruited(r, weeks, false));
+    if (direct.seats >= atMost(direct.seats, places, bound)) return direct;
+    const swapped = witnessOf((r) => recruited(r, weeks, true));
+    return swapped.seats > direct.seats ? swapped : direct;
   };
   const allPlaces = [...recruitGroups.values()].reduce((n, g) => n + g.places, 0);
-  const jointSeats = advancedWeeks.size > 0 ? bestOf([...advancedWeeks], allRecruits.seats, allPlaces) : 0;
+  const joint = advancedWeeks.size > 0 ? bestOf([...advancedWeeks], allRecruits.seats, allPlaces) : { seats: 0, witness: undefined };
   [...advancedWeeks].forEach(([week, teams], i) => {
     const places = recruitGroups.get(week)!.places;
-    const seats = bestOf([[week, teams]], weekBounds[i]!.seats, places);
+    const { seats, witness } = bestOf([[week, teams]], weekBounds[i]!.seats, places);
     rows.push(row({
       action: "recruit-advanced", week, hubs: hubsOf(teams), reviewIds: teams.map((t) => t.id), amount: places, unit: "advanced reviewer-reviews",
       seats, seatsAtMost: atMost(seats, places, weekBounds[i]!.seats),
       detail: `${plural(teams.length, "team")} of the week ${teams.length === 1 ? "has" : "have"} no peers for want of an advanced reviewer: ${plural(places, "more advanced reviewer")} available that week, from beyond the hosts' hubs (${hubsOf(teams).join(", ")}), would staff them`,
-    }));
+    }, witness));
   });
   if (advancedWeeks.size > 0) {
     const places = allPlaces;
     rows.push(row({
       action: "recruit-advanced", week: "all", hubs: hubsOf(unstaffed), reviewIds: unstaffed.map((t) => t.id), amount: places, unit: "advanced reviewer-reviews",
-      seats: jointSeats, seatsAtMost: atMost(jointSeats, places, allRecruits.seats),
+      seats: joint.seats, seatsAtMost: atMost(joint.seats, places, allRecruits.seats),
       detail: `every week's advanced recruits together; ${plural(now!.teams, "team")} need an advanced reviewer and no allocation staffs more than ${now!.staffed} with the advanced reviewers there are`,
-    }));
+    }, joint.witness));
   }
 
   // Reviewers of any level: the seats of staffed teams (and of kinds without an advanced seat) still empty.
-  let jointReviewers = 0;
+  const seatRecruits = (teams: readonly ReviewInfo[], role: Role, tag: string) => (r: Roster) => {
+    let seats = 0;
+    for (const team of teams) {
+      const open = role === "lead" ? 1 - r.leads(team).length : peerSeatsLeft(team, r.peers(team).length);
+      for (let k = 0; k < open; k += 1) {
+        r.add(role, recruit(`+${tag}-${team.id}-${k}`, role, team, role === "peer" ? "reviewer" : undefined), team);
+        seats += 1;
+      }
+    }
+    return seats;
+  };
   for (const [week, teams] of byWeek(shortTeams)) {
-    const seats = teams.reduce((n, t) => n + peerSeatsLeft(t, roster.peers(t).length), 0);
-    jointReviewers += seats;
+    const { seats, witness } = witnessOf(seatRecruits(teams, "peer", `reviewers-${week}`));
     rows.push(row({
       action: "recruit-reviewers", week, hubs: hubsOf(teams), reviewIds: teams.map((t) => t.id), amount: seats, unit: "reviewer-reviews",
       seats, seatsAtMost: atMost(seats, seats, now!.seats),
       detail: `${plural(teams.length, "team")} short of peers: ${plural(seats, "more reviewer")} of any level available that week, from beyond the hosts' hubs, would fill the seats`,
-    }));
+    }, witness));
   }
   if (shortTeams.length > 0) {
+    const { seats, witness } = witnessOf(seatRecruits(shortTeams, "peer", "reviewers"));
     rows.push(row({
-      action: "recruit-reviewers", week: "all", hubs: hubsOf(shortTeams), reviewIds: shortTeams.map((t) => t.id), amount: jointReviewers, unit: "reviewer-reviews",
-      seats: jointReviewers, seatsAtMost: atMost(jointReviewers, jointReviewers, now!.seats), detail: "every week's reviewer recruits together",
-    }));
+      action: "recruit-reviewers", week: "all", hubs: hubsOf(shortTeams), reviewIds: shortTeams.map((t) => t.id), amount: seats, unit: "reviewer-reviews",
+      seats, seatsAtMost: atMost(seats, seats, now!.seats), detail: "every week's reviewer recruits together",
+    }, witness));
   }
 
   // Lead Reviewers: one a review, for its days; each fills exactly its Lead seat.
   const leadAtMost = (n: number) => Math.max(0, bounds.lead + n - filled.lead);
   for (const [week, reviews] of byWeek(noLead)) {
     const days = reviews.reduce((n, r) => n + (r.span.to - r.span.from + 1), 0);
+    const { seats, witness } = witnessOf(seatRecruits(reviews, "lead", `lead-${week}`));
     rows.push(row({
       action: "recruit-lead", week, hubs: hubsOf(reviews), reviewIds: reviews.map((r) => r.id), amount: days, unit: "Lead Reviewer days",
-      seats: reviews.length, seatsAtMost: leadAtMost(reviews.length),
+      seats, seatsAtMost: leadAtMost(reviews.length),
       detail: `${plural(reviews.length, "review")} without a Lead Reviewer: ${plural(days, "Lead Reviewer day")} that week (${reviews.map((r) => r.id).join(", ")})`,
-    }));
+    }, witness));
   }
   if (noLead.length > 0) {
     const days = noLead.reduce((n, r) => n + (r.span.to - r.span.from + 1), 0);
-    rows.push(row({ action: "recruit-lead", week: "all", hubs: hubsOf(noLead), reviewIds: noLead.map((r) => r.id), amount: days, unit: "Lead Reviewer days", seats: noLead.length, seatsAtMost: leadAtMost(noLead.length), detail: "every week's Lead Reviewer days together" }));
+    const { seats, witness } = witnessOf(seatRecruits(noLead, "lead", "lead"));
+    rows.push(row({ action: "recruit-lead", week: "all", hubs: hubsOf(noLead), reviewIds: noLead.map((r) => r.id), amount: days, unit: "Lead Reviewer days", seats, seatsAtMost: leadAtMost(noLead.length), detail: "every week's Lead Reviewer days together" }, witness));
   }
 
   // Advanced reviewers at their maximum who could staff a team with one more review.
@@ -323,18 +352,19 @@ export function shortageWithoutMoves(year: Year, allocation: Allocation, options
   seconds.forEach((s, i) => {
     jointSecondSeats += oneMoreReview(jointSecond, s.person, s.options, eligible);
     const bound = i < personBounds.length ? personBounds[i]!.seats : cheapPerson(s);
+    const witness = options.witnesses ? witnessOf((r) => oneMoreReview(r, s.person, [s.best], eligible), [s.person.id]).witness : undefined;
     rows.push(row({
       action: "second-review", week: weekOfReview(s.best), hubs: hubsOf([s.best]), reviewIds: [s.best.id], personId: s.person.id, personName: s.person.name, amount: 1, unit: "more reviews",
       seats: s.seats, seatsAtMost: atMost(s.seats, 1, bound),
       detail: `${s.person.name} (${s.person.id}${s.person.school ? `, ${s.person.school.id}` : ""}) has ${plural(roster.duties(s.person).length, "review")} (max_reviews ${s.person.maxReviews}); one more, on ${s.best.id}, would staff its team${s.options.length > 1 ? ` (or one of ${s.options.length - 1} other teams without peers)` : ""}`,
-    }));
+    }, witness));
   });
   if (seconds.length > 0) {
     rows.push(row({
       action: "second-review", week: "all", hubs: hubsOf(seconds.map((s) => s.best)), reviewIds: [...new Set(seconds.map((s) => s.best.id))], amount: seconds.length, unit: "more reviews",
       seats: jointSecondSeats, seatsAtMost: atMost(jointSecondSeats, seconds.length, allSeconds.seats),
       detail: `every one of these ${plural(seconds.length, "advanced reviewer")} taking one more review`,
-    }));
+    }, options.witnesses ? { allocation: jointSecond.toAllocation(), oneMore: seconds.map((s) => s.person.id) } : undefined));
   }
   return {
     empty: emptySeatCounts(year, unfilled),
@@ -411,7 +441,7 @@ function staffWithRecruits(roster: Roster, teams: readonly ReviewInfo[], eligibl
 }
 
 /** Seats `change` fills when made on `roster`, which is left as it was (what it added taken off, what it took off put back). */
-function trial(roster: Roster, change: (roster: Roster) => number): number {
+function trial(roster: Roster, change: (roster: Roster) => number, capture?: (roster: Roster) => void): number {
   const log: { kind: "add" | "remove"; role: Role; person: PersonInfo; review: ReviewInfo }[] = [];
   const recording: Roster = {
     ...roster,
@@ -419,6 +449,7 @@ function trial(roster: Roster, change: (roster: Roster) => number): number {
     remove: (role, person, review) => (log.push({ kind: "remove", role, person, review }), roster.remove(role, person, review)),
   };
   const seats = change(recording);
+  capture?.(recording);
   for (const step of log.reverse()) (step.kind === "add" ? roster.remove : roster.add)(step.role, step.person, step.review);
   return seats;
 }

@@ -32,7 +32,9 @@ describe("qar respond", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     expect(out).toContain(`written to ${week2}`);
-    expect(readdirSync(week2).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "calendars", "diff.csv", "ledger.csv", "letters.csv", "notices.csv", "report.html", "standby.csv", "summary.json", "unfilled.csv"]);
+    expect(readdirSync(week2).filter((name) => !name.startsWith(".")).sort()).toEqual([
+      "allocation.csv", "calendars", "diff.csv", "ledger.csv", "letters.csv", "notices.csv", "report.html", "schools-without-team.csv", "shortage.csv", "standby.csv", "summary.json", "teams-by-group.csv", "unfilled.csv",
+    ]);
     const seats = seatsOf(week2);
     expect(seats.find((s) => s.person === confirmer.person && s.review === confirmer.review)?.status).toBe("confirmed");
     expect(seats.filter((s) => s.person === decliner.person && s.review === decliner.review).map((s) => s.status)).toEqual(["declined"]);

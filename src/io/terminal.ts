@@ -1,6 +1,8 @@
 import { emptySeatCounts, type CheckResult } from "../check.js";
 import type { SolveResult } from "../solver/index.js";
 import { emptySeatsInWords, gapInWords, pinsInWords } from "./words.js";
+import { whoLosesOut } from "../plan/who-loses-out.js";
+import { fairnessOn } from "../goals/fairness.js";
 
 const percent = (part: number, whole: number) => (whole === 0 ? "100.0%" : `${((100 * part) / whole).toFixed(1)}%`);
 
@@ -25,6 +27,8 @@ export function summaryTable(check: CheckResult, solve?: SolveResult, year = sol
     rows.push(["upper bound on seats", `${solve.bound.filledSeats} (${solve.bound.method})`]);
     rows.push(["gap to bound", `${(100 * solve.gap).toFixed(2)}%${solve.proven ? " (no allocation can fill more seats)" : ""}`]);
     rows.push(["engine", `${solve.engine}, seed ${solve.seed}, stopped: ${solve.stoppedBy}, ${Math.round(solve.elapsedMs)} ms`]);
+    const fair = fairnessOn(solve.year.policy) ? whoLosesOut(solve.year, solve.allocation, solve.bound).fairness : undefined;
+    if (fair) rows.push(["fairness", `${fair.given} of ${fair.protectedReviews} protected reviews have a team; cost at most ${fair.costInSeats ?? 0} seats`]);
   }
   const width = Math.max(...rows.map(([label]) => label.length));
   const table = rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join("\n");

@@ -1,5 +1,6 @@
 import type { EmptySeatCounts } from "../check.js";
 import type { Bound } from "../solver/bound.js";
+import { fairnessOn } from "../goals/fairness.js";
 import type { SolveResult } from "../solver/index.js";
 
 // In the users' words: these sentences reach the report and the terminal; the solver's own
@@ -47,6 +48,10 @@ export function gapInWords(solve: SolveResult): string {
       : `Proven by ${source}: no valid allocation fills more than ${solve.bound.filledSeats} of the ${seats} seats, so the ${empty} empty seats need more or other reviewers (see unfilled.csv and qar explain), not a better plan.`;
   }
   const more = solve.bound.filledSeats - filled;
+  if (fairnessOn(solve.year.policy)) {
+    // The gap is what the fairness policy chose to give up, not a plan that could be better.
+    return `The fairness policy (protectedPhases, minPeersPerTeam) comes before the seats: without it at most ${solve.bound.filledSeats} of the ${seats} seats could be filled, so it costs at most ${more} seat${more === 1 ? "" : "s"}; the other ${seats - solve.bound.filledSeats} empty seats need more or other reviewers.`;
+  }
   return `At most ${more} more seat${more === 1 ? "" : "s"} (a gap of ${(100 * solve.gap).toFixed(2)}%, bound by ${source}) might be filled by a better plan, or the bound is loose; the other ${seats - solve.bound.filledSeats} empty seats need more or other reviewers. ${capital(stopInWords(solve.stoppedBy))}.`;
 }
 

@@ -83,6 +83,11 @@ export const SHORTAGE_LIMITS = {
 
 const weekOfReview = (review: ReviewInfo) => formatDay(weekStart(review.span.from));
 const hubsOf = (reviews: readonly ReviewInfo[]) => [...new Set(reviews.map((r) => (r.host.hub?.trim() ? r.host.hub : "(none)")))].sort();
+/** Where a recruit for these reviews must come from, in words. */
+const fromWhere = (reviews: readonly ReviewInfo[]) =>
+  reviews.every((r) => r.kind.excludes.hub)
+    ? `from beyond the hosts' hubs (${hubsOf(reviews).join(", ")})`
+    : `from where each review takes its reviewers (a QAR's from beyond the host's hub, an MLQAR's from within it; hubs ${hubsOf(reviews).join(", ")})`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Someone recruited for one review: available on its dates only, of no school, bound by no conflict. */
@@ -253,7 +258,11 @@ export function shortageWithoutMoves(year: Year, allocation: Allocation, options
   const allSeconds = rest[recruitGroups.size + 1 + exactPeople.length]!;
 
   /** At most: the peer seats the bound allows with `extra` more peer places and the advanced bound `advanced`, less those filled. */
-  const peerAtMost = (extra: number, advanced: number, needFlow: boolean) => Math.max(0, Math.min(bounds.peerSeats, advanced, needFlow ? peerFlow() + extra : Infinity) - filled.peer);
+  // The advanced bound covers the teams that need an advanced reviewer; the others (a kind with
+  // no advanced seat, a TPR) hold at most their seats.
+  const withoutAdvanced = year.reviews.filter((r) => advancedToStaff(year, r) === 0).reduce((n, r) => n + r.peerSeats, 0);
+  const peerAtMost = (extra: number, advanced: number, needFlow: boolean) =>
+    Math.max(0, Math.min(bounds.peerSeats, advanced + withoutAdvanced, needFlow ? peerFlow() + extra : Infinity) - filled.peer);
   const flowMayHelp = options.bound?.method !== "advanced";
   const atMost = (seats: number, extra: number, advanced: number) => {
     const cheap = peerAtMost(extra, advanced, bounds.peerFlow !== undefined);
@@ -288,7 +297,7 @@ export function shortageWithoutMoves(year: Year, allocation: Allocation, options
     rows.push(row({
       action: "recruit-advanced", week, hubs: hubsOf(teams), reviewIds: teams.map((t) => t.id), amount: places, unit: "advanced reviewer-reviews",
       seats, seatsAtMost: atMost(seats, places, weekBounds[i]!.seats),
-      detail: `${plural(teams.length, "team")} of the week ${teams.length === 1 ? "has" : "have"} no peers for want of an advanced reviewer: ${plural(places, "more advanced reviewer")} available that week, from beyond the hosts' hubs (${hubsOf(teams).join(", ")}), would staff them`,
+      detail: `${plural(teams.length, "team")} of the week ${teams.length === 1 ? "has" : "have"} no peers for want of an advanced reviewer: ${plural(places, "more advanced reviewer")} available that week, ${fromWhere(teams)}, would staff them`,
     }, witness));
   });
   if (advancedWeeks.size > 0) {
@@ -317,7 +326,7 @@ export function shortageWithoutMoves(year: Year, allocation: Allocation, options
     rows.push(row({
       action: "recruit-reviewers", week, hubs: hubsOf(teams), reviewIds: teams.map((t) => t.id), amount: seats, unit: "reviewer-reviews",
       seats, seatsAtMost: atMost(seats, seats, now!.seats),
-      detail: `${plural(teams.length, "team")} short of peers: ${plural(seats, "more reviewer")} of any level available that week, from beyond the hosts' hubs, would fill the seats`,
+      detail: `${plural(teams.length, "team")} short of peers: ${plural(seats, "more reviewer")} of any level available that week, ${fromWhere(teams)}, would fill the seats`,
     }, witness));
   }
   if (shortTeams.length > 0) {

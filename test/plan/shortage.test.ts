@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { checkAllocation } from "../../src/check.js";
-import type { Problem } from "../../src/model/problem.js";
-import type { LeadReviewer, Reviewer } from "../../src/model/schema.js";
 import { formatDay, weekStart } from "../../src/model/dates.js";
 import { indexYear, type Year } from "../../src/model/year.js";
 import { shortageWithoutMoves, type ShortageRow } from "../../src/plan/shortage.js";
 import { whoLosesOut } from "../../src/plan/who-loses-out.js";
 import { allowedPair } from "../../src/rules/index.js";
 import { solve } from "../../src/solver/index.js";
-import { tightYear } from "../helpers/tight-year.js";
+import { tightYear, withRecruits } from "../helpers/tight-year.js";
 
 /**
  * The independent count: a maximum matching (augmenting paths, Kuhn) of advanced reviewers,
@@ -34,27 +32,6 @@ function advancedMatching(year: Year): number {
   let matched = 0;
   for (const person of people) if (augment(person, new Set())) matched += 1;
   return matched;
-}
-
-/** The year with the witness's recruits as people of a school of their own, and `oneMore` given one more review. */
-function withRecruits(problem: Problem, witness: NonNullable<ShortageRow["witness"]>): Problem {
-  const year = indexYear(problem);
-  const span = (reviewId: string) => {
-    const review = year.reviewById.get(reviewId)!;
-    return [{ from: formatDay(review.span.from), to: formatDay(review.span.to) }];
-  };
-  const recruits = witness.allocation.assignments.filter((a) => a.personId.startsWith("+"));
-  const reviewers: Reviewer[] = recruits
-    .filter((a) => a.role === "peer")
-    .map((a) => ({ id: a.personId, name: "recruit", schoolId: "+R", level: a.personId.startsWith("+advanced") ? "advanced" : "reviewer", phases: [], available: span(a.reviewId), maxReviews: 1, conflicts: [], prefers: [] }));
-  const leads: LeadReviewer[] = recruits.filter((a) => a.role === "lead").map((a) => ({ id: a.personId, name: "recruit", available: span(a.reviewId), maxReviews: 1, phases: [], conflicts: [] }));
-  const more = new Set(witness.oneMore ?? []);
-  return {
-    ...problem,
-    schools: [...problem.schools, { id: "+R", name: "Recruits", phase: "primary", pupils: 100, carryOver: 0 }],
-    reviewers: [...problem.reviewers.map((r) => (more.has(r.id) ? { ...r, maxReviews: (r.maxReviews ?? problem.policy.defaultMaxReviews) + 1 } : r)), ...reviewers],
-    leads: [...problem.leads, ...leads],
-  };
 }
 
 describe("the shortage sheet", async () => {

@@ -1,6 +1,7 @@
 import type { Metrics } from "../../check.js";
 import { formatPublished, PUBLISHED_FULL_TEAMS, PUBLISHED_MEETING_COMMITMENT } from "../../model/published.js";
 import type { SolveResult } from "../../solver/index.js";
+import { fairnessOn } from "../../goals/fairness.js";
 import { h, num, percent, plural } from "./format.js";
 import type { ReportInput } from "./input.js";
 import { boundSourceInWords, gapInWords, stopInWords } from "../words.js";
@@ -26,7 +27,9 @@ function boundLines(m: Metrics, solve: SolveResult): string[] {
     `upper bound ${num("bound", bound.filledSeats)} (from ${h(boundSourceInWords(bound.method))}) · gap ${num("gapPercent", (100 * solve.gap).toFixed(2))}%`,
     solve.proven
       ? `<strong>proven: no valid allocation fills more seats</strong>`
-      : `not proven optimal: at most ${num("boundMissing", missing)} more seats could be filled`,
+      : fairnessOn(solve.year.policy)
+        ? `the fairness policy costs at most ${num("boundMissing", missing)} seats (see Who loses out)`
+        : `not proven optimal: at most ${num("boundMissing", missing)} more seats could be filled`,
   ];
 }
 

@@ -24,7 +24,7 @@ function advancedItem(shortage: Shortage): string {
   return `<li data-action="recruit-advanced" data-amount="${total.amount}" data-seats="${total.seats}" data-seats-at-most="${total.seatsAtMost}"><strong>Advanced reviewers.</strong> \
 ${plural(a.teams, "team")} need an advanced reviewer each; the advanced reviewers there are can give at most ${a.staffed} of them one, whatever \
 the allocation, so ${plural(a.short, "team")} stay without peers. <strong>${total.amount} more advanced reviewer-reviews</strong>, in the \
-${plural(weeks.length, "week")} below, would staff them: ${seatsInWords(total)}. A recruit must be available that week and come from beyond the host's hub.</li>`;
+${plural(weeks.length, "week")} below, would staff them: ${seatsInWords(total)}. A recruit must be available that week and come from where the review takes its reviewers (for a QAR, beyond the host's hub, locality and trust).</li>`;
 }
 
 function secondItem(shortage: Shortage, year: ReportInput["year"]): string {

@@ -18,6 +18,54 @@ export interface UnfilledSeats {
   readonly missing: number;
 }
 
+/**
+ * How the empty seats fall on reviews: the one count of short reviews that `qar explain`, the
+ * report, summary.json and the terminal all give.
+ */
+export interface EmptySeatCounts {
+  /** Empty seats, Lead Reviewer and peer. */
+  readonly seats: number;
+  readonly leadSeats: number;
+  readonly peerSeats: number;
+  /** Reviews with at least one empty seat. */
+  readonly reviews: number;
+  /** Reviews whose Lead Reviewer seat is empty. */
+  readonly withoutLead: number;
+  /** Reviews with peer seats and not one peer: no peer team. */
+  readonly noPeerTeam: number;
+  /** Reviews with some peers but fewer than their seats: short of peers. */
+  readonly shortOfPeers: number;
+}
+
+/**
+ * Counts the empty seats of an allocation by review: `unfilled` is the checker's list (or
+ * `explain`'s entries, which carry the same fields).
+ *
+ * @example
+ * const counts = emptySeatCounts(year, checkAllocation(year, allocation).unfilled);
+ * console.log(`${counts.reviews} reviews with empty seats, ${counts.noPeerTeam} without a peer team`);
+ */
+export function emptySeatCounts(year: Year, unfilled: readonly Pick<UnfilledSeats, "reviewId" | "role" | "missing">[]): EmptySeatCounts {
+  const reviews = new Set<string>();
+  let leadSeats = 0;
+  let peerSeats = 0;
+  let noPeerTeam = 0;
+  let shortOfPeers = 0;
+  for (const seat of unfilled) {
+    if (seat.missing <= 0) continue;
+    reviews.add(seat.reviewId);
+    if (seat.role === "lead") {
+      leadSeats += seat.missing;
+      continue;
+    }
+    peerSeats += seat.missing;
+    const review = year.reviewById.get(seat.reviewId);
+    if (review && seat.missing >= review.peerSeats) noPeerTeam += 1;
+    else shortOfPeers += 1;
+  }
+  return { seats: leadSeats + peerSeats, leadSeats, peerSeats, reviews: reviews.size, withoutLead: unfilled.filter((s) => s.role === "lead" && s.missing > 0).length, noPeerTeam, shortOfPeers };
+}
+
 /** The figures of an allocation, as the checker computes them (the report shows these). */
 export interface Metrics {
   readonly reviews: number;
@@ -30,12 +78,25 @@ export interface Metrics {
   readonly reciprocity: ReciprocityMetrics & { readonly schools: number };
   /** The same measures over the trusts, in a year with reviews counted by trust (Trust Peer Reviews) only. */
   readonly trustReciprocity?: ReciprocityMetrics & { readonly trusts: number };
-  readonly phaseMatch: { readonly matched: number; readonly assigned: number; readonly share: number };
+  /**
+   * People placed who know the host's phase, all together and for peers and Lead Reviewers apart.
+   * A peer reviewer matches as the phase goal sees it (their phases include the host's, or they
+   * list none: no restriction); a Lead Reviewer only when their phases include the host's (one
+   * who lists none is counted in `leads.noPhases`, never as a match).
+   */
+  readonly phaseMatch: PhaseShare & { readonly peers: PhaseShare; readonly leads: PhaseShare & { readonly noPhases: number } };
   readonly travel: { readonly measured: number; readonly totalKm: number; readonly meanKm: number };
   readonly preferences: { readonly stated: number; readonly honoured: number };
   readonly variety: { readonly sameSchoolPairs: number; readonly reciprocalPairs: number; readonly repeats: number };
   /** Units of every goal by goal id (`GOALS`): seats filled, km travelled, same-school pairs... */
   readonly goals: Readonly<Record<string, number>>;
+}
+
+/** People placed who know the host's phase, of those placed. */
+export interface PhaseShare {
+  readonly matched: number;
+  readonly assigned: number;
+  readonly share: number;
 }
 
 /** Reciprocity figures over a set of accounts (schools, or trusts). */
@@ -64,14 +125,26 @@ export interface CheckResult {
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+const phaseShare = (matched: number, assigned: number): PhaseShare => ({ matched, assigned, share: share(matched, assigned) });
+
+/** Peer seats filled at each account's own reviews (a school's, or a trust's for reviews counted by trust). */
+function seatsReceived(placement: Placement): Map<string, number> {
+  const received = new Map<string, number>();
+  for (const review of placement.year.reviews) {
+    const peers = Math.min(review.peerSeats, placement.teams.get(review.id)?.peers.length ?? 0);
+    if (review.account !== undefined && peers > 0) received.set(review.account, (received.get(review.account) ?? 0) + peers);
+  }
+  return received;
+}
 
 /** The reciprocity ledger: one row per school, in input order (places on reviews counted by school). */
 export function ledgerOf(placement: Placement): LedgerRow[] {
   const sent = placesSent(placement);
+  const received = seatsReceived(placement);
   return placement.year.problem.schools.map((school) => {
-    const seatsReceived = placement.year.target.get(school.id) ?? 0;
+    const target = placement.year.target.get(school.id) ?? 0;
     const placesSent = sent.get(school.id) ?? 0;
-    return { schoolId: school.id, seatsReceived, placesSent, balance: placesSent - seatsReceived };
+    return { schoolId: school.id, seatsReceived: received.get(school.id) ?? 0, placesSent, balance: placesSent - target, target };
   });
 }
 
@@ -92,12 +165,13 @@ export function isFullTeam(review: { readonly peerSeats: number }, leads: number
  */
 export function trustLedgerOf(placement: Placement): TrustLedgerRow[] {
   const sent = placesSent(placement);
+  const received = seatsReceived(placement);
   return placement.year.accounts
     .filter((account) => account.basis === "trust")
     .map((account) => {
-      const seatsReceived = placement.year.target.get(account.key) ?? 0;
+      const target = placement.year.target.get(account.key) ?? 0;
       const placesSent = sent.get(account.key) ?? 0;
-      return { trustId: account.id, seatsReceived, placesSent, balance: placesSent - seatsReceived };
+      return { trustId: account.id, seatsReceived: received.get(account.key) ?? 0, placesSent, balance: placesSent - target, target };
     });
 }
 
@@ -130,8 +204,7 @@ function metricsOf(placement: Placement, ledger: readonly LedgerRow[], trustLedg
   let leadFilled = 0;
   let peerFilled = 0;
   let fullTeams = 0;
-  let matched = 0;
-  let assigned = 0;
+  const phase = { peer: { matched: 0, assigned: 0 }, lead: { matched: 0, assigned: 0 }, leadsWithoutPhases: 0 };
   let measured = 0;
   let totalKm = 0;
   let stated = 0;
@@ -150,8 +223,11 @@ function metricsOf(placement: Placement, ledger: readonly LedgerRow[], trustLedg
       unfilled.push({ reviewId: review.id, hostSchoolId: review.host.id, role: "peer", missing: review.peerSeats - peers });
     }
     for (const person of [...team.leads, ...team.peers]) {
-      assigned += 1;
-      if (phaseMatches(person, review.host)) matched += 1;
+      const counted = phase[person.role];
+      counted.assigned += 1;
+      // A Lead Reviewer who lists no phase is not known to have the host's (a school host's).
+      if (person.role === "lead" && person.phases.size === 0 && review.host.phase !== undefined) phase.leadsWithoutPhases += 1;
+      else if (phaseMatches(person, review.host)) counted.matched += 1;
       const km = travelKm(person, review.host);
       if (km !== undefined) {
         measured += 1;
@@ -178,7 +254,11 @@ function metricsOf(placement: Placement, ledger: readonly LedgerRow[], trustLedg
       filledShare: share(filled.total, seats.total),
       reciprocity: { schools: ledger.length, ...reciprocityOf(ledger, tolerance) },
       ...(year.accounts.some((a) => a.basis === "trust") ? { trustReciprocity: { trusts: trustLedger.length, ...reciprocityOf(trustLedger, tolerance) } } : {}),
-      phaseMatch: { matched, assigned, share: share(matched, assigned) },
+      phaseMatch: {
+        ...phaseShare(phase.peer.matched + phase.lead.matched, phase.peer.assigned + phase.lead.assigned),
+        peers: phaseShare(phase.peer.matched, phase.peer.assigned),
+        leads: { ...phaseShare(phase.lead.matched, phase.lead.assigned), noPhases: phase.leadsWithoutPhases },
+      },
       travel: { measured, totalKm, meanKm: measured === 0 ? 0 : totalKm / measured },
       preferences: { stated, honoured },
       variety: { sameSchoolPairs: goals["same-school"]!, reciprocalPairs: goals["reciprocal-pairs"]!, repeats: goals["repeat"]! },

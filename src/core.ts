@@ -18,7 +18,7 @@ export { indexYear, accountOf, trustAccount, type Year, type ReviewInfo, type Pe
 export { DEFAULT_KINDS, KindSchema, mergeKinds, type Kind, type KindOverride } from "./model/kinds.js";
 export { RULES, PAIR_RULES, COMPOSITION_RULES, type Rule, type PairRule, type AllocationRule, type Violation } from "./rules/index.js";
 export { solve, checkAllocation, explain, repair, respond, closeYear, type ProblemLike } from "./api.js";
-export type { CheckResult, Metrics, UnfilledSeats } from "./check.js";
+export { emptySeatCounts, type CheckResult, type EmptySeatCounts, type Metrics, type PhaseShare, type UnfilledSeats } from "./check.js";
 export type { LedgerRow, TrustLedgerRow } from "./goals/reciprocity.js";
 export { ENGINES, type Dropped, type SolveOptions, type SolveResult, type RejectedPin } from "./solver/index.js";
 export type { Progress, StopReason } from "./solver/engine.js";
@@ -57,6 +57,11 @@ export { lettersOf, type Letter, type LetterWording } from "./season/letters.js"
 export { calendarIcs, hostCalendarIcs, lettersCsv, noticesCsv, seasonFiles, writingTime, lettersTable, noticesTable } from "./io/write-season.js";
 export { plan, planWeeks, proposeMoves, windowStarts, moveReview, standbyFor, standbyList, seatStateOf, STANDBY_LIMIT, MOVE_LIMITS, type PlanResult, type PlanOptions, type WeekRow, type Move, type MoveLimits, type MoveOptions, type MovePlan, type StandbyRow, type StandbyOptions } from "./plan/index.js";
 export { weeksCsv, movesCsv, standbyCsv, planOutputs, movedReviewsCsv } from "./io/write-plan.js";
+export { shortageSheet, shortageWithoutMoves, SHORTAGE_LIMITS, type Shortage, type ShortageAction, type ShortageOptions, type ShortageRow } from "./plan/shortage.js";
+export { whoLosesOut, type FairnessOutcome, type GroupRow, type SchoolWithoutTeam, type WhoLosesOut } from "./plan/who-loses-out.js";
+export { shortageCsv, teamsByGroupCsv, schoolsWithoutTeamCsv } from "./io/write-shortage.js";
+export { reciprocityReach, reachWarnings, type SchoolReach } from "./years/reach.js";
+export { fairnessOn, fairTeamNeed } from "./goals/fairness.js";
 export { renderPlan, weekChart } from "./io/report-plan.js";
 export { useHighsWasm, SolverUnavailableError } from "./solver/lp.js";
 export { jsonSchemas, ResultSchema, CheckOutputSchema, ExplainOutputSchema, PlanOutputSchema, type SchemaName } from "./model/json-schemas.js";

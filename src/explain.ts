@@ -5,7 +5,9 @@ import { indexYear, type PersonInfo, type ReviewInfo, type Year } from "./model/
 import { advancedToStaff, allowedPair, COMPOSITION_RULES, isAdvanced, mostWithoutOverlap, PAIR_RULES, reviewsLeft, place, seatAdmits, type Placement, type SeatState } from "./rules/index.js";
 import { givenUpSeats } from "./season/status.js";
 import { rowKey } from "./solver/diff.js";
+import { advancedBoundWith, advancedPart } from "./solver/bound.js";
 import { createFlowNetwork } from "./solver/flow.js";
+import { createRoster } from "./solver/roster.js";
 
 /** One step of a seat's candidate funnel: how many people remain after a rule. */
 export interface FunnelStep {
@@ -65,10 +67,15 @@ const isFrozen = (standing: Standing, review: ReviewInfo) => standing.frozenBefo
 
 /**
  * A Hall-type deficiency: reviews whose seats exceed what every person who could serve any of
- * them can give. Whatever the allocation, at least `shortfall` of these seats stay empty.
+ * them can give. Whatever the allocation, at least `shortfall` of these seats stay empty. With
+ * `unit: "teams"` it is about advanced reviewers: `seats` counts the teams needing one,
+ * `capacity` the advanced reviewer-reviews their possible advanced reviewers can give them, and
+ * at least `shortfall` of these teams stay without peers.
  */
 export interface Deficiency {
   readonly role: Role;
+  /** `teams`: the certificate counts teams needing an advanced reviewer (absent: seats). */
+  readonly unit?: "teams";
   readonly reviewIds: readonly string[];
   /** Seats of those reviews. */
   readonly seats: number;
@@ -337,7 +344,36 @@ export function deficiencies(year: Year): Deficiency[] {
         `at least ${seats - capacity} must stay empty whatever the allocation. Recruit ${who(role)}s available in those months.`,
     });
   }
-  return found;
+  const advanced = advancedDeficiency(year);
+  return advanced ? [...found, advanced] : found;
+}
+
+/**
+ * The advanced reviewers' certificate, from the minimum cut of the advanced bound's flow: teams
+ * whose possible advanced reviewers can give fewer reviews than there are teams, so that some
+ * stay without peers whatever the allocation (each needs its own advanced reviewer-review).
+ */
+function advancedDeficiency(year: Year): Deficiency | undefined {
+  const part = advancedPart(year);
+  const [staffing] = advancedBoundWith(part.year, part.candidates, createRoster(part.year), [{}]);
+  if (!staffing || staffing.unreached.length <= staffing.unreachedPlaces) return undefined;
+  const teams = new Set(staffing.unreached);
+  const people = part.year.reviewers.filter((p) => (part.candidates.byPerson.get(`peer:${p.id}`) ?? []).some((c) => teams.has(c.review))).length;
+  const weeks = [...new Set(staffing.unreached.map((r) => formatDay(r.span.from).slice(0, 7)))].sort();
+  const short = staffing.unreached.length - staffing.unreachedPlaces;
+  return {
+    role: "peer",
+    unit: "teams",
+    reviewIds: staffing.unreached.map((r) => r.id),
+    seats: staffing.unreached.length,
+    people,
+    capacity: staffing.unreachedPlaces,
+    shortfall: short,
+    summary:
+      `${plural(staffing.unreached.length, "team")} (${weeks.join(", ")}) each need an advanced reviewer; the ${plural(people, "advanced reviewer")} ` +
+      `who may serve any of them can give them at most ${plural(staffing.unreachedPlaces, "review")} between them (their max_reviews, dates and the rules): ` +
+      `at least ${plural(short, "team")} stay without peers whatever the allocation. Recruit advanced reviewers available in those months (shortage.csv says which weeks).`,
+  };
 }
 
 /**

@@ -102,6 +102,12 @@ export function outputReserveMs(problem: Problem, setUp: { wallMs: number; cpuMs
   return 1.5 * cpuMs * busy;
 }
 
+/** Warnings found after reading (on stderr): the first few, and how many more summary.json lists. */
+export function printSome(io: Io, warnings: readonly InputError[], what: string, shown = 5): void {
+  for (const warning of warnings.slice(0, shown)) io.err(`warning: ${formatInputError(warning)}\n`);
+  if (warnings.length > shown) io.err(`warning: ${warnings.length - shown} more ${what}; summary.json and the report list them all\n`);
+}
+
 /**
  * Reads the year (a folder of CSV or .xlsx files, or one .xlsx workbook) and `--policy`, or
  * stops with its input problems. Its warnings (columns not used, files read under another name,
@@ -177,7 +183,7 @@ export function refuseUnknownSeats(year: Year | Problem, allocation: Allocation,
 const OUTPUT_FOLDERS = [CALENDARS_FOLDER, HUBS_FOLDER];
 
 /** The files every solve-like command writes (the folder check looks for folders in their way). */
-export const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "ledger.csv", "trust-ledger.csv", "standby.csv", "summary.json", "report.html", "letters.csv", "results.xlsx"] as const;
+export const SOLVE_FILES = ["allocation.csv", "unfilled.csv", "shortage.csv", "teams-by-group.csv", "schools-without-team.csv", "ledger.csv", "trust-ledger.csv", "standby.csv", "summary.json", "report.html", "letters.csv", "results.xlsx"] as const;
 
 /**
  * The output guard, before any work: refuses an output place inside the year folder by any

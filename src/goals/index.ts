@@ -21,13 +21,15 @@ import { repeatGoal } from "./repeat.js";
 import { sameSchoolGoal } from "./same-school.js";
 import { travelGoal } from "./travel.js";
 import { advancedSeatGoal, leadSeatGoal, peerSeatGoal } from "./seats.js";
+import { fairnessGoal } from "./fairness.js";
 import type { Goal, GoalState, Tier } from "./types.js";
 
 export type { Goal, GoalState, MipTerms, Tier } from "./types.js";
 export { placesSent } from "./reciprocity.js";
 
-/** The soft goals in priority order (DOMAIN.md): seats, reciprocity, phase, preference, travel, variety. */
+/** The soft goals in priority order (DOMAIN.md): seats (after fairness, when the policy asks for it), reciprocity, phase, preference, travel, variety. */
 export const GOALS: readonly Goal[] = [
+  fairnessGoal,
   leadSeatGoal,
   peerSeatGoal,
   advancedSeatGoal,
@@ -70,12 +72,17 @@ export function goalUnits(placement: Placement): Record<string, number> {
 /** An allocation's value by tier: `[seats, goals]`, larger is better, compared in order. */
 export type Score = readonly number[];
 
-/** The policy's value of a placement, tier by tier. */
+/**
+ * The policy's value of a placement, tier by tier. Fairness counts in the seats' tier, each
+ * unit worth more than every peer seat of the year together: above the seats, and compared to
+ * within a seat's rounding as they are.
+ */
 export function scoreOf(placement: Placement): Score {
   const w = placement.year.policy.weights;
-  const tiers: Record<Tier, number> = { seats: 0, goals: 0 };
+  const tiers: Record<Tier, number> = { fairness: 0, seats: 0, goals: 0 };
   for (const goal of GOALS) tiers[goal.tier] += (goal.sense === "reward" ? 1 : -1) * w[goal.weight] * goal.units(placement);
-  return [tiers.seats, tiers.goals];
+  const peerSeats = placement.year.reviews.reduce((n, r) => n + r.peerSeats, 0);
+  return [tiers.seats + tiers.fairness * (peerSeats + 1), tiers.goals];
 }
 
 /**

@@ -2,14 +2,16 @@ import { accountOf, type Year } from "../model/year.js";
 import type { Placement } from "../rules/types.js";
 import type { Goal } from "./types.js";
 
-/** One school's reciprocity account: places its reviewers fill elsewhere against its own review's seats. */
+/** One school's reciprocity account: places its reviewers fill elsewhere against its target. */
 export interface LedgerRow {
   readonly schoolId: string;
-  /** The target: peer seats of the reviews the school hosts (plus any carry-over). */
+  /** Peer seats filled at the reviews the school hosts, in this allocation. */
   readonly seatsReceived: number;
   readonly placesSent: number;
-  /** `placesSent - seatsReceived`: negative means the school owes places. */
+  /** `placesSent - target`: negative means the school owes places. */
   readonly balance: number;
+  /** The target: peer seats of the reviews the school hosts, plus any carry-over (never below 0). */
+  readonly target: number;
 }
 
 /**
@@ -18,11 +20,13 @@ export interface LedgerRow {
  */
 export interface TrustLedgerRow {
   readonly trustId: string;
-  /** The target: peer seats of the reviews counted by trust that the trust hosts. */
+  /** Peer seats filled at the reviews counted by trust that the trust hosts, in this allocation. */
   readonly seatsReceived: number;
   readonly placesSent: number;
-  /** `placesSent - seatsReceived`: negative means the trust owes places. */
+  /** `placesSent - target`: negative means the trust owes places. */
   readonly balance: number;
+  /** The target: peer seats of the reviews counted by trust that the trust hosts. */
+  readonly target: number;
 }
 
 /** What the reciprocity measures read of an account's row, a school's or a trust's. */

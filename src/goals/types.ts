@@ -3,8 +3,11 @@ import type { Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import type { Placement, SeatState } from "../rules/types.js";
 
-/** Which tier a goal belongs to: seats always come before every other goal. */
-export type Tier = "seats" | "goals";
+/**
+ * Which tier a goal belongs to: seats always come before every other goal; `fairness` (off
+ * unless the policy protects teams, `fairness.ts`) comes before the seats.
+ */
+export type Tier = "fairness" | "seats" | "goals";
 
 /** What an engine's working allocation tells a goal: teams, duties and each account's places sent. */
 export interface GoalState extends SeatState {
@@ -26,6 +29,7 @@ export interface MipTerms {
   readonly peers: readonly { readonly column: number; readonly person: PersonInfo; readonly review: ReviewInfo }[];
   /** By review index: the column that is 1 when the team is staffed, and the advanced seats it then holds. */
   readonly staffed: ReadonlyMap<number, { readonly column: number; readonly need: number }>;
+  /** In the goal's tier: the seats' for `fairness` and `seats` goals, the goals' otherwise. */
   column(units: number, upper: number, derived: (x: (column: number) => number) => number, lower?: number): number;
   /** Adds `units` of the goal to an existing column's worth. */
   price(column: number, units: number): void;

@@ -5,6 +5,7 @@ import { parseDay } from "../model/dates.js";
 import type { Allocation } from "../model/schema.js";
 import { dropControl } from "../model/text.js";
 import type { Year } from "../model/year.js";
+import { reciprocityReach, type SchoolReach } from "../years/reach.js";
 import { lettersOf, type Letter } from "../season/letters.js";
 import type { Notice } from "../season/notices.js";
 import type { Table, TableCell } from "./csv-text.js";
@@ -121,6 +122,8 @@ export interface ResultsInput {
   readonly letters?: readonly Letter[];
   /** The notices of a `respond` or `repair` step (a `notices` sheet); none after a plain solve. */
   readonly notices?: readonly Notice[];
+  /** Each school's target against what its reviewers can give (the ledger's `reachable`); `reciprocityReach(year)` when not given. */
+  readonly reach?: readonly SchoolReach[];
 }
 
 /**
@@ -132,10 +135,11 @@ export interface ResultsInput {
  */
 export function resultsWorkbook(input: ResultsInput): Promise<Uint8Array> {
   const { year, allocation, check, explanation, letters, notices } = input;
+  const reach = input.reach ?? reciprocityReach(year);
   return workbookOf([
     { name: "allocation", table: allocationTable(year, allocation) },
     { name: "unfilled", table: unfilledTable(explanation, year) },
-    { name: "ledger", table: ledgerTable(check) },
+    { name: "ledger", table: ledgerTable(check, reach) },
     ...(check.trustLedger.length > 0 ? [{ name: "trust-ledger", table: trustLedgerTable(check) }] : []),
     { name: "letters", table: lettersTable(letters ?? lettersOf({ year, allocation })) },
     ...(notices !== undefined ? [{ name: "notices", table: noticesTable(notices) }] : []),

@@ -1,4 +1,4 @@
-import type { CheckResult } from "../check.js";
+import { emptySeatCounts, type CheckResult } from "../check.js";
 import type { Explanation } from "../explain.js";
 import type { Allocation, Withdrawal } from "../model/schema.js";
 import type { Seat } from "../season/status.js";
@@ -16,6 +16,10 @@ import type { CalendarEvent } from "../season/calendar.js";
 import { lettersOf, type Letter, type LetterWording } from "../season/letters.js";
 import { standbyList, type StandbyRow } from "../plan/standby.js";
 import { standbyCsv } from "./write-plan.js";
+import { reachWarnings, reciprocityReach, type SchoolReach } from "../years/reach.js";
+import { shortageWithoutMoves, type Shortage } from "../plan/shortage.js";
+import { whoLosesOut, type WhoLosesOut } from "../plan/who-loses-out.js";
+import { schoolsWithoutTeamCsv, shortageCsv, teamsByGroupCsv } from "./write-shortage.js";
 
 export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level", "status", "sequence"] as const;
 
@@ -87,16 +91,21 @@ export function unfilledTable(explanation: Explanation, year?: Year): Table {
 /** `unfilled.csv` as text (see `unfilledTable`). */
 export const unfilledCsv = (explanation: Explanation, year?: Year): string => tableCsv(unfilledTable(explanation, year));
 
-/** `ledger.csv`: each school's reciprocity account. */
-export function ledgerTable(check: CheckResult): Table {
+/**
+ * `ledger.csv`: each school's reciprocity account: the peer seats it received in this
+ * allocation, the places it sent, its balance against its target, the target, and (with
+ * `reach`) the places its reviewers can give at most (blank without).
+ */
+export function ledgerTable(check: CheckResult, reach?: readonly SchoolReach[]): Table {
+  const reachable = new Map((reach ?? []).map((r) => [r.schoolId, r.reachable]));
   return {
-    columns: ["school_id", "seats_received", "places_sent", "balance"],
-    rows: check.ledger.map((row) => [row.schoolId, row.seatsReceived, row.placesSent, row.balance]),
+    columns: ["school_id", "seats_received", "places_sent", "balance", "target", "reachable"],
+    rows: check.ledger.map((row) => [row.schoolId, row.seatsReceived, row.placesSent, row.balance, row.target, reachable.get(row.schoolId)]),
   };
 }
 
 /** `ledger.csv` as text (see `ledgerTable`). */
-export const ledgerCsv = (check: CheckResult): string => tableCsv(ledgerTable(check));
+export const ledgerCsv = (check: CheckResult, reach?: readonly SchoolReach[]): string => tableCsv(ledgerTable(check, reach));
 
 /**
  * `trust-ledger.csv`: each trust's reciprocity account, in a year with reviews counted by trust (TPRs).
@@ -110,8 +119,8 @@ export function trustLedgerCsv(check: CheckResult): string {
 /** `trust-ledger.csv`'s columns and rows. */
 export function trustLedgerTable(check: CheckResult): Table {
   return {
-    columns: ["trust_id", "seats_received", "places_sent", "balance"],
-    rows: check.trustLedger.map((row) => [row.trustId, row.seatsReceived, row.placesSent, row.balance]),
+    columns: ["trust_id", "seats_received", "places_sent", "balance", "target"],
+    rows: check.trustLedger.map((row) => [row.trustId, row.seatsReceived, row.placesSent, row.balance, row.target]),
   };
 }
 
@@ -143,7 +152,14 @@ export function summaryOf(result: SolveResult, warnings: readonly InputError[] =
           },
         }
       : {}),
-    phaseMatch: { ...m.phaseMatch, share: round(m.phaseMatch.share) },
+    // The one count of empty seats by review, and where they were explained, by reason.
+    emptySeats: { ...emptySeatCounts(result.year, result.check.unfilled), ...(extra.explanation ? emptySeatsOf(extra.explanation) : {}) },
+    phaseMatch: {
+      ...m.phaseMatch,
+      share: round(m.phaseMatch.share),
+      peers: { ...m.phaseMatch.peers, share: round(m.phaseMatch.peers.share) },
+      leads: { ...m.phaseMatch.leads, share: round(m.phaseMatch.leads.share) },
+    },
     travel: { ...m.travel, totalKm: round(m.travel.totalKm, 1), meanKm: round(m.travel.meanKm, 1) },
     preferences: m.preferences,
     variety: m.variety,
@@ -166,7 +182,6 @@ export function summaryOf(result: SolveResult, warnings: readonly InputError[] =
     rejectedPins: result.rejectedPins,
     dropped: result.dropped,
     warnings,
-    ...(extra.explanation ? { emptySeats: emptySeatsOf(extra.explanation) } : {}),
     ...(extra.letters ? { letters: { total: extra.letters.length, withoutEmail: extra.letters.filter((l) => l.email === undefined).length } } : {}),
     ...(extra.season ? { season: extra.season } : {}),
     // A repair's trade-off: the most seats for each number of changed rows, the chosen marked.
@@ -193,6 +208,28 @@ export function emptySeatsOf(explanation: Explanation): { total: number; byCause
   return { total: explanation.seats.reduce((n, seat) => n + seat.missing, 0), byCause };
 }
 
+/**
+ * summary.json's lines for the shortage: what more advanced reviewers would fill (each action's
+ * `all` line), who loses out in numbers, and what fairness gave and cost.
+ */
+export function shortageSummary(shortage: Shortage, losers: WhoLosesOut): Record<string, unknown> {
+  const totals = shortage.rows.filter((r) => r.week === "all" || r.action === "move-date");
+  return {
+    shortage: {
+      advanced: { teams: shortage.advanced.teams, staffed: shortage.advanced.staffed, short: shortage.advanced.short },
+      actions: Object.fromEntries(
+        [...new Set(totals.map((r) => r.action))].map((action) => {
+          const rows = totals.filter((r) => r.action === action);
+          const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + f(r), 0);
+          return [action, { amount: sum((r) => r.amount), unit: rows[0]!.unit, seats: sum((r) => r.seats), seatsAtMost: sum((r) => r.seatsAtMost), proven: rows.every((r) => r.proven) }];
+        }),
+      ),
+    },
+    losers: { withoutTeam: losers.withoutTeam, sendingWithoutTeam: losers.sendingWithoutTeam.length, placesSentWithoutTeam: losers.placesSentWithoutTeam },
+    ...(losers.fairness ? { fairness: losers.fairness } : {}),
+  };
+}
+
 function round(value: number, digits = 4): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
@@ -210,6 +247,12 @@ export interface OutputOptions extends SeasonFileOptions {
   /** `summary.json`'s season block and trade-off start (see `SummaryExtra`). */
   readonly season?: Readonly<Record<string, unknown>>;
   readonly start?: Allocation;
+  /** The published figures of another partnership beside the year's own (`--compare-published`). */
+  readonly comparePublished?: boolean;
+  /** Each school's target against what its reviewers can give (`reciprocityReach(result.year)` when not given). */
+  readonly reach?: readonly SchoolReach[];
+  /** The shortage sheet (`await shortageSheet(...)`, with date moves); without, the sheet without moves. */
+  readonly shortage?: Shortage;
 }
 
 /**
@@ -228,15 +271,23 @@ export interface OutputOptions extends SeasonFileOptions {
 export function solveOutputs(result: SolveResult, explanation: Explanation, options: OutputOptions = {}, parts: OutputParts = outputParts(result, options)): Record<string, string> {
   const { year, allocation, check } = result;
   const { standby, wording, letters } = parts;
+  const shortage = options.shortage ?? shortageWithoutMoves(year, allocation, { bound: result.bound });
+  const losers = whoLosesOut(year, allocation, result.bound);
+  const reach = options.reach ?? reciprocityReach(year);
+  // A target the school's reviewers cannot meet is a warning of the input, listed with the others.
+  const warnings = [...(options.warnings ?? []), ...reachWarnings(year, reach)];
   const extra = { explanation, letters, ...(options.season ? { season: options.season } : {}), ...(options.start ? { start: options.start } : {}) };
   return {
     "allocation.csv": allocationCsv(year, allocation),
     "unfilled.csv": unfilledCsv(explanation, year),
-    "ledger.csv": ledgerCsv(check),
+    "shortage.csv": shortageCsv(shortage),
+    "teams-by-group.csv": teamsByGroupCsv(losers),
+    "schools-without-team.csv": schoolsWithoutTeamCsv(losers),
+    "ledger.csv": ledgerCsv(check, reach),
     ...(check.trustLedger.length > 0 ? { "trust-ledger.csv": trustLedgerCsv(check) } : {}),
     "standby.csv": standbyCsv(standby),
-    "summary.json": `${JSON.stringify(summaryOf(result, options.warnings, extra), null, 2)}\n`,
-    "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby }),
+    "summary.json": `${JSON.stringify({ ...summaryOf(result, warnings, extra), ...shortageSummary(shortage, losers) }, null, 2)}\n`,
+    "report.html": renderReport({ year, allocation, check, solve: result, explanation, standby, reach, shortage, losers, ...(options.comparePublished ? { comparePublished: true } : {}) }),
     ...seasonFiles(year, allocation, options.cancelled, { ...options, wording, letters }),
     ...hubFiles(year, allocation),
   };

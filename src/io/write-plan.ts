@@ -10,13 +10,13 @@ import { serializeYear } from "./write-year.js";
 import { YEAR_FILES } from "./year-files.js";
 import { renderPlan } from "./report-plan.js";
 
-export const WEEKS_COLUMNS = ["week", "reviews", "peer_seats", "lead_seats", "peer_places_available", "advanced_places_available", "lead_places_available", "shortfall"] as const;
+export const WEEKS_COLUMNS = ["week", "reviews", "peer_seats", "lead_seats", "peer_places_available", "advanced_places_available", "lead_places_available", "shortfall", "advanced_teams", "lead_supply", "advanced_supply", "peer_supply"] as const;
 export const MOVES_COLUMNS = ["review_id", "from_start", "to_start", "seats_gained"] as const;
 export const STANDBY_COLUMNS = ["review_id", "rank", "role", "person_id", "level"] as const;
 
 /** `weeks.csv`: one row per week with reviews, in date order. */
 export function weeksCsv(weeks: readonly WeekRow[]): string {
-  return toCsv(WEEKS_COLUMNS, weeks.map((w) => [w.week, w.reviews, w.peerSeats, w.leadSeats, w.peerPlaces, w.advancedPlaces, w.leadPlaces, w.shortfall]));
+  return toCsv(WEEKS_COLUMNS, weeks.map((w) => [w.week, w.reviews, w.peerSeats, w.leadSeats, w.peerPlaces, w.advancedPlaces, w.leadPlaces, w.shortfall, w.teams, w.leadSupply, w.advancedSupply, w.peerSupply]));
 }
 
 /** `moves.csv`: the proposed date moves, best first. */

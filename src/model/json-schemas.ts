@@ -30,7 +30,24 @@ const metrics = {
   filledShare: share,
   fullTeams: count,
   fullTeamShare: share,
-  phaseMatch: z.looseObject({ matched: count, assigned: count, share }),
+  reciprocity: z.looseObject({
+    schools: count,
+    inBalance: count,
+    meetingCommitment: count,
+    withinTolerance: count,
+    tolerance: count,
+    totalDeviation: count,
+    worstDeviation: count,
+    inBalanceShare: share,
+    meetingCommitmentShare: share,
+  }),
+  phaseMatch: z.looseObject({
+    matched: count,
+    assigned: count,
+    share,
+    peers: z.looseObject({ matched: count, assigned: count, share }),
+    leads: z.looseObject({ matched: count, assigned: count, share, noPhases: count }).describe("a Lead Reviewer who lists no phase is not a match"),
+  }),
   travel: z.looseObject({ measured: count, totalKm: z.number().nonnegative(), meanKm: z.number().nonnegative() }),
   preferences: z.looseObject({ stated: count, honoured: count }),
   variety: z.looseObject({ sameSchoolPairs: count, reciprocalPairs: count, repeats: count }),
@@ -66,6 +83,18 @@ export const ResultSchema = z.looseObject({
   goalsTier: z
     .looseObject({ value: z.number().nonnegative(), best: z.number().nonnegative().optional(), gap: z.number().min(0).max(1).optional() })
     .describe("the goals as a whole: the policy's weighted cost, its bound and the gap between them"),
+  shortage: z
+    .looseObject({
+      advanced: z.looseObject({ teams: count, staffed: count, short: count }),
+      actions: z.record(z.string(), z.looseObject({ amount: count, unit: z.string(), seats: count, seatsAtMost: count, proven: z.boolean() })),
+    })
+    .optional()
+    .describe("what would fill the empty seats (shortage.csv's totals): advanced reviewer-places against teams, and each action's amount with the seats it fills at least and at most"),
+  losers: z.looseObject({ withoutTeam: count, sendingWithoutTeam: count, placesSentWithoutTeam: count }).optional().describe("schools with no peer team, those of them still sending places, and how many"),
+  fairness: z
+    .looseObject({ protectedPhases: z.array(z.string()), minPeersPerTeam: count, protectedReviews: count, given: count, costInSeats: count.optional() })
+    .optional()
+    .describe("with protectedPhases or minPeersPerTeam: protected reviews given a team, and the cost in seats (the seat bound without fairness minus the seats filled)"),
   rejectedPins: z.array(z.looseObject({ assignment: AssignmentSchema, reason: z.string() })),
   dropped: z
     .array(z.looseObject({ assignment: AssignmentSchema, rule: z.string(), reason: z.string() }))
@@ -77,11 +106,17 @@ export const ResultSchema = z.looseObject({
     .describe("in a year with TPRs: the reciprocity of the trusts, counted as trust-ledger.csv counts it"),
   emptySeats: z
     .looseObject({
-      total: count,
-      byCause: z.record(z.string(), count).describe("seats by the reason unfilled.csv gives: frozen, pin, rule, composition, busy, advanced, fuller"),
+      seats: count,
+      leadSeats: count,
+      peerSeats: count,
+      reviews: count,
+      withoutLead: count,
+      noPeerTeam: count,
+      shortOfPeers: count,
+      total: count.optional(),
+      byCause: z.record(z.string(), count).optional().describe("seats by the reason unfilled.csv gives: frozen, pin, rule, composition, busy, advanced, fuller"),
     })
-    .optional()
-    .describe("the empty seats by reason (summary.json)"),
+    .describe("the empty seats, the one count: by review (reviews with any empty seat, without a Lead Reviewer, without a peer team, short of peers) and, where the empty seats were explained, by reason (summary.json)"),
   letters: z.looseObject({ total: count, withoutEmail: count }).optional().describe("the letters written to letters.csv, and how many have no e-mail address (summary.json)"),
   season: z
     .looseObject({

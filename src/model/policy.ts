@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_KINDS, KindIdSchema, KindOverrideSchema, kindBands, KindSchema, kindIssues, mergeKinds } from "./kinds.js";
-import { SeatBandSchema, type Phase, type SeatBand } from "./schema.js";
+import { PhaseSchema, SeatBandSchema, type Phase, type SeatBand } from "./schema.js";
 
 export { SeatBandSchema, type SeatBand } from "./schema.js";
 
@@ -87,6 +87,10 @@ const YearLabelSchema = z.string().regex(/^(\s*\d{4}(?!\d).*)?$/, { message: "mu
 const MAX_CARRY_OVER = z.number().int().nonnegative().nullable();
 const REVIEWS_FOR_ADVANCED = z.number().int().min(1).max(100);
 const NO_REPEAT_YEARS = z.number().int().nonnegative().max(50);
+/** Fairness and report keys, shared by the policy and its overrides. */
+const PROTECTED_PHASES = z.array(PhaseSchema).max(10);
+const MIN_PEERS_PER_TEAM = z.number().int().nonnegative().max(10);
+const LONG_JOURNEY_KM = z.number().nonnegative().max(20_000);
 
 /** A phase's bands must grow with size and end in an open band, or some school gets no seats. */
 function checkBands(seatBands: readonly SeatBand[], path: (string | number)[], ctx: z.RefinementCtx): void {
@@ -123,6 +127,14 @@ export const PolicySchema = z
     noRepeatYears: NO_REPEAT_YEARS,
     /** This year's label for the no-repeat rule; blank = the academic year of the first review. */
     yearLabel: YearLabelSchema,
+    /** Closing a year: a school's debt limited to what its reviewers could give beyond its own seats. */
+    carryOverWithinReach: z.boolean(),
+    /** Fairness: the phases whose schools' teams come before seats elsewhere (docs/policy.md). */
+    protectedPhases: PROTECTED_PHASES,
+    /** Fairness: the peers a team needs before it counts as given a team; 0 = off. */
+    minPeersPerTeam: MIN_PEERS_PER_TEAM,
+    /** The report flags journeys longer than this many kilometres; 0 = none flagged. */
+    longJourneyKm: LONG_JOURNEY_KM,
     weights: WeightsSchema,
     /** The kinds of review (`qar`, `tpr`, `mlqar`, and any the policy adds); see kinds.ts. */
     kinds: z.record(KindIdSchema, KindSchema),
@@ -147,6 +159,10 @@ export const DEFAULT_POLICY: Policy = {
   reviewsForAdvanced: 3,
   noRepeatYears: 0,
   yearLabel: "",
+  carryOverWithinReach: true,
+  protectedPhases: [],
+  minPeersPerTeam: 0,
+  longJourneyKm: 100,
   weights: DEFAULT_WEIGHTS,
   kinds: { ...DEFAULT_KINDS },
 };
@@ -164,6 +180,10 @@ export const PolicyOverridesSchema = z
     reviewsForAdvanced: REVIEWS_FOR_ADVANCED.optional(),
     noRepeatYears: NO_REPEAT_YEARS.optional(),
     yearLabel: YearLabelSchema.optional(),
+    carryOverWithinReach: z.boolean().optional(),
+    protectedPhases: PROTECTED_PHASES.optional(),
+    minPeersPerTeam: MIN_PEERS_PER_TEAM.optional(),
+    longJourneyKm: LONG_JOURNEY_KM.optional(),
     weights: WeightsSchema.partial().optional(),
     kinds: z.record(KindIdSchema, KindOverrideSchema).optional(),
   })

@@ -6,7 +6,7 @@ import { formatDay, parseDay, weekStart, type Day } from "../model/dates.js";
 import type { Problem } from "../model/problem.js";
 import type { Review } from "../model/schema.js";
 import { indexYear, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
-import { isAdvanced, mostWithoutOverlap, reviewsLeft } from "../rules/index.js";
+import { advancedToStaff, isAdvanced, mostWithoutOverlap, reviewsLeft } from "../rules/index.js";
 import { measureGroups, settleYearLabel, shortfallOf, type Measured } from "./measure.js";
 
 /** One week of the year (`weeks.csv`). */
@@ -26,6 +26,17 @@ export interface WeekRow {
   readonly leadPlaces: number;
   /** Seats of the week the bound (the flow and advanced bounds on the week's reviews alone) proves stay empty. */
   readonly shortfall: number;
+  /** Teams of the week that need an advanced reviewer before they hold anyone (one each, at the policy's minimum of 1). */
+  readonly teams: number;
+  /**
+   * Supply by role that adds up over the year: each person's yearly reviews (the fewer of their
+   * `max_reviews` and the most reviews of the year they may sit on, none overlapping) shared
+   * over the weeks they could serve, in proportion to their places in each. Places count a
+   * person in every week they are free; these count each review of theirs once.
+   */
+  readonly leadSupply: number;
+  readonly advancedSupply: number;
+  readonly peerSupply: number;
 }
 
 /** The Monday of the week a review starts in (reviews with an unreadable start have none). */
@@ -50,9 +61,10 @@ function placesOf(m: Measured, person: PersonInfo): number {
   return Math.min(reviewsLeft(person, 0), mostWithoutOverlap(reviews));
 }
 
-/** One week's row from its measured reviews. */
-export function weekRow(week: Day, m: Measured): WeekRow {
+/** One week's row from its measured reviews; `share` gives each person's share of their yearly reviews in this week (0 without). */
+export function weekRow(week: Day, m: Measured, share: (person: PersonInfo, places: number) => number = () => 0): WeekRow {
   const sum = (people: readonly PersonInfo[]) => people.reduce((n, p) => n + placesOf(m, p), 0);
+  const supply = (people: readonly PersonInfo[]) => Math.round(10 * people.reduce((n, p) => n + share(p, placesOf(m, p)), 0)) / 10;
   return {
     week: formatDay(week),
     reviews: m.reviews.length,
@@ -62,6 +74,32 @@ export function weekRow(week: Day, m: Measured): WeekRow {
     advancedPlaces: sum(m.year.reviewers.filter(isAdvanced)),
     leadPlaces: sum(m.year.leads),
     shortfall: shortfallOf(m),
+    teams: m.reviews.filter((r) => r.peerSeats > 0 && advancedToStaff(m.year, r) > 0).length,
+    leadSupply: supply(m.year.leads),
+    advancedSupply: supply(m.year.reviewers.filter(isAdvanced)),
+    peerSupply: supply(m.year.reviewers),
+  };
+}
+
+/**
+ * Each person's yearly reviews shared over the weeks: `max_reviews`, or fewer when the reviews
+ * they may sit on in the whole year overlap, split in proportion to their places in each week.
+ */
+function yearlyShares(measured: readonly Measured[]): (person: PersonInfo, places: number) => number {
+  const byPerson = new Map<string, { places: number; spans: ReviewInfo[]; max: number }>();
+  for (const m of measured) {
+    for (const person of [...m.year.leads, ...m.year.reviewers]) {
+      const key = `${person.role}:${person.id}`;
+      const entry = byPerson.get(key) ?? { places: 0, spans: [], max: reviewsLeft(person, 0) };
+      entry.places += placesOf(m, person);
+      entry.spans.push(...(m.candidates.byPerson.get(key) ?? []).map((c) => c.review));
+      byPerson.set(key, entry);
+    }
+  }
+  const yearly = new Map([...byPerson].map(([key, e]) => [key, { total: e.places, reviews: Math.min(e.max, mostWithoutOverlap(e.spans)) }]));
+  return (person, places) => {
+    const e = yearly.get(`${person.role}:${person.id}`);
+    return !e || e.total === 0 ? 0 : (e.reviews * places) / e.total;
   };
 }
 
@@ -79,7 +117,8 @@ export function weeksOf(year: Year): WeekRow[] {
     byWeek.set(week, [...(byWeek.get(week) ?? []), review]);
   }
   const measured = measureGroups(year, [...byWeek.values()]);
-  return [...byWeek.keys()].map((week, i) => weekRow(week, measured[i]!));
+  const share = yearlyShares(measured);
+  return [...byWeek.keys()].map((week, i) => weekRow(week, measured[i]!, share));
 }
 
 /** `weeksOf` for a problem not yet indexed. */

@@ -12,12 +12,12 @@
  * - For years up to `EXACT_BOUND_MAX_REVIEWS`, the exact seat MIP's dual bound when the others
  *   are not met; for pruned very large years, a counting bound instead of the flows.
  */
-import type { Year } from "../model/year.js";
+import { indexYear, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
 import { advancedToStaff, isAdvanced, peerSeatsLeft, reviewsLeft } from "../rules/index.js";
-import type { Candidates, EligibleCounts } from "./candidates.js";
+import { findCandidates, type Candidates, type EligibleCounts } from "./candidates.js";
 import { solveWithHighs } from "./lp.js";
 import { buildScopeModel } from "./mip-model.js";
-import { leadNetwork, openSurplus, peerNetwork, SINK, SOURCE } from "./network.js";
+import { leadNetwork, openSurplus, peerNetwork, SINK, SOURCE, type SeatNetwork } from "./network.js";
 import type { Roster } from "./roster.js";
 
 /** Upper bounds on the objective levels: no valid allocation can do better. */
@@ -62,11 +62,96 @@ const pinnedSeats = (year: Year, roster: Roster) => ({
 });
 
 /** The flow bound on peer seats still open, and how many of them fit within the schools' targets. */
-function peerFlowBound(year: Year, candidates: Candidates, roster: Roster): { total: number; withinTargets: number } {
+export function peerFlowBound(year: Year, candidates: Candidates, roster: Roster): { total: number; withinTargets: number } {
   const network = peerNetwork(year, candidates, roster, { seats: "all" });
   const withinTargets = network.net.maxFlow(SOURCE, SINK);
   openSurplus(network);
   return { withinTargets, total: withinTargets + network.net.maxFlow(SOURCE, SINK) };
+}
+
+/** Whether `review`'s team still needs advanced reviewers before it holds anybody. */
+const needsStaffing = (year: Year, roster: Roster) => (review: Year["reviews"][number]) => advancedToStaff(year, review) > roster.peers(review).filter(isAdvanced).length;
+
+/**
+ * The matroid greedy on a staffing network: team sizes from the largest, each team of the size
+ * opened to one unit (a staffed team holds at least one advanced reviewer, whatever the
+ * minimum) and kept when the flow reaches it; the seats of the teams kept.
+ */
+function staffGreedy(network: SeatNetwork, teams: readonly ReviewInfo[], size: (review: ReviewInfo) => number): AdvancedStaffing {
+  let seats = 0;
+  let staffed = 0;
+  for (const each of [...new Set(teams.map(size))].sort((a, b) => b - a)) {
+    const group = teams.filter((r) => size(r) === each);
+    for (const review of group) network.net.raiseCapacity(network.advancedSink[review.index]!, 1);
+    network.net.maxFlow(SOURCE, SINK);
+    for (const review of group) {
+      if (network.net.flow(network.advancedSink[review.index]!) < 0.5) continue;
+      seats += each;
+      staffed += 1;
+    }
+  }
+  // Every team is open now and the flow is a maximum: the teams the source cannot reach in the
+  // residual network are those a minimum cut separates, whose advanced reviewers are all used.
+  const reached = network.net.reachableFrom(SOURCE);
+  const unreached = teams.filter((r) => !reached[network.advancedNode!(r)]);
+  return { seats, staffed, teams: teams.length, unreached, unreachedPlaces: staffed - (teams.length - unreached.length) };
+}
+
+/** What the advanced reviewers can staff: the advanced bound's seats, and the teams behind it. */
+export interface AdvancedStaffing {
+  /** Most peer seats the staffable teams hold (the advanced bound on the open seats). */
+  readonly seats: number;
+  /** Teams needing an advanced reviewer, and the most of them any allocation staffs (one advanced reviewer-review each). */
+  readonly teams: number;
+  readonly staffed: number;
+  /**
+   * A Hall-type certificate: teams whose possible advanced reviewers can give only
+   * `unreachedPlaces` reviews between them, so that at least `teams − staffed` of them stay
+   * without peers whatever the allocation (the teams a minimum cut leaves on the sink side).
+   */
+  readonly unreached: readonly ReviewInfo[];
+  readonly unreachedPlaces: number;
+}
+
+/** Extra advanced supply to try on the advanced bound (`advancedBoundWith`). */
+export interface AdvancedSupply {
+  /** Advanced reviewer-reviews recruited: `places` people, each able to sit on one of `reviews`. */
+  readonly recruits?: readonly { readonly reviews: readonly ReviewInfo[]; readonly places: number }[];
+  /** Advanced reviewers (of this year) who could each take one review more than their maximum. */
+  readonly oneMore?: readonly PersonInfo[];
+}
+
+/**
+ * The advanced bound on the peer seats still open (teams the pins staffed left out), once for
+ * each supply: what the seats could be with those advanced reviewer-reviews added. The
+ * network is built once and copied for each supply, so a supply costs a few flows.
+ *
+ * @example const [now, withTen] = advancedBoundWith(year, candidates, createRoster(year), [{}, { recruits: [{ reviews: weekReviews, places: 10 }] }]); // withTen.seats - now.seats
+ *
+ */
+export function advancedBoundWith(year: Year, candidates: Candidates, roster: Roster, supplies: readonly AdvancedSupply[]): AdvancedStaffing[] {
+  const needing = needsStaffing(year, roster);
+  const groups = [...new Set(supplies.flatMap((s) => s.recruits ?? []))];
+  const network = peerNetwork(year, candidates, roster, { seats: "staff", surplusOpen: true, sinksClosed: true, people: isAdvanced, open: needing, extraNodes: groups.length });
+  const open = year.reviews.filter((r) => needing(r) && network.advancedSink[r.index] !== undefined);
+  const size = (review: ReviewInfo) => peerSeatsLeft(review, roster.peers(review).length);
+  // A recruit group: source → its node (closed until a supply opens it) → each team's advanced seats.
+  const recruitArcs = new Map(
+    groups.map((group, g) => {
+      const node = network.firstExtraNode! + g;
+      for (const review of group.reviews) if (network.advancedSink[review.index] !== undefined) network.net.addEdge(node, network.advancedNode!(review), 1);
+      return [group, network.net.addEdge(SOURCE, node, 0)] as const;
+    }),
+  );
+  return supplies.map((supply) => {
+    const net = network.net.copy();
+    for (const group of supply.recruits ?? []) net.raiseCapacity(recruitArcs.get(group)!, group.places);
+    for (const person of supply.oneMore ?? []) {
+      const left = reviewsLeft(person, roster.duties(person).length);
+      for (const arc of network.capacityArcs?.get(person) ?? []) net.raiseCapacity(arc, left + 1);
+    }
+    return staffGreedy({ ...network, net }, open, size);
+  });
 }
 
 /**
@@ -74,20 +159,21 @@ function peerFlowBound(year: Year, candidates: Candidates, roster: Roster): { to
  * bound; every other team holds its open seats only if an advanced reviewer-place covers it.
  */
 function peerAdvancedBound(year: Year, candidates: Candidates, roster: Roster): number {
-  const needing = (review: (typeof year.reviews)[number]) => advancedToStaff(year, review) > roster.peers(review).filter(isAdvanced).length;
+  const needing = needsStaffing(year, roster);
   const staffedByPins = peerNetwork(year, candidates, roster, { seats: "all", surplusOpen: true, open: (r) => !needing(r) });
-  let seats = staffedByPins.net.maxFlow(SOURCE, SINK);
-  const network = peerNetwork(year, candidates, roster, { seats: "staff", surplusOpen: true, sinksClosed: true, people: isAdvanced, open: needing });
-  const open = year.reviews.filter((r) => needing(r) && network.advancedSink[r.index] !== undefined);
-  const sizes = [...new Set(open.map((r) => peerSeatsLeft(r, roster.peers(r).length)))].sort((a, b) => b - a);
-  for (const size of sizes) {
-    const teams = open.filter((r) => peerSeatsLeft(r, roster.peers(r).length) === size);
-    // One unit per team: a staffed team holds at least one advanced reviewer, whatever the minimum.
-    for (const review of teams) network.net.raiseCapacity(network.advancedSink[review.index]!, 1);
-    network.net.maxFlow(SOURCE, SINK);
-    for (const review of teams) if (network.net.flow(network.advancedSink[review.index]!) > 0.5) seats += size;
-  }
-  return seats;
+  return staffedByPins.net.maxFlow(SOURCE, SINK) + advancedBoundWith(year, candidates, roster, [{}])[0]!.seats;
+}
+
+/**
+ * The part of a year the advanced bound and the Lead Reviewer flow read: its advanced reviewers
+ * and every Lead Reviewer, with their candidates (a quarter of the year's pairs or so). Reviews
+ * keep their indices, so a review of the whole year stands for its own in the part.
+ *
+ * @example const part = advancedPart(year); advancedBoundWith(part.year, part.candidates, createRoster(part.year), [{}]);
+ */
+export function advancedPart(year: Year): { readonly year: Year; readonly candidates: Candidates } {
+  const part = indexYear({ ...year.problem, reviewers: year.problem.reviewers.filter((r) => r.level === "advanced") });
+  return { year: part, candidates: findCandidates(part) };
 }
 
 /**

@@ -16,15 +16,17 @@ export interface FlowNetwork {
   flow(edge: number): number;
   /** Nodes reachable from `node` in the residual network (the source side of a minimum cut). */
   reachableFrom(node: number): Uint8Array;
+  /** An independent copy, flows and capacities as they stand (to try several changes on one network). */
+  copy(): FlowNetwork;
 }
 
-export function createFlowNetwork(nodeCount: number): FlowNetwork {
-  let to = new Int32Array(1024);
-  let cap = new Float64Array(1024);
-  let next = new Int32Array(1024);
-  let original = new Float64Array(1024);
-  let edges = 0;
-  const head = new Int32Array(nodeCount).fill(-1);
+export function createFlowNetwork(nodeCount: number, from?: { to: Int32Array; cap: Float64Array; next: Int32Array; original: Float64Array; edges: number; head: Int32Array }): FlowNetwork {
+  let to = from ? from.to.slice() : new Int32Array(1024);
+  let cap = from ? from.cap.slice() : new Float64Array(1024);
+  let next = from ? from.next.slice() : new Int32Array(1024);
+  let original = from ? from.original.slice() : new Float64Array(1024);
+  let edges = from ? from.edges : 0;
+  const head = from ? from.head.slice() : new Int32Array(nodeCount).fill(-1);
   const level = new Int32Array(nodeCount);
   const cursor = new Int32Array(nodeCount);
   const queue = new Int32Array(nodeCount);
@@ -164,5 +166,6 @@ export function createFlowNetwork(nodeCount: number): FlowNetwork {
       }
       return seen;
     },
+    copy: () => createFlowNetwork(nodeCount, { to, cap, next, original, edges, head }),
   };
 }

@@ -1,5 +1,6 @@
 import seedrandom from "seedrandom";
 import { checkAllocation, type CheckResult } from "../check.js";
+import { fairnessOn } from "../goals/fairness.js";
 import type { Problem } from "../model/problem.js";
 import type { Allocation } from "../model/schema.js";
 import { indexYear, type Year } from "../model/year.js";
@@ -122,11 +123,13 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const { allocation, dropped } = ensureValid(year, outcome.allocation);
   // A run whose rows had to be dropped proved nothing about what is left.
   const provenOptimal = outcome.provenOptimal === true && dropped.length === 0;
+  // A proof is of the policy's objective: with fairness (above the seats) it proves no seat bound.
+  const seatsProven = provenOptimal && !fairnessOn(year.policy);
   const check = checkAllocation(year, allocation);
   // An engine that proved the most seats on the way (repair) spares the exact bound.
   const engineBound = outcome.seatBound !== undefined && dropped.length === 0 ? { seats: outcome.seatBound } : undefined;
-  const exact = provenOptimal || setUpCut ? {} : (engineBound ?? (options.exactBound === false ? {} : await tightenBound(year, candidates, pinnedRoster, relaxed, check, clock)));
-  const bound = assembleBound(relaxed, check.metrics.filled, { ...exact, proven: provenOptimal });
+  const exact = seatsProven || setUpCut ? {} : (engineBound ?? (options.exactBound === false ? {} : await tightenBound(year, candidates, pinnedRoster, relaxed, check, clock)));
+  const bound = assembleBound(relaxed, check.metrics.filled, { ...exact, proven: seatsProven });
   const filled = check.metrics.filled.total;
   clock.report({ phase: "goal bounds", incumbent: filled, bound: bound.filledSeats });
   await breathe();

@@ -1,4 +1,4 @@
-import { combineTiers, GOALS } from "../goals/index.js";
+import { combineTiers, GOALS, type Goal } from "../goals/index.js";
 import type { Weights } from "../model/policy.js";
 import type { Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
@@ -153,9 +153,12 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
   }
 
   const changes = scope.maxChanges === undefined ? undefined : rows.push(changesRow(roster, scope.keep ?? new Set(), scope.maxChanges, columns)) - 1;
-  if (scope.peers && !seatsOnly) {
+  // The goals' own terms: every goal's at the policy's weights; seats then reciprocity alone
+  // (`balance`); and fairness, above the seats, in every objective but the bare seat bound's.
+  if (scope.peers && (!seatsOnly || scope.keep)) {
     const peers = [...byPerson].filter(([person]) => person.role === "peer").flatMap(([person, options]) => options.map(({ column, review }) => ({ column, person, review })));
-    addGoalTerms(year, roster, scope, columns, rows, peers, staffing, balance ? { ...zeroWeights(w), reciprocity: 1 } : w);
+    const weights = seatsOnly ? { ...zeroWeights(w), seat: 1 } : balance ? { ...zeroWeights(w), seat: 1, reciprocity: 1 } : w;
+    addGoalTerms(year, roster, scope, columns, rows, peers, staffing, weights, seatsOnly ? (goal) => goal.tier === "fairness" : () => true);
   }
 
   const steps = [seatsOnly || balance ? 1 : Math.min(w.leadSeat, w.seat), 1];
@@ -202,11 +205,14 @@ function addGoalTerms(
   peers: readonly { column: number; person: PersonInfo; review: ReviewInfo }[],
   staffed: ReadonlyMap<number, { column: number; need: number }>,
   weights: Weights,
+  include: (goal: Goal) => boolean,
 ): void {
   for (const goal of GOALS) {
     const weight = weights[goal.weight];
-    if (!goal.mip || weight === 0) continue;
+    if (!goal.mip || weight === 0 || !include(goal)) continue;
     const worth = (units: number) => (goal.sense === "cost" ? -1 : 1) * weight * units;
+    // Fairness and seats count in the seats' tier (fairness priced above them by its own units).
+    const tier = goal.tier === "goals" ? 2 : 0;
     goal.mip({
       year,
       state: roster,
@@ -214,13 +220,13 @@ function addGoalTerms(
       peers,
       staffed,
       column: (units, upper, derived, lower = 0) => {
-        const j = columns.add([0, 0, worth(units)], upper, undefined, lower);
+        const j = columns.add(tier === 2 ? [0, 0, worth(units)] : [worth(units), 0, 0], upper, undefined, lower);
         columns.derived.set(j, derived);
         columns.countUnits(goal.id, j, units);
         return j;
       },
       price: (column, units) => {
-        columns.tiers[2][column] = columns.tiers[2][column]! + worth(units);
+        columns.tiers[tier][column] = columns.tiers[tier][column]! + worth(units);
         columns.countUnits(goal.id, column, units);
       },
       row: (lower, upper, indices, values) => rows.push({ lower, upper, indices, values }),

@@ -38,6 +38,12 @@ export interface SeatNetwork {
   /** Source arcs per account (`year.accounts`): within its target, and beyond it (closed until opened). */
   readonly within: readonly number[];
   readonly surplus: readonly number[];
+  /** Peer networks: the arcs capped at each person's reviews left (raised to ask "one more review?"). */
+  readonly capacityArcs?: ReadonlyMap<PersonInfo, readonly number[]>;
+  /** Peer networks: a review's node of advanced seats (`staff` and `split`), where extra supply joins. */
+  readonly advancedNode?: (review: ReviewInfo) => number;
+  /** The first of the `extraNodes` the caller asked for. */
+  readonly firstExtraNode?: number;
 }
 
 /** What a peer network holds. */
@@ -52,6 +58,8 @@ export interface PeerNetworkOptions {
   readonly surplusOpen?: boolean;
   /** Leave a review's advanced and other sink arcs closed (capacity 0) until opened by the caller. */
   readonly sinksClosed?: boolean;
+  /** Nodes to add for the caller's own use (extra supply: `firstExtraNode` on). */
+  readonly extraNodes?: number;
 }
 
 /** The reviews a person may still join: candidates free of their duties and not on that team. */
@@ -118,7 +126,8 @@ export function peerNetwork(year: Year, candidates: Candidates, roster: Roster, 
   const split = (p: PersonInfo) => seats !== "all" && isAdvanced(p);
   let extra = 0;
   for (const p of people) extra += nodesOf(optionsOf.get(p)!, split(p), accountsFor.get(p)!.length);
-  const net = createFlowNetwork(reviewBase + 2 * year.reviews.length + extra);
+  const net = createFlowNetwork(reviewBase + 2 * year.reviews.length + extra + (options.extraNodes ?? 0));
+  const capacityArcs = new Map<PersonInfo, number[]>();
 
   const within: number[] = [];
   const surplus: number[] = [];
@@ -152,13 +161,14 @@ export function peerNetwork(year: Year, candidates: Candidates, roster: Roster, 
     if (mine.length === 0) return;
     const left = reviewsLeft(person, roster.duties(person).length);
     const accounts = accountsFor.get(person)!;
-    for (const account of accounts) net.addEdge(accountNode(account), node, left);
+    const arcs = accounts.map((account) => net.addEdge(accountNode(account), node, left));
     if (accounts.length > 1) {
       // Several accounts: the person's own node caps what they take from all of them together.
       const capped = nextNode.value++;
-      net.addEdge(node, capped, left);
+      arcs.push(net.addEdge(node, capped, left));
       node = capped;
     }
+    capacityArcs.set(person, arcs);
     const seatNode = (c: Candidate): number[] => {
       const advancedSeat = reviewBase + 2 * c.review.index;
       if (seats === "all") return [advancedSeat + 1];
@@ -167,7 +177,8 @@ export function peerNetwork(year: Year, candidates: Candidates, roster: Roster, 
     };
     addPerson(net, node, nextNode, seats === "staff" && !isAdvanced(person) ? [] : mine, seatNode, pairs);
   });
-  return { net, pairs, advancedSink, otherSink, within, surplus };
+  const advancedNode = (review: ReviewInfo) => reviewBase + 2 * review.index;
+  return { net, pairs, advancedSink, otherSink, within, surplus, capacityArcs, advancedNode, firstExtraNode: nextNode.value };
 }
 
 /** The Lead Reviewer network: lead (`reviewsLeft`) → block → review's Lead seat (`LEAD_SEATS`) → sink. */

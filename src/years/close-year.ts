@@ -1,8 +1,9 @@
 import { yearNumber } from "../model/history.js";
 import type { Problem } from "../model/problem.js";
 import { CARRY_OVER_LIMIT, type Assignment, type HistoryEntry, type LedgerYear, type School } from "../model/schema.js";
-import { accountOf, indexYear, type PersonInfo, type ReviewInfo } from "../model/year.js";
+import { accountOf, indexYear, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
 import { unknownSeat } from "../rules/known-people.js";
+import { reciprocityReach } from "./reach.js";
 import { pathwayOf, type PathwayRow } from "./pathway.js";
 
 /** Whether one person turned up to one review (`attendance.csv`). */
@@ -75,8 +76,7 @@ function labelIssues(problem: Problem, label: string): CloseYearIssue[] {
 }
 
 /** The allocation's seats, resolved; unknown names and repeated seats are issues. */
-function resolveSeats(problem: Problem, assignments: readonly Assignment[], issues: CloseYearIssue[]) {
-  const year = indexYear(problem);
+function resolveSeats(year: Year, assignments: readonly Assignment[], issues: CloseYearIssue[]) {
   const seats = new Map<string, { assignment: Assignment; review: ReviewInfo; person: PersonInfo }>();
   assignments.forEach((assignment, index) => {
     const review = year.reviewById.get(assignment.reviewId);
@@ -107,13 +107,26 @@ function missedSeats(attendance: readonly Attendance[], seats: ReadonlyMap<strin
 
 /**
  * `previous + received − sent`, limited to ±cap when the policy sets one, and always to the
- * ±`CARRY_OVER_LIMIT` that schools.csv may hold, so the next year's folder reads back.
+ * ±`CARRY_OVER_LIMIT` that schools.csv may hold, so the next year's folder reads back; with
+ * `payable` (what the school's reviewers could give beyond its own seats), a debt grows only up
+ * to that: a debt already above it stays as it was, never forgiven and never larger.
  */
-function carryOverAfter(previous: number, received: number, sent: number, cap: number | null): number {
-  const value = previous + received - sent;
+function carryOverAfter(previous: number, received: number, sent: number, cap: number | null, payable?: number): number {
+  let value = previous + received - sent;
+  if (payable !== undefined && value > previous) value = Math.max(previous, Math.min(value, payable));
   const limit = Math.min(cap ?? CARRY_OVER_LIMIT, CARRY_OVER_LIMIT);
   // `|| 0`: a cap of 0 gives −0 for debts, which JSON and equality tests would carry along.
   return Math.max(-limit, Math.min(limit, value)) || 0;
+}
+
+/**
+ * What each school could pay of a debt in a year like this one: the places its reviewers can
+ * give (`reciprocityReach`) beyond the peer seats it hosts itself.
+ */
+function payableDebts(year: Year): Map<string, number> {
+  const hosted = new Map<string, number>();
+  for (const review of year.reviews) if (review.kind.reciprocity === "school" && review.hostSchool) hosted.set(review.hostSchool.id, (hosted.get(review.hostSchool.id) ?? 0) + review.peerSeats);
+  return new Map(reciprocityReach(year).map((r) => [r.schoolId, r.reachable - (hosted.get(r.schoolId) ?? 0)]));
 }
 
 /**
@@ -122,8 +135,10 @@ function carryOverAfter(previous: number, received: number, sent: number, cap: n
  * reciprocity target rises by it), appends the attended seats to the history and this year's
  * rows to the ledger across years, and works out the reviewer pathway. Pure: data in, data out.
  *
- * Without a cap (`maxCarryOver: null`, the default) the changes sum to zero over the schools:
- * every place attended is one school's received and another's sent.
+ * A school's debt is limited to what its reviewers could give beyond its own seats
+ * (`carryOverWithinReach`, the default), so a debt that can never be paid does not grow.
+ * Without that and without a cap (`maxCarryOver: null`) the changes sum to zero over the
+ * schools: every place attended is one school's received and another's sent.
  *
  * @example
  * const closed = closeYear(problem, allocation, { yearLabel: "2024-25", attendance: [{ reviewId: "R0001", personId: "P0193", attended: false }] });
@@ -132,7 +147,8 @@ function carryOverAfter(previous: number, received: number, sent: number, cap: n
 export function closeYear(problem: Problem, allocation: { readonly assignments: readonly Assignment[] }, options: CloseYearOptions): CloseYearOutcome {
   const label = options.yearLabel.trim();
   const issues = labelIssues(problem, label);
-  const seats = resolveSeats(problem, allocation.assignments, issues);
+  const year = indexYear(problem);
+  const seats = resolveSeats(year, allocation.assignments, issues);
   const missedKeys = missedSeats(options.attendance ?? [], seats, issues);
   if (issues.length > 0) return { ok: false, issues };
 
@@ -159,10 +175,11 @@ export function closeYear(problem: Problem, allocation: { readonly assignments: 
 
   const ledger: LedgerYear[] = [];
   const limited: { schoolId: string; value: number; carryOver: number }[] = [];
+  const payable = problem.policy.carryOverWithinReach ? payableDebts(year) : undefined;
   const schools: School[] = problem.schools.map((school) => {
     const r = received.get(school.id) ?? 0;
     const s = sent.get(school.id) ?? 0;
-    const after = carryOverAfter(school.carryOver, r, s, problem.policy.maxCarryOver);
+    const after = carryOverAfter(school.carryOver, r, s, problem.policy.maxCarryOver, payable?.get(school.id));
     const value = school.carryOver + r - s;
     if (Math.abs(value) > CARRY_OVER_LIMIT && Math.abs(after) === CARRY_OVER_LIMIT) limited.push({ schoolId: school.id, value, carryOver: after });
     ledger.push({ year: label, schoolId: school.id, received: r, sent: s, balance: s - r, carryOverAfter: after });

@@ -6,3 +6,4 @@ export { closeYear, type Attendance, type ClosedYear, type CloseYearIssue, type 
 export { pathwayOf, type PathwayOptions, type PathwayRow } from "./pathway.js";
 export { compareYearLabels, standings, type SchoolStanding } from "./ledger.js";
 export { newYear, nextLabel, shiftFor, type AvailabilityRow, type NewYear, type RolledReview } from "./new-year.js";
+export { reachWarnings, reciprocityReach, type SchoolReach } from "./reach.js";

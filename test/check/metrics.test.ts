@@ -82,14 +82,14 @@ describe("checkAllocation metrics on a hand-counted year", () => {
     ]);
   });
 
-  it("keeps the reciprocity ledger: target = peer seats hosted + carry-over (0 if none hosted), every level counts as sent", () => {
+  it("keeps the reciprocity ledger: target = peer seats hosted + carry-over (0 if none hosted), seats received = peers placed at its reviews, every level counts as sent", () => {
     expect(result.ledger).toEqual([
-      { schoolId: "A", seatsReceived: 2, placesSent: 2, balance: 0 },
-      { schoolId: "B", seatsReceived: 4, placesSent: 1, balance: -3 },
-      { schoolId: "C", seatsReceived: 5, placesSent: 2, balance: -3 },
-      { schoolId: "D", seatsReceived: 1, placesSent: 0, balance: -1 },
-      { schoolId: "E", seatsReceived: 0, placesSent: 2, balance: 2 },
-      { schoolId: "F", seatsReceived: 0, placesSent: 0, balance: 0 },
+      { schoolId: "A", target: 2, seatsReceived: 2, placesSent: 2, balance: 0 },
+      { schoolId: "B", target: 4, seatsReceived: 2, placesSent: 1, balance: -3 },
+      { schoolId: "C", target: 5, seatsReceived: 2, placesSent: 2, balance: -3 },
+      { schoolId: "D", target: 1, seatsReceived: 1, placesSent: 0, balance: -1 },
+      { schoolId: "E", target: 0, seatsReceived: 0, placesSent: 2, balance: 2 },
+      { schoolId: "F", target: 0, seatsReceived: 0, placesSent: 0, balance: 0 },
     ]);
   });
 
@@ -150,7 +150,8 @@ describe("seats by the default band table", () => {
     const one = problem({ schools: [school("A", { phase, pupils })], reviews: [review("RA", "A", "2024-03-04")] });
     const result = checkAllocation(one, { assignments: [] });
     expect(result.metrics.seats).toEqual({ lead: 1, peer: seats, total: 1 + seats });
-    expect(result.ledger[0]!.seatsReceived).toBe(seats);
+    expect(result.ledger[0]!.target).toBe(seats);
+    expect(result.ledger[0]!.seatsReceived).toBe(0);
   });
 
   it("a review's own seats override the table, 0 included", () => {
@@ -215,7 +216,7 @@ describe("reciprocity ledger details", () => {
       schools: [school("A", { carryOver: -1 }), school("B", { carryOver: 2 })],
       reviews: [review("RA", "A", "2024-03-04", { seats: 2 }), review("RB", "B", "2024-03-11", { seats: 3 })],
     });
-    expect(checkAllocation(owed, { assignments: [] }).ledger.map((row) => [row.schoolId, row.seatsReceived])).toEqual([
+    expect(checkAllocation(owed, { assignments: [] }).ledger.map((row) => [row.schoolId, row.target])).toEqual([
       ["A", 1],
       ["B", 5],
     ]);
@@ -230,8 +231,8 @@ describe("reciprocity ledger details", () => {
     const result = checkAllocation(twice, { assignments: [P("RB1", "PA"), P("RB2", "PA")] });
     expect(result.violations).toEqual([]);
     expect(result.ledger).toEqual([
-      { schoolId: "A", seatsReceived: 0, placesSent: 2, balance: 2 },
-      { schoolId: "B", seatsReceived: 3, placesSent: 0, balance: -3 },
+      { schoolId: "A", target: 0, seatsReceived: 0, placesSent: 2, balance: 2 },
+      { schoolId: "B", target: 3, seatsReceived: 2, placesSent: 0, balance: -3 },
     ]);
   });
 
@@ -251,12 +252,25 @@ describe("phase match and travel", () => {
     reviews: [review("RA", "A", "2024-03-04", { seats: 2 })],
   });
 
-  it("counts a person matched when their phases include the host's or are blank; a mismatch is no violation", () => {
+  it("counts a peer matched when their phases include the host's or are blank, a Lead Reviewer only when theirs include it; a mismatch is no violation", () => {
     const mismatchedLead = checkAllocation(year2, { assignments: [L("RA", "L1"), P("RA", "PB"), P("RA", "PC")] });
     expect(mismatchedLead.violations).toEqual([]);
-    expect(mismatchedLead.metrics.phaseMatch).toEqual({ matched: 1, assigned: 3, share: 1 / 3 });
+    expect(mismatchedLead.metrics.phaseMatch).toEqual({
+      matched: 1,
+      assigned: 3,
+      share: 1 / 3,
+      peers: { matched: 1, assigned: 2, share: 1 / 2 },
+      leads: { matched: 0, assigned: 1, share: 0, noPhases: 0 },
+    });
+    // A Lead Reviewer who lists no phase is not known to have the host's: no match, counted apart.
     const blankLead = checkAllocation(year2, { assignments: [L("RA", "L2"), P("RA", "PB")] });
-    expect(blankLead.metrics.phaseMatch).toEqual({ matched: 2, assigned: 2, share: 1 });
+    expect(blankLead.metrics.phaseMatch).toEqual({
+      matched: 1,
+      assigned: 2,
+      share: 1 / 2,
+      peers: { matched: 1, assigned: 1, share: 1 },
+      leads: { matched: 0, assigned: 1, share: 0, noPhases: 1 },
+    });
   });
 
   it("measures travel only where both ends have coordinates", () => {

@@ -17,6 +17,9 @@ const VALID = join(PLANTED, "valid.csv");
 const next = join(tmp.dir, "2024-25");
 const attendance = join(tmp.dir, "attendance.csv");
 writeFileSync(attendance, "review_id,person_id,attended\nR1,P4,no\nR3,P8,yes\n");
+// The carry-over arithmetic, without the limit on debts a school cannot pay (tested on its own below).
+const plainCarry = join(tmp.dir, "plain-carry.json");
+writeFileSync(plainCarry, `{ "carryOverWithinReach": false }\n`);
 
 /**
  * valid.csv: R1 (host S1) ← P3, P4 (S3); R2 (S3) ← P1 (S1), P2 (S2); R3 (S4) ← P7, P8 (S5).
@@ -26,12 +29,13 @@ const CARRY = { S1: "", S2: "-1", S3: "1", S4: "2", S5: "-2" } as const;
 
 describe("qar close-year", () => {
   it("qar close-year <year> valid.csv --attendance attendance.csv --year-label 2023-24 --out <next>", async () => {
-    const { code, out, err } = await qar("close-year", YEAR, VALID, "--attendance", attendance, "--year-label", "2023-24", "--out", next);
+    const { code, out, err } = await qar("close-year", YEAR, VALID, "--attendance", attendance, "--year-label", "2023-24", "--out", next, "--policy", plainCarry);
     expect(err).toBe("");
     expect(code).toBe(0);
     expect(out).toContain("closed 2023-24: 8 seats attended, 1 missed");
     // Dot files are the writer's own bookkeeping.
-    expect(readdirSync(next).filter((f) => !f.startsWith(".")).sort()).toEqual(["history.csv", "leads.csv", "ledger-years.csv", "pathway.csv", "previous-year", "reviewers.csv", "schools.csv"]);
+    // policy.json: the year's policy differs from the defaults (carryOverWithinReach off).
+    expect(readdirSync(next).filter((f) => !f.startsWith(".")).sort()).toEqual(["history.csv", "leads.csv", "ledger-years.csv", "pathway.csv", "policy.json", "previous-year", "reviewers.csv", "schools.csv"]);
     // Clearing everyone's dates is said aloud, and the closed year's own files are kept for qar new-year.
     expect(out).toMatch(/availability: cleared for \d+ reviewers and \d+ Lead Reviewers/);
     expect(out).toContain(`next: qar new-year ${next} --out <dir>`);
@@ -63,7 +67,7 @@ describe("qar close-year", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     // Each review has 2 peer seats (primary, under 210 pupils); S3 owes 1 and S4 owes 2.
-    const ledger = Object.fromEntries(rows(read(solved, "ledger.csv")).map((r) => [r.school_id, Number(r.seats_received)]));
+    const ledger = Object.fromEntries(rows(read(solved, "ledger.csv")).map((r) => [r.school_id, Number(r.target)]));
     expect(ledger).toEqual({ S1: 2, S2: 0, S3: 2 + 1, S4: 2 + 2, S5: 0 });
     expect((await qar("check", next, join(solved, "allocation.csv"))).code).toBe(0);
   });

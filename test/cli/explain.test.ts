@@ -29,7 +29,7 @@ describe("qar explain", () => {
     expect(why).toMatch(/^ {2}why: \S/);
     expect(funnel).toMatch(/^ {2}funnel: reviewers 8 > own-school \d+ > /);
     expect(rest.filter((line) => line.startsWith("  would fill it: ")).length).toBeGreaterThan(0);
-    expect(rest.at(-1)).toBe("1 review with empty seats");
+    expect(rest.at(-1)).toBe("1 empty seat on 1 review: 1 short of peers");
     expect(out).not.toContain(STACK_LINE);
     expect(code).toBe(0);
   });

@@ -27,7 +27,7 @@ describe("qar plan", () => {
     expect(result.out).toContain("2 weeks, ");
     expect(result.out).toContain("no date move proposed");
     expect(outputs(out)).toEqual(["moves.csv", "plan.html", "weeks.csv"]);
-    expect(read(out, "weeks.csv").split("\n")[0]).toBe("\uFEFFweek,reviews,peer_seats,lead_seats,peer_places_available,advanced_places_available,lead_places_available,shortfall");
+    expect(read(out, "weeks.csv").split("\n")[0]).toBe("\uFEFFweek,reviews,peer_seats,lead_seats,peer_places_available,advanced_places_available,lead_places_available,shortfall,advanced_teams,lead_supply,advanced_supply,peer_supply");
     expect(rows(read(out, "weeks.csv")).map((w) => [w.week, w.reviews])).toEqual([["2024-01-15", "1"], ["2024-02-05", "2"]]);
     expect(read(out, "moves.csv")).toBe("\uFEFFreview_id,from_start,to_start,seats_gained\n");
   });

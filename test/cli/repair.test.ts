@@ -41,8 +41,11 @@ describe("qar repair", () => {
     const { code, out: text, err } = await qar("repair", YEAR, VALID, "--changes", changesFile("withdraw.csv", "withdraw,P2,\n"), "--out", out, "--seed", "1");
     expect(err).toBe("");
     expect(code).toBe(0);
-    expect(text).toContain(`written to ${out}: allocation.csv, unfilled.csv, ledger.csv, standby.csv, summary.json, report.html, letters.csv, calendars/, hubs/, diff.csv, options.csv, notices.csv, chase.csv, results.xlsx`);
-    expect(readdirSync(out).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "calendars", "chase.csv", "diff.csv", "hubs", "ledger.csv", "letters.csv", "notices.csv", "options.csv", "report.html", "results.xlsx", "standby.csv", "summary.json", "unfilled.csv"]);
+    expect(text).toContain(`written to ${out}: allocation.csv, unfilled.csv, shortage.csv, teams-by-group.csv, schools-without-team.csv, ledger.csv, standby.csv, summary.json, report.html, letters.csv, calendars/, hubs/, diff.csv, options.csv, notices.csv, chase.csv, results.xlsx`);
+    expect(readdirSync(out).filter((name) => !name.startsWith(".")).sort()).toEqual([
+      "allocation.csv", "calendars", "chase.csv", "diff.csv", "hubs", "ledger.csv", "letters.csv", "notices.csv", "options.csv", "report.html", "results.xlsx", "schools-without-team.csv", "shortage.csv", "standby.csv", "summary.json",
+      "teams-by-group.csv", "unfilled.csv",
+    ]);
     const diff = readFileSync(join(out, "diff.csv"), "utf8");
     expect(diff.split("\n")[0]).toBe("\uFEFFchange,role,person_id,from_review_id,to_review_id");
     expect(diff).toContain("removed,peer,P2,R2,");

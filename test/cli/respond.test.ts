@@ -33,7 +33,9 @@ describe("qar respond", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     expect(out).toContain(`written to ${week2}`);
-    expect(readdirSync(week2).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "calendars", "chase.csv", "diff.csv", "hubs", "ledger.csv", "letters.csv", "notices.csv", "options.csv", "report.html", "results.xlsx", "standby.csv", "summary.json", "unfilled.csv"]);
+    expect(readdirSync(week2).filter((name) => !name.startsWith(".")).sort()).toEqual([
+      "allocation.csv", "calendars", "chase.csv", "diff.csv", "hubs", "ledger.csv", "letters.csv", "notices.csv", "options.csv", "report.html", "results.xlsx", "schools-without-team.csv", "shortage.csv", "standby.csv", "summary.json", "teams-by-group.csv", "unfilled.csv",
+    ]);
     const seats = seatsOf(week2);
     expect(seats.find((s) => s.person === confirmer.person && s.review === confirmer.review)?.status).toBe("confirmed");
     expect(seats.filter((s) => s.person === decliner.person && s.review === decliner.review).map((s) => s.status)).toEqual(["declined"]);

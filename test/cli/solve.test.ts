@@ -10,7 +10,7 @@ afterAll(tmp.remove);
 const HEADERS = {
   "allocation.csv": "review_id,host_school_id,start,end,role,person_id,person_name,person_school_id,level,status,sequence",
   "unfilled.csv": "review_id,host_school_id,role,missing,reason",
-  "ledger.csv": "school_id,seats_received,places_sent,balance",
+  "ledger.csv": "school_id,seats_received,places_sent,balance,target,reachable",
   "letters.csv": "recipient_type,recipient_id,name,email,subject,message,duties,hosting,sending",
 } as const;
 
@@ -26,11 +26,15 @@ describe("qar solve", () => {
 
   it("qar solve <year> --out <tmp> --seed 1", async () => {
     const { code, out, err } = await qar("solve", YEAR, "--out", first, "--seed", "1");
-    expect(err).toBe("");
+    // The only warnings: the schools whose reviewers cannot meet their target (S1 and S4 host a
+    // 2-seat review with one reviewer of one review each).
+    expect(err.trim().split("\n").map((line) => /^warning: schools.csv, column "id": school (\S+) .*cannot meet its reciprocity target/.exec(line)?.[1])).toEqual(["S1", "S4"]);
     expect(code).toBe(0);
     expect(out).toContain("seats filled");
-    expect(out).toContain(`written to ${first}: allocation.csv, unfilled.csv, ledger.csv, standby.csv, summary.json, report.html, letters.csv, calendars/, hubs/, results.xlsx`);
-    expect(readdirSync(first).filter((name) => !name.startsWith(".")).sort()).toEqual(["allocation.csv", "calendars", "hubs", "ledger.csv", "letters.csv", "report.html", "results.xlsx", "standby.csv", "summary.json", "unfilled.csv"]);
+    expect(out).toContain(`written to ${first}: allocation.csv, unfilled.csv, shortage.csv, teams-by-group.csv, schools-without-team.csv, ledger.csv, standby.csv, summary.json, report.html, letters.csv, calendars/, hubs/, results.xlsx`);
+    expect(readdirSync(first).filter((name) => !name.startsWith(".")).sort()).toEqual([
+      "allocation.csv", "calendars", "hubs", "ledger.csv", "letters.csv", "report.html", "results.xlsx", "schools-without-team.csv", "shortage.csv", "standby.csv", "summary.json", "teams-by-group.csv", "unfilled.csv",
+    ]);
     expect(out).not.toContain(STACK_LINE);
     expect(out).not.toMatch(/\u001b\[/); // NO_COLOR: no escape sequences
     for (const [file, header] of Object.entries(HEADERS)) expect(read(first, file).split("\n")[0], file).toBe(`\uFEFF${header}`);

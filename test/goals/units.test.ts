@@ -32,6 +32,16 @@ const schoolOf = (p: PersonInfo) => p.school?.id;
 
 /** The independent counts, goal by goal. */
 const COUNT: Record<string, (year: Year, allocation: Allocation) => number> = {
+  // Protected teams' first peers, each up to its minimum (policy.md, Fairness); none when off.
+  fairness: (year, a) => {
+    const { protectedPhases, minPeersPerTeam } = year.policy;
+    if (protectedPhases.length === 0 && minPeersPerTeam === 0) return 0;
+    return teams(year, a).reduce((n, t) => {
+      const phase = t.review.host.phase;
+      const guarded = protectedPhases.length === 0 || (phase !== undefined && protectedPhases.includes(phase));
+      return n + (guarded && t.review.peerSeats > 0 ? Math.min(t.peer.length, Math.min(t.review.peerSeats, Math.max(1, minPeersPerTeam))) : 0);
+    }, 0);
+  },
   "lead-seat": (year, a) => teams(year, a).filter((t) => t.lead.length > 0).length,
   "peer-seat": (year, a) => teams(year, a).reduce((n, t) => n + Math.min(t.peer.length, t.review.peerSeats), 0),
   "advanced-seat": (year, a) =>
@@ -69,7 +79,8 @@ const COUNT: Record<string, (year: Year, allocation: Allocation) => number> = {
 
 /** A busy random allocation: the greedy engine's, on a year with many reviewers per school. */
 async function busy(seed: number): Promise<{ year: Year; allocation: Allocation }> {
-  const problem = randomYear(seed, { reviews: 10, reviewersPerSchool: 3 });
+  // Every other year protects special schools' teams, so that the fairness goal counts too.
+  const problem = randomYear(seed, { reviews: 10, reviewersPerSchool: 3, ...(seed % 2 === 0 ? { policy: { protectedPhases: ["special"], minPeersPerTeam: 2 } } : {}) });
   const result = await solve(problem, { engine: "greedy", seed, exactBound: false });
   expect(checkAllocation(problem, result.allocation).violations).toEqual([]);
   return { year: result.year, allocation: result.allocation };

@@ -58,7 +58,7 @@ describe("output files and the report in a year with kinds", () => {
     expect(rows.filter((row) => row.startsWith("T1,"))).toEqual(expect.arrayContaining([expect.stringMatching(/^T1,,2024-03-04,2024-03-06,lead,LT,.*,tpr,OAK$/)]));
     expect(files["unfilled.csv"]!.split("\n")[0]).toBe("\uFEFFreview_id,host_school_id,role,missing,reason,kind,host_trust_id");
     expect(files["unfilled.csv"]).toMatch(/\nM1,M1,peer,1,.*,mlqar,\n/);
-    expect(files["trust-ledger.csv"]!.split("\n").slice(0, 2)).toEqual(["\uFEFFtrust_id,seats_received,places_sent,balance", "ASH,0,1,1"]);
+    expect(files["trust-ledger.csv"]!.split("\n").slice(0, 2)).toEqual(["\uFEFFtrust_id,seats_received,places_sent,balance,target", "ASH,0,1,1,0"]);
     const summary = JSON.parse(files["summary.json"]!) as { trustReciprocity: { trusts: number; totalDeviation: number } };
     expect(summary.trustReciprocity.trusts).toBe(3);
     expect(summary.trustReciprocity.totalDeviation).toBe(result.check.metrics.trustReciprocity!.totalDeviation);
@@ -72,7 +72,8 @@ describe("output files and the report in a year with kinds", () => {
     expect(html).toMatch(/<span title="Trust Peer Review">TPR<\/span> · trust OAK/);
     expect(html).toMatch(/rx="6.5"[^>]*><title>TPR T1 trust OAK/);
     expect(html).toContain("<h3>Trust reciprocity</h3>");
-    expect(html).toMatch(/<td data-v="OAK">OAK<\/td><td class="num">6<\/td><td class="num">0<\/td><td class="num owe">-6<\/td>/);
+    // Target, seats received (the peers placed at its TPR), places sent, balance.
+    expect(html).toMatch(/<td data-v="OAK">OAK<\/td><td class="num">6<\/td><td class="num">\d+<\/td><td class="num">0<\/td><td class="num owe">-6<\/td>/);
   });
 
   it("a year of QARs keeps its files: no kind columns, no trust ledger, no kinds section", async () => {

@@ -55,8 +55,8 @@ describe("a Trust Peer Review", () => {
     const year = tprYear();
     const check = checkAllocation(year, { assignments: [leadSeat("T1", "LT"), peerSeat("T1", "PB"), peerSeat("T1", "PD")] });
     expect(check.trustLedger).toEqual([
-      { trustId: "Elm", seatsReceived: 0, placesSent: 1, balance: 1 },
-      { trustId: "oak", seatsReceived: 6, placesSent: 0, balance: -6 },
+      { trustId: "Elm", target: 0, seatsReceived: 0, placesSent: 1, balance: 1 },
+      { trustId: "oak", target: 6, seatsReceived: 2, placesSent: 0, balance: -6 },
     ]);
     expect(check.ledger.every((row) => row.placesSent === 0 && row.seatsReceived === 0)).toBe(true);
     expect(check.metrics.trustReciprocity).toMatchObject({ trusts: 2, inBalance: 0, meetingCommitment: 1, totalDeviation: 7 });

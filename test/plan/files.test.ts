@@ -62,10 +62,13 @@ describe("the window column of reviews.csv", () => {
 });
 
 describe("plan and standby files", () => {
+  // Supply by hand: each Lead Reviewer (10 reviews) may lead both reviews, so 2 a week between
+  // them; P1 and P3 (advanced, 1 review each) split theirs over the two weeks, 1 a week, and P2
+  // (1 review) adds 0.5 to the peers.
   it("weeks.csv, moves.csv and standby.csv have the columns the issue names", async () => {
     const result = await plan(smallYear(), { exact: false });
     expect(weeksCsv(result.weeks)).toBe(
-      "\uFEFFweek,reviews,peer_seats,lead_seats,peer_places_available,advanced_places_available,lead_places_available,shortfall\n2024-03-04,1,1,1,3,2,2,0\n2024-03-11,1,2,1,3,2,2,0\n",
+      "\uFEFFweek,reviews,peer_seats,lead_seats,peer_places_available,advanced_places_available,lead_places_available,shortfall,advanced_teams,lead_supply,advanced_supply,peer_supply\n2024-03-04,1,1,1,3,2,2,0,1,2,1,1.5\n2024-03-11,1,2,1,3,2,2,0,1,2,1,1.5\n",
     );
     expect(movesCsv(result.moves)).toBe("\uFEFFreview_id,from_start,to_start,seats_gained\n");
     expect(standbyCsv([{ reviewId: "R1", rank: 1, role: "peer", personId: "P2", level: "reviewer" }, { reviewId: "R1", rank: 1, role: "lead", personId: "L1" }])).toBe(

@@ -57,7 +57,7 @@ describe("report.html in a headless browser", () => {
       expect(await page.locator("#ledger").textContent()).toContain(`<script>alert("x")</script>`);
 
       // Sorting: twice on "balance" gives descending order.
-      const balances = async () => (await page.locator("#ledger tbody tr td:nth-child(5)").allTextContents()).map(Number);
+      const balances = async () => (await page.locator("#ledger tbody tr td:nth-child(6)").allTextContents()).map(Number);
       const before = await balances();
       expect(before).toEqual([...before].sort((a, b) => a - b));
       const heading = page.locator("#ledger th", { hasText: "balance" });

@@ -1,6 +1,6 @@
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
-import { checkAllocation, type CheckResult } from "../../src/check.js";
+import { checkAllocation, emptySeatCounts, type CheckResult } from "../../src/check.js";
 import { explain, explainSeats } from "../../src/explain.js";
 import { escapeHtml, renderReport } from "../../src/io/report/index.js";
 import type { Problem } from "../../src/model/problem.js";
@@ -83,8 +83,11 @@ function expectedMetrics(check: CheckResult, result?: SolveResult): Map<string, 
     ["tolerance", r.tolerance],
     ["totalDeviation", r.totalDeviation],
     ["worstDeviation", r.worstDeviation],
-    ["phaseMatched", m.phaseMatch.matched],
-    ["assigned", m.phaseMatch.assigned],
+    ["peerPhaseMatched", m.phaseMatch.peers.matched],
+    ["peersAssigned", m.phaseMatch.peers.assigned],
+    ["leadPhaseMatched", m.phaseMatch.leads.matched],
+    ["leadsAssigned", m.phaseMatch.leads.assigned],
+    ["leadsWithoutPhases", m.phaseMatch.leads.noPhases],
     ["travelMeasured", m.travel.measured],
     ["meanTravelKm", m.travel.meanKm.toFixed(1)],
     ["totalTravelKm", Math.round(m.travel.totalKm)],
@@ -140,8 +143,15 @@ describe("report.html", () => {
     const { html, check } = await render(plantedYear());
     const count = (status: string) => Number(new RegExp(`data-status-count="${status}">(\\d+)<`).exec(html)?.[1]);
     expect(count("full")).toBe(check.metrics.fullTeams);
-    expect(count("full") + count("short") + count("no-lead") + count("none")).toBe(check.metrics.reviews);
+    expect(count("full") + count("short") + count("no-peers") + count("no-lead") + count("none")).toBe(check.metrics.reviews);
     expect(count("full")).toBeLessThan(check.metrics.reviews);
+    // "No peer team" and "short of peers" are apart, and agree with the one count of empty seats.
+    const counts = emptySeatCounts(indexYear(plantedYear()), check.unfilled);
+    expect(count("short")).toBeLessThanOrEqual(counts.shortOfPeers);
+    expect(count("no-peers") + count("none")).toBe(counts.noPeerTeam);
+    expect(count("no-lead") + count("none")).toBe(counts.withoutLead);
+    expect(Number(/data-short-reviews="(\d+)"/.exec(html)?.[1])).toBe(counts.reviews);
+    expect(check.metrics.reviews - count("full")).toBe(counts.reviews);
   });
 
   it("loads nothing from the network: no external scripts, styles, images, fonts or frames", async () => {

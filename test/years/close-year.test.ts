@@ -11,7 +11,8 @@ import { lead, problem, review, reviewer, school } from "../helpers/build.js";
  *   received: A 2, B 1 (PC2 absent), C 0    sent: A 1, B 1, C 1 (PC1; PC2 absent)
  *   carry-over from A +1, B −2, C 0 → A 1+2−1 = 2, B −2+1−1 = −2, C 0+0−1 = −1
  */
-function handYear(policy: Parameters<typeof problem>[0]["policy"] = {}): Problem {
+// The arithmetic of carry-over on its own: no limit from what the schools could pay.
+function handYear(policy: Parameters<typeof problem>[0]["policy"] = { carryOverWithinReach: false }): Problem {
   return problem({
     schools: [school("A", { carryOver: 1 }), school("B", { carryOver: -2 }), school("C")],
     reviewers: [reviewer("PA", "A"), reviewer("PB", "B", { prefers: ["RA", "H-C"] }), reviewer("PC1", "C"), reviewer("PC2", "C")],
@@ -66,11 +67,11 @@ describe("closeYear", () => {
   });
 
   it("caps the carry-over both ways at maxCarryOver", () => {
-    const value = closed(handYear({ maxCarryOver: 1 }));
+    const value = closed(handYear({ maxCarryOver: 1, carryOverWithinReach: false }));
     expect(value.next.schools.map((s) => s.carryOver)).toEqual([1, -1, -1]);
     expect(value.ledger.map((row) => row.carryOverAfter)).toEqual([1, -1, -1]);
     // 0 forgives every debt and credit.
-    expect(closed(handYear({ maxCarryOver: 0 })).next.schools.map((s) => s.carryOver)).toEqual([0, 0, 0]);
+    expect(closed(handYear({ maxCarryOver: 0, carryOverWithinReach: false })).next.schools.map((s) => s.carryOver)).toEqual([0, 0, 0]);
   });
 
   it("starts next year with no reviews, no pins, no availability, this year's review ids out of the preferences", () => {

@@ -3,7 +3,10 @@ import { checkAllocation, type CheckResult } from "../../check.js";
 import { explain } from "../../explain.js";
 import { renderReport } from "../../io/report/index.js";
 import { summaryTable } from "../../io/terminal.js";
-import { indexYear } from "../../model/year.js";
+import { reciprocityReach } from "../../years/reach.js";
+import { shortageWithoutMoves } from "../../plan/shortage.js";
+import { whoLosesOut } from "../../plan/who-loses-out.js";
+import { indexYear, type Year } from "../../model/year.js";
 import { dateOption, recordedFreeze } from "./season-step.js";
 import { EXIT, jsonOutput, loadAllocation, loadYear, refuseBadOutput, writeOutputs, type CommandContext, type Io } from "../shared.js";
 
@@ -15,14 +18,14 @@ interface CheckOptions {
   readonly report?: string;
 }
 
-function printCheck(io: Io, result: CheckResult, json: boolean | undefined): void {
+function printCheck(io: Io, result: CheckResult, json: boolean | undefined, year: Year): void {
   if (json) {
     io.out(jsonOutput({ valid: result.valid, violations: result.violations, metrics: result.metrics }));
     return;
   }
   for (const v of result.violations) io.out(`[${v.rule}] ${v.message}\n`);
   const count = result.violations.length;
-  io.out(`${result.valid ? "valid: no rule is broken" : `${count} violation${count === 1 ? "" : "s"}`}\n\n${summaryTable(result)}\n`);
+  io.out(`${result.valid ? "valid: no rule is broken" : `${count} violation${count === 1 ? "" : "s"}`}\n\n${summaryTable(result, undefined, { year })}\n`);
 }
 
 async function checkAction({ io, state }: CommandContext, folder: string, file: string, opts: CheckOptions): Promise<void> {
@@ -34,9 +37,9 @@ async function checkAction({ io, state }: CommandContext, folder: string, file: 
   if (opts.report !== undefined) {
     const freeze = recordedFreeze(file, opts.freezeBefore);
     const explanation = explain(year, allocation, freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore } : {});
-    writeOutputs(opts.report, renderReport({ year, allocation, check: result, explanation, title: `Check of ${file}` }), io);
+    writeOutputs(opts.report, renderReport({ year, allocation, check: result, explanation, reach: reciprocityReach(year), shortage: shortageWithoutMoves(year, allocation), losers: whoLosesOut(year, allocation), title: `Check of ${file}` }), io);
   }
-  if (!opts.quiet || opts.json) printCheck(io, result, opts.json);
+  if (!opts.quiet || opts.json) printCheck(io, result, opts.json, year);
   state.code = result.valid ? EXIT.ok : EXIT.violations;
 }
 

@@ -1,6 +1,9 @@
 import type { Command } from "commander";
+import { emptySeatCounts } from "../../check.js";
 import { explain, type Explanation, type SeatExplanation } from "../../explain.js";
-import { indexYear } from "../../model/year.js";
+import { emptySeatsInWords } from "../../io/words.js";
+import { emptySeatsOf } from "../../io/write-outputs.js";
+import { indexYear, type Year } from "../../model/year.js";
 import { EXIT, jsonOutput, loadAllocationOf, loadYear, type CommandContext } from "../shared.js";
 import { dateOption, recordedFreeze } from "./season-step.js";
 
@@ -22,12 +25,11 @@ function seatText(seat: SeatExplanation): string {
   ].join("");
 }
 
-function explanationText(explanation: Explanation): string {
+function explanationText(year: Year, explanation: Explanation): string {
   const certificates = explanation.certificates.map(
-    (c) => `\nshortage certificate (${c.role}): ${c.summary}\n  reviews: ${c.reviewIds.join(", ")}\n`,
+    (c) => `\nshortage certificate (${c.unit === "teams" ? "advanced reviewers" : c.role}): ${c.summary}\n  reviews: ${c.reviewIds.join(", ")}\n`,
   );
-  const n = explanation.seats.length;
-  const total = n === 0 ? "every seat is filled" : `${n} review${n === 1 ? "" : "s"} with empty seats`;
+  const total = emptySeatsInWords(emptySeatCounts(year, explanation.seats));
   return `${explanation.seats.map(seatText).join("")}${certificates.join("")}${total}\n`;
 }
 
@@ -37,7 +39,9 @@ async function explainAction({ io, state }: CommandContext, folder: string, file
   const freeze = recordedFreeze(file, opts.freezeBefore);
   const explanation = explain(year, (await loadAllocationOf(year, file, io)).allocation, freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore } : {});
   const asOf = freeze.freezeBefore !== undefined ? `as of ${freeze.freezeBefore} (${freeze.source}): reviews starting before it are kept as they are\n` : "";
-  io.out(opts.json ? jsonOutput(freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore, ...explanation } : explanation) : `${asOf}${explanationText(explanation)}`);
+  // The one count of empty seats, by review and by reason: summary.json's `emptySeats`.
+  const counts = { ...emptySeatCounts(year, explanation.seats), ...emptySeatsOf(explanation) };
+  io.out(opts.json ? jsonOutput({ ...(freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore } : {}), ...explanation, counts }) : `${asOf}${explanationText(year, explanation)}`);
   state.code = EXIT.ok;
 }
 

@@ -6,7 +6,9 @@ import { outputParts, solveOutputs, summaryOf } from "../../io/write-outputs.js"
 import { parseDay } from "../../model/dates.js";
 import { ENGINES, solve } from "../../solver/index.js";
 import { asOf, dateOption, lettersLine } from "./season-step.js";
-import { EXIT, jsonOutput, InputFailure, integer, loadYear, outputReserveMs, progressFor, refuseBadOutput, seconds, setUpClock, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
+import { reachWarnings, reciprocityReach } from "../../years/reach.js";
+import { shortageSheet } from "../../plan/shortage.js";
+import { EXIT, jsonOutput, InputFailure, integer, loadYear, outputReserveMs, printSome, progressFor, refuseBadOutput, seconds, setUpClock, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
 
 interface SolveOptions {
   readonly out: string;
@@ -17,6 +19,7 @@ interface SolveOptions {
   readonly replyBy?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  readonly comparePublished?: boolean;
 }
 
 const ENGINE_NAMES = `auto, ${Object.keys(ENGINES).join(", ")}`;
@@ -38,11 +41,14 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
     ...(display ? { onProgress: display.update } : {}),
   }).finally(() => display?.stop());
   const when = asOf(io, opts);
+  const reach = reciprocityReach(result.year);
+  if (!opts.quiet && !opts.json) printSome(io, reachWarnings(result.year, reach), "schools that cannot meet their reciprocity target");
+  const shortage = await shortageSheet(result.year, result.allocation, { bound: result.bound });
   const explanation = explain(result.year, result.allocation);
-  const options = { warnings: loaded.warnings, stamp: when.stamp, wording: { replyBy: parseDay(when.replyBy)! } };
+  const options = { warnings: loaded.warnings, stamp: when.stamp, wording: { replyBy: parseDay(when.replyBy)! }, reach, shortage, ...(opts.comparePublished ? { comparePublished: true } : {}) };
   const parts = outputParts(result, options);
   const { letters } = parts;
-  const files = { ...solveOutputs(result, explanation, options, parts), [RESULTS_WORKBOOK]: await resultsWorkbook({ ...result, explanation, letters }) };
+  const files = { ...solveOutputs(result, explanation, options, parts), [RESULTS_WORKBOOK]: await resultsWorkbook({ ...result, explanation, letters, reach }) };
   writeOutputs(opts.out, files, io);
   const total = (performance.now() - started) / 1000;
   if (opts.timeLimit !== undefined && total > opts.timeLimit * 1.05 && !opts.quiet && !opts.json) {
@@ -57,7 +63,7 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
 export function registerSolve(program: Command, context: CommandContext): void {
   program
     .command("solve")
-    .description("Allocate every review of a year folder and write allocation.csv, unfilled.csv, ledger.csv, summary.json, report.html and results.xlsx (the tables as one workbook).")
+    .description("Allocate every review of a year folder and write allocation.csv, unfilled.csv, shortage.csv (what would fill the empty seats), ledger.csv, summary.json, report.html and results.xlsx (the tables as one workbook).")
     .argument("<year-folder>", "folder with schools.csv, reviewers.csv, leads.csv, reviews.csv (and optional policy.json), or an .xlsx workbook with those sheets")
     .requiredOption("-o, --out <dir>", "folder to write the results to (never the year folder)")
     .option("-s, --seed <n>", "seed for reproducible results", integer, 1)
@@ -65,6 +71,7 @@ export function registerSolve(program: Command, context: CommandContext): void {
     .option("-e, --engine <name>", `engine: ${ENGINE_NAMES}`, "auto")
     .option("-t, --time-limit <seconds>", "stop after this many seconds with the best allocation so far", seconds)
     .option("--reply-by <date>", "the date answers are due, in letters.csv (default: two weeks from today)", dateOption)
+    .option("--compare-published", "show the partnership's published figures (2017-18, 2018-19, 2023-24) in the report: only for a year of that partnership")
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "print nothing on success")
     .addHelpText(

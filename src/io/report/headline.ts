@@ -1,9 +1,10 @@
 import type { Metrics } from "../../check.js";
 import { formatPublished, PUBLISHED_FULL_TEAMS, PUBLISHED_MEETING_COMMITMENT } from "../../model/published.js";
 import type { SolveResult } from "../../solver/index.js";
+import { fairnessOn } from "../../goals/fairness.js";
 import { h, num, percent, plural } from "./format.js";
 import type { ReportInput } from "./input.js";
-import { gapInWords } from "../words.js";
+import { boundSourceInWords, gapInWords, stopInWords } from "../words.js";
 
 // The headline cards: each figure of the checker, with the solve's bound beside it when there
 // was a solve, and the partnership's published figure where there is one.
@@ -23,10 +24,12 @@ function boundLines(m: Metrics, solve: SolveResult): string[] {
   const { bound } = solve;
   const missing = Math.max(0, bound.filledSeats - m.filled.total);
   return [
-    `upper bound ${num("bound", bound.filledSeats)} (${h(bound.method)}) · gap ${num("gapPercent", (100 * solve.gap).toFixed(2))}%`,
+    `upper bound ${num("bound", bound.filledSeats)} (from ${h(boundSourceInWords(bound.method))}) · gap ${num("gapPercent", (100 * solve.gap).toFixed(2))}%`,
     solve.proven
       ? `<strong>proven: no valid allocation fills more seats</strong>`
-      : `not proven optimal: at most ${num("boundMissing", missing)} more seats could be filled`,
+      : fairnessOn(solve.year.policy)
+        ? `the fairness policy costs at most ${num("boundMissing", missing)} seats (see Who loses out)`
+        : `not proven optimal: at most ${num("boundMissing", missing)} more seats could be filled`,
   ];
 }
 
@@ -42,7 +45,7 @@ function roleCards(m: Metrics, solve: SolveResult | undefined): string[] {
   return [card("Lead Reviewer seats", fraction(m, "lead"), lead), card("Peer seats", fraction(m, "peer"), peer)];
 }
 
-function teamsCard(m: Metrics, solve: SolveResult | undefined): string {
+function teamsCard(m: Metrics, solve: SolveResult | undefined, comparePublished: boolean): string {
   const bound = solve?.bound;
   const possible = bound
     ? [
@@ -54,13 +57,13 @@ function teamsCard(m: Metrics, solve: SolveResult | undefined): string {
   const details = [
     `${(100 * m.fullTeamShare).toFixed(1)}% of reviews have every seat filled`,
     ...possible,
-    `published: ${formatPublished(PUBLISHED_FULL_TEAMS)}`,
+    ...(comparePublished ? [`published: ${formatPublished(PUBLISHED_FULL_TEAMS)}`] : []),
   ];
   const value = `${num("fullTeams", m.fullTeams)} / ${num("reviews", m.reviews)}`;
   return card("Full teams", value, details, m.fullTeams === m.reviews ? "good" : undefined);
 }
 
-function reciprocityCards(m: Metrics, solve: SolveResult | undefined): string[] {
+function reciprocityCards(m: Metrics, solve: SolveResult | undefined, comparePublished: boolean): string[] {
   const r = m.reciprocity;
   // In a year with TPRs the bound is over schools and trusts together, and says so.
   const over = m.trustReciprocity ? ` over schools and trusts, whose deviation is ${r.totalDeviation + m.trustReciprocity.totalDeviation}` : "";
@@ -73,7 +76,7 @@ function reciprocityCards(m: Metrics, solve: SolveResult | undefined): string[] 
   const commitment = card("Schools meeting their commitment", `${num("meetingCommitment", r.meetingCommitment)} / ${schools}`, [
     `${percent(r.meetingCommitment, r.schools)} send at least their target`,
     `within ±${num("tolerance", r.tolerance)}: ${num("withinTolerance", r.withinTolerance)}`,
-    `published: ${formatPublished(PUBLISHED_MEETING_COMMITMENT)}`,
+    ...(comparePublished ? [`published: ${formatPublished(PUBLISHED_MEETING_COMMITMENT)}`] : []),
   ]);
   return [balance, commitment];
 }
@@ -82,8 +85,10 @@ function goalCards(m: Metrics): string[] {
   const v = m.variety;
   const preferences = `${num("preferencesHonoured", m.preferences.honoured)} / ${num("preferencesStated", m.preferences.stated)}`;
   return [
-    card("Phase match", `${num("phaseMatched", m.phaseMatch.matched)} / ${num("assigned", m.phaseMatch.assigned)}`, [
-      `${(100 * m.phaseMatch.share).toFixed(1)}% of people placed know the host's phase`,
+    card("Phase match, peers", `${num("peerPhaseMatched", m.phaseMatch.peers.matched)} / ${num("peersAssigned", m.phaseMatch.peers.assigned)}`, [
+      `${(100 * m.phaseMatch.peers.share).toFixed(1)}% of peer reviewers placed know the host's phase (or list none)`,
+      `Lead Reviewers: ${num("leadPhaseMatched", m.phaseMatch.leads.matched)} / ${num("leadsAssigned", m.phaseMatch.leads.assigned)} list the host's phase` +
+        (m.phaseMatch.leads.noPhases > 0 ? `; ${num("leadsWithoutPhases", m.phaseMatch.leads.noPhases)} list none and are not counted as a match` : ""),
     ]),
     card("Mean travel", `${num("meanTravelKm", m.travel.meanKm.toFixed(1))} km`, [
       `over ${num("travelMeasured", m.travel.measured)} journeys with coordinates`,
@@ -98,9 +103,9 @@ function goalCards(m: Metrics): string[] {
 }
 
 /** The headline cards: seats, Lead and peer seats, full teams, reciprocity, phase, travel, variety. */
-export function headline({ check, solve }: ReportInput): string {
+export function headline({ check, solve, comparePublished = false }: ReportInput): string {
   const m = check.metrics;
-  const cards = [seatCard(m, solve), ...roleCards(m, solve), teamsCard(m, solve), ...reciprocityCards(m, solve), ...goalCards(m)];
+  const cards = [seatCard(m, solve), ...roleCards(m, solve), teamsCard(m, solve, comparePublished), ...reciprocityCards(m, solve, comparePublished), ...goalCards(m)];
   return `<section id="headline"><h2>Headline figures</h2><div class="cards">
 ${cards.join("\n")}
 </div></section>`;
@@ -110,9 +115,9 @@ ${cards.join("\n")}
 export function validity({ check, solve }: ReportInput): string {
   const refused = solve ? solve.rejectedPins.map((r) => `<li>${h(r.assignment.reviewId)} ${h(r.assignment.role)} ${h(r.assignment.personId)}: ${h(r.reason)}</li>`) : [];
   const pins = refused.length > 0 ? `<div class="violations" id="pins"><strong>${plural(refused.length, "pin")} could not be honoured</strong><ul>${refused.join("")}</ul></div>` : "";
+  // Plain words only: the engine's name and stop reason are in summary.json.
   const engine = solve
-    ? `<p class="muted">Engine <strong>${h(solve.engine)}</strong>, seed ${solve.seed}, ${h(solve.status)}, ` +
-      `stopped by ${h(solve.stoppedBy)} after ${plural(solve.iterations, "iteration")}.</p><p class="gap-words">${h(gapInWords(solve))}</p>${pins}`
+    ? `<p class="muted">Allocated with seed ${solve.seed}; ${h(stopInWords(solve.stoppedBy))}.</p><p class="gap-words">${h(gapInWords(solve))}</p>${pins}`
     : "";
   if (check.valid) return `${engine}<p class="ok">The checker finds no broken hard rule.</p>`;
   const shown = check.violations.slice(0, 200);

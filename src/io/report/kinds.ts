@@ -39,12 +39,12 @@ function trustLedger({ check }: ReportInput): string {
     .sort((a, b) => a.balance - b.balance || compareIds(a.trustId, b.trustId))
     .map((row) => {
       const tone = row.balance < 0 ? "owe" : row.balance > 0 ? "surplus" : "even";
-      return `<tr><td data-v="${h(row.trustId)}">${h(row.trustId)}</td><td class="num">${row.seatsReceived}</td><td class="num">${row.placesSent}</td><td class="num ${tone}">${row.balance}</td></tr>`;
+      return `<tr><td data-v="${h(row.trustId)}">${h(row.trustId)}</td><td class="num">${row.target}</td><td class="num">${row.seatsReceived}</td><td class="num">${row.placesSent}</td><td class="num ${tone}">${row.balance}</td></tr>`;
     });
   const figures = r ? `<p>${plural(r.inBalance, "trust")} of ${r.trusts} in balance, ${r.meetingCommitment} meeting their commitment; total deviation ${r.totalDeviation} places.</p>` : "";
   return `<h3>Trust reciprocity</h3><p class="muted">For the kinds counted by trust: a trust's target is the peer seats of the reviews it \
 hosts; its places are those its schools' people fill on such reviews (they do not count in the schools' ledger). Most owed first.</p>${figures}
-<table class="sortable ledger"><thead><tr><th>trust</th><th class="num">target (seats received)</th><th class="num">places sent</th>\
+<table class="sortable ledger"><thead><tr><th>trust</th><th class="num">target</th><th class="num">seats received</th><th class="num">places sent</th>\
 <th class="num">balance</th></tr></thead><tbody>
 ${rows.join("\n")}
 </tbody></table>`;

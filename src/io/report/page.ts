@@ -12,14 +12,17 @@ import { statusOf } from "./status.js";
 import { SCRIPT, STYLE } from "./styles.js";
 import { teamCards } from "./team-cards.js";
 import { unfilledSection } from "./unfilled.js";
+import { shortageSection, whoLosesOutSection } from "./shortage.js";
 
 /** The sections in page order, by anchor, with their names in the navigation bar. */
 const NAV: readonly (readonly [string, string])[] = [
+  ["shortage", "Shortage"],
   ["headline", "Headline"],
   ["calendar", "Calendar"],
   ["weeks", "Weeks"],
   ["reciprocity", "Reciprocity"],
   ["hubs", "Hubs"],
+  ["losers", "Who loses out"],
   ["unfilled", "Unfilled seats"],
   ["teams", "Teams"],
   ["ledger", "Ledger"],
@@ -34,7 +37,9 @@ function header(input: ReportInput, title: string): string {
     plural(input.year.reviewers.length, "peer reviewer"),
     plural(input.year.leads.length, "Lead Reviewer"),
   ];
-  const withKinds = input.year.mixed ? [...NAV.slice(0, 4), ["kinds", "Kinds"] as const, ...NAV.slice(4)] : NAV;
+  const present = NAV.filter(([id]) => (id !== "shortage" || input.shortage || input.check.unfilled.length === 0) && (id !== "losers" || input.losers));
+  const kindsAt = present.findIndex(([id]) => id === "hubs") + 1;
+  const withKinds = input.year.mixed ? [...present.slice(0, kindsAt), ["kinds", "Kinds"] as const, ...present.slice(kindsAt)] : present;
   const sections = (input.year.problem.ledgerYears ?? []).length > 0 ? [...withKinds, ["years", "Across years"] as const] : withKinds;
   const nav = sections.map(([id, text]) => `<a href="#${id}">${text}</a>`).join("");
   return `<header><h1>${h(title)}</h1><p class="muted">${sizes.join(" · ")}</p><nav>${nav}</nav>${validity(input)}</header>`;
@@ -60,12 +65,14 @@ export function renderReport(input: ReportInput): string {
   return `<!doctype html>
 <html lang="en"><head>${head}<style>${STYLE}</style></head>
 <body>${header(input, title)}
+${shortageSection(input)}
 ${headline(input)}
 ${calendar(input, status)}
 ${weeksSection(input)}
 ${reciprocityChart(input)}
 ${hubMatrix(input)}
-${input.year.mixed ? `${kindsSection(input, status)}\n` : ""}${unfilledSection(input)}
+${input.year.mixed ? `${kindsSection(input, status)}\n` : ""}${whoLosesOutSection(input)}
+${unfilledSection(input)}
 ${teamCards(input, status)}
 ${ledgerTable(input)}
 ${pathwaySection(input)}

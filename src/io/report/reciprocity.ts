@@ -120,13 +120,13 @@ function captions(p: Plot): string[] {
     caption(owe, even, `${even} in balance`, "even"),
     caption(owe + even, over, `${over} sent more`, "surplus"),
     `<text x="${LEFT}" y="${HEIGHT - 6}" class="muted">schools (${p.ledger.length}), sorted by balance</text>` +
-      `<text x="${LEFT}" y="14" class="muted">balance = places sent − seats received (target)</text>`,
+      `<text x="${LEFT}" y="14" class="muted">balance = places sent − target (the seats of its own review)</text>`,
   ];
 }
 
 /** The reciprocity section: every school's balance, sorted, with the extremes named. */
 export function reciprocityChart({ year, check }: ReportInput): string {
-  const title = sectionStart("reciprocity", "Reciprocity: places sent minus seats received");
+  const title = sectionStart("reciprocity", "Reciprocity: places sent minus the target");
   const ledger = [...check.ledger].sort(byBalance);
   if (ledger.length === 0) return `${title}<p>No schools.</p></section>`;
   const p = plot(ledger, (row) => year.schools.get(row.schoolId)?.name ?? row.schoolId);

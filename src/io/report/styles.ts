@@ -12,7 +12,7 @@ const STYLE_LINES: readonly string[] = [
     `text-transform:uppercase;letter-spacing:.03em}.card .value{font-size:1.7em;font-weight:650}.card .detail{color:#444;` +
     `font-size:.85em}`,
   `.chart{display:block;max-width:100%;height:auto;font-size:11px}.chart text{fill:#333}` +
-    `.chart .week{font-family:ui-monospace,Menlo,Consolas,monospace}.chart .count,.chart .total{fill:#666}`,
+    `.chart .week{font-family:ui-monospace,Menlo,Consolas,monospace}.chart .count,.chart .total{fill:#666}.chart text.panel{font-weight:600}`,
   `.chart .grid{stroke:#e6e6e6}.chart .axis{stroke:#444}.chart .sep{stroke:#fff;stroke-width:.5}` +
     `.chart .owe{fill:#b71c1c}.chart .surplus{fill:#0d47a1}.chart .even{fill:#1b5e20}`,
   `.chart .extreme{font-size:11px;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}` +
@@ -25,15 +25,15 @@ const STYLE_LINES: readonly string[] = [
   `table.ledger{max-width:820px}.nowrap{white-space:nowrap}th.num{text-align:right}td.num{text-align:right;` +
     `font-variant-numeric:tabular-nums}td.owe{color:#b71c1c;font-weight:600}td.surplus{color:#0d47a1}` +
     `td.even{color:#1b5e20}`,
-  `.funnel{list-style:none;margin:.3em 0;padding:0;display:flex;flex-wrap:wrap;gap:2px;font-size:.82em}` +
-    `.funnel li{background:#eef3fb;border-radius:3px;padding:1px 5px}.funnel li+li::before{content:"→ ";color:#888}`,
-  `.funnel li.zero{background:#fde0dc;font-weight:600}.funnel .n{font-variant-numeric:tabular-nums;font-weight:600}` +
+  `.steps{list-style:none;margin:.3em 0;padding:0;display:flex;flex-wrap:wrap;gap:2px;font-size:.82em}` +
+    `.steps li{background:#eef3fb;border-radius:3px;padding:1px 5px}.steps li+li::before{content:"→ ";color:#888}`,
+  `.steps li.zero{background:#fde0dc;font-weight:600}.steps .n{font-variant-numeric:tabular-nums;font-weight:600}` +
     `.reason{font-weight:500}.remedy{color:#1565c0;font-size:.85em}`,
   `.certificate,.violations{background:#fff4e5;border-left:4px solid #ef6c00;padding:6px 10px;margin:.5em 0}`,
   `.teams{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:10px}.team{border:1px solid #ddd;` +
     `border-left:6px solid;border-radius:4px;padding:6px 10px}`,
   `.team h3{margin:0;font-size:1em}.team table{font-size:.85em;margin-top:4px}.team td,.team th{padding:2px 4px}` +
-    `.team tr.empty td{color:#b71c1c;font-style:italic}`,
+    `.team tr.empty td{color:#b71c1c;font-style:italic}.team td.long{color:#b71c1c;font-weight:600}.team .match{color:#2e7d32}`,
   `.badge{color:#fff;border-radius:3px;padding:0 5px;font-size:.85em}`,
   `.standby{font-size:.85em;margin-top:2px}.standby ol{display:inline;margin:0;padding:0 0 0 .4em;list-style:none}.standby li{display:inline;margin-right:.8em}`,
   `@media print{@page{size:A4 landscape;margin:10mm}body{margin:0;padding:0;max-width:none;font-size:10pt}` +
@@ -44,7 +44,7 @@ const STYLE_LINES: readonly string[] = [
     `a{color:inherit;text-decoration:none}}`,
 ];
 
-/** The report's CSS: layout, cards, charts, tables, the funnel, team cards, and print rules. */
+/** The report's CSS: layout, cards, charts, tables, the rule-by-rule steps, team cards, and print rules. */
 export const STYLE = STYLE_LINES.join("\n");
 
 const SCRIPT_LINES: readonly string[] = [

@@ -1,14 +1,15 @@
-import type { UnfilledSeats } from "../../check.js";
+import { emptySeatCounts, type UnfilledSeats } from "../../check.js";
 import type { Deficiency, SeatExplanation } from "../../explain.js";
 import { formatUkDay } from "../../model/dates.js";
 import type { Role } from "../../model/schema.js";
 import type { Year } from "../../model/year.js";
 import { RULES } from "../../rules/index.js";
-import { h, hubName, plural, sectionStart } from "./format.js";
+import { capital, emptySeatsInWords } from "../words.js";
+import { h, hubName, sectionStart } from "./format.js";
 import type { ReportInput } from "./input.js";
 
 // Unfilled seats and why: the checker's empty seats, each with the explanation the caller
-// handed in (reason, candidate funnel, remedies), and any shortage certificates.
+// handed in (reason, the rule-by-rule narrowing of the candidates, remedies), and any shortage certificates.
 
 /** What each funnel step keeps, shown when the reader hovers it. */
 const RULE_SUMMARY = new Map<string, string>([
@@ -21,23 +22,23 @@ const RULE_SUMMARY = new Map<string, string>([
 
 const roleName = (role: Role) => (role === "lead" ? "Lead Reviewer" : "peer");
 
-function funnel(explanation: SeatExplanation): string {
+function steps(explanation: SeatExplanation): string {
   const steps = explanation.funnel.map((step) => {
     const zero = step.remaining === 0 ? ` class="zero"` : "";
     const title = h(RULE_SUMMARY.get(step.rule) ?? step.rule);
     return `<li${zero} title="${title}"><span class="rule">${h(step.rule)}</span> <span class="n">${step.remaining}</span></li>`;
   });
-  return `<ol class="funnel">${steps.join("")}</ol>`;
+  return `<ol class="steps">${steps.join("")}</ol>`;
 }
 
 function why(e: SeatExplanation | undefined): string {
   if (!e) return `<div class="reason">no explanation given for this seat</div>`;
   const remedies = e.remedies.map((r) => `<div class="remedy">would fill it: ${h(r)}</div>`).join("");
-  return `<div class="reason">${h(e.reason)}</div>${funnel(e)}${remedies}`;
+  return `<div class="reason">${h(e.reason)}</div>${steps(e)}${remedies}`;
 }
 
 function certificate(c: Deficiency): string {
-  const who = c.role === "lead" ? "Lead Reviewers" : "peer reviewers";
+  const who = c.unit === "teams" ? "advanced reviewers" : c.role === "lead" ? "Lead Reviewers" : "peer reviewers";
   return `<div class="certificate"><strong>Shortage of ${who}</strong>: ${h(c.summary)}</div>`;
 }
 
@@ -57,13 +58,12 @@ export function unfilledSection({ year, check, explanation }: ReportInput): stri
   if (check.unfilled.length === 0) return `${title}<p class="ok">Every seat is filled.</p></section>`;
   const given = new Map(explanation.seats.map((s) => [`${s.reviewId}|${s.role}`, s]));
   const rows = check.unfilled.map((seat) => seatRow(year, seat, given.get(`${seat.reviewId}|${seat.role}`)));
-  const missing = check.unfilled.reduce((sum, seat) => sum + seat.missing, 0);
-  const reviews = new Set(check.unfilled.map((s) => s.reviewId)).size;
-  return `${title}<p>${plural(missing, "seat")} on ${plural(reviews, "review")} stay empty. For each, the funnel narrows the people of \
-that role rule by rule (hover a step for the rule); the first step that reaches 0 is the binding reason.</p>
+  const counts = emptySeatCounts(year, check.unfilled);
+  return `${title}<p data-empty-seats="${counts.seats}" data-short-reviews="${counts.reviews}">${h(capital(emptySeatsInWords(counts)))}. \
+For each, the rules narrow the people of that role step by step (hover a step for the rule); the first step that reaches 0 is the binding reason.</p>
 ${explanation.certificates.map(certificate).join("\n")}
 <table class="sortable"><thead><tr><th>review</th><th>host</th><th>starts</th><th>seat</th><th class="num">missing</th>\
-<th>why, the funnel (rule → people remaining), and what would fill it</th></tr></thead><tbody>
+<th>why, the rules step by step (rule → people remaining), and what would fill it</th></tr></thead><tbody>
 ${rows.join("\n")}
 </tbody></table></section>`;
 }

@@ -1,3 +1,4 @@
+import { fairnessOn } from "../../goals/fairness.js";
 import { compareScores, type Score } from "../../goals/index.js";
 import type { Engine, StopReason } from "../engine.js";
 import { constructByFlows } from "../steps/construct.js";
@@ -92,7 +93,8 @@ export const lns: Engine = {
     const baseline = rosterFromPins(context);
     iterations += fillGreedily(context, baseline, ties);
     const roster = compareScores(rosterScore(baseline), rosterScore(constructed)) > 0 ? baseline : constructed;
-    const boundMet = () => context.seatBound !== undefined && roster.filled() >= context.seatBound && deviation(roster) <= (context.reciprocityBound ?? 0);
+    // With fairness the seat bound is not the goal: fewer seats may be the best.
+    const boundMet = () => !fairnessOn(year.policy) && context.seatBound !== undefined && roster.filled() >= context.seatBound && deviation(roster) <= (context.reciprocityBound ?? 0);
     const progress = (phase: string) => {
       const filled = roster.filled();
       const bound = context.seatBound;

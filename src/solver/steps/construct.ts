@@ -1,4 +1,6 @@
+import { fairnessGoal, fairnessOn, fairTeamNeed } from "../../goals/fairness.js";
 import type { ReviewInfo } from "../../model/year.js";
+import { place } from "../../rules/placement.js";
 import { advancedToStaff, isAdvanced, peerSeatsLeft } from "../../rules/index.js";
 import type { EngineContext } from "../engine.js";
 import { closeSurplus, flowPairs, leadNetwork, openSurplus, peerNetwork, SINK, SOURCE, type SeatNetwork } from "../network.js";
@@ -49,11 +51,20 @@ export function placePeersByFlow(context: EngineContext, roster: Roster, worth: 
     network.net.maxFlow(SOURCE, SINK);
   }
   closeSurplus(network);
-  for (const review of open) {
+  const staffed = open.filter((review) => {
     const need = advancedOpen(context, roster, review);
-    const staffed = need === 0 || network.net.flow(network.advancedSink[review.index]!) >= need;
-    if (staffed) network.net.raiseCapacity(network.otherSink[review.index]!, peerSeatsLeft(review, roster.peers(review).length) - need);
+    return need === 0 || network.net.flow(network.advancedSink[review.index]!) >= need;
+  });
+  // Fairness: the protected teams' first peers before any other seat.
+  if (fairnessOn(year.policy)) {
+    for (const review of staffed) {
+      const first = fairTeamNeed(year, review) - roster.peers(review).length - advancedOpen(context, roster, review);
+      if (first > 0) network.net.raiseCapacity(network.otherSink[review.index]!, first);
+    }
+    augmentWithinThenSurplus(network);
+    closeSurplus(network);
   }
+  for (const review of staffed) network.net.raiseCapacity(network.otherSink[review.index]!, peerSeatsLeft(review, roster.peers(review).length) - advancedOpen(context, roster, review));
   augmentWithinThenSurplus(network);
   for (const pair of flowPairs(network)) if (roster.canTake(pair.person, pair.review)) roster.add("peer", pair.person, pair.review);
 }
@@ -83,6 +94,20 @@ export function staffingWorth(context: EngineContext, first: Roster, base: Roste
 /** Construction passes at most: the first by team size, the others by `staffingWorth`. */
 export const STAFFING_PASSES = 3;
 
+/** Above any team's size: with fairness, the protected teams are staffed before every other. */
+const PROTECTED_FIRST = 1_000;
+
+/** The staffing order with fairness: protected teams first, then by `worth` (team size by default). */
+function fairFirst(context: EngineContext, roster: Roster, worth?: (review: ReviewInfo) => number): ((review: ReviewInfo) => number) | undefined {
+  if (!fairnessOn(context.year.policy)) return worth;
+  const base = worth ?? ((r: ReviewInfo) => peerSeatsLeft(r, roster.peers(r).length));
+  return (review) => (fairTeamNeed(context.year, review) > 0 ? PROTECTED_FIRST : 0) + base(review);
+}
+
+/** A construction's value as the passes compare it: the protected teams' first peers, then seats. */
+const constructed = (roster: Roster): [number, number] => [fairnessOn(roster.year.policy) ? fairnessGoal.units(place(roster.year, roster.toAllocation())) : 0, roster.filled()];
+const better = (a: [number, number], b: [number, number]) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
+
 /**
  * The flow construction every fast engine starts from: Lead Reviewers by flow, then peers by
  * flow, staffed by team size first and again by the worth the first pass showed while that
@@ -93,7 +118,7 @@ export function constructByFlows(context: EngineContext, pins: Roster, pinned: R
   placeLeadsByFlow(context, base);
   const build = (worth?: (review: ReviewInfo) => number) => {
     const roster = rosterOf(context.year, base.toAllocation());
-    placePeersByFlow(context, roster, worth);
+    placePeersByFlow(context, roster, fairFirst(context, roster, worth));
     disbandTeamsWithoutAdvanced(roster, pinned);
     return roster;
   };
@@ -101,7 +126,7 @@ export function constructByFlows(context: EngineContext, pins: Roster, pinned: R
   // Another pass only pays where the first left seats the bound allows, and time remains.
   for (let pass = 1; pass < STAFFING_PASSES && best.filled() < (context.seatBound ?? Infinity) && !context.shouldStop(); pass += 1) {
     const next = build(staffingWorth(context, best, base));
-    if (next.filled() <= best.filled()) break;
+    if (!better(constructed(next), constructed(best))) break;
     best = next;
   }
   return best;

@@ -8,15 +8,16 @@ import { buildScopeModel, type Scope } from "../mip-model.js";
 import type { Roster } from "../roster.js";
 
 /**
- * The roster's value as the engines compare it: `[seats, kept, goals]`, where `kept` counts the
- * seats kept from an earlier allocation (repair's second goal; 0 without one).
+ * The roster's value as the engines compare it: `[fairness, seats, kept, goals]`, where `kept`
+ * counts the seats kept from an earlier allocation (repair's second goal; 0 without one) and
+ * `fairness` the protected teams' first peers (0 unless the policy protects teams).
  */
 export function rosterScore(roster: Roster, keep?: ReadonlySet<string>): Score {
   const allocation = roster.toAllocation();
   let kept = 0;
   if (keep) for (const a of allocation.assignments) if (keep.has(`${a.role}:${a.personId}@${a.reviewId}`)) kept += 1;
-  const [seats = 0, goals = 0] = scoreOf(place(roster.year, allocation));
-  return [seats, kept, goals];
+  const [fairness = 0, seats = 0, goals = 0] = scoreOf(place(roster.year, allocation));
+  return [fairness, seats, kept, goals];
 }
 
 /**

@@ -32,17 +32,29 @@ export function policyCosts(context: EngineContext): GoalCosts {
   };
 }
 
-/** The pairs the goals pass keeps: each person's and each review's cheapest, and the roster's seats. */
-function cheapestPairs(context: EngineContext, roster: Roster, count: number): (candidate: Candidate) => boolean {
+/**
+ * The pairs the goals pass gives arcs, apart from the roster's own seats: each person's and
+ * each review's `POLISH_LIMITS.cheapest` cheapest (the same for every pass of a run: an engine
+ * works them out once).
+ */
+export function cheapestCandidates(context: EngineContext): ReadonlySet<Candidate> {
   const kept = new Set<Candidate>();
+  const count = POLISH_LIMITS.cheapest;
   const cheapest = (list: readonly Candidate[]) => {
-    const sorted = [...list].sort((a, b) => a.cost - b.cost || a.person.index - b.person.index || a.review.index - b.review.index);
-    for (const c of sorted.slice(0, count)) kept.add(c);
+    if (list.length <= count) {
+      for (const c of list) kept.add(c);
+      return;
+    }
+    // The count-th smallest cost by a numeric sort, then the pairs below it and, in list order, at it.
+    const threshold = Float64Array.from(list, (c) => c.cost).sort()[count - 1]!;
+    const below = list.filter((c) => c.cost < threshold);
+    for (const c of below) kept.add(c);
+    for (const c of list.filter((c) => c.cost === threshold).slice(0, count - below.length)) kept.add(c);
   };
   for (const list of context.candidates.byPerson.values()) cheapest(list);
   for (const list of context.candidates.peer.values()) cheapest(list);
   for (const list of context.candidates.lead.values()) cheapest(list);
-  return (c) => kept.has(c) || (c.role === "lead" ? roster.lead(c.review) === c.person : roster.peers(c.review).includes(c.person));
+  return kept;
 }
 
 /** Rounds of the goals pass: each prices the pairs the last flow made (see `polishByFlow`). */
@@ -57,12 +69,17 @@ export const POLISH_ROUNDS = 3;
  * same-school pair's on the other seat), and the roster takes the best round's allocation when
  * it scores better, seats first. Returns whether it did.
  */
-export function polishByFlow(context: EngineContext, roster: Roster, pinned: ReadonlySet<string>, ties: ReadonlyMap<string, number>): boolean {
+export function polishByFlow(
+  context: EngineContext,
+  roster: Roster,
+  run: { readonly pinned: ReadonlySet<string>; readonly ties: ReadonlyMap<string, number>; readonly cheapest: ReadonlySet<Candidate> },
+): boolean {
   const { year } = context;
+  const { pinned, ties, cheapest } = run;
   const w = year.policy.weights;
   const staffing = new Map(year.reviews.map((r) => [r.id, roster.peers(r).length > 0]));
   const base = rosterFromPins(context);
-  const keep = cheapestPairs(context, roster, POLISH_LIMITS.cheapest);
+  const keep = (c: Candidate) => cheapest.has(c) || (c.role === "lead" ? roster.lead(c.review) === c.person : roster.peers(c.review).includes(c.person));
   const costs = policyCosts(context);
   const linked = new Map<string, number>();
   const penalty = (c: Candidate) => {

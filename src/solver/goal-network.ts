@@ -51,6 +51,8 @@ export interface GoalNetworkOptions {
   readonly keep?: (candidate: Candidate) => boolean;
   /** `false` leaves out the same-school nodes (their pairs then cost nothing). */
   readonly sameSchool?: boolean;
+  /** Only these reviews' seats are open (default: every review's); the roster holds the rest. */
+  readonly scope?: ReadonlySet<ReviewInfo>;
 }
 
 /** A goal network and how to read its flow back. */
@@ -155,7 +157,9 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
   const advancedIn = new Int32Array(year.reviews.length).fill(-1);
   const leadSeat = new Int32Array(year.reviews.length).fill(-1);
   let seatCapacity = 0;
+  const inScope = (review: ReviewInfo) => options.scope?.has(review) ?? true;
   for (const review of year.reviews) {
+    if (!inScope(review)) continue;
     const staying = roster.peers(review);
     const open = peerSeatsLeft(review, staying.length);
     const need = Math.min(open, Math.max(0, advancedToStaff(year, review) - staying.filter(isAdvanced).length));
@@ -207,6 +211,7 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
   const meeting = new Map<number, number>();
   if (options.sameSchool !== false) {
     for (const review of year.reviews) {
+      if (otherSeat[review.index]! < 0) continue;
       for (const c of candidates.peer.get(review.id) ?? []) {
         if (!c.person.school || !schoolIndex.has(c.person.school.id) || !keep(c)) continue;
         const key = meetingKey(c.person, review);

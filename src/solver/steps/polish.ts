@@ -1,10 +1,12 @@
 import { compareScores } from "../../goals/index.js";
 import { isAdvanced } from "../../rules/index.js";
 import type { Candidate } from "../candidates.js";
+import type { ReviewInfo } from "../../model/year.js";
 import type { EngineContext } from "../engine.js";
 import { goalNetwork, type GoalCosts } from "../goal-network.js";
 import { resetRoster, rosterOf, type Roster } from "../roster.js";
 import { fillGreedily } from "./fill.js";
+import { weekWindows } from "./sweep.js";
 import { disbandTeamsWithoutAdvanced, rosterFromPins } from "./pins.js";
 import { rosterScore } from "./resolve.js";
 
@@ -20,6 +22,9 @@ export const POLISH_LIMITS = {
    * network's (measured in docs/solver.md), solved in a fraction of the time.
    */
   cheapest: 10,
+  /** Years of more reviews are passed window by window (`windowWeeks` weeks of reviews each). */
+  wholeYearReviews: 1_000,
+  windowWeeks: 6,
 } as const;
 
 /** The policy's goals as the goal network's integer costs. */
@@ -75,10 +80,31 @@ export function polishByFlow(
   run: { readonly pinned: ReadonlySet<string>; readonly ties: ReadonlyMap<string, number>; readonly cheapest: ReadonlySet<Candidate> },
 ): boolean {
   const { year } = context;
+  if (year.reviews.length <= POLISH_LIMITS.wholeYearReviews) return polishScope(context, roster, run);
+  // A very large year window by window in time, the rest of the year held: each network a
+  // fraction of the year's, and the network simplex's work grows faster than its arcs.
+  let improved = false;
+  for (const window of weekWindows(year.reviews, POLISH_LIMITS.windowWeeks)) {
+    if (context.shouldStop()) break;
+    improved = polishScope(context, roster, run, new Set(window)) || improved;
+  }
+  return improved;
+}
+
+/** The goals pass over the whole year, or over the reviews of `scope` with the rest of the roster held. */
+function polishScope(
+  context: EngineContext,
+  roster: Roster,
+  run: { readonly pinned: ReadonlySet<string>; readonly ties: ReadonlyMap<string, number>; readonly cheapest: ReadonlySet<Candidate> },
+  scope?: ReadonlySet<ReviewInfo>,
+): boolean {
+  const { year } = context;
   const { pinned, ties, cheapest } = run;
   const w = year.policy.weights;
   const staffing = new Map(year.reviews.map((r) => [r.id, roster.peers(r).length > 0]));
-  const base = rosterFromPins(context);
+  // What stays: the pins, and with a scope every seat outside it.
+  const stays = (a: { reviewId: string; role: string; personId: string }) => pinned.has(`${a.role}:${a.personId}@${a.reviewId}`) || (scope !== undefined && !scope.has(year.reviewById.get(a.reviewId)!));
+  const base = scope ? rosterOf(year, { assignments: roster.toAllocation().assignments.filter(stays) }) : rosterFromPins(context);
   const keep = (c: Candidate) => cheapest.has(c) || (c.role === "lead" ? roster.lead(c.review) === c.person : roster.peers(c.review).includes(c.person));
   const costs = policyCosts(context);
   const linked = new Map<string, number>();
@@ -91,7 +117,7 @@ export function polishByFlow(
   let bestScore = rosterScore(roster);
   // One network for every round: each round only reprices its pairs, and the network simplex
   // starts from the last round's tree.
-  const goal = goalNetwork(year, context.candidates, base, { costs, seats: { mode: "held", staffing }, keep });
+  const goal = goalNetwork(year, context.candidates, base, { costs, seats: { mode: "held", staffing }, keep, ...(scope ? { scope } : {}) });
   for (let round = 0; round < POLISH_ROUNDS && !context.shouldStop(); round += 1) {
     if (round > 0) goal.reprice({ ...costs, pair: (c) => costs.pair(c) + penalty(c) });
     goal.net.solve({ shouldStop: context.shouldStop });
@@ -101,7 +127,8 @@ export function polishByFlow(
     const next = rosterOf(year, base.toAllocation());
     for (const c of chosen) if (next.canTake(c.person, c.review)) next.add(c.role, c.person, c.review);
     disbandTeamsWithoutAdvanced(next, pinned);
-    fillGreedily(context, next, ties);
+    // The whole year's greedy completion only for the whole year: a window's flow holds its seats.
+    if (!scope) fillGreedily(context, next, ties);
     const score = rosterScore(next);
     if (compareScores(score, bestScore) > 0) {
       best = next;

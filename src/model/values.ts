@@ -5,7 +5,6 @@
  */
 export function sameValue(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return false;
-  // Candidate lists ask this about a million times on a national year: exact equality first.
   if (a === b) return a.trim() !== "";
   const left = a.trim().toLowerCase();
   return left !== "" && left === b.trim().toLowerCase();

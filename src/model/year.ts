@@ -26,6 +26,31 @@ export interface Host {
   readonly postcode?: string | undefined;
 }
 
+/**
+ * A school's (or host's) hub, locality and trust as the place rules compare them (`valueKey`:
+ * trimmed, lower case; absent when blank): worked out once per person and review, because the
+ * candidate lists compare them millions of times on a large year.
+ */
+export interface PlaceKeys {
+  readonly hub?: string | undefined;
+  readonly locality?: string | undefined;
+  readonly trust?: string | undefined;
+}
+
+/** The place keys of a school or host. */
+export function placeKeys(place: { readonly hub?: string | undefined; readonly locality?: string | undefined; readonly trust?: string | undefined } | undefined): PlaceKeys {
+  return place ? { hub: valueKey(place.hub), locality: valueKey(place.locality), trust: valueKey(place.trust) } : {};
+}
+
+/** A person's place keys: worked out at indexing, or from the school for a person made elsewhere. */
+export const homeKeysOf = (person: PersonInfo): PlaceKeys => person.homeKeys ?? placeKeys(person.school);
+
+/** A review's host's place keys: worked out at indexing, or from the host for a review made elsewhere. */
+export const hostKeysOf = (review: ReviewInfo): PlaceKeys => review.hostKeys ?? placeKeys(review.host);
+
+/** Whether two place keys are the same place: a blank (absent) key is no place, and equals nothing. */
+export const samePlace = (a: string | undefined, b: string | undefined): boolean => a !== undefined && a === b;
+
 /** A kind of review as the rules read it: the policy's kind with the top-level defaults filled in. */
 export interface ReviewKind {
   readonly id: string;
@@ -51,6 +76,8 @@ export interface ReviewInfo {
   readonly review: Review;
   readonly kind: ReviewKind;
   readonly host: Host;
+  /** The host's hub, locality and trust as the place rules compare them (`hostKeysOf`). */
+  readonly hostKeys?: PlaceKeys;
   /** The host school; absent for a review of a trust. */
   readonly hostSchool?: School;
   readonly span: DayRange;
@@ -67,6 +94,8 @@ export interface PersonInfo {
   readonly index: number;
   /** The reviewer's school; Lead Reviewers belong to none. */
   readonly school?: School;
+  /** The person's school's hub, locality and trust as the place rules compare them (none for a Lead Reviewer; `homeKeysOf`). */
+  readonly homeKeys?: PlaceKeys;
   readonly level?: Level;
   readonly available: readonly DayRange[];
   readonly maxReviews: number;
@@ -124,16 +153,8 @@ export interface Year {
   readonly yearNumber: number | undefined;
 }
 
-// Memo of each school's point: candidate lists ask for it millions of times on a large year.
-const points = new WeakMap<object, Coordinates | null>();
-
 function coordinatesOf(item: { lat?: number | undefined; lon?: number | undefined }): Coordinates | undefined {
-  let point = points.get(item);
-  if (point === undefined) {
-    point = item.lat !== undefined && item.lon !== undefined ? { lat: item.lat, lon: item.lon } : null;
-    points.set(item, point);
-  }
-  return point ?? undefined;
+  return item.lat !== undefined && item.lon !== undefined ? { lat: item.lat, lon: item.lon } : undefined;
 }
 
 function availability(ranges: readonly { from: string; to: string }[]): DayRange[] {
@@ -244,6 +265,7 @@ export function indexYear(problem: Problem): Year {
       role: "peer",
       index: reviewers.length,
       school,
+      homeKeys: placeKeys(school),
       level: reviewer.level,
       available: availability(reviewer.available),
       maxReviews: reviewer.maxReviews ?? policy.defaultMaxReviews,
@@ -261,6 +283,7 @@ export function indexYear(problem: Problem): Year {
       name: lead.name,
       role: "lead",
       index,
+      homeKeys: {},
       available: availability(lead.available),
       maxReviews: lead.maxReviews ?? policy.defaultMaxReviews,
       conflicts: new Set(lead.conflicts),
@@ -326,6 +349,7 @@ function indexReviews(problem: Problem, schools: ReadonlyMap<string, School>): R
       review,
       kind,
       host,
+      hostKeys: placeKeys(host),
       ...(hostSchool ? { hostSchool } : {}),
       span: { from: start, to: start + review.days - 1 },
       peerSeats: peerSeatsOf(policy, review, hostSchool, policy.kinds[kindId]),
@@ -380,8 +404,8 @@ function reciprocityAccounts(schools: readonly School[], reviews: readonly Revie
 
 /** Kilometres between a person's base and a host, when both have coordinates (a trust has none). */
 export function travelKm(person: PersonInfo, host: Host): number | undefined {
-  const hostAt = coordinatesOf(host);
-  return person.coordinates && hostAt ? distanceKm(person.coordinates, hostAt) : undefined;
+  // The host's own fields: no point object to look up on a path taken millions of times.
+  return person.coordinates && host.lat !== undefined && host.lon !== undefined ? distanceKm(person.coordinates, host as Coordinates) : undefined;
 }
 
 /** Whether a person's phases suit the host (no phases listed, or a host without a phase such as a trust, means any suits). */

@@ -1,4 +1,4 @@
-import { sameValue } from "./blank.js";
+import { homeKeysOf, hostKeysOf, samePlace } from "../model/year.js";
 import { pairRule } from "./types.js";
 
 /**
@@ -11,7 +11,7 @@ export const hostHub = pairRule({
   roles: ["peer"],
   basis: "school",
   applies: (_year, review) => review.kind.requiresHub,
-  allows: (_year, person, review) => sameValue(person.school?.hub, review.host.hub),
+  allows: (_year, person, review) => samePlace(homeKeysOf(person).hub, hostKeysOf(review).hub),
   reason: (_year, person, review) =>
     `is from ${person.school?.hub?.trim() ? `the hub ${person.school.hub}` : "no hub"}, not the host's hub ${review.host.hub ?? "(none)"} (a ${review.kind.id} review takes reviewers from the host's hub)`,
 });

@@ -1,4 +1,4 @@
-import { sameValue } from "./blank.js";
+import { homeKeysOf, hostKeysOf, samePlace } from "../model/year.js";
 import { pairRule } from "./types.js";
 
 /** Reviewers come from beyond the host's hub (for the kinds whose policy excludes `hub`: QARs). */
@@ -8,6 +8,6 @@ export const sameHub = pairRule({
   roles: ["peer"],
   basis: "school",
   applies: (_year, review) => review.kind.excludes.hub,
-  allows: (_year, person, review) => !sameValue(person.school?.hub, review.host.hub),
+  allows: (_year, person, review) => !samePlace(homeKeysOf(person).hub, hostKeysOf(review).hub),
   reason: (_year, _person, review) => `is from the host's hub ${review.host.hub}`,
 });

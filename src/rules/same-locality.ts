@@ -1,4 +1,4 @@
-import { sameValue } from "./blank.js";
+import { homeKeysOf, hostKeysOf, samePlace } from "../model/year.js";
 import { pairRule } from "./types.js";
 
 /** Reviewers come from beyond the host's locality (local authority or area), for the kinds whose policy excludes `locality`. */
@@ -8,6 +8,6 @@ export const sameLocality = pairRule({
   roles: ["peer"],
   basis: "school",
   applies: (_year, review) => review.kind.excludes.locality,
-  allows: (_year, person, review) => !sameValue(person.school?.locality, review.host.locality),
+  allows: (_year, person, review) => !samePlace(homeKeysOf(person).locality, hostKeysOf(review).locality),
   reason: (_year, _person, review) => `is from the host's locality ${review.host.locality}`,
 });

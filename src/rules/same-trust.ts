@@ -1,4 +1,4 @@
-import { sameValue } from "./blank.js";
+import { homeKeysOf, hostKeysOf, samePlace } from "../model/year.js";
 import { pairRule } from "./types.js";
 
 /**
@@ -11,6 +11,6 @@ export const sameTrust = pairRule({
   roles: ["peer"],
   basis: "school",
   applies: (_year, review) => review.kind.excludes.trust,
-  allows: (_year, person, review) => !sameValue(person.school?.trust, review.host.trust),
+  allows: (_year, person, review) => !samePlace(homeKeysOf(person).trust, hostKeysOf(review).trust),
   reason: (_year, _person, review) => `is from the host's trust ${review.host.trust}`,
 });

@@ -132,28 +132,45 @@ export function findCandidates(
   if (!pruned) {
     keep.fill(1);
   } else {
-    // The k cheapest by a native numeric sort of the costs (a comparator would be called tens of
-    // millions of times here), ties broken by position.
-    const cheapest = (indices: number[], k: number): number[] => {
-      if (indices.length <= k) return indices;
-      const costs = Float64Array.from(indices, (i) => costOf[i]!).sort();
-      const threshold = costs[k - 1]!;
-      const below = indices.filter((i) => costOf[i]! < threshold);
-      return [...below, ...indices.filter((i) => costOf[i]! === threshold).slice(0, k - below.length)];
-    };
-    const perReview = new Map<number, number[]>();
-    for (let p = 0; p < people.length; p += 1) {
-      const mine: number[] = [];
-      for (let i = starts[p]!; i < starts[p + 1]!; i += 1) mine.push(i);
-      for (const i of cheapest(mine, limits.perPerson)) keep[i] = 1;
-      for (const i of mine) {
-        const key = reviewOf[i]! * 2 + (people[p]!.role === "lead" ? 0 : 1);
-        const list = perReview.get(key);
-        if (list) list.push(i);
-        else perReview.set(key, [i]);
+    // The k cheapest of a run of pair positions, by a native numeric sort of their costs (a
+    // comparator would be called tens of millions of times here), ties broken by position.
+    let scratch = new Float64Array(1024);
+    const keepCheapest = (positions: Int32Array, k: number) => {
+      if (positions.length <= k) {
+        for (const i of positions) keep[i] = 1;
+        return;
       }
-    }
-    for (const list of perReview.values()) for (const i of cheapest(list, limits.perReview)) keep[i] = 1;
+      if (scratch.length < positions.length) scratch = new Float64Array(positions.length * 2);
+      const costs = scratch.subarray(0, positions.length);
+      for (let j = 0; j < positions.length; j += 1) costs[j] = costOf[positions[j]!]!;
+      costs.sort();
+      const threshold = costs[k - 1]!;
+      let room = k;
+      for (const i of positions) {
+        if (costOf[i]! >= threshold) continue;
+        keep[i] = 1;
+        room -= 1;
+      }
+      for (const i of positions) {
+        if (room === 0) break;
+        if (costOf[i]! !== threshold) continue;
+        keep[i] = 1;
+        room -= 1;
+      }
+    };
+    // Each person's pairs are a run already; each review's (by role) are gathered into runs by
+    // counting, in typed arrays: a national-x10 year has eight million pairs.
+    const positions = Int32Array.from({ length: size }, (_, i) => i);
+    for (let p = 0; p < people.length; p += 1) keepCheapest(positions.subarray(starts[p]!, starts[p + 1]!), limits.perPerson);
+    const buckets = year.reviews.length * 2;
+    const bucketOf = (i: number) => reviewOf[i]! * 2 + (people[personOf[i]!]!.role === "lead" ? 0 : 1);
+    const bucketStart = new Int32Array(buckets + 1);
+    for (let i = 0; i < size; i += 1) bucketStart[bucketOf(i) + 1]! += 1;
+    for (let b = 0; b < buckets; b += 1) bucketStart[b + 1] = bucketStart[b + 1]! + bucketStart[b]!;
+    const fill = bucketStart.slice(0, buckets);
+    const byBucket = new Int32Array(size);
+    for (let i = 0; i < size; i += 1) byBucket[fill[bucketOf(i)]!++] = i;
+    for (let b = 0; b < buckets; b += 1) keepCheapest(byBucket.subarray(bucketStart[b]!, bucketStart[b + 1]!), limits.perReview);
   }
 
   // Pass 3: the candidate objects the engines use.

@@ -51,6 +51,8 @@ export interface GoalNetworkOptions {
   readonly keep?: (candidate: Candidate) => boolean;
   /** `false` leaves out the same-school nodes (their pairs then cost nothing). */
   readonly sameSchool?: boolean;
+  /** Only these reviews' seats are open (default: every review's); the roster holds the rest. */
+  readonly scope?: ReadonlySet<ReviewInfo>;
 }
 
 /** A goal network and how to read its flow back. */
@@ -77,16 +79,56 @@ export interface GoalNetwork {
 const SOURCE = 0;
 const SINK = 1;
 
-interface ArcSpec {
-  readonly from: number;
-  readonly to: number;
-  readonly cap: number;
-  /** The arc's cost under given costs (0 for arcs that carry no goal). */
-  readonly price?: (costs: GoalCosts) => number;
-  /** Seats the arc's unit stands for (held: advanced seats 2, other seats 1), for the reward. */
-  readonly seats: number;
-  /** The cost in force (set by `priceAll`). */
-  cost: number;
+/** What prices an arc: nothing, a pair's goals, a place within or beyond an account's target, a same-school unit. */
+const enum Priced {
+  Nothing = 0,
+  Pair = 1,
+  Within = 2,
+  Surplus = 3,
+  SameSchool = 4,
+}
+
+/**
+ * The arcs as they are built, in typed arrays (a national year has hundreds of thousands; one
+ * object and one closure each kept the garbage collector busier than the network simplex).
+ * `ref` is the pair's index in `pairsOf` for a `Pair` arc, the same-school unit's multiplier
+ * (pairs it makes) for a `SameSchool` arc.
+ */
+class ArcStore {
+  from = new Int32Array(1024);
+  to = new Int32Array(1024);
+  cap = new Float64Array(1024);
+  kind = new Int8Array(1024);
+  ref = new Int32Array(1024);
+  seats = new Int8Array(1024);
+  cost = new Float64Array(1024);
+  length = 0;
+  add(from: number, to: number, cap: number, kind: Priced, ref: number, seats: number): number {
+    if (this.length === this.from.length) this.grow();
+    const i = this.length++;
+    this.from[i] = from;
+    this.to[i] = to;
+    this.cap[i] = cap;
+    this.kind[i] = kind;
+    this.ref[i] = ref;
+    this.seats[i] = seats;
+    return i;
+  }
+  private grow(): void {
+    const size = this.from.length * 2;
+    const copy = <T extends Int32Array | Float64Array | Int8Array>(a: T, make: (n: number) => T) => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.from = copy(this.from, (n) => new Int32Array(n));
+    this.to = copy(this.to, (n) => new Int32Array(n));
+    this.cap = copy(this.cap, (n) => new Float64Array(n));
+    this.kind = copy(this.kind, (n) => new Int8Array(n));
+    this.ref = copy(this.ref, (n) => new Int32Array(n));
+    this.seats = copy(this.seats, (n) => new Int8Array(n));
+    this.cost = copy(this.cost, (n) => new Float64Array(n));
+  }
 }
 
 /**
@@ -100,12 +142,14 @@ interface ArcSpec {
 export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, options: GoalNetworkOptions): GoalNetwork {
   const held = options.seats.mode === "held" ? options.seats.staffing : undefined;
   const keep = options.keep ?? (() => true);
-  const arcs: ArcSpec[] = [];
-  const pairs: { index: number; candidate: Candidate }[] = [];
-  const leftOut: { from: number; to: number; cost: number; candidate: Candidate; price: (costs: GoalCosts) => number }[] = [];
+  const arcs = new ArcStore();
+  // Every pair seen, kept or left out (`pairArc` is its arc, −1 when left out by `keep`).
+  const pairsOf: Candidate[] = [];
+  const pairArc: number[] = [];
+  const leftOut = new ArcStore();
   let nodes = 2;
   const node = () => nodes++;
-  const arc = (from: number, to: number, cap: number, price?: (costs: GoalCosts) => number, seats = 0) => arcs.push({ from, to, cap, ...(price ? { price } : {}), seats, cost: 0 }) - 1;
+  const arc = (from: number, to: number, cap: number, kind: Priced = Priced.Nothing, ref = 0, seats = 0) => arcs.add(from, to, cap, kind, ref, seats);
 
   // Each review's seat nodes: its other seats (every peer), its advanced seats (held, advanced
   // peers only, who reach the other seats through them too) and its Lead Reviewer seat.
@@ -113,7 +157,9 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
   const advancedIn = new Int32Array(year.reviews.length).fill(-1);
   const leadSeat = new Int32Array(year.reviews.length).fill(-1);
   let seatCapacity = 0;
+  const inScope = (review: ReviewInfo) => options.scope?.has(review) ?? true;
   for (const review of year.reviews) {
+    if (!inScope(review)) continue;
     const staying = roster.peers(review);
     const open = peerSeatsLeft(review, staying.length);
     const need = Math.min(open, Math.max(0, advancedToStaff(year, review) - staying.filter(isAdvanced).length));
@@ -125,17 +171,17 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
       // reviewers only, who may take the other seats through them too. Held, the advanced seats
       // are worth two seats each, so that no optimum leaves a held team without them.
       otherSeat[review.index] = node();
-      arc(otherSeat[review.index]!, SINK, open - need, undefined, 1);
+      arc(otherSeat[review.index]!, SINK, open - need, Priced.Nothing, 0, 1);
       if (need > 0) {
         advancedIn[review.index] = node();
-        arc(advancedIn[review.index]!, SINK, need, undefined, 2);
+        arc(advancedIn[review.index]!, SINK, need, Priced.Nothing, 0, 2);
         arc(advancedIn[review.index]!, otherSeat[review.index]!, open - need);
       }
       seatCapacity += open;
     }
     if (roster.leads(review).length < LEAD_SEATS) {
       leadSeat[review.index] = node();
-      arc(leadSeat[review.index]!, SINK, LEAD_SEATS - roster.leads(review).length, undefined, 1);
+      arc(leadSeat[review.index]!, SINK, LEAD_SEATS - roster.leads(review).length, Priced.Nothing, 0, 1);
       seatCapacity += 1;
     }
   }
@@ -151,33 +197,42 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
     accountNode.set(account.key, n);
     const base = roster.sent(account.key) - (year.target.get(account.key) ?? 0);
     baseDeviation += Math.abs(base);
-    if (base < 0) arc(SOURCE, n, -base, (c) => -c.reciprocity);
-    arc(SOURCE, n, UNBOUNDED, (c) => c.reciprocity);
+    if (base < 0) arc(SOURCE, n, -base, Priced.Within);
+    arc(SOURCE, n, UNBOUNDED, Priced.Surplus);
   }
 
-  // One school on one team: where two of its reviewers could meet, a node whose k-th unit costs k − 1 pairs.
-  const meeting = new Map<string, number>();
+  // One school on one team: where two of its reviewers could meet, a node whose k-th unit costs
+  // k − 1 pairs. Keyed by number (school, review, kind of seat): a national year has tens of
+  // thousands of them.
+  const schoolIndex = new Map<string, number>();
+  for (const school of year.schools.keys()) schoolIndex.set(school, schoolIndex.size);
+  const meetingKey = (person: PersonInfo, review: ReviewInfo) =>
+    (schoolIndex.get(person.school!.id)! * year.reviews.length + review.index) * 2 + (entry(person, review) === otherSeat[review.index] ? 0 : 1);
+  const meeting = new Map<number, number>();
   if (options.sameSchool !== false) {
     for (const review of year.reviews) {
+      if (otherSeat[review.index]! < 0) continue;
       for (const c of candidates.peer.get(review.id) ?? []) {
-        if (!c.person.school || !keep(c)) continue;
-        const key = `${c.person.school.id}|${review.index}|${entry(c.person, review)}`;
+        if (!c.person.school || !schoolIndex.has(c.person.school.id) || !keep(c)) continue;
+        const key = meetingKey(c.person, review);
         meeting.set(key, (meeting.get(key) ?? 0) + 1);
       }
     }
   }
-  const schoolNodes = new Map<string, number>();
+  const schoolNodes = new Map<number, number>();
   const schoolNode = (person: PersonInfo, review: ReviewInfo): number => {
     const to = entry(person, review);
-    const key = `${person.school!.id}|${review.index}|${to}`;
-    const onTeam = roster.peers(review).filter((p) => p.school?.id === person.school!.id).length;
-    if (options.sameSchool === false || (meeting.get(key) ?? 0) + onTeam < 2) return to;
+    if (options.sameSchool === false || !schoolIndex.has(person.school!.id)) return to;
+    const key = meetingKey(person, review);
+    const staying = roster.peers(review);
+    const onTeam = staying.length === 0 ? 0 : staying.filter((p) => p.school?.id === person.school!.id).length;
+    if ((meeting.get(key) ?? 0) + onTeam < 2) return to;
     const found = schoolNodes.get(key);
     if (found !== undefined) return found;
     const n = node();
     schoolNodes.set(key, n);
-    const units = Math.min(peerSeatsLeft(review, roster.peers(review).length), meeting.get(key)!);
-    for (let k = 0; k < units; k += 1) arc(n, to, 1, (c) => c.sameSchool * (onTeam + k));
+    const units = Math.min(peerSeatsLeft(review, staying.length), meeting.get(key)!);
+    for (let k = 0; k < units; k += 1) arc(n, to, 1, Priced.SameSchool, onTeam + k);
     return n;
   };
 
@@ -201,9 +256,9 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
       for (const review of block) {
         const candidate = byReview.get(review)!;
         const to = person.role === "lead" ? leadSeat[review.index]! : schoolNode(person, review);
-        const price = (c: GoalCosts) => c.pair(candidate);
-        if (keep(candidate)) pairs.push({ index: arc(blockNode, to, 1, price), candidate });
-        else leftOut.push({ from: blockNode, to, cost: 0, candidate, price });
+        const at = pairsOf.push(candidate) - 1;
+        if (keep(candidate)) pairArc.push(arc(blockNode, to, 1, Priced.Pair, at));
+        else pairArc.push(-1 - leftOut.add(blockNode, to, 1, Priced.Pair, at, 0));
       }
     }
   };
@@ -226,43 +281,66 @@ export function goalNetwork(year: Year, candidates: Candidates, roster: Roster, 
 
   const relaxedSeats = options.seats.mode === "relaxed" ? options.seats.seats : undefined;
   const net = createCostNetwork(nodes);
-  for (const a of arcs) net.addArc(a.from, a.to, a.cap, 0);
+  for (let a = 0; a < arcs.length; a += 1) net.addArc(arcs.from[a]!, arcs.to[a]!, arcs.cap[a]!, 0);
   // The return arc: as much flow as the seats allow (held), or exactly `seats` at a reward (relaxed).
   const back = net.addArc(SINK, SOURCE, relaxedSeats ?? UNBOUNDED, 0);
   let seatReward = 0;
   let reciprocityBase = 0;
+  const priceOf = (store: ArcStore, a: number, costs: GoalCosts): number => {
+    switch (store.kind[a]) {
+      case Priced.Pair:
+        return costs.pair(pairsOf[store.ref[a]!]!);
+      case Priced.Within:
+        return -costs.reciprocity;
+      case Priced.Surplus:
+        return costs.reciprocity;
+      case Priced.SameSchool:
+        return costs.sameSchool * store.ref[a]!;
+      default:
+        return 0;
+    }
+  };
   const reprice = (costs: GoalCosts) => {
-    for (const a of arcs) a.cost = a.price?.(costs) ?? 0;
-    for (const a of leftOut) a.cost = a.price(costs);
     // A seat must outweigh any change of the goals: one more than their whole range.
     let range = 0;
-    for (const a of arcs) if (a.cost !== 0) range += Math.abs(a.cost) * Math.min(a.cap, seatCapacity);
-    for (const a of leftOut) range += Math.abs(a.cost);
+    for (let a = 0; a < arcs.length; a += 1) {
+      const cost = priceOf(arcs, a, costs);
+      arcs.cost[a] = cost;
+      if (cost !== 0) range += Math.abs(cost) * Math.min(arcs.cap[a]!, seatCapacity);
+    }
+    for (let a = 0; a < leftOut.length; a += 1) {
+      leftOut.cost[a] = priceOf(leftOut, a, costs);
+      range += Math.abs(leftOut.cost[a]!);
+    }
     seatReward = range + 1;
     reciprocityBase = costs.reciprocity * baseDeviation;
-    arcs.forEach((a, id) => net.setCost(id, a.cost - (held ? a.seats * seatReward : 0)));
+    for (let a = 0; a < arcs.length; a += 1) net.setCost(a, arcs.cost[a]! - (held ? arcs.seats[a]! * seatReward : 0));
     net.setCost(back, relaxedSeats !== undefined ? -seatReward : 0);
   };
   reprice(options.costs);
+  const reduced = (from: number, to: number, cost: number) => Math.min(0, cost + net.potential(from) - net.potential(to));
   return {
     net,
-    pairs: pairs.map((p) => ({ arc: p.index, candidate: p.candidate })),
+    pairs: pairArc.flatMap((arc, i) => (arc >= 0 ? [{ arc, candidate: pairsOf[i]! }] : [])),
     goalCost: () => {
       let cost = 0;
-      arcs.forEach((a, id) => (cost += a.cost * net.flow(id)));
+      for (let a = 0; a < arcs.length; a += 1) cost += arcs.cost[a]! * net.flow(a);
       return cost + reciprocityBase;
     },
     lowerBound: () => {
       if (relaxedSeats === undefined) return -Infinity;
       // Lagrange: for any potentials, Σ cap × min(0, reduced cost) bounds the least total cost.
-      const reduced = (from: number, to: number, cost: number) => Math.min(0, cost + net.potential(from) - net.potential(to));
       let bound = 0;
-      arcs.forEach((a) => (bound += a.cap * reduced(a.from, a.to, a.cost)));
+      for (let a = 0; a < arcs.length; a += 1) bound += arcs.cap[a]! * reduced(arcs.from[a]!, arcs.to[a]!, arcs.cost[a]!);
       bound += relaxedSeats * reduced(SINK, SOURCE, -seatReward);
-      for (const a of leftOut) bound += reduced(a.from, a.to, a.cost);
+      for (let a = 0; a < leftOut.length; a += 1) bound += reduced(leftOut.from[a]!, leftOut.to[a]!, leftOut.cost[a]!);
       return bound + seatReward * relaxedSeats + reciprocityBase;
     },
+    pricedBelowZero: () => {
+      const below: Candidate[] = [];
+      for (let a = 0; a < leftOut.length; a += 1) if (reduced(leftOut.from[a]!, leftOut.to[a]!, leftOut.cost[a]!) < 0) below.push(pairsOf[leftOut.ref[a]!]!);
+      return below;
+    },
     reprice,
-    pricedBelowZero: () => leftOut.filter((a) => a.cost + net.potential(a.from) - net.potential(a.to) < 0).map((a) => a.candidate),
   };
 }

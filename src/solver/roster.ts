@@ -24,17 +24,17 @@ export interface Roster extends SeatState {
   toAllocation(): Allocation;
 }
 
-const keyOf = (person: PersonInfo) => `${person.role}:${person.id}`;
 const byId = (a: PersonInfo, b: PersonInfo) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** An empty roster for `year`. */
 export function createRoster(year: Year): Roster {
   const leads = new Map<string, PersonInfo>();
   const peers = new Map<string, PersonInfo[]>();
-  const duties = new Map<string, ReviewInfo[]>();
+  // By the person object itself (one per person of the year): no key to build on the hot path.
+  const duties = new Map<PersonInfo, ReviewInfo[]>();
   const sent = new Map<string, number>();
   let filled = 0;
-  const dutiesOf = (person: PersonInfo) => duties.get(keyOf(person)) ?? [];
+  const dutiesOf = (person: PersonInfo) => duties.get(person) ?? [];
   const roster: Roster = {
     year,
     duties: dutiesOf,
@@ -47,7 +47,7 @@ export function createRoster(year: Year): Roster {
     add(role, person, review) {
       if (role === "lead") leads.set(review.id, person);
       else peers.set(review.id, [...(peers.get(review.id) ?? []), person]);
-      duties.set(keyOf(person), [...dutiesOf(person), review]);
+      duties.set(person, [...dutiesOf(person), review]);
       const account = accountOf(person, review);
       if (account !== undefined) sent.set(account, (sent.get(account) ?? 0) + 1);
       filled += 1;
@@ -61,7 +61,7 @@ export function createRoster(year: Year): Roster {
         if (!team.includes(person)) return;
         peers.set(review.id, team.filter((p) => p !== person));
       }
-      duties.set(keyOf(person), dutiesOf(person).filter((r) => r !== review));
+      duties.set(person, dutiesOf(person).filter((r) => r !== review));
       const account = accountOf(person, review);
       if (account !== undefined) sent.set(account, (sent.get(account) ?? 0) - 1);
       filled -= 1;

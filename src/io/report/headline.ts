@@ -4,7 +4,7 @@ import type { SolveResult } from "../../solver/index.js";
 import { fairnessOn } from "../../goals/fairness.js";
 import { h, num, percent, plural } from "./format.js";
 import type { ReportInput } from "./input.js";
-import { boundSourceInWords, gapInWords, stopInWords } from "../words.js";
+import { boundSourceInWords, gapInWords, goalsInWords, stopInWords } from "../words.js";
 
 // The headline cards: each figure of the checker, with the solve's bound beside it when there
 // was a solve, and the partnership's published figure where there is one.
@@ -111,13 +111,19 @@ ${cards.join("\n")}
 </div></section>`;
 }
 
+/** Each goal below the seats with how far these seats let it go ("phase match 93.4% (at most 95.8% possible ...)"). */
+function goalWords(solve: SolveResult): string {
+  const lines = goalsInWords(solve);
+  return lines.length === 0 ? "" : `<ul class="goal-words">${lines.map((line) => `<li>${h(line)}</li>`).join("")}</ul>`;
+}
+
 /** The solve's engine line and the checker's verdict (its violations, at most 200 listed). */
 export function validity({ check, solve }: ReportInput): string {
   const refused = solve ? solve.rejectedPins.map((r) => `<li>${h(r.assignment.reviewId)} ${h(r.assignment.role)} ${h(r.assignment.personId)}: ${h(r.reason)}</li>`) : [];
   const pins = refused.length > 0 ? `<div class="violations" id="pins"><strong>${plural(refused.length, "pin")} could not be honoured</strong><ul>${refused.join("")}</ul></div>` : "";
   // Plain words only: the engine's name and stop reason are in summary.json.
   const engine = solve
-    ? `<p class="muted">Allocated with seed ${solve.seed}; ${h(stopInWords(solve.stoppedBy))}.</p><p class="gap-words">${h(gapInWords(solve))}</p>${pins}`
+    ? `<p class="muted">Allocated with seed ${solve.seed}; ${h(stopInWords(solve.stoppedBy))}.</p><p class="gap-words">${h(gapInWords(solve))}</p>${goalWords(solve)}${pins}`
     : "";
   if (check.valid) return `${engine}<p class="ok">The checker finds no broken hard rule.</p>`;
   const shown = check.violations.slice(0, 200);

@@ -4,7 +4,7 @@ import type { Engine, StopReason } from "../engine.js";
 import { constructByFlows } from "../steps/construct.js";
 import { fillGreedily, yearTies } from "../steps/fill.js";
 import { deviation, goalSeeds, neighbourhood, openSeats, reciprocitySeed } from "../steps/neighbourhood.js";
-import { polishByFlow } from "../steps/polish.js";
+import { cheapestCandidates, polishByFlow } from "../steps/polish.js";
 import { pinnedKeys, rosterFromPins } from "../steps/pins.js";
 import { resolveScope, rosterScore } from "../steps/resolve.js";
 import { sweepByWeeks } from "../steps/sweep.js";
@@ -49,6 +49,8 @@ export const LNS_LIMITS = {
    */
   goalNeighbourhoods: 6,
   goalPatience: 3,
+  /** Years above this many reviews skip the goals search: its MIPs cost seconds there for a point or two of pairs. */
+  goalSearchReviews: 400,
   /** The goals search seeds from this many of the costliest teams, in turn. */
   goalSeedSpan: 12,
 } as const;
@@ -102,7 +104,8 @@ export const lns: Engine = {
     };
     // Who sits where, for reciprocity and every goal below it, with each team's staffing held.
     progress("goals");
-    if (!context.shouldStop()) polishByFlow(context, roster, pinned, ties);
+    const passRun = { pinned, ties, cheapest: cheapestCandidates(context) };
+    if (!context.shouldStop()) polishByFlow(context, roster, passRun);
     iterations += 1;
     let pairs = 0;
     for (const list of context.candidates.byPerson.values()) pairs += list.length;
@@ -115,14 +118,14 @@ export const lns: Engine = {
       const seconds = Math.min(LNS_LIMITS.wholeYearSeconds, context.timeLimitSeconds ?? Infinity);
       const { kept } = await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true, objective: "balance" }, pinned, seconds, LNS_LIMITS.wholeYearNodes, true);
       iterations += 1;
-      if (kept && !context.shouldStop()) polishByFlow(context, roster, pinned, ties);
+      if (kept && !context.shouldStop()) polishByFlow(context, roster, passRun);
     } else {
       // A larger year is swept window by window in time for the same goals.
       progress("sweep");
       const windows = await sweepByWeeks(context, roster, pinned);
       iterations += windows;
       swept = windows > 0;
-      if (!context.shouldStop()) polishByFlow(context, roster, pinned, ties);
+      if (!context.shouldStop()) polishByFlow(context, roster, passRun);
     }
     progress("search");
 
@@ -167,7 +170,8 @@ export const lns: Engine = {
     }
     // Otherwise neighbourhoods around the teams that cost most (same-school and reciprocal
     // pairs, which no flow states, and the staffing the flow held).
-    while (!provenGoals && goalDone < LNS_LIMITS.goalNeighbourhoods && goalStale < LNS_LIMITS.goalPatience) {
+    const searchGoals = year.reviews.length <= LNS_LIMITS.goalSearchReviews;
+    while (searchGoals && !provenGoals && goalDone < LNS_LIMITS.goalNeighbourhoods && goalStale < LNS_LIMITS.goalPatience) {
       if (context.shouldStop()) break;
       const seeds = goalSeeds(roster);
       if (seeds.length === 0) break;
@@ -182,7 +186,7 @@ export const lns: Engine = {
       progress("goals");
       await breathe();
     }
-    if (changed && !context.shouldStop()) polishByFlow(context, roster, pinned, ties);
+    if (changed && !context.shouldStop()) polishByFlow(context, roster, passRun);
     if (context.shouldStop()) stoppedBy = "time-limit";
     // HiGHS proved the whole year optimal for the policy: every goal at its best, given the seats.
     else if (provenGoals) return { allocation: roster.toAllocation(), stoppedBy: "proven-optimal", iterations, provenOptimal: true };

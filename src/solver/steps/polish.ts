@@ -1,10 +1,12 @@
 import { compareScores } from "../../goals/index.js";
 import { isAdvanced } from "../../rules/index.js";
 import type { Candidate } from "../candidates.js";
+import type { ReviewInfo } from "../../model/year.js";
 import type { EngineContext } from "../engine.js";
 import { goalNetwork, type GoalCosts } from "../goal-network.js";
 import { resetRoster, rosterOf, type Roster } from "../roster.js";
 import { fillGreedily } from "./fill.js";
+import { weekWindows } from "./sweep.js";
 import { disbandTeamsWithoutAdvanced, rosterFromPins } from "./pins.js";
 import { rosterScore } from "./resolve.js";
 
@@ -20,6 +22,9 @@ export const POLISH_LIMITS = {
    * network's (measured in docs/solver.md), solved in a fraction of the time.
    */
   cheapest: 10,
+  /** Years of more reviews are passed window by window (`windowWeeks` weeks of reviews each). */
+  wholeYearReviews: 1_000,
+  windowWeeks: 6,
 } as const;
 
 /** The policy's goals as the goal network's integer costs. */
@@ -32,17 +37,29 @@ export function policyCosts(context: EngineContext): GoalCosts {
   };
 }
 
-/** The pairs the goals pass keeps: each person's and each review's cheapest, and the roster's seats. */
-function cheapestPairs(context: EngineContext, roster: Roster, count: number): (candidate: Candidate) => boolean {
+/**
+ * The pairs the goals pass gives arcs, apart from the roster's own seats: each person's and
+ * each review's `POLISH_LIMITS.cheapest` cheapest (the same for every pass of a run: an engine
+ * works them out once).
+ */
+export function cheapestCandidates(context: EngineContext): ReadonlySet<Candidate> {
   const kept = new Set<Candidate>();
+  const count = POLISH_LIMITS.cheapest;
   const cheapest = (list: readonly Candidate[]) => {
-    const sorted = [...list].sort((a, b) => a.cost - b.cost || a.person.index - b.person.index || a.review.index - b.review.index);
-    for (const c of sorted.slice(0, count)) kept.add(c);
+    if (list.length <= count) {
+      for (const c of list) kept.add(c);
+      return;
+    }
+    // The count-th smallest cost by a numeric sort, then the pairs below it and, in list order, at it.
+    const threshold = Float64Array.from(list, (c) => c.cost).sort()[count - 1]!;
+    const below = list.filter((c) => c.cost < threshold);
+    for (const c of below) kept.add(c);
+    for (const c of list.filter((c) => c.cost === threshold).slice(0, count - below.length)) kept.add(c);
   };
   for (const list of context.candidates.byPerson.values()) cheapest(list);
   for (const list of context.candidates.peer.values()) cheapest(list);
   for (const list of context.candidates.lead.values()) cheapest(list);
-  return (c) => kept.has(c) || (c.role === "lead" ? roster.lead(c.review) === c.person : roster.peers(c.review).includes(c.person));
+  return kept;
 }
 
 /** Rounds of the goals pass: each prices the pairs the last flow made (see `polishByFlow`). */
@@ -57,12 +74,38 @@ export const POLISH_ROUNDS = 3;
  * same-school pair's on the other seat), and the roster takes the best round's allocation when
  * it scores better, seats first. Returns whether it did.
  */
-export function polishByFlow(context: EngineContext, roster: Roster, pinned: ReadonlySet<string>, ties: ReadonlyMap<string, number>): boolean {
+export function polishByFlow(
+  context: EngineContext,
+  roster: Roster,
+  run: { readonly pinned: ReadonlySet<string>; readonly ties: ReadonlyMap<string, number>; readonly cheapest: ReadonlySet<Candidate> },
+): boolean {
   const { year } = context;
+  if (year.reviews.length <= POLISH_LIMITS.wholeYearReviews) return polishScope(context, roster, run);
+  // A very large year window by window in time, the rest of the year held: each network a
+  // fraction of the year's, and the network simplex's work grows faster than its arcs.
+  let improved = false;
+  for (const window of weekWindows(year.reviews, POLISH_LIMITS.windowWeeks)) {
+    if (context.shouldStop()) break;
+    improved = polishScope(context, roster, run, new Set(window)) || improved;
+  }
+  return improved;
+}
+
+/** The goals pass over the whole year, or over the reviews of `scope` with the rest of the roster held. */
+function polishScope(
+  context: EngineContext,
+  roster: Roster,
+  run: { readonly pinned: ReadonlySet<string>; readonly ties: ReadonlyMap<string, number>; readonly cheapest: ReadonlySet<Candidate> },
+  scope?: ReadonlySet<ReviewInfo>,
+): boolean {
+  const { year } = context;
+  const { pinned, ties, cheapest } = run;
   const w = year.policy.weights;
   const staffing = new Map(year.reviews.map((r) => [r.id, roster.peers(r).length > 0]));
-  const base = rosterFromPins(context);
-  const keep = cheapestPairs(context, roster, POLISH_LIMITS.cheapest);
+  // What stays: the pins, and with a scope every seat outside it.
+  const stays = (a: { reviewId: string; role: string; personId: string }) => pinned.has(`${a.role}:${a.personId}@${a.reviewId}`) || (scope !== undefined && !scope.has(year.reviewById.get(a.reviewId)!));
+  const base = scope ? rosterOf(year, { assignments: roster.toAllocation().assignments.filter(stays) }) : rosterFromPins(context);
+  const keep = (c: Candidate) => cheapest.has(c) || (c.role === "lead" ? roster.lead(c.review) === c.person : roster.peers(c.review).includes(c.person));
   const costs = policyCosts(context);
   const linked = new Map<string, number>();
   const penalty = (c: Candidate) => {
@@ -74,7 +117,7 @@ export function polishByFlow(context: EngineContext, roster: Roster, pinned: Rea
   let bestScore = rosterScore(roster);
   // One network for every round: each round only reprices its pairs, and the network simplex
   // starts from the last round's tree.
-  const goal = goalNetwork(year, context.candidates, base, { costs, seats: { mode: "held", staffing }, keep });
+  const goal = goalNetwork(year, context.candidates, base, { costs, seats: { mode: "held", staffing }, keep, ...(scope ? { scope } : {}) });
   for (let round = 0; round < POLISH_ROUNDS && !context.shouldStop(); round += 1) {
     if (round > 0) goal.reprice({ ...costs, pair: (c) => costs.pair(c) + penalty(c) });
     goal.net.solve({ shouldStop: context.shouldStop });
@@ -84,7 +127,8 @@ export function polishByFlow(context: EngineContext, roster: Roster, pinned: Rea
     const next = rosterOf(year, base.toAllocation());
     for (const c of chosen) if (next.canTake(c.person, c.review)) next.add(c.role, c.person, c.review);
     disbandTeamsWithoutAdvanced(next, pinned);
-    fillGreedily(context, next, ties);
+    // The whole year's greedy completion only for the whole year: a window's flow holds its seats.
+    if (!scope) fillGreedily(context, next, ties);
     const score = rosterScore(next);
     if (compareScores(score, bestScore) > 0) {
       best = next;

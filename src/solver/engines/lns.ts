@@ -109,8 +109,11 @@ export const lns: Engine = {
     iterations += 1;
     let pairs = 0;
     for (const list of context.candidates.byPerson.values()) pairs += list.length;
+    // A small or medium year is re-solved whole for every goal further on, seats and reciprocity
+    // first: nothing before that needs to chase them.
+    const wholeForGoals = year.reviews.length <= LNS_LIMITS.goalYearReviews && pairs <= LNS_LIMITS.goalYearPairs;
     let swept = false;
-    if (boundMet() || context.shouldStop()) {
+    if (wholeForGoals || boundMet() || context.shouldStop()) {
       // The seats and reciprocity are where the bounds allow: the search turns to the goals.
     } else if (year.reviews.length <= LNS_LIMITS.wholeYearReviews && pairs <= LNS_LIMITS.wholeYearPairs) {
       // A small or medium year is re-solved whole, from the construction, for seats and reciprocity.
@@ -137,7 +140,7 @@ export const lns: Engine = {
     let cursor = 0;
     const most = swept ? LNS_LIMITS.maxAfterSweep : LNS_LIMITS.maxNeighbourhoods;
     // Seats and reciprocity first, while they are short of their bounds.
-    while (!boundMet() && done < most && stale < LNS_LIMITS.patience) {
+    while (!wholeForGoals && !boundMet() && done < most && stale < LNS_LIMITS.patience) {
       if (context.shouldStop()) break;
       // In turn: a short team someone could still join, a school out of reciprocity balance, and
       // the year in the seeded order.
@@ -162,7 +165,7 @@ export const lns: Engine = {
     let goalDone = 0;
     let changed = false;
     let provenGoals = false;
-    if (year.reviews.length <= LNS_LIMITS.goalYearReviews && pairs <= LNS_LIMITS.goalYearPairs && !context.shouldStop()) {
+    if (wholeForGoals && !context.shouldStop()) {
       const seconds = Math.min(LNS_LIMITS.goalYearSeconds, context.timeLimitSeconds ?? Infinity);
       const { solution } = await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true }, pinned, seconds, LNS_LIMITS.goalYearNodes, true);
       iterations += 1;

@@ -53,7 +53,7 @@ export { calendarIcs, lettersCsv, noticesCsv, seasonFiles } from "./io/write-sea
 export { plan, planWeeks, proposeMoves, windowStarts, moveReview, standbyFor, standbyList, seatStateOf, STANDBY_LIMIT, MOVE_LIMITS, type PlanResult, type PlanOptions, type WeekRow, type Move, type MoveLimits, type MoveOptions, type MovePlan, type StandbyRow, type StandbyOptions } from "./plan/index.js";
 export { weeksCsv, movesCsv, standbyCsv, planOutputs } from "./io/write-plan.js";
 export { renderPlan, weekChart } from "./io/report-plan.js";
-export { useHighsWasm } from "./solver/lp.js";
+export { useHighsHost, useHighsWasm, type HighsHost } from "./solver/lp.js";
 export { jsonSchemas, ResultSchema } from "./model/json-schemas.js";
 export {
   group,

@@ -15,3 +15,11 @@ export { readYear, readYearFolder, readBytes, writeFolderAtomically, writeFileAt
 export { checkOutputFolder, recoverOutputFolder, writeOutputFile, writeOutputFolder, type OutputFolderCheck } from "./io/out-folder.js";
 export { readCohortFolder } from "./io/groups/read-cohort-folder.js";
 export { solveInWorker, type WorkerSolveOptions } from "./worker/solve-in-worker.js";
+import { runHighsInWorkers } from "./worker/highs-host.js";
+
+export { runHighsInWorkers };
+
+// In Node, HiGHS runs in worker threads, so that a time limit or an abort stops a solve at once
+// and the calling thread stays free (see `useHighsHost`); `qar-allocator/core` leaves it in the
+// calling thread.
+runHighsInWorkers();

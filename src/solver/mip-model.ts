@@ -111,7 +111,10 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
         const kept = scope.keep?.has(`${role}:${person.id}@${review.id}`) ? 1 : 0;
         const column = columns.add([seat, kept, seatsOnly || balance ? 0 : -candidate.cost], 1, candidate);
         list.push({ column, person });
-        byPerson.set(person, [...(byPerson.get(person) ?? []), { column, review }]);
+        // Pushed, not copied: a person with hundreds of candidate reviews made this quadratic.
+        const options = byPerson.get(person);
+        if (options) options.push({ column, review });
+        else byPerson.set(person, [{ column, review }]);
       }
       teamColumns.set(`${role}:${review.id}`, list);
     }

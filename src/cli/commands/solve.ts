@@ -3,6 +3,7 @@ import { explain } from "../../explain.js";
 import { summaryTable } from "../../io/terminal.js";
 import { solveOutputs, summaryOf } from "../../io/write-outputs.js";
 import { ENGINES, solve } from "../../solver/index.js";
+import { solveInWorker } from "../../worker/solve-in-worker.js";
 import { EXIT, InputFailure, integer, loadYear, progressFor, refuseBadOutput, seconds, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
 
 interface SolveOptions {
@@ -25,7 +26,10 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
   }
   const loaded = await loadYear({ io, state }, folder, opts);
   const display = progressFor(io, opts);
-  const result = await solve(loaded.value, {
+  // On a terminal the solve runs in a worker thread: this one keeps the display moving (and
+  // answers Ctrl-C) whatever the solver is doing. The allocation is the same either way.
+  const run = display?.live ? solveInWorker : solve;
+  const result = await run(loaded.value, {
     seed: opts.seed,
     engine: opts.engine,
     ...timeLimit(opts, started),

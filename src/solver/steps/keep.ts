@@ -65,7 +65,7 @@ export function keepModel(context: EngineContext, roster: Roster, reviews: reado
       const chosen = limits.start ? new Set(limits.start.toAllocation().assignments.map(rowKey)) : undefined;
       const start = chosen && startFrom((j) => chosen.has(keyOf(j)));
       const seconds = Math.min(limits.seconds, context.timeLimitSeconds ?? Infinity);
-      const solution = await solveWithHighs({ ...model, rows }, { relativeGap: 0, presolve: false, maxNodes: limits.nodes, timeLimitSeconds: seconds, ...(start ? { start } : {}) });
+      const solution = await solveWithHighs({ ...model, rows }, { relativeGap: 0, presolve: false, maxNodes: limits.nodes, timeLimitSeconds: seconds, shouldStop: context.shouldStop, ...(start ? { start } : {}) });
       if (solution.status === "infeasible" || solution.status === "failed") return { status: solution.status };
       const work = copyRoster(base);
       seats.forEach((seat, column) => {

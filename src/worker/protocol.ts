@@ -1,0 +1,196 @@
+/**
+ * How a solve runs in another thread (a Node worker thread, a browser's Web Worker) and answers
+ * the thread that asked, whatever either is: the messages, the worker's side (`serveSolve`) and
+ * the caller's (`solveThrough`). Pure: no Node built-in, so the browser build carries it too.
+ */
+import { InvalidInputError, type InputError } from "../model/errors.js";
+import type { Problem } from "../model/problem.js";
+import type { Allocation } from "../model/schema.js";
+import { validateProblem, type ProblemInputObject } from "../model/validate.js";
+import { indexYear } from "../model/year.js";
+import type { Progress } from "../solver/engine.js";
+import { incumbentResult, solve, type RunSettled, type SolveOptions, type SolveResult } from "../solver/index.js";
+
+/** `solve`'s options that cross to the worker (functions and signals cannot). */
+export type PortableSolveOptions = Omit<SolveOptions, "signal" | "onProgress" | "onIncumbent" | "now">;
+
+/** What the caller sends: the problem and options, and the abort flag when memory can be shared. */
+export type SolveRequest =
+  | {
+      readonly type: "solve";
+      readonly problem: unknown;
+      readonly options: PortableSolveOptions;
+      /** Set to 1 by the caller on an abort; read wherever the solver checks its limits. */
+      readonly flag?: SharedArrayBuffer;
+      /** Where the worker finds HiGHS's WebAssembly (`useHighsWasm`), when not beside its script. */
+      readonly highsWasm?: string | ArrayBuffer;
+      /** When the caller sent it (`Date.now()`): the time limit counts from then, the worker's start included. */
+      readonly sentAt?: number;
+    }
+  /** An abort, where no memory is shared (a page that is not cross-origin isolated): seen between the solver's steps. */
+  | { readonly type: "abort" };
+
+/**
+ * What the worker posts: the problem once checked (the caller indexes it), progress, each
+ * incumbent allocation (with what the run settled before its engine, sent once), then the
+ * result without the indexed year, or the problem's errors, or why it failed.
+ */
+export type SolveReply =
+  | { readonly type: "checked"; readonly problem: Problem }
+  | { readonly type: "progress"; readonly progress: Progress }
+  | { readonly type: "incumbent"; readonly allocation: Allocation; readonly settled?: RunSettled }
+  | { readonly type: "result"; readonly result: Omit<SolveResult, "year"> }
+  | { readonly type: "invalid"; readonly errors: readonly InputError[] }
+  | { readonly type: "failed"; readonly message: string };
+
+/**
+ * The worker's side: checks the problem (as `solve` does), solves it and posts everything the
+ * caller needs to answer at any moment, `aborted` read as the solver's signal.
+ *
+ * @example
+ * port.on("message", (request) => void serveSolve(request, (reply) => port.postMessage(reply), () => stopped));
+ */
+export async function serveSolve(request: Extract<SolveRequest, { type: "solve" }>, post: (reply: SolveReply) => void, aborted: () => boolean): Promise<void> {
+  try {
+    const checked = validateProblem(request.problem);
+    if (!checked.ok) return post({ type: "invalid", errors: checked.errors });
+    post({ type: "checked", problem: checked.value });
+    // Only `aborted` is read by the solver (its clock); a real AbortSignal cannot cross threads.
+    const signal = { get aborted() { return aborted(); } } as AbortSignal;
+    let sent: RunSettled | undefined;
+    const { timeLimitMs } = request.options;
+    const lost = request.sentAt === undefined ? 0 : Math.max(0, Date.now() - request.sentAt);
+    const { year: _year, ...result } = await solve(checked.value, {
+      ...request.options,
+      ...(timeLimitMs !== undefined ? { timeLimitMs: Math.max(1, timeLimitMs - lost) } : {}),
+      signal,
+      onProgress: (progress) => post({ type: "progress", progress }),
+      onIncumbent: (allocation, settled) => {
+        post({ type: "incumbent", allocation, ...(settled !== sent ? { settled } : {}) });
+        sent = settled;
+      },
+    });
+    post({ type: "result", result });
+  } catch (cause) {
+    post({ type: "failed", message: cause instanceof Error ? cause.message : String(cause) });
+  }
+}
+
+/** The caller's end of a worker: send, hear, end. */
+export interface SolverPort {
+  readonly send: (request: SolveRequest) => void;
+  readonly listen: (onReply: (reply: SolveReply) => void, onFailure: (error: Error) => void) => void;
+  /** Ends the worker (it is never reused after a solve). */
+  readonly end: () => void;
+}
+
+/** Options of a solve run in a worker: `solve`'s, and how long an abort waits for the worker's own answer. */
+export interface WorkerSolveOptions extends SolveOptions {
+  /**
+   * After `signal` aborts, the worker is asked to stop and hand back its best allocation; if it
+   * has not within this many milliseconds (it may be inside a long step), the answer is the last
+   * allocation it reported as its best (`stoppedBy: "aborted"`, checked here), or, when it had
+   * reported none yet (an abort during set-up), the promise rejects with the signal's reason.
+   * Either way the worker is ended. Default 50.
+   */
+  readonly graceMs?: number;
+}
+
+/** Default `graceMs`: room for the result to be built here within 200 ms of the abort. */
+export const ABORT_GRACE_MS = 50;
+
+/** How often a caller repeats the worker's last progress (with the time gone by) while the worker is quiet. */
+export const HEARTBEAT_MS = 200;
+
+/**
+ * The caller's side: starts the worker (`start`, not called for a signal aborted already), sends
+ * the solve, forwards progress (repeated every `HEARTBEAT_MS` with the time gone by while the
+ * worker is busy in one long step), and answers an abort with the worker's result, else its last
+ * incumbent (see `WorkerSolveOptions.graceMs`).
+ */
+export function solveThrough(start: () => SolverPort, problem: Problem | ProblemInputObject, options: WorkerSolveOptions & { readonly highsWasm?: string | ArrayBuffer }): Promise<SolveResult> {
+  const { signal, onProgress, onIncumbent, now: _now, graceMs = ABORT_GRACE_MS, highsWasm, ...portable } = options;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  let port: SolverPort;
+  try {
+    port = start();
+  } catch (cause) {
+    return Promise.reject(cause);
+  }
+  const shared = typeof SharedArrayBuffer === "function" && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
+  const flag = shared ? new SharedArrayBuffer(4) : undefined;
+  const started = Date.now();
+  return new Promise<SolveResult>((resolve, reject) => {
+    let settledRun: RunSettled | undefined;
+    let checked: Problem | undefined;
+    let incumbent: Allocation | undefined;
+    let last: { progress: Progress; at: number } | undefined;
+    let lastSaid = Date.now();
+    let done = false;
+    let grace: ReturnType<typeof setTimeout> | undefined;
+    const say = (progress: Progress) => {
+      lastSaid = Date.now();
+      onProgress?.(progress);
+    };
+    const heartbeat = onProgress
+      ? setInterval(() => {
+          if (last && Date.now() - lastSaid >= HEARTBEAT_MS) say({ ...last.progress, elapsedMs: last.progress.elapsedMs + (Date.now() - last.at) });
+        }, HEARTBEAT_MS / 4)
+      : undefined;
+    const finish = (answer: () => SolveResult | Error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(grace);
+      clearInterval(heartbeat);
+      signal?.removeEventListener("abort", onAbort);
+      port.end();
+      let outcome: SolveResult | Error;
+      try {
+        outcome = answer();
+      } catch (cause) {
+        outcome = cause instanceof Error ? cause : new Error(String(cause));
+      }
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+    function onAbort(): void {
+      if (flag) Atomics.store(new Int32Array(flag), 0, 1);
+      else port.send({ type: "abort" });
+      grace = setTimeout(
+        () =>
+          finish(() =>
+            incumbent && checked && settledRun
+              ? incumbentResult(indexYear(checked), incumbent, settledRun, { elapsedMs: Date.now() - started })
+              : (signal!.reason as Error),
+          ),
+        graceMs,
+      );
+    }
+    signal?.addEventListener("abort", onAbort, { once: true });
+    port.listen(
+      (reply) => {
+        switch (reply.type) {
+          case "checked":
+            checked = reply.problem;
+            return;
+          case "progress":
+            last = { progress: reply.progress, at: Date.now() };
+            return say(reply.progress);
+          case "incumbent":
+            incumbent = reply.allocation;
+            settledRun = reply.settled ?? settledRun;
+            if (settledRun) onIncumbent?.(reply.allocation, settledRun);
+            return;
+          case "result":
+            return finish(() => ({ ...reply.result, year: indexYear(checked!) }));
+          case "invalid":
+            return finish(() => new InvalidInputError(reply.errors));
+          case "failed":
+            return finish(() => new Error(`the solver's worker failed: ${reply.message}`));
+        }
+      },
+      (error) => finish(() => error),
+    );
+    port.send({ type: "solve", problem, options: portable, sentAt: started, ...(flag ? { flag } : {}), ...(highsWasm !== undefined ? { highsWasm } : {}) });
+  });
+}

@@ -20,7 +20,7 @@ export { RULES, PAIR_RULES, COMPOSITION_RULES, type Rule, type PairRule, type Al
 export { solve, checkAllocation, explain, repair, closeYear, type ProblemLike } from "./api.js";
 export type { CheckResult, Metrics, UnfilledSeats } from "./check.js";
 export type { LedgerRow, TrustLedgerRow } from "./goals/reciprocity.js";
-export { ENGINES, type Dropped, type SolveOptions, type SolveResult, type RejectedPin } from "./solver/index.js";
+export { ENGINES, incumbentResult, PROGRESS_EVERY_MS, type Dropped, type RunSettled, type SolveOptions, type SolveResult, type RejectedPin } from "./solver/index.js";
 export type { Progress, StopReason } from "./solver/engine.js";
 export type { Bound } from "./solver/bound.js";
 export { explainSeats, deficiencies, type Explanation, type SeatExplanation, type FunnelStep, type Deficiency } from "./explain.js";
@@ -53,7 +53,9 @@ export { calendarIcs, lettersCsv, noticesCsv, seasonFiles } from "./io/write-sea
 export { plan, planWeeks, proposeMoves, windowStarts, moveReview, standbyFor, standbyList, seatStateOf, STANDBY_LIMIT, MOVE_LIMITS, type PlanResult, type PlanOptions, type WeekRow, type Move, type MoveLimits, type MoveOptions, type MovePlan, type StandbyRow, type StandbyOptions } from "./plan/index.js";
 export { weeksCsv, movesCsv, standbyCsv, planOutputs } from "./io/write-plan.js";
 export { renderPlan, weekChart } from "./io/report-plan.js";
-export { useHighsHost, useHighsWasm, type HighsHost } from "./solver/lp.js";
+export { useHighsHost, useHighsWasm, type HighsHost, type HighsJob, type HighsOutcome } from "./solver/lp.js";
+export { solveInWebWorker, type WebWorkerLike, type WebWorkerSource } from "./worker/web.js";
+export { ABORT_GRACE_MS, HEARTBEAT_MS, type WorkerSolveOptions } from "./worker/protocol.js";
 export { jsonSchemas, ResultSchema } from "./model/json-schemas.js";
 export {
   group,

@@ -14,7 +14,7 @@ export * from "./core.js";
 export { readYear, readYearFolder, readBytes, writeFolderAtomically, writeFileAtomically } from "./io/files.js";
 export { checkOutputFolder, recoverOutputFolder, writeOutputFile, writeOutputFolder, type OutputFolderCheck } from "./io/out-folder.js";
 export { readCohortFolder } from "./io/groups/read-cohort-folder.js";
-export { solveInWorker, type WorkerSolveOptions } from "./worker/solve-in-worker.js";
+export { solveInWorker } from "./worker/solve-in-worker.js";
 import { runHighsInWorkers } from "./worker/highs-host.js";
 
 export { runHighsInWorkers };

@@ -5,8 +5,7 @@
  * `Buffer` or `process` there. Packs the built `dist/` (`npm run build` first; `npm ci` builds).
  * CI installs Debian's chromium (.ci/run); a machine without it skips this test.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -15,25 +14,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { checkAllocation } from "../../src/check.js";
 import { readYearFolder } from "../../src/io/files.js";
 import { solve } from "../../src/solver/index.js";
+import { installPacked, ROOT } from "../helpers/packed.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const ROOT = new URL("../../", import.meta.url).pathname;
 const TINY = join(ROOT, "fixtures/years/tiny");
 const ORIGIN = "http://qar.test";
 
 const dir = mkdtempSync(join(tmpdir(), "qar-browser-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The tarball `npm pack` makes, unpacked where a bundler finds a dependency. */
-function installPacked(): string {
-  const packed = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: ROOT, encoding: "utf8" })) as { filename: string }[];
-  execFileSync("tar", ["-xzf", join(dir, packed[0]!.filename), "-C", dir]);
-  mkdirSync(join(dir, "node_modules"));
-  const target = join(dir, "node_modules", "qar-allocator");
-  renameSync(join(dir, "package"), target);
-  return target;
-}
 
 const ENTRY = `
 import { parseYear, solve, checkAllocation, InvalidInputError } from "qar-allocator";
@@ -54,7 +43,7 @@ window.runSolve = async (files) => {
 
 describe("the packed package in a browser", () => {
   it.skipIf(!existsSync(CHROMIUM))("bundles with esbuild --platform=browser and solves the tiny year in headless Chromium", { timeout: 90_000 }, async () => {
-    const installed = installPacked();
+    const installed = installPacked(dir);
     expect(readdirSync(join(installed, "dist")).filter((f) => f.endsWith(".map"))).toEqual([]);
     writeFileSync(join(dir, "entry.js"), ENTRY);
     await build({ entryPoints: [join(dir, "entry.js")], bundle: true, platform: "browser", format: "esm", outfile: join(dir, "www", "bundle.js"), absWorkingDir: dir, logLevel: "silent" });

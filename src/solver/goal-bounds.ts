@@ -87,6 +87,8 @@ export function relaxedLeast(year: Year, candidates: Candidates, pinned: Roster,
   let best = -Infinity;
   for (let round = 0; round < GOAL_BOUND_LIMITS.rounds; round += 1) {
     const network = goalNetwork(year, candidates, pinned, { costs, seats: { mode: "relaxed", seats }, keep: (c) => kept.has(c) });
+    // Polled once the network is built too: the run's clock re-reports progress when it is due.
+    shouldStop?.();
     const result = network.net.solve(shouldStop ? { shouldStop } : {});
     const bound = network.lowerBound();
     best = Math.max(best, bound);

@@ -104,8 +104,9 @@ export const HEARTBEAT_MS = 200;
 
 /**
  * The caller's side: starts the worker (`start`, not called for a signal aborted already), sends
- * the solve, forwards progress (repeated every `HEARTBEAT_MS` with the time gone by while the
- * worker is busy in one long step), and answers an abort with the worker's result, else its last
+ * the solve, forwards progress (`start` until the worker reports; the last report repeated
+ * every `HEARTBEAT_MS` while the worker is busy in one long step; elapsed time counted from the
+ * call), and answers an abort with the worker's result, else its last
  * incumbent (see `WorkerSolveOptions.graceMs`).
  */
 export function solveThrough(start: () => SolverPort, problem: Problem | ProblemInputObject, options: WorkerSolveOptions & { readonly highsWasm?: string | ArrayBuffer }): Promise<SolveResult> {
@@ -124,19 +125,23 @@ export function solveThrough(start: () => SolverPort, problem: Problem | Problem
     let settledRun: RunSettled | undefined;
     let checked: Problem | undefined;
     let incumbent: Allocation | undefined;
-    let last: { progress: Progress; at: number } | undefined;
+    // Until the worker reports, the run is starting it and checking the problem.
+    let last: Progress = { phase: "start", incumbent: 0, elapsedMs: 0 };
     let lastSaid = Date.now();
     let done = false;
     let grace: ReturnType<typeof setTimeout> | undefined;
+    // Elapsed from the call, worker's start included (the time limit counts from there too).
     const say = (progress: Progress) => {
       lastSaid = Date.now();
-      onProgress?.(progress);
+      last = progress;
+      onProgress?.({ ...progress, elapsedMs: lastSaid - started });
     };
     const heartbeat = onProgress
       ? setInterval(() => {
-          if (last && Date.now() - lastSaid >= HEARTBEAT_MS) say({ ...last.progress, elapsedMs: last.progress.elapsedMs + (Date.now() - last.at) });
+          if (Date.now() - lastSaid >= HEARTBEAT_MS) say(last);
         }, HEARTBEAT_MS / 4)
       : undefined;
+    say(last);
     const finish = (answer: () => SolveResult | Error) => {
       if (done) return;
       done = true;
@@ -174,7 +179,6 @@ export function solveThrough(start: () => SolverPort, problem: Problem | Problem
             checked = reply.problem;
             return;
           case "progress":
-            last = { progress: reply.progress, at: Date.now() };
             return say(reply.progress);
           case "incumbent":
             incumbent = reply.allocation;

@@ -11,6 +11,8 @@ import { progressDisplay } from "../../src/cli/progress.js";
 import { progressFor } from "../../src/cli/shared.js";
 import { qar, qarWith, scratch, STACK_LINE, TINY, YEAR } from "./qar.js";
 
+const SMALL_TIGHT = new URL("../../fixtures/years/small-tight", import.meta.url).pathname;
+
 const tmp = scratch("conventions");
 afterAll(() => tmp.remove());
 
@@ -138,6 +140,32 @@ describe("no control codes where they are unwelcome", () => {
     display?.update(progress);
     display?.stop();
     expect(written.join("")).toBe("");
+  });
+
+  it("the live line totals the year's seats (never N/0) and shows the bound and gap only once the bound is known", () => {
+    const { stream, written } = fakeTerminal();
+    const display = progressDisplay(stream, true);
+    display.update({ phase: "candidates", incumbent: 0, seats: 1759, elapsedMs: 1200 });
+    const early = written.join("");
+    display.update({ phase: "search", incumbent: 613, seats: 1759, bound: 700, gap: 0.1243, elapsedMs: 5000 });
+    display.stop();
+    const late = written.join("").slice(early.length);
+    expect(early).toContain("0/1759 seats filled");
+    expect(early).not.toContain("bound");
+    expect(late).toContain("613/1759 seats filled | bound 700 | gap 12.43%");
+    expect(written.join("")).not.toMatch(/\/0 seats|bound \?/);
+  });
+
+  it("qar solve <year> --engine mip --time-limit 2 on a terminal draws the exact MIP's progress and stops by the time limit", { timeout: 60_000 }, async () => {
+    const { run } = await import("../../src/cli/program.js");
+    const { stream, written } = fakeTerminal();
+    const out = join(tmp.dir, "mip-terminal");
+    const code = await run(["node", "qar", "solve", SMALL_TIGHT, "--out", out, "--engine", "mip", "--time-limit", "2"], { out: () => {}, err: () => {}, progress: stream, env: { TERM: "xterm" } });
+    expect(code).toBe(0);
+    const text = written.join("");
+    expect(text).toMatch(/exact +\[[^\]]*\] \d+\/\d+ seats filled/);
+    expect((JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as { solver: { stoppedBy: string } }).solver.stoppedBy).toBe("time-limit");
+    expect(text).not.toMatch(/\/0 seats/);
   });
 
   it("a terminal (TERM=xterm) gets the live display, which can fail: it writes control codes", () => {

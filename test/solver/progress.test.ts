@@ -1,0 +1,62 @@
+/**
+ * Progress at least every 250 ms during every phase (issue 26 item 5): a recorder on a medium
+ * year hears `solve` through set-up, the engine's phases, HiGHS's solves (the clock re-reports
+ * while HiGHS runs, from its checkpoints or from the thread waiting on its worker), the network
+ * simplex and the bounds; through `solveInWorker` the caller's thread repeats the last report
+ * while the worker is busy, so no gap is longer than that at all.
+ *
+ * Margins for a loaded test machine: `solve` in the caller's thread may go quiet for as long as
+ * one step between two polls of its clock (building a model, a flow): 250 ms allowed on top.
+ * `solveInWorker`'s repeat is a timer in a free thread: 50 ms allowed on top (timers fire late
+ * on a busy machine).
+ */
+import { describe, expect, it } from "vitest";
+import { checkAllocation, solve, solveInWorker, type Allocation, type Progress } from "qar-allocator/node";
+import { generateYear, smallScarceSpec } from "../../fixtures/generator.js";
+
+/** Every report, and the longest time without one from the call to the answer. */
+function recorder() {
+  const started = performance.now();
+  let last = started;
+  let longest = 0;
+  const heard: Progress[] = [];
+  return {
+    heard,
+    onProgress: (progress: Progress) => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      heard.push(progress);
+    },
+    longest: () => Math.max(longest, performance.now() - last),
+  };
+}
+
+describe("progress", () => {
+  // 70 reviews: the flows, the whole-year MIP, the search, the goals and the bounds all run.
+  const { problem } = generateYear(smallScarceSpec(1, 70));
+  let direct: Allocation | undefined;
+
+  it("solve on a 70-review year reports every phase, with no silence over 250 ms (+250 ms margin), the year's seats in every report after indexing", { timeout: 60_000 }, async () => {
+    const here = recorder();
+    const result = await solve(problem, { seed: 1, onProgress: here.onProgress });
+    direct = result.allocation;
+    expect(checkAllocation(problem, result.allocation).valid).toBe(true);
+    const phases = [...new Set(here.heard.map((p) => p.phase))];
+    expect(phases.slice(0, 3)).toEqual(["index", "candidates", "bound"]);
+    expect(phases).toEqual(expect.arrayContaining(["flow", "goals", "seat bound", "goal bounds"]));
+    const seats = problem.reviews.length + result.check.metrics.seats.peer;
+    expect(here.heard.slice(1).every((p) => p.seats === seats)).toBe(true);
+    expect(here.longest()).toBeLessThanOrEqual(500);
+  });
+
+  it("solveInWorker on the same year: the same allocation, and never a silence over 250 ms (+50 ms margin)", { timeout: 60_000 }, async () => {
+    const here = recorder();
+    const inWorker = await solveInWorker(problem, { seed: 1, onProgress: here.onProgress });
+    const longest = here.longest();
+    expect(inWorker.allocation).toEqual(direct ?? (await solve(problem, { seed: 1 })).allocation);
+    expect(here.heard.length).toBeGreaterThan(5);
+    expect(here.heard[0]!.phase).toBe("start");
+    expect(longest).toBeLessThanOrEqual(300);
+  });
+});

@@ -1,5 +1,5 @@
 import seedrandom from "seedrandom";
-import { checkAllocation, type CheckResult } from "../check.js";
+import type { CheckResult } from "../check.js";
 import type { Problem } from "../model/problem.js";
 import type { Allocation } from "../model/schema.js";
 import { indexYear, type Year } from "../model/year.js";
@@ -131,14 +131,15 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   clock.settle({ engine: chosen.name, seed: context.seed, relaxed, rejected, fixed: context.fixed });
   const outcome = await chosen.run(context);
   await breathe();
-  const { allocation, dropped } = ensureValid(year, outcome.allocation);
+  const { allocation, dropped, check } = ensureValid(year, outcome.allocation);
   // A run whose rows had to be dropped proved nothing about what is left.
   const provenOptimal = outcome.provenOptimal === true && dropped.length === 0;
-  const check = checkAllocation(year, allocation);
   const filled = check.metrics.filled.total;
   // An engine that proved the most seats on the way (repair) spares the exact bound.
   const engineBound = outcome.seatBound !== undefined && dropped.length === 0 ? { seats: outcome.seatBound } : undefined;
-  clock.report({ phase: "seat bound", incumbent: filled, bound: relaxed.leadSeats + relaxed.peerSeats });
+  // The engine's allocation, cleaned, is the run's answer from here on: a caller that stops
+  // waiting during the bounds gets it.
+  clock.report({ phase: "seat bound", incumbent: filled, bound: relaxed.leadSeats + relaxed.peerSeats }, () => allocation);
   const exact = provenOptimal || setUpCut ? {} : (engineBound ?? (options.exactBound === false ? {} : await tightenBound(year, candidates, pinnedRoster, relaxed, check, clock)));
   const bound = assembleBound(relaxed, check.metrics.filled, { ...exact, proven: provenOptimal });
   clock.report({ phase: "goal bounds", incumbent: filled, bound: bound.filledSeats });
@@ -198,8 +199,7 @@ export interface RunSettled {
  * const result = incumbentResult(indexYear(problem), lastIncumbent, settled, { elapsedMs: 812 });
  */
 export function incumbentResult(year: Year, incumbent: Allocation, settled: RunSettled, run: { readonly elapsedMs: number; readonly iterations?: number }): SolveResult {
-  const { allocation, dropped } = ensureValid(year, incumbent);
-  const check = checkAllocation(year, allocation);
+  const { allocation, dropped, check } = ensureValid(year, incumbent);
   const bound = assembleBound(settled.relaxed, check.metrics.filled, {});
   const goals = goalValues(year, allocation);
   return {

@@ -7,9 +7,10 @@ import { InvalidInputError, type InputError } from "../model/errors.js";
 import type { Problem } from "../model/problem.js";
 import type { Allocation } from "../model/schema.js";
 import { validateProblem, type ProblemInputObject } from "../model/validate.js";
-import { indexYear } from "../model/year.js";
+import { indexYear, type Year } from "../model/year.js";
 import type { Progress } from "../solver/engine.js";
 import { incumbentResult, solve, type RunSettled, type SolveOptions, type SolveResult } from "../solver/index.js";
+import { useHighsWasm } from "../solver/lp.js";
 
 /** `solve`'s options that cross to the worker (functions and signals cannot). */
 export type PortableSolveOptions = Omit<SolveOptions, "signal" | "onProgress" | "onIncumbent" | "now">;
@@ -76,6 +77,28 @@ export async function serveSolve(request: Extract<SolveRequest, { type: "solve" 
   }
 }
 
+/**
+ * A worker's handler of the caller's messages: a solve request starts `serveSolve` (HiGHS's
+ * WebAssembly taken from where the caller said, the abort flag read when memory is shared), an
+ * abort message is seen between the solver's steps.
+ *
+ * @example
+ * parentPort.on("message", answerRequests((reply) => parentPort.postMessage(reply)));
+ */
+export function answerRequests(post: (reply: SolveReply) => void): (request: SolveRequest) => void {
+  let aborted = false;
+  let stop: Int32Array | undefined;
+  return (request) => {
+    if (request.type === "abort") {
+      aborted = true;
+      return;
+    }
+    if (request.highsWasm !== undefined) useHighsWasm(request.highsWasm);
+    if (request.flag) stop = new Int32Array(request.flag);
+    void serveSolve(request, post, () => aborted || (stop !== undefined && Atomics.load(stop, 0) === 1));
+  };
+}
+
 /** The caller's end of a worker: send, hear, end. */
 export interface SolverPort {
   readonly send: (request: SolveRequest) => void;
@@ -124,6 +147,9 @@ export function solveThrough(start: () => SolverPort, problem: Problem | Problem
   return new Promise<SolveResult>((resolve, reject) => {
     let settledRun: RunSettled | undefined;
     let checked: Problem | undefined;
+    // Indexed while the worker works, at its first incumbent: an abort then needs only the check.
+    let year: Year | undefined;
+    const indexed = () => (year ??= indexYear(checked!));
     let incumbent: Allocation | undefined;
     // Until the worker reports, the run is starting it and checking the problem.
     let last: Progress = { phase: "start", incumbent: 0, elapsedMs: 0 };
@@ -165,7 +191,7 @@ export function solveThrough(start: () => SolverPort, problem: Problem | Problem
         () =>
           finish(() =>
             incumbent && checked && settledRun
-              ? incumbentResult(indexYear(checked), incumbent, settledRun, { elapsedMs: Date.now() - started })
+              ? incumbentResult(indexed(), incumbent, settledRun, { elapsedMs: Date.now() - started })
               : (signal!.reason as Error),
           ),
         graceMs,
@@ -183,10 +209,11 @@ export function solveThrough(start: () => SolverPort, problem: Problem | Problem
           case "incumbent":
             incumbent = reply.allocation;
             settledRun = reply.settled ?? settledRun;
+            if (checked) indexed();
             if (settledRun) onIncumbent?.(reply.allocation, settledRun);
             return;
           case "result":
-            return finish(() => ({ ...reply.result, year: indexYear(checked!) }));
+            return finish(() => ({ ...reply.result, year: indexed() }));
           case "invalid":
             return finish(() => new InvalidInputError(reply.errors));
           case "failed":

@@ -5,16 +5,12 @@
  * over more instants and engines in `npm run bench:cancel`.
  */
 import { describe, expect, it } from "vitest";
-import { checkAllocation, InvalidInputError, readYearFolder, solve, solveInWorker } from "qar-allocator/node";
-import type { Problem } from "../../src/model/problem.js";
+import { checkAllocation, InvalidInputError, solve, solveInWorker } from "qar-allocator/node";
+import { fixtureYear } from "../helpers/years.js";
 
-const TINY = new URL("../../fixtures/years/tiny", import.meta.url).pathname;
-const SMALL_TIGHT = new URL("../../fixtures/years/small-tight", import.meta.url).pathname;
-const read = (folder: string): Problem => {
-  const year = readYearFolder(folder);
-  if (!year.ok) throw new Error(`${folder} must read`);
-  return year.value;
-};
+const read = fixtureYear;
+const TINY = "tiny";
+const SMALL_TIGHT = "small-tight";
 
 describe("solveInWorker", () => {
   it("gives the allocation solve gives for the same seed, checked valid, with the year indexed", async () => {

@@ -1,6 +1,6 @@
 import { compareScores } from "../../goals/index.js";
 import type { Engine, StopReason } from "../engine.js";
-import type { LinearSolution } from "../lp.js";
+import { breathe, type LinearSolution } from "../lp.js";
 import { fillGreedily, yearTies } from "../steps/fill.js";
 import { pinnedKeys, rosterFromPins } from "../steps/pins.js";
 import { resolveScope, rosterScore } from "../steps/resolve.js";
@@ -33,6 +33,10 @@ export const mip: Engine = {
     const greedy = rosterFromPins(context);
     let iterations = fillGreedily(context, greedy, ties);
     context.report({ phase: "exact", incumbent: greedy.filled() }, () => greedy.toAllocation());
+    // Building the whole year's model takes a while on a large year: a limit or an abort that
+    // came meanwhile is seen first.
+    await breathe();
+    if (context.shouldStop()) return { allocation: greedy.toAllocation(), stoppedBy: "time-limit", iterations };
     const roster = rosterFromPins(context);
     // The caller's limit, read now (what is left of it), replaces the default cap.
     const limit = context.timeLimitSeconds ?? EXACT_TIME_LIMIT_SECONDS;

@@ -6,8 +6,11 @@ import { Worker } from "node:worker_threads";
 
 /** The folder of this module: the package's dist/ once built, src/worker/ in the repository, a bundle's own folder. */
 function here(): string {
-  // tsup's CommonJS build (and a CommonJS bundle) has __dirname and no import.meta.url; ESM the reverse.
-  return typeof __dirname === "string" ? __dirname : dirname(fileURLToPath(import.meta.url));
+  // An ES module knows its URL. tsup's CommonJS build (and a CommonJS bundle) leaves
+  // `import.meta` empty and has __dirname instead. (Not the other way round: a worker started
+  // from code evaluated in place sees a __dirname of "." even in an ES module.)
+  const url = (import.meta as { url?: string }).url;
+  return url ? dirname(fileURLToPath(url)) : __dirname;
 }
 
 /**

@@ -32,7 +32,8 @@ export const mip: Engine = {
     // HiGHS is stopped before it finds anything.
     const greedy = rosterFromPins(context);
     let iterations = fillGreedily(context, greedy, ties);
-    context.report({ phase: "exact", incumbent: greedy.filled() }, () => greedy.toAllocation());
+    const bound = context.seatBound;
+    context.report({ phase: "exact", incumbent: greedy.filled(), ...(bound !== undefined ? { bound, gap: Math.max(0, bound - greedy.filled()) / Math.max(1, bound) } : {}) }, () => greedy.toAllocation());
     // Building the whole year's model takes a while on a large year: a limit or an abort that
     // came meanwhile is seen first.
     await breathe();

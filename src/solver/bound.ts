@@ -164,7 +164,7 @@ export async function exactSeatBound(
   relax = false,
   shouldStop?: () => boolean,
 ): Promise<number | undefined> {
-  const { model } = buildScopeModel(year, candidates, pinned, { reviews: year.reviews, leads: true, peers: true, objective: "seats" });
+  const { model } = buildScopeModel(year, candidates, pinned, { reviews: year.reviews, leads: true, peers: true, objective: "seats", ...(shouldStop ? { shouldStop } : {}) });
   const fixed = pinnedSeats(year, pinned);
   const solution = await solveWithHighs(model, { timeLimitSeconds, ...(relax ? { relax } : { maxNodes: EXACT_BOUND_NODES }), ...(shouldStop ? { shouldStop } : {}) });
   if (solution.status === "failed" || solution.status === "infeasible" || !Number.isFinite(solution.bound)) return undefined;

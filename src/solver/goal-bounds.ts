@@ -171,7 +171,7 @@ async function lpLeast(
   // Every goal weighted, so that every goal's columns are in the model; the objectives below pick.
   const weights = Object.fromEntries(Object.keys(year.policy.weights).map((key) => [key, 1])) as unknown as Weights;
   const everyGoal: Year = { ...year, policy: { ...year.policy, weights } };
-  const built = buildScopeModel(everyGoal, candidates, pinned, { reviews: year.reviews, leads: true, peers: true });
+  const built = buildScopeModel(everyGoal, candidates, pinned, { reviews: year.reviews, leads: true, peers: true, ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}) });
   const seatColumns = built.seats.flatMap((seat, j) => (seat ? [j] : []));
   const rows = [...built.model.rows, { lower: seats, upper: seats, indices: seatColumns, values: seatColumns.map(() => 1) }];
   const columns = built.model.columns.map((c) => ({ ...c, integer: false }));

@@ -287,6 +287,8 @@ function jobOf(model: Omit<LinearModel, "sense"> & { readonly sense?: LinearMode
  * that cannot run it (its worker would not start) leaves it to this thread. Never throws.
  */
 async function runJob(job: HighsJob, shouldStop: (() => boolean) | undefined, seconds: number | undefined): Promise<HighsOutcome> {
+  // Past the limit (or aborted) already: HiGHS would stop at its first checkpoint; not started at all.
+  if (shouldStop?.()) return { runs: [], interrupted: true };
   if (host && shouldStop) {
     const outcome = await host.run(job, { shouldStop, ...(seconds !== undefined ? { seconds } : {}) }).catch(() => undefined);
     if (outcome) return outcome;
@@ -319,6 +321,8 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
   if (options.shouldStop) await breathe();
   const numCols = model.columns.length;
   const empty = new Float64Array(numCols);
+  // Stopped already (the model's build may have been cut short too): no solve, and no optimum.
+  if (options.shouldStop?.()) return { status: "failed", values: empty, objective: 0, bound: Number.NaN, interrupted: true };
   if (numCols === 0) return { status: "optimal", values: empty, objective: 0, bound: 0 };
   const integer = !options.relax;
   const settings = settingsOf(options.timeLimitSeconds, {
@@ -361,6 +365,7 @@ export async function minimiseEach(
   options: { readonly timeLimitSeconds?: number; readonly shouldStop?: () => boolean } = {},
 ): Promise<(number | undefined)[]> {
   if (options.shouldStop) await breathe();
+  if (options.shouldStop?.()) return objectives.map(() => undefined);
   if (model.columns.length === 0) return objectives.map(() => 0);
   const job = jobOf({ ...model, columns: model.columns.map((c) => ({ ...c, cost: 0 })) }, settingsOf(options.timeLimitSeconds), { integer: false, objectives });
   const outcome = await runJob(job, options.shouldStop, options.timeLimitSeconds);

@@ -55,7 +55,7 @@ export function workerHighsHost(): HighsHost {
     if (at >= 0) idle.splice(at, 1);
     void worker.terminate();
   };
-  return {
+  const host: HighsHost = {
     warm: () => {
       if (idle.length === 0 && unavailable === undefined) {
         try {
@@ -87,7 +87,11 @@ export function workerHighsHost(): HighsHost {
           if (keep && idle.length < HIGHS_HOST.idleKept) {
             worker.unref();
             idle.push(worker);
-          } else void worker.terminate();
+          } else {
+            void worker.terminate();
+            // A worker ended mid-job is replaced at once, so that the next job finds one loaded.
+            if (!keep) host.warm!();
+          }
           if (outcome instanceof Error) reject(outcome);
           else resolve(outcome);
         };
@@ -116,6 +120,7 @@ export function workerHighsHost(): HighsHost {
         worker.postMessage({ job, flag: flag.buffer });
       }),
   };
+  return host;
 }
 
 /** Installs the worker-thread host (the package's Node entries call this once). */

@@ -5,15 +5,16 @@
  * simplex and the bounds; through `solveInWorker` the caller's thread repeats the last report
  * while the worker is busy, so no gap is longer than that at all.
  *
- * Margins for a shared, loaded test machine: `solve` in the caller's thread goes quiet for as
- * long as one step between two polls of its clock (the construction by flows, building a
- * model), which stretches with the machine's load: about 300 ms at a load of 4 on two cores,
- * 700 ms at 11, so 1 s is allowed (four times the target). `solveInWorker`'s repeat is a timer in
- * a free thread: 50 ms allowed on top (timers fire late on a busy machine).
+ * Margins for the test machine: `solve` in the caller's thread goes quiet for as long as one
+ * step between two polls of its clock (the construction by flows, building a model): 500 ms
+ * allowed on an idle machine (measured: 300 ms at a load of 4 on two cores), multiplied by
+ * `loadFactor()` on a busier one (700 ms measured at a load of 11). `solveInWorker`'s repeat is a
+ * timer in a free thread: 50 ms allowed on top of the 250 ms (timers fire late on a busy machine).
  */
 import { describe, expect, it } from "vitest";
 import { checkAllocation, solve, solveInWorker, type Allocation, type Progress } from "qar-allocator/node";
 import { generateYear, smallScarceSpec } from "../../fixtures/generator.js";
+import { loadFactor } from "../helpers/load.js";
 
 /** Every report, and the longest time without one from the call to the answer. */
 function recorder() {
@@ -43,7 +44,7 @@ describe("progress", () => {
   const { problem } = generateYear(smallScarceSpec(1, 70));
   let direct: Allocation | undefined;
 
-  it("solve on a 70-review year reports every phase, with no silence over 250 ms (1 s on a loaded machine), the year's seats in every report after indexing", { timeout: 60_000 }, async () => {
+  it("solve on a 70-review year reports every phase, with no silence over 250 ms (500 ms margin, more on a loaded machine), the year's seats in every report after indexing", { timeout: 60_000 }, async () => {
     const here = recorder();
     const result = await solve(problem, { seed: 1, onProgress: here.onProgress });
     direct = result.allocation;
@@ -54,7 +55,7 @@ describe("progress", () => {
     const seats = problem.reviews.length + result.check.metrics.seats.peer;
     expect(here.heard.slice(1).every((p) => p.seats === seats)).toBe(true);
     const { ms, where } = here.longest();
-    expect(ms, `the longest silence, ${where}`).toBeLessThanOrEqual(1000);
+    expect(ms, `the longest silence, ${where}`).toBeLessThanOrEqual(500 * loadFactor());
   });
 
   it("solveInWorker on the same year: the same allocation, and never a silence over 250 ms (+50 ms margin)", { timeout: 60_000 }, async () => {

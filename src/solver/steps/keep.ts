@@ -51,12 +51,14 @@ export function keepModel(context: EngineContext, roster: Roster, reviews: reado
   // 0 rows: a budget of k rows is the same row with its bound moved up by k.
   function build() {
     const base = freed(rosterOf(context.year, snapshot), reviews, pinned);
-    const scope = { reviews, leads: true, peers: true, objective: "seats" as const, keep, maxChanges: 0 };
+    const scope = { reviews, leads: true, peers: true, objective: "seats" as const, keep, maxChanges: 0, shouldStop: context.shouldStop };
     return { base, ...buildScopeModel(context.year, context.candidates, base, scope) };
   }
   return {
     solve: async (limits) => {
       built ??= build();
+      // The run's limit cut the model's build short: nothing to solve.
+      if (built.stopped) return { status: "failed" };
       const { base, model, seats, startFrom, changesRow } = built;
       const atZero = model.rows[changesRow!]!;
       const keyOf = (j: number) => rowKey({ role: seats[j]!.role, personId: seats[j]!.person.id, reviewId: seats[j]!.review.id });

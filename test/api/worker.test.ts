@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { checkAllocation, InvalidInputError, solve, solveInWorker } from "qar-allocator/node";
 import { generateYear, smallScarceSpec } from "../../fixtures/generator.js";
+import { loadFactor } from "../helpers/load.js";
 import { fixtureYear } from "../helpers/years.js";
 
 const read = fixtureYear;
@@ -68,8 +69,8 @@ describe("solveInWorker", () => {
       expect(result.stoppedBy, `abort point ${i}`).toBe("aborted");
       expect(checkAllocation(problem, result.allocation).valid).toBe(true);
       expect(result.check.metrics.filled.total).toBeGreaterThan(0);
-      // 200 ms, and a margin of 100 ms for a loaded test machine (timers fire late there).
-      expect(latency, `abort point ${i}: answered after ${latency.toFixed(0)} ms`).toBeLessThan(300);
+      // 200 ms, and a margin of 100 ms for the test machine (timers fire late on a busy one: more there).
+      expect(latency, `abort point ${i}: answered after ${latency.toFixed(0)} ms`).toBeLessThan(200 + 100 * loadFactor());
     }
   });
 

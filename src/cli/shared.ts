@@ -57,16 +57,13 @@ export function seconds(value: string): number {
   return n;
 }
 
-/** The share of `--time-limit` kept back for writing the output folder after the solve. */
-export const WRITE_SHARE = 0.05;
-
 /**
  * `--time-limit` as the solver's option, when given: what is left of it after the command's own
- * set-up (reading the files) since `started` (`performance.now()` when the action began), less a
- * twentieth kept for writing the outputs, so the limit covers the whole command.
+ * set-up (reading the files) since `started` (`performance.now()` when the action began), so the
+ * limit covers the whole run.
  */
 export const timeLimit = (opts: { timeLimit?: number }, started: number) =>
-  opts.timeLimit !== undefined ? { timeLimitMs: Math.max(1, opts.timeLimit * 1000 * (1 - WRITE_SHARE) - (performance.now() - started)) } : {};
+  opts.timeLimit !== undefined ? { timeLimitMs: Math.max(1, opts.timeLimit * 1000 - (performance.now() - started)) } : {};
 
 /**
  * Reads the year (a folder of CSV or .xlsx files, or one .xlsx workbook) and `--policy`, or

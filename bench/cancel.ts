@@ -4,22 +4,21 @@
  * aborted by a timer at several instants of a run, as a service would; the latency is from the
  * instant the abort was due to the moment the promise settled (a timer cannot fire while the
  * solver holds the thread, so this counts every synchronous stretch). Each engine runs through
- * `solve` in this thread (HiGHS in its worker-thread host, as the package's Node entry sets it)
+ * `solve` in this thread (HiGHS in its worker-thread host, as the package's Node entry sets it up)
  * and through `solveInWorker` with its default options, which answers with the worker's last
  * incumbent when the worker cannot answer within its grace. Then each engine once more with a
  * time limit (`LIMIT_MS`), no abort: how long past the limit it came back. Silence is measured
  * from the call to the answer. Writes bench/results/cancel-<fixture>.{json,md}.
+ *
+ * It measures the package as built (`dist/`, `npm run build` first; `npm ci` builds), as a
+ * service runs it: its worker scripts start in a fraction of the time the sources take through
+ * tsx's loader.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { checkAllocation } from "../src/check.js";
-import { readYearFolder } from "../src/io/files.js";
-import { solve } from "../src/solver/index.js";
-import { runHighsInWorkers } from "../src/worker/highs-host.js";
-import { solveInWorker } from "../src/worker/solve-in-worker.js";
 import type { Problem } from "../src/model/problem.js";
 import { loadFixture } from "./fixtures.js";
 
-runHighsInWorkers();
+const { checkAllocation, readYearFolder, solve, solveInWorker } = (await import(new URL("../dist/node.js", import.meta.url).href)) as typeof import("../src/node.js");
 const fixture = process.argv[2] ?? "2023-24";
 const engines = (process.argv[3] ?? "auto,greedy,self-selection,mip").split(",");
 const INSTANTS_MS = [50, 500, 2000, 5000];

@@ -114,13 +114,19 @@ export interface WorkerSolveOptions extends SolveOptions {
    * has not within this many milliseconds (it may be inside a long step), the answer is the last
    * allocation it reported as its best (`stoppedBy: "aborted"`, checked here), or, when it had
    * reported none yet (an abort during set-up), the promise rejects with the signal's reason.
-   * Either way the worker is ended. Default 50.
+   * Either way the worker is ended. Default 20.
    */
   readonly graceMs?: number;
 }
 
-/** Default `graceMs`: room for the result to be built here within 200 ms of the abort. */
-export const ABORT_GRACE_MS = 50;
+/**
+ * Default `graceMs`. The worker's own answer to an abort rarely comes sooner (it checks its
+ * allocation as this thread does), so the wait is short, and the answer is here within 200 ms.
+ */
+export const ABORT_GRACE_MS = 20;
+
+/** How long after an incumbent arrives this thread checks it ahead, in case an abort comes (at most once in this time). */
+export const PREPARE_MS = 250;
 
 /** How often a caller repeats the worker's last progress (with the time gone by) while the worker is quiet. */
 export const HEARTBEAT_MS = 200;
@@ -150,6 +156,19 @@ export function solveThrough(start: () => SolverPort, problem: Problem | Problem
     // Indexed while the worker works, at its first incumbent: an abort then needs only the check.
     let year: Year | undefined;
     const indexed = () => (year ??= indexYear(checked!));
+    // The latest incumbent's result, checked ahead while this thread waits (at most every
+    // PREPARE_MS), so that an abort is answered without checking it then.
+    let prepared: { incumbent: Allocation; result: SolveResult } | undefined;
+    let preparing: ReturnType<typeof setTimeout> | undefined;
+    const prepare = () => {
+      preparing = undefined;
+      if (incumbent && checked && settledRun && prepared?.incumbent !== incumbent) prepared = { incumbent, result: incumbentResult(indexed(), incumbent, settledRun, { elapsedMs: 0 }) };
+    };
+    const fallback = (): SolveResult | Error => {
+      if (!incumbent || !checked || !settledRun) return signal!.reason as Error;
+      const result = prepared?.incumbent === incumbent ? prepared.result : incumbentResult(indexed(), incumbent, settledRun, { elapsedMs: 0 });
+      return { ...result, elapsedMs: Date.now() - started };
+    };
     let incumbent: Allocation | undefined;
     // Until the worker reports, the run is starting it and checking the problem.
     let last: Progress = { phase: "start", incumbent: 0, elapsedMs: 0 };
@@ -172,6 +191,7 @@ export function solveThrough(start: () => SolverPort, problem: Problem | Problem
       if (done) return;
       done = true;
       clearTimeout(grace);
+      clearTimeout(preparing);
       clearInterval(heartbeat);
       signal?.removeEventListener("abort", onAbort);
       port.end();
@@ -187,15 +207,7 @@ export function solveThrough(start: () => SolverPort, problem: Problem | Problem
     function onAbort(): void {
       if (flag) Atomics.store(new Int32Array(flag), 0, 1);
       else port.send({ type: "abort" });
-      grace = setTimeout(
-        () =>
-          finish(() =>
-            incumbent && checked && settledRun
-              ? incumbentResult(indexed(), incumbent, settledRun, { elapsedMs: Date.now() - started })
-              : (signal!.reason as Error),
-          ),
-        graceMs,
-      );
+      grace = setTimeout(() => finish(fallback), graceMs);
     }
     signal?.addEventListener("abort", onAbort, { once: true });
     port.listen(
@@ -209,7 +221,7 @@ export function solveThrough(start: () => SolverPort, problem: Problem | Problem
           case "incumbent":
             incumbent = reply.allocation;
             settledRun = reply.settled ?? settledRun;
-            if (checked) indexed();
+            preparing ??= setTimeout(prepare, PREPARE_MS);
             if (settledRun) onIncumbent?.(reply.allocation, settledRun);
             return;
           case "result":

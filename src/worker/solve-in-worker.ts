@@ -28,7 +28,7 @@ function nodePort(): SolverPort {
 /**
  * `solve` in a worker thread, so that the caller's thread stays free and an abort is answered at
  * once whatever the solver is doing: the worker is asked to stop and hand back its best
- * allocation; if it has not within `graceMs` (default 50 ms), the answer is the last allocation
+ * allocation; if it has not within `graceMs` (default 20 ms), the answer is the last allocation
  * the worker reported as its best (checked here; `stoppedBy: "aborted"`), or, when it had none
  * yet (an abort during set-up), the promise rejects with the signal's reason, as `fetch` does.
  * The problem is checked in the worker as `solve` checks it (`InvalidInputError`). Progress

@@ -36,7 +36,7 @@ function webPort(source: WebWorkerSource): () => SolverPort {
  * allocation for a seed). Serve the package's `qar-allocator/worker` (dist/worker.js) with
  * `highs.wasm` beside it and give its URL (or a function that starts the worker, as a bundler's
  * worker import does). HiGHS is found beside the worker script, or where `useHighsWasm` said.
- * On an abort the worker is asked to stop; after `graceMs` (default 50) the answer is the last
+ * On an abort the worker is asked to stop; after `graceMs` (default 20) the answer is the last
  * allocation it reported as its best, checked here (`stoppedBy: "aborted"`), or a rejection with
  * the signal's reason when it had none. A page that is cross-origin isolated shares an abort flag
  * with the worker, which the solver then reads inside HiGHS too; otherwise the abort is a message

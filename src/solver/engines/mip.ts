@@ -42,13 +42,17 @@ export const mip: Engine = {
     // The caller's limit, read now (what is left of it), replaces the default cap.
     const limit = context.timeLimitSeconds ?? EXACT_TIME_LIMIT_SECONDS;
     const { solution } = await resolveScope(context, roster, { reviews: context.year.reviews, leads: true, peers: true }, pinnedKeys(context), limit);
-    iterations += 1 + fillGreedily(context, roster, ties);
+    const stopped = context.shouldStop();
+    // Past the limit HiGHS's allocation stands as it is (the greedy completion takes a while on a
+    // large year); with nothing from HiGHS, the greedy allocation.
+    iterations += 1 + (stopped ? 0 : fillGreedily(context, roster, ties));
     const proven = solution.status === "optimal";
+    const found = solution.status === "optimal" || solution.status === "limit";
     // HiGHS stopped short with something worse than the greedy allocation: that one, then.
-    const best = !proven && compareScores(rosterScore(greedy), rosterScore(roster)) > 0 ? greedy : roster;
+    const best = !proven && (!found || compareScores(rosterScore(greedy), rosterScore(roster)) > 0) ? greedy : roster;
     return {
       allocation: best.toAllocation(),
-      stoppedBy: stopOf(solution, context.shouldStop()),
+      stoppedBy: stopOf(solution, stopped),
       iterations,
       provenOptimal: proven,
     };

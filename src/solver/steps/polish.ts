@@ -78,8 +78,9 @@ export function polishByFlow(context: EngineContext, roster: Roster, pinned: Rea
       seats: { mode: "held", staffing },
       keep,
     });
-    // Polled between the round's parts too: the run's clock re-reports progress when it is due.
-    context.shouldStop();
+    // Polled between the round's parts too (the clock re-reports progress when it is due): past
+    // the run's limit the round is dropped, the best allocation so far kept.
+    if (context.shouldStop()) break;
     goal.net.solve({ shouldStop: context.shouldStop });
     const chosen = goal.pairs.filter((p) => goal.net.flow(p.arc) > 0.5).map((p) => p.candidate);
     // Advanced reviewers first, so that a team's advanced seats are taken before its other seats.
@@ -88,7 +89,7 @@ export function polishByFlow(context: EngineContext, roster: Roster, pinned: Rea
     for (const c of chosen) if (next.canTake(c.person, c.review)) next.add(c.role, c.person, c.review);
     disbandTeamsWithoutAdvanced(next, pinned);
     fillGreedily(context, next, ties);
-    context.shouldStop();
+    if (context.shouldStop()) break;
     const score = rosterScore(next);
     if (compareScores(score, bestScore) > 0) {
       best = next;

@@ -20,7 +20,7 @@ export { RULES, PAIR_RULES, COMPOSITION_RULES, type Rule, type PairRule, type Al
 export { solve, checkAllocation, explain, repair, respond, closeYear, type ProblemLike } from "./api.js";
 export { emptySeatCounts, type CheckResult, type EmptySeatCounts, type Metrics, type PhaseShare, type UnfilledSeats } from "./check.js";
 export type { LedgerRow, TrustLedgerRow } from "./goals/reciprocity.js";
-export { ENGINES, type Dropped, type SolveOptions, type SolveResult, type RejectedPin } from "./solver/index.js";
+export { ENGINES, incumbentResult, PROGRESS_EVERY_MS, type Dropped, type RunSettled, type SolveOptions, type SolveResult, type RejectedPin } from "./solver/index.js";
 export type { Progress, StopReason } from "./solver/engine.js";
 export type { Bound } from "./solver/bound.js";
 export { explainSeats, deficiencies, type Explanation, type ExplainOptions, type SeatCause, type SeatExplanation, type FunnelStep, type Deficiency } from "./explain.js";
@@ -63,7 +63,9 @@ export { shortageCsv, teamsByGroupCsv, schoolsWithoutTeamCsv } from "./io/write-
 export { reciprocityReach, reachWarnings, type SchoolReach } from "./years/reach.js";
 export { fairnessOn, fairTeamNeed } from "./goals/fairness.js";
 export { renderPlan, weekChart } from "./io/report-plan.js";
-export { useHighsWasm, SolverUnavailableError } from "./solver/lp.js";
+export { useHighsHost, useHighsWasm, SolverUnavailableError, type HighsHost, type HighsJob, type HighsOutcome } from "./solver/lp.js";
+export { solveInWebWorker, type WebWorkerLike, type WebWorkerSource } from "./worker/web.js";
+export { ABORT_GRACE_MS, HEARTBEAT_MS, type WorkerSolveOptions } from "./worker/protocol.js";
 export { jsonSchemas, ResultSchema, CheckOutputSchema, ExplainOutputSchema, PlanOutputSchema, type SchemaName } from "./model/json-schemas.js";
 export {
   group,

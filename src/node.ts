@@ -17,4 +17,12 @@ export { resultsWorkbook, workbookOf, RESULTS_WORKBOOK, DATE_FORMAT, type Result
 export { templateWorkbook, templateCsvFiles, templateTables, academicYear, TEMPLATE_WORKBOOK } from "./io/template.js";
 export { checkOutputFolder, OutputInTheWay, recoverOutputFolder, writeOutputFile, writeOutputFolder, type OutputFolderCheck, type WriteOptions } from "./io/out-folder.js";
 export { readCohortFolder } from "./io/groups/read-cohort-folder.js";
-export { solveInWorker, type WorkerSolveOptions } from "./worker/solve-in-worker.js";
+export { solveInWorker } from "./worker/solve-in-worker.js";
+import { runHighsInWorkers } from "./worker/highs-host.js";
+
+export { runHighsInWorkers };
+
+// In Node, HiGHS runs in worker threads, so that a time limit or an abort stops a solve at once
+// and the calling thread stays free (see `useHighsHost`); `qar-allocator/core` leaves it in the
+// calling thread.
+runHighsInWorkers();

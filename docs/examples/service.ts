@@ -1,7 +1,8 @@
 /**
  * Embedding qar-allocator in a scheduling service: an HTTP endpoint that takes a year's CSV
  * files as JSON, solves, and answers with the allocation and its figures. Run it with
- * `npx tsx docs/examples/service.ts` and POST to http://localhost:8080/solve.
+ * `npx tsx docs/examples/service.ts` and POST to http://localhost:8080/solve (`PORT` changes
+ * the port). Bundled with esbuild for Node it runs the same (test/package/bundled-service.test.ts).
  *
  * In this repository "qar-allocator" resolves to the sources (tsconfig `paths`, vitest `alias`);
  * in your service it is the installed package.
@@ -47,7 +48,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString("utf8"));
 }
 
-/** The HTTP wrapper: a client that hangs up aborts its solve (the best allocation so far is dropped). */
+/** The HTTP wrapper: a client that hangs up aborts its solve (the worker is ended; its answer goes nowhere). */
 export function createSolveServer() {
   return createServer(async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== "POST" || req.url !== "/solve") {
@@ -66,5 +67,9 @@ export function createSolveServer() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  createSolveServer().listen(8080, "127.0.0.1", () => console.log("POST year files to http://127.0.0.1:8080/solve"));
+  // PORT=0 picks a free port; the line printed says which.
+  const server = createSolveServer().listen(Number(process.env.PORT ?? 8080), "127.0.0.1", () => {
+    const { port } = server.address() as { port: number };
+    console.log(`POST year files to http://127.0.0.1:${port}/solve`);
+  });
 }

@@ -1,5 +1,6 @@
 import { forTerminal } from "../model/text.js";
 import { run } from "./program.js";
+import { runHighsInWorkers } from "../worker/highs-host.js";
 
 /**
  * A reader that went away (`qar solve --help | head`) is not an error: the rest of the output
@@ -21,6 +22,8 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 export async function main(argv: readonly string[]): Promise<number> {
   quietOnClosedPipe(process.stdout);
   quietOnClosedPipe(process.stderr);
+  // HiGHS in worker threads: a time limit or Ctrl-C stops it at once, and progress keeps coming.
+  runHighsInWorkers();
   return run(argv, {
     out: (text) => process.stdout.write(forTerminal(text)),
     err: (text) => process.stderr.write(forTerminal(text)),

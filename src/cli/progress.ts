@@ -5,6 +5,8 @@ import type { Progress } from "../solver/engine.js";
 export interface ProgressDisplay {
   readonly update: (progress: Progress) => void;
   readonly stop: () => void;
+  /** True when it draws (a terminal): the solve then runs in a worker so that the display keeps moving. */
+  readonly live: boolean;
 }
 
 /** The display drawing now, if any: Ctrl-C must give the terminal back from it. */
@@ -38,6 +40,27 @@ export function restoreTerminal(stream: NodeJS.WriteStream): void {
   stream.write("\u001b[?25h\u001b[?7h\n");
 }
 
+/** The live line: the bar's value is the seats filled, its total every seat of the year. */
+export const PROGRESS_FORMAT = "{phase} [{bar}] {value}/{total} seats filled{limits} | {elapsed}";
+
+/**
+ * The bar's total: every seat of the year once it is indexed (never the bound, which is not known
+ * at first, nor 0), else the bound, else what is filled.
+ */
+export function progressTotal(progress: Progress): number {
+  return Math.max(progress.seats ?? progress.bound ?? 0, progress.incumbent, 1);
+}
+
+/** The line's words: the bound and the gap only once the bound is known. */
+export function progressPayload(progress: Progress): { phase: string; limits: string; elapsed: string } {
+  const gap = progress.gap !== undefined ? ` | gap ${(100 * progress.gap).toFixed(2)}%` : "";
+  return {
+    phase: progress.phase.padEnd(6),
+    limits: progress.bound !== undefined ? ` | bound ${progress.bound}${gap}` : "",
+    elapsed: `${(progress.elapsedMs / 1000).toFixed(1)}s`,
+  };
+}
+
 /** Solves shorter than this show no progress at all. */
 const SHOW_AFTER_MS = 1000;
 
@@ -47,33 +70,30 @@ const SHOW_AFTER_MS = 1000;
  * characters.
  */
 export function progressDisplay(stream: NodeJS.WriteStream, enabled: boolean): ProgressDisplay {
-  if (!enabled || !stream.isTTY) return { update: () => {}, stop: () => {} };
+  if (!enabled || !stream.isTTY) return { update: () => {}, stop: () => {}, live: false };
   let bar: cliProgress.SingleBar | undefined;
   let release: (() => void) | undefined;
   return {
+    live: true,
     update(progress) {
       if (progress.elapsedMs < SHOW_AFTER_MS) return;
-      const payload = {
-        phase: progress.phase.padEnd(6),
-        bound: progress.bound ?? "?",
-        gap: progress.gap !== undefined ? `${(100 * progress.gap).toFixed(2)}%` : "?",
-        elapsed: `${(progress.elapsedMs / 1000).toFixed(1)}s`,
-      };
+      const payload = progressPayload(progress);
+      const total = progressTotal(progress);
       if (!bar) {
         bar = new cliProgress.SingleBar(
           {
             stream,
-            format: "{phase} [{bar}] {value}/{total} seats filled | bound {bound} | gap {gap} | {elapsed}",
+            format: PROGRESS_FORMAT,
             hideCursor: true,
             clearOnComplete: true,
           },
           cliProgress.Presets.shades_classic,
         );
-        bar.start(progress.bound ?? progress.incumbent, progress.incumbent, payload);
+        bar.start(total, progress.incumbent, payload);
         active = bar;
         release = onInterrupt(stream);
       }
-      if (progress.bound !== undefined) bar.setTotal(progress.bound);
+      bar.setTotal(total);
       bar.update(progress.incumbent, payload);
     },
     stop() {

@@ -61,7 +61,7 @@ export const reciprocalPairsGoal: Goal = {
       const schools = link(person, review);
       if (!schools) continue;
       const key = schools.join(">");
-      columnsOf.set(key, [...(columnsOf.get(key) ?? []), x]);
+      columnsOf.get(key)?.push(x) ?? columnsOf.set(key, [x]);
     }
     const indicator = new Map<string, number | "fixed">();
     const direction = (from: string, to: string): number | "fixed" | undefined => {

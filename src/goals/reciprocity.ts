@@ -90,7 +90,7 @@ export const reciprocityDeviationGoal: Goal = {
     for (const { column: x, person, review } of peers) {
       const account = accountOf(person, review);
       if (account === undefined) continue;
-      byAccount.set(account, [...(byAccount.get(account) ?? []), x]);
+      byAccount.get(account)?.push(x) ?? byAccount.set(account, [x]);
     }
     for (const [account, columns] of [...byAccount].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const base = state.sent(account) - (year.target.get(account) ?? 0);

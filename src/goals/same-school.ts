@@ -35,7 +35,7 @@ export const sameSchoolGoal: Goal = {
     for (const { column: x, person, review } of peers) {
       if (!person.school || !inScope.has(review)) continue;
       const key = `${review.index}|${person.school.id}`;
-      bySchool.set(key, [...(bySchool.get(key) ?? []), x]);
+      bySchool.get(key)?.push(x) ?? bySchool.set(key, [x]);
     }
     for (const [key, columns] of bySchool) {
       const [reviewIndex, schoolId] = key.split("|") as [string, string];

@@ -215,6 +215,12 @@ export function relaxedBound(
   const fixed = pinnedSeats(year, pinned);
   const leads = leadNetwork(year, candidates, pinned);
   const leadSeats = fixed.lead + leads.net.maxFlow(SOURCE, SINK);
+  // The peer flows are the long part on a year with very many people: a limit reached before
+  // them leaves every peer seat as their bound.
+  if (shouldStop()) {
+    const seats = seatCountBound(year);
+    return { ...seats, leadSeats };
+  }
   const flow = peerFlowBound(year, candidates, pinned);
   // The advanced bound is the tighter one on scarce years, but only a refinement: a limit skips it.
   const advanced = shouldStop() ? Infinity : peerAdvancedBound(year, candidates, pinned);
@@ -244,7 +250,7 @@ export async function exactSeatBound(
   relax = false,
   shouldStop?: () => boolean,
 ): Promise<number | undefined> {
-  const { model } = buildScopeModel(year, candidates, pinned, { reviews: year.reviews, leads: true, peers: true, objective: "seats" });
+  const { model } = buildScopeModel(year, candidates, pinned, { reviews: year.reviews, leads: true, peers: true, objective: "seats", ...(shouldStop ? { shouldStop } : {}) });
   const fixed = pinnedSeats(year, pinned);
   const solution = await solveWithHighs(model, { timeLimitSeconds, ...(relax ? { relax } : { maxNodes: EXACT_BOUND_NODES }), ...(shouldStop ? { shouldStop } : {}) });
   if (solution.status === "failed" || solution.status === "infeasible" || !Number.isFinite(solution.bound)) return undefined;

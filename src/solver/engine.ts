@@ -12,8 +12,17 @@ export interface Progress {
   readonly bound?: number;
   /** `(bound − incumbent) / bound`, when the bound is known. */
   readonly gap?: number;
+  /** Every seat of the year (Lead Reviewer and peer), once the year is indexed: a display's total. */
+  readonly seats?: number;
   readonly elapsedMs: number;
 }
+
+/**
+ * How an engine reports: where it is, and, when it holds a valid allocation at that moment, a
+ * way to read it (`best`, called at once or never: the engine goes on changing its allocation).
+ * `solve` passes the allocation to `onIncumbent` when the caller asked for it.
+ */
+export type Report = (progress: Omit<Progress, "elapsedMs" | "seats">, best?: () => Allocation) => void;
 
 /**
  * Why a run stopped: `complete` (the engine finished its method), `proven-optimal` (no
@@ -32,10 +41,10 @@ export interface EngineContext {
   readonly random: () => number;
   /** True once the time limit has passed or the caller aborted. */
   readonly shouldStop: () => boolean;
-  readonly report: (progress: Omit<Progress, "elapsedMs">) => void;
+  readonly report: Report;
   /** Assignments the user fixed in advance (pins), already checked against the rules. */
   readonly fixed: Allocation;
-  /** Seconds left before the caller's time limit, if one was set. */
+  /** Seconds left before the caller's time limit, if one was set (read afresh each time: it shrinks as the run goes). */
   readonly timeLimitSeconds?: number;
   /** The bound on filled seats, when known before the search (engines stop on reaching it). */
   readonly seatBound?: number;

@@ -81,6 +81,8 @@ function costsOf(goal: Goal, year: Year): { costs: GoalCosts; scale: number } | 
 export function relaxedLeast(year: Year, candidates: Candidates, pinned: Roster, seats: number, costs: readonly GoalCosts[], shouldStop?: () => boolean): number[] {
   if (costs.length === 0) return [];
   const network = goalNetwork(year, candidates, pinned, { costs: costs[0]!, seats: { mode: "relaxed", seats } });
+  // Polled once the network is built too: the run's clock re-reports progress when it is due.
+  shouldStop?.();
   return costs.map((cost, i) => {
     if (i > 0) network.reprice(cost);
     network.net.solve(shouldStop ? { shouldStop } : {});
@@ -195,7 +197,7 @@ async function lpLeast(
   // would double the LP, and their bounds come from elsewhere.
   const weights = Object.fromEntries(Object.keys(year.policy.weights).map((key) => [key, 0])) as unknown as Weights;
   const everyGoal: Year = { ...year, policy: { ...year.policy, weights } };
-  const built = buildScopeModel(everyGoal, candidates, pinned, { reviews: year.reviews, leads: true, peers: true });
+  const built = buildScopeModel(everyGoal, candidates, pinned, { reviews: year.reviews, leads: true, peers: true, ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}) });
   const seatColumns = built.seats.flatMap((seat, j) => (seat ? [j] : []));
   const rows = [...built.model.rows, { lower: seats, upper: seats, indices: seatColumns, values: seatColumns.map(() => 1) }];
   const columns = built.model.columns.map((c) => ({ ...c, integer: false }));

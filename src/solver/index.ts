@@ -1,12 +1,12 @@
 import seedrandom from "seedrandom";
-import { checkAllocation, type CheckResult } from "../check.js";
+import type { CheckResult } from "../check.js";
 import { fairnessOn } from "../goals/fairness.js";
 import type { Problem } from "../model/problem.js";
 import type { Allocation } from "../model/schema.js";
 import { indexYear, type Year } from "../model/year.js";
 import { assembleBound, EXACT_BOUND_MAX_REVIEWS, exactSeatBound, reciprocityLowerBound, relaxedBound, seatCountBound, type Bound, type RelaxedBound } from "./bound.js";
 import { CANDIDATE_LIMITS, findCandidates, type Candidates } from "./candidates.js";
-import type { Engine, EngineContext, Progress, StopReason } from "./engine.js";
+import type { Engine, EngineContext, Progress, Report, StopReason } from "./engine.js";
 import { greedy } from "./engines/greedy.js";
 import { lns } from "./engines/lns.js";
 import { mip } from "./engines/mip.js";
@@ -16,7 +16,7 @@ import { checkPins, ensureValid, refusedLater, type Dropped, type RejectedPin } 
 import { goalBounds, goalValues, type GoalBound, type GoalsTierBound } from "./goal-bounds.js";
 import { rosterOf, type Roster } from "./roster.js";
 import type { RepairOption } from "./steps/trade-off.js";
-import { breathe } from "./lp.js";
+import { breathe, warmHighs } from "./lp.js";
 
 /** The engines by name. `auto` picks one from the problem's size. */
 export const ENGINES: Readonly<Record<string, Engine>> = { greedy, mip, lns, "self-selection": selfSelection };
@@ -31,7 +31,18 @@ export interface SolveOptions {
   readonly timeLimitMs?: number;
   /** Cancels the solve; the best valid allocation found so far is returned. */
   readonly signal?: AbortSignal;
+  /**
+   * Hears where the run is: at each step, and at least every `PROGRESS_EVERY_MS` while a long
+   * step polls the clock (HiGHS, the network simplex, the candidate lists).
+   */
   readonly onProgress?: (progress: Progress) => void;
+  /**
+   * Hears each allocation an engine holds as its best so far (valid by construction, not yet
+   * cleaned by the checker), with what the run settled before its engine ran: what a caller can
+   * fall back on if it must stop waiting (`incumbentResult` makes a result of them;
+   * `solveInWorker` answers an abort so at once).
+   */
+  readonly onIncumbent?: (allocation: Allocation, settled: RunSettled) => void;
   /** The clock, in milliseconds (injectable for tests and workers). */
   readonly now?: () => number;
   /**
@@ -118,19 +129,22 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const named = engineNamed(options.engine);
   const { year, candidates, rejected, pinnedRoster, relaxed, setUpCut, context } = await setUpRun(problem, options, clock);
   const chosen = setUpCut ? greedy : (named ?? (options.start ? repairEngine : chooseEngine(year, candidates)));
+  clock.settle({ engine: chosen.name, seed: context.seed, relaxed, rejected, fixed: context.fixed });
   const outcome = await chosen.run(context);
   await breathe();
-  const { allocation, dropped } = ensureValid(year, outcome.allocation);
+  const { allocation, dropped, check } = ensureValid(year, outcome.allocation);
   // A run whose rows had to be dropped proved nothing about what is left.
   const provenOptimal = outcome.provenOptimal === true && dropped.length === 0;
   // A proof is of the policy's objective: with fairness (above the seats) it proves no seat bound.
   const seatsProven = provenOptimal && !fairnessOn(year.policy);
-  const check = checkAllocation(year, allocation);
+  const filled = check.metrics.filled.total;
   // An engine that proved the most seats on the way (repair) spares the exact bound.
   const engineBound = outcome.seatBound !== undefined && dropped.length === 0 ? { seats: outcome.seatBound } : undefined;
+  // The engine's allocation, cleaned, is the run's answer from here on: a caller that stops
+  // waiting during the bounds gets it.
+  clock.report({ phase: "seat bound", incumbent: filled, bound: relaxed.leadSeats + relaxed.peerSeats }, () => allocation);
   const exact = seatsProven || setUpCut ? {} : (engineBound ?? (options.exactBound === false ? {} : await tightenBound(year, candidates, pinnedRoster, relaxed, check, clock)));
   const bound = assembleBound(relaxed, check.metrics.filled, { ...exact, proven: seatsProven });
-  const filled = check.metrics.filled.total;
   clock.report({ phase: "goal bounds", incumbent: filled, bound: bound.filledSeats });
   await breathe();
   // A repair changes least, not the goals: its goals are reported without their bounds.
@@ -143,34 +157,80 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
           ...(clock.remainingSeconds() !== undefined ? { timeLimitSeconds: clock.remainingSeconds()! } : {}),
         });
   return {
-    year,
-    status: provenOptimal ? "optimal" : "feasible",
-    allocation,
-    check,
-    bound,
-    gap: bound.filledSeats === 0 ? 0 : (bound.filledSeats - filled) / bound.filledSeats,
-    proven: filled >= bound.filledSeats,
+    ...resultOf(year, allocation, check, bound, { provenOptimal, dropped }),
     engine: chosen.name,
     seed: context.seed,
-    stoppedBy: stopReason(outcome.stoppedBy, { aborted: options.signal?.aborted === true, setUpCut, provenOptimal, dropped: dropped.length > 0 }),
+    stoppedBy: stopReason(outcome.stoppedBy, { aborted: options.signal?.aborted === true, timeUp: setUpCut || clock.expired(), provenOptimal, dropped: dropped.length > 0 }),
     iterations: outcome.iterations,
     elapsedMs: clock.elapsed(),
     rejectedPins: [...rejected, ...refusedLater(year, context.fixed, allocation, dropped)],
-    dropped,
     ...(outcome.tradeOff ? { tradeOff: outcome.tradeOff } : {}),
     goals: goals.goals,
     goalsTier: goals.tier,
   };
 }
 
+/** The parts of a result that follow from the allocation, its check and its bound. */
+function resultOf(year: Year, allocation: Allocation, check: CheckResult, bound: Bound, run: { provenOptimal: boolean; dropped: readonly Dropped[] }) {
+  const filled = check.metrics.filled.total;
+  return {
+    year,
+    status: run.provenOptimal ? ("optimal" as const) : ("feasible" as const),
+    allocation,
+    check,
+    bound,
+    gap: bound.filledSeats === 0 ? 0 : (bound.filledSeats - filled) / bound.filledSeats,
+    proven: filled >= bound.filledSeats,
+    dropped: run.dropped,
+  };
+}
+
+/** What a run had settled before its engine ran: enough to answer with any allocation it reached (`incumbentResult`). */
+export interface RunSettled {
+  readonly engine: string;
+  readonly seed: number;
+  readonly relaxed: RelaxedBound;
+  readonly rejected: readonly RejectedPin[];
+  readonly fixed: Allocation;
+}
+
 /**
- * Why the run stopped, as the result says it: a proof (`proven-optimal`, `bound-met`) only when
- * no row had to be dropped from the engine's allocation (then the engine `complete`d its method).
+ * A result for an allocation a run held when it was stopped from outside (an engine's
+ * incumbent): cleaned by the checker as `solve` cleans an engine's output, bounded by the
+ * relaxation, with the goals' values and no goal bounds; `stoppedBy: "aborted"`.
+ *
+ * @example
+ * const result = incumbentResult(indexYear(problem), lastIncumbent, settled, { elapsedMs: 812 });
  */
-function stopReason(engine: StopReason, run: { aborted: boolean; setUpCut: boolean; provenOptimal: boolean; dropped: boolean }): StopReason {
+export function incumbentResult(year: Year, incumbent: Allocation, settled: RunSettled, run: { readonly elapsedMs: number; readonly iterations?: number }): SolveResult {
+  const { allocation, dropped, check } = ensureValid(year, incumbent);
+  const bound = assembleBound(settled.relaxed, check.metrics.filled, {});
+  const goals = goalValues(year, allocation);
+  return {
+    ...resultOf(year, allocation, check, bound, { provenOptimal: false, dropped }),
+    engine: settled.engine,
+    seed: settled.seed,
+    stoppedBy: "aborted",
+    iterations: run.iterations ?? 0,
+    elapsedMs: run.elapsedMs,
+    rejectedPins: [...settled.rejected, ...refusedLater(year, settled.fixed, allocation, dropped)],
+    goals: goals.goals,
+    goalsTier: goals.tier,
+  };
+}
+
+/**
+ * Why the run stopped, as the result says it: the caller's abort, a proof of the whole
+ * objective, the time limit wherever it cut the run short, else the engine's reason; a proof
+ * (`proven-optimal`, `bound-met`) only when no row had to be dropped from the engine's
+ * allocation (then the engine `complete`d its method).
+ */
+function stopReason(engine: StopReason, run: { aborted: boolean; timeUp: boolean; provenOptimal: boolean; dropped: boolean }): StopReason {
   if (run.aborted) return "aborted";
-  if (run.setUpCut) return "time-limit";
   if (run.provenOptimal) return "proven-optimal";
+  // The time limit cut something short (set-up, the engine, a bound): that is why the run
+  // stopped, whatever the step it cut said (a HiGHS solve it interrupted is no solver failure).
+  if (run.timeUp) return "time-limit";
   return run.dropped && (engine === "proven-optimal" || engine === "bound-met") ? "complete" : engine;
 }
 
@@ -201,8 +261,11 @@ export interface RunSetUp {
  */
 export async function setUpRun(problem: Problem, options: SolveOptions = {}, clock: Clock = startClock(options)): Promise<RunSetUp> {
   const seed = options.seed ?? 1;
+  // A host that runs HiGHS elsewhere loads while the year is indexed and the candidates listed.
+  warmHighs();
   clock.report({ phase: "index", incumbent: 0 });
   const year = indexYear(problem);
+  clock.seats(year.reviews.reduce((n, r) => n + 1 + r.peerSeats, 0));
   clock.report({ phase: "candidates", incumbent: 0 });
   await breathe();
   const candidates = findCandidates(year, CANDIDATE_LIMITS, { shouldStop: clock.shouldStop });
@@ -214,7 +277,6 @@ export async function setUpRun(problem: Problem, options: SolveOptions = {}, clo
   clock.report({ phase: "bound", incumbent: 0 });
   const relaxed = setUpCut ? seatCountBound(year) : relaxedBound(year, candidates, pinnedRoster, clock.shouldStop);
   await breathe();
-  const timeLimitSeconds = clock.remainingSeconds();
   const context = {
     seed,
     year,
@@ -225,23 +287,66 @@ export async function setUpRun(problem: Problem, options: SolveOptions = {}, clo
     reciprocityBound: reciprocityLowerBound(relaxed.totalTarget, relaxed.withinTargets, relaxed.peerSeats),
     ...(options.start ? { start: options.start } : {}),
     ...(options.maxChanges !== undefined ? { maxChanges: options.maxChanges } : {}),
-    ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
+    // The seconds left, read afresh: a HiGHS solve late in the run gets what is left of the limit.
+    get timeLimitSeconds() {
+      return clock.remainingSeconds();
+    },
     shouldStop: clock.shouldStop,
     report: clock.report,
   };
   return { year, candidates, rejected, pinnedRoster, relaxed, setUpCut, context };
 }
 
-/** The run's clock: the deadline every phase checks (set-up included), and progress with the elapsed time. */
+/**
+ * Progress is reported again at least this often (in milliseconds) while a long step polls the
+ * clock: HiGHS at its checkpoints (or, run in a worker thread, the thread waiting for it), the
+ * network simplex every few thousand pivots, the candidate lists every few dozen people.
+ */
+export const PROGRESS_EVERY_MS = 200;
+
+/**
+ * The run's clock: the deadline every phase checks (set-up included), progress with the
+ * elapsed time (repeated while a step polls `shouldStop`, so that a display never goes quiet),
+ * and whether the deadline was reached (`expired`: the time limit cut something short).
+ */
 function startClock(options: SolveOptions) {
   const now = options.now ?? (() => performance.now());
   const started = now();
   const deadline = options.timeLimitMs === undefined ? Infinity : started + options.timeLimitMs;
+  let expired = false;
+  let seats: number | undefined;
+  let settled: RunSettled | undefined;
+  let last: Omit<Progress, "elapsedMs" | "seats"> | undefined;
+  let lastAt = started;
+  const emit = (progress: Omit<Progress, "elapsedMs" | "seats">, at: number) => {
+    last = progress;
+    lastAt = at;
+    options.onProgress?.({ ...progress, ...(seats !== undefined ? { seats } : {}), elapsedMs: at - started });
+  };
+  const report: Report = (progress, best) => {
+    emit(progress, now());
+    if (best && settled && options.onIncumbent) options.onIncumbent(best(), settled);
+  };
   return {
-    shouldStop: () => options.signal?.aborted === true || now() >= deadline,
+    shouldStop: () => {
+      const at = now();
+      if (last && options.onProgress && at - lastAt >= PROGRESS_EVERY_MS) emit(last, at);
+      if (at >= deadline) expired = true;
+      return expired || options.signal?.aborted === true;
+    },
     remainingSeconds: () => (deadline === Infinity ? undefined : Math.max(0.05, (deadline - now()) / 1000)),
-    report: (progress: Omit<Progress, "elapsedMs">) => options.onProgress?.({ ...progress, elapsedMs: now() - started }),
+    report,
     elapsed: () => now() - started,
+    /** True once a check found the deadline passed. */
+    expired: () => expired,
+    /** The year's seats, for every report from now on. */
+    seats: (count: number) => {
+      seats = count;
+    },
+    /** What the run settled before its engine, handed to `onIncumbent` with each incumbent. */
+    settle: (what: RunSettled) => {
+      settled = what;
+    },
   };
 }
 type Clock = ReturnType<typeof startClock>;

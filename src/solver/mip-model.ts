@@ -34,6 +34,12 @@ export interface Scope {
    * close to a flow that HiGHS solves at the root.
    */
   readonly staffing?: ReadonlyMap<string, boolean>;
+  /**
+   * The run's clock: asked as the model is built (a whole year's takes a while). When it says
+   * stop, the model is left empty (`stopped`), and a solve given the same `shouldStop` reports
+   * an interrupted solve, never an optimum.
+   */
+  readonly shouldStop?: () => boolean;
 }
 
 /** A model of a scope and how to read its solution back as seats. */
@@ -47,6 +53,8 @@ export interface ScopeModel {
   readonly startFrom: (chosen: (column: number) => boolean) => number[];
   /** The index of the changed-rows row, when the scope has `maxChanges`. */
   readonly changesRow?: number;
+  /** True when `scope.shouldStop` stopped the build: the model is empty. */
+  readonly stopped?: boolean;
   /** Each column's worth in the goals tier, before the tiers are combined (what a test reads back). */
   readonly goalsTier: readonly number[];
   /** By goal id: the units of that goal each of its own columns carries (pair goals are the pairs'). */
@@ -100,8 +108,12 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
   const staffed = new Map<number, number>();
   const staffing = new Map<number, { column: number; need: number }>();
 
+  // Asked every few dozen reviews or people, and between goals: cheap beside the work between.
+  let asked = 0;
+  const stop = () => scope.shouldStop !== undefined && (asked++ & 31) === 0 && scope.shouldStop();
   const roles: Role[] = [...(scope.leads ? (["lead"] as const) : []), ...(scope.peers ? (["peer"] as const) : [])];
   for (const review of scope.reviews) {
+    if (stop()) return stoppedModel();
     for (const role of roles) {
       const list: { column: number; person: PersonInfo }[] = [];
       for (const candidate of (role === "lead" ? candidates.lead : candidates.peer).get(review.id) ?? []) {
@@ -111,7 +123,10 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
         const kept = scope.keep?.has(`${role}:${person.id}@${review.id}`) ? 1 : 0;
         const column = columns.add([seat, kept, seatsOnly || balance ? 0 : -candidate.cost], 1, candidate);
         list.push({ column, person });
-        byPerson.set(person, [...(byPerson.get(person) ?? []), { column, review }]);
+        // Pushed, not copied: a person with hundreds of candidate reviews made this quadratic.
+        const options = byPerson.get(person);
+        if (options) options.push({ column, review });
+        else byPerson.set(person, [{ column, review }]);
       }
       teamColumns.set(`${role}:${review.id}`, list);
     }
@@ -146,6 +161,7 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
 
   // Each person: reviews left (capacity), and at most one of any set of overlapping reviews.
   for (const [person, options] of byPerson) {
+    if (stop()) return stoppedModel();
     const remaining = reviewsLeft(person, roster.duties(person).length);
     if (options.length > remaining) rows.push({ lower: -Infinity, upper: remaining, indices: options.map((o) => o.column), values: ones(options.length) });
     if (remaining < 2 || options.length < 2) continue;
@@ -159,6 +175,7 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
     const peers = [...byPerson].filter(([person]) => person.role === "peer").flatMap(([person, options]) => options.map(({ column, review }) => ({ column, person, review })));
     const weights = seatsOnly ? { ...zeroWeights(w), seat: 1 } : balance ? { ...zeroWeights(w), seat: 1, reciprocity: 1 } : w;
     addGoalTerms(year, roster, scope, columns, rows, peers, staffing, weights, seatsOnly ? (goal) => goal.tier === "fairness" : () => true);
+    if (scope.shouldStop?.()) return stoppedModel();
   }
 
   const steps = [seatsOnly || balance ? 1 : Math.min(w.leadSeat, w.seat), 1];
@@ -173,6 +190,11 @@ export function buildScopeModel(year: Year, candidates: Candidates, roster: Rost
     return columns.seats.map((_, j) => columns.derived.get(j)?.(x) ?? x(j));
   };
   return { model, seats: columns.seats, staffed, startFrom, goalsTier: columns.tiers[2], goalUnits: columns.goalUnits, ...(changes !== undefined ? { changesRow: changes } : {}) };
+}
+
+/** The empty model of a build the clock stopped. */
+function stoppedModel(): ScopeModel {
+  return { model: { sense: "maximize", columns: [], rows: [] }, seats: [], staffed: new Map(), startFrom: () => [], goalsTier: [], goalUnits: new Map(), stopped: true };
 }
 
 /**
@@ -208,6 +230,7 @@ function addGoalTerms(
   include: (goal: Goal) => boolean,
 ): void {
   for (const goal of GOALS) {
+    if (scope.shouldStop?.()) return;
     const weight = weights[goal.weight];
     if (!goal.mip || weight === 0 || !include(goal)) continue;
     const worth = (units: number) => (goal.sense === "cost" ? -1 : 1) * weight * units;

@@ -3,7 +3,7 @@
  * allocation or in the list of rejected pins with its reason; a `forbid` pin is the `ruled-out`
  * rule, which keeps the pair out of the candidate lists like any other pair rule.
  */
-import { checkAllocation } from "../check.js";
+import { checkAllocation, type CheckResult } from "../check.js";
 import type { Allocation, Assignment } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { advancedToStaff, allowedPair, isAdvanced, meetsAdvanced, peerSeatsLeft, refusal } from "../rules/index.js";
@@ -109,12 +109,14 @@ export interface Dropped {
  * `solve` never returns an invalid allocation. Every row it drops is returned with the rule it
  * broke, and `solve` reports them: a drop is an engine's fault made visible, never a silent fix.
  */
-export function ensureValid(year: Year, allocation: Allocation): { allocation: Allocation; dropped: Dropped[] } {
+export function ensureValid(year: Year, allocation: Allocation): { allocation: Allocation; dropped: Dropped[]; check: CheckResult } {
   let current = allocation;
   const dropped: Dropped[] = [];
   for (let round = 0; round < 100; round += 1) {
-    const { violations } = checkAllocation(year, current);
-    if (violations.length === 0) return { allocation: current, dropped };
+    const check = checkAllocation(year, current);
+    const { violations } = check;
+    // The last check is the clean allocation's: the caller needs it and need not check again.
+    if (violations.length === 0) return { allocation: current, dropped, check };
     const team = new Map(violations.filter((v) => !v.personId).map((v) => [v.reviewId, v]));
     const pair = new Map(violations.filter((v) => v.personId).map((v) => [`${v.reviewId}|${v.personId}`, v]));
     const kept: Assignment[] = [];
@@ -127,7 +129,8 @@ export function ensureValid(year: Year, allocation: Allocation): { allocation: A
     }
     current = { ...current, assignments: kept };
   }
-  return { allocation: { ...current, assignments: [] }, dropped: [...dropped, ...current.assignments.map((assignment) => ({ assignment, rule: "checker", reason: "still invalid after 100 rounds of drops" }))] };
+  const empty = { ...current, assignments: [] };
+  return { allocation: empty, dropped: [...dropped, ...current.assignments.map((assignment) => ({ assignment, rule: "checker", reason: "still invalid after 100 rounds of drops" }))], check: checkAllocation(year, empty) };
 }
 
 /** The fix pins the engine's allocation does not hold (after any drop), each with the reason. */

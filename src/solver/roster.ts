@@ -30,11 +30,12 @@ const byId = (a: PersonInfo, b: PersonInfo) => (a.id < b.id ? -1 : a.id > b.id ?
 export function createRoster(year: Year): Roster {
   const leads = new Map<string, PersonInfo>();
   const peers = new Map<string, PersonInfo[]>();
-  // By the person object itself (one per person of the year): no key to build on the hot path.
-  const duties = new Map<PersonInfo, ReviewInfo[]>();
+  // By role, then id: no key to build on the hot path, and a person's copy (the shortage sheet's
+  // reviewer with one more review) shares the original's duties.
+  const duties = { lead: new Map<string, ReviewInfo[]>(), peer: new Map<string, ReviewInfo[]>() };
   const sent = new Map<string, number>();
   let filled = 0;
-  const dutiesOf = (person: PersonInfo) => duties.get(person) ?? [];
+  const dutiesOf = (person: PersonInfo) => duties[person.role].get(person.id) ?? [];
   const roster: Roster = {
     year,
     duties: dutiesOf,
@@ -47,7 +48,7 @@ export function createRoster(year: Year): Roster {
     add(role, person, review) {
       if (role === "lead") leads.set(review.id, person);
       else peers.set(review.id, [...(peers.get(review.id) ?? []), person]);
-      duties.set(person, [...dutiesOf(person), review]);
+      duties[person.role].set(person.id, [...dutiesOf(person), review]);
       const account = accountOf(person, review);
       if (account !== undefined) sent.set(account, (sent.get(account) ?? 0) + 1);
       filled += 1;
@@ -61,7 +62,7 @@ export function createRoster(year: Year): Roster {
         if (!team.includes(person)) return;
         peers.set(review.id, team.filter((p) => p !== person));
       }
-      duties.set(person, dutiesOf(person).filter((r) => r !== review));
+      duties[person.role].set(person.id, dutiesOf(person).filter((r) => r !== review));
       const account = accountOf(person, review);
       if (account !== undefined) sent.set(account, (sent.get(account) ?? 0) - 1);
       filled -= 1;

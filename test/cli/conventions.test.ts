@@ -9,7 +9,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildProgram } from "../../src/cli/program.js";
 import { progressDisplay } from "../../src/cli/progress.js";
 import { progressFor } from "../../src/cli/shared.js";
+import { loadFactor } from "../helpers/load.js";
 import { qar, qarWith, scratch, STACK_LINE, TINY, YEAR } from "./qar.js";
+
+const SMALL_TIGHT = new URL("../../fixtures/years/small-tight", import.meta.url).pathname;
 
 const tmp = scratch("conventions");
 afterAll(() => tmp.remove());
@@ -118,11 +121,11 @@ describe("command-line conventions", () => {
 
 describe("no control codes where they are unwelcome", () => {
   /** A terminal that records what is written to it. */
-  function fakeTerminal() {
+  function fakeTerminal(columns = 100) {
     const written: string[] = [];
     const stream = Object.assign(Object.create(process.stderr) as NodeJS.WriteStream, {
       isTTY: true,
-      columns: 100,
+      columns,
       write: (chunk: string) => written.push(String(chunk)) > 0,
       cursorTo: (_x: number, _y?: number, cb?: () => void) => { cb?.(); return true; },
       clearLine: (_dir: number, cb?: () => void) => { cb?.(); return true; },
@@ -138,6 +141,37 @@ describe("no control codes where they are unwelcome", () => {
     display?.update(progress);
     display?.stop();
     expect(written.join("")).toBe("");
+  });
+
+  it("the live line totals the year's seats (never N/0) and shows the bound and gap only once the bound is known", () => {
+    const { stream, written } = fakeTerminal();
+    const display = progressDisplay(stream, true);
+    display.update({ phase: "candidates", incumbent: 0, seats: 1759, elapsedMs: 1200 });
+    const early = written.join("");
+    display.update({ phase: "search", incumbent: 613, seats: 1759, bound: 700, gap: 0.1243, elapsedMs: 5000 });
+    display.stop();
+    const late = written.join("").slice(early.length);
+    expect(early).toContain("0/1759 seats filled");
+    expect(early).not.toContain("bound");
+    expect(late).toContain("613/1759 seats filled | bound 700 | gap 12.43%");
+    expect(written.join("")).not.toMatch(/\/0 seats|bound \?/);
+  });
+
+  it("qar solve <year> --engine mip --time-limit 3 on a terminal draws the exact MIP's progress, with its bound, and stops by the time limit (never solver-failed)", { timeout: 60_000 }, async () => {
+    const { run } = await import("../../src/cli/program.js");
+    // Wide enough for the whole line (a narrower terminal cuts it at its width).
+    const { stream, written } = fakeTerminal(160);
+    const out = join(tmp.dir, "mip-terminal");
+    // Three seconds: the worker's start and the set-up leave the exact MIP two of them (more on a busy machine).
+    const limit = String(Math.ceil(3 * loadFactor()));
+    const code = await run(["node", "qar", "solve", SMALL_TIGHT, "--out", out, "--engine", "mip", "--time-limit", limit], { out: () => {}, err: () => {}, progress: stream, env: { TERM: "xterm" } });
+    expect(code).toBe(0);
+    // (How long it took is measured around `solve` itself in test/solver/time-limits.test.ts.)
+    const text = written.join("");
+    expect(text).toMatch(/exact +\[[^\]]*\] \d+\/\d+ seats filled \| bound \d+/);
+    // Stopped by the limit, or proven first on a machine so busy that the limit was raised.
+    expect(["time-limit", "proven-optimal"]).toContain((JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as { solver: { stoppedBy: string } }).solver.stoppedBy);
+    expect(text).not.toMatch(/\/0 seats/);
   });
 
   it("a terminal (TERM=xterm) gets the live display, which can fail: it writes control codes", () => {

@@ -3,6 +3,7 @@
  * and the carry-over counted independently of `closeYear` (from the raw rows only).
  */
 import seedrandom from "seedrandom";
+import { readYearFolder } from "../../src/io/files.js";
 import { formatDay, parseDay } from "../../src/model/dates.js";
 import type { Problem } from "../../src/model/problem.js";
 import type { Allocation, DateRange } from "../../src/model/schema.js";
@@ -47,4 +48,11 @@ export function expectedCarryOver(problem: Problem, allocation: Allocation, atte
     carry.set(schoolOf.get(a.personId)!, carry.get(schoolOf.get(a.personId)!)! - 1);
   }
   return carry;
+}
+
+/** A committed fixture year (`fixtures/years/<name>`), read as `qar` reads it; throws if it does not read. */
+export function fixtureYear(name: string): Problem {
+  const year = readYearFolder(new URL(`../../fixtures/years/${name}`, import.meta.url).pathname);
+  if (!year.ok) throw new Error(`fixtures/years/${name} must read`);
+  return year.value;
 }

@@ -8,6 +8,7 @@ import { ENGINES, solve } from "../../solver/index.js";
 import { asOf, dateOption, lettersLine } from "./season-step.js";
 import { reachWarnings, reciprocityReach } from "../../years/reach.js";
 import { shortageSheet } from "../../plan/shortage.js";
+import { solveInWorker } from "../../worker/solve-in-worker.js";
 import { EXIT, jsonOutput, InputFailure, integer, loadYear, outputReserveMs, printSome, progressFor, refuseBadOutput, seconds, setUpClock, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
 
 interface SolveOptions {
@@ -33,8 +34,11 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
   }
   const loaded = await loadYear({ io, state }, folder, opts);
   const display = progressFor(io, opts);
-  // The limit covers the whole run: the outputs' share is kept back from the solver.
-  const result = await solve(loaded.value, {
+  // The limit covers the whole run: the outputs' share is kept back from the solver. On a
+  // terminal the solve runs in a worker thread: this one keeps the display moving (and answers
+  // Ctrl-C) whatever the solver is doing. The allocation is the same either way.
+  const run = display?.live ? solveInWorker : solve;
+  const result = await run(loaded.value, {
     seed: opts.seed,
     engine: opts.engine,
     ...timeLimit(opts, started, outputReserveMs(loaded.value, setUp())),

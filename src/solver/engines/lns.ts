@@ -100,7 +100,8 @@ export const lns: Engine = {
     const progress = (phase: string) => {
       const filled = roster.filled();
       const bound = context.seatBound;
-      context.report({ phase, incumbent: filled, ...(bound !== undefined ? { bound, gap: Math.max(0, bound - filled) / Math.max(1, bound) } : {}) });
+      // The roster is whole between steps: a caller that stops waiting may take it (`onIncumbent`).
+      context.report({ phase, incumbent: filled, ...(bound !== undefined ? { bound, gap: Math.max(0, bound - filled) / Math.max(1, bound) } : {}) }, () => roster.toAllocation());
     };
     // Who sits where, for reciprocity and every goal below it, with each team's staffing held.
     progress("goals");

@@ -128,20 +128,26 @@ export const repairEngine: Engine = {
     const { kept, start, pinned, stranded, candidates } = prepare(given, old);
     const fewest = changeBound(given, old, kept);
     // From here on, stranded people may sit only on their own team.
-    const context = { ...given, candidates };
-    context.report({ phase: "repair", incumbent: start.filled() });
+    // (A getter, not a copy: the seconds left shrink as the repair goes.)
+    const context = { ...given, candidates, get timeLimitSeconds() { return given.timeLimitSeconds; } };
+    // Each point reached is a whole allocation: a caller that stops waiting may take it.
+    const offer = (point: { readonly roster: Roster; readonly seats: number }) => context.report({ phase: "repair", incumbent: point.seats }, () => withStrandedPins(point.roster, stranded));
+    offer({ roster: start, seats: start.filled() });
     const exact = year.reviews.length <= REPAIR_LIMITS.exactReviews;
     // Proven by counting: as many seats as the relaxation bound, in as few rows as any could.
     const certify = (point: TradeOffPoint) => ({ ...point, proven: point.proven || (point.seats >= (context.seatBound ?? Infinity) && point.changes === fewest(point.seats)) });
     const seeds = seedsOf(context, kept, old, damagedReviews(kept, old));
     const local = await localSearch(context, certify(pointOf(start, old, false)), old, pinned, seeds, exact ? REPAIR_LIMITS.scopeSizes.slice(0, 1) : REPAIR_LIMITS.scopeSizes);
+    offer(local.best);
     const certified = certify(local.best);
     const model = keepModel(context, local.best.roster, exact ? year.reviews : local.reviews, keep, pinned);
     const search = certified.proven ? { ...local, best: certified } : exact ? await exactSearch(context, local, model, old) : local;
+    offer(search.best);
     const limits = exact ? { nodes: REPAIR_LIMITS.exactNodes, seconds: REPAIR_LIMITS.exactSeconds } : { nodes: REPAIR_LIMITS.scopeNodes, seconds: REPAIR_LIMITS.scopeSeconds };
     const until = context.maxChanges !== undefined ? { until: context.maxChanges } : {};
     const sweep = await sweepTradeOff(context, search.best, model, old, pinned, { ...limits, ...until, maxPoints: REPAIR_LIMITS.options, fewest, global: exact });
     const chosen = choose(sweep.points, context.maxChanges);
+    offer(chosen);
     const polished = await polish(context, chosen, old, pinned);
     // A polish that found fewer rows (an unproven point) may leave a point below it dominated.
     const points = sweep.points.map((p) => (p === chosen ? polished : p)).filter((p, i, all) => p === polished || !all.some((q, j) => j !== i && q.seats >= p.seats && q.changes <= p.changes));

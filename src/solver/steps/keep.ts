@@ -51,12 +51,14 @@ export function keepModel(context: EngineContext, roster: Roster, reviews: reado
   // 0 rows: a budget of k rows is the same row with its bound moved up by k.
   function build() {
     const base = freed(rosterOf(context.year, snapshot), reviews, pinned);
-    const scope = { reviews, leads: true, peers: true, objective: "seats" as const, keep, maxChanges: 0 };
+    const scope = { reviews, leads: true, peers: true, objective: "seats" as const, keep, maxChanges: 0, shouldStop: context.shouldStop };
     return { base, ...buildScopeModel(context.year, context.candidates, base, scope) };
   }
   return {
     solve: async (limits) => {
       built ??= build();
+      // The run's limit cut the model's build short: nothing to solve.
+      if (built.stopped) return { status: "failed" };
       const { base, model, seats, startFrom, changesRow } = built;
       const atZero = model.rows[changesRow!]!;
       const keyOf = (j: number) => rowKey({ role: seats[j]!.role, personId: seats[j]!.person.id, reviewId: seats[j]!.review.id });
@@ -65,7 +67,7 @@ export function keepModel(context: EngineContext, roster: Roster, reviews: reado
       const chosen = limits.start ? new Set(limits.start.toAllocation().assignments.map(rowKey)) : undefined;
       const start = chosen && startFrom((j) => chosen.has(keyOf(j)));
       const seconds = Math.min(limits.seconds, context.timeLimitSeconds ?? Infinity);
-      const solution = await solveWithHighs({ ...model, rows }, { relativeGap: 0, presolve: false, maxNodes: limits.nodes, timeLimitSeconds: seconds, ...(start ? { start } : {}) });
+      const solution = await solveWithHighs({ ...model, rows }, { relativeGap: 0, presolve: false, maxNodes: limits.nodes, timeLimitSeconds: seconds, shouldStop: context.shouldStop, ...(start ? { start } : {}) });
       if (solution.status === "infeasible" || solution.status === "failed") return { status: solution.status };
       const work = copyRoster(base);
       seats.forEach((seat, column) => {

@@ -120,6 +120,9 @@ function polishScope(
   const goal = goalNetwork(year, context.candidates, base, { costs, seats: { mode: "held", staffing }, keep, ...(scope ? { scope } : {}) });
   for (let round = 0; round < POLISH_ROUNDS && !context.shouldStop(); round += 1) {
     if (round > 0) goal.reprice({ ...costs, pair: (c) => costs.pair(c) + penalty(c) });
+    // Polled between the round's parts too (the clock re-reports progress when it is due): past
+    // the run's limit the round is dropped, the best allocation so far kept.
+    if (context.shouldStop()) break;
     goal.net.solve({ shouldStop: context.shouldStop });
     const chosen = goal.pairs.filter((p) => goal.net.flow(p.arc) > 0.5).map((p) => p.candidate);
     // Advanced reviewers first, so that a team's advanced seats are taken before its other seats.
@@ -129,6 +132,7 @@ function polishScope(
     disbandTeamsWithoutAdvanced(next, pinned);
     // The whole year's greedy completion only for the whole year: a window's flow holds its seats.
     if (!scope) fillGreedily(context, next, ties);
+    if (context.shouldStop()) break;
     const score = rosterScore(next);
     if (compareScores(score, bestScore) > 0) {
       best = next;

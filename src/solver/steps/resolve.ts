@@ -46,7 +46,8 @@ export async function resolveScope(
     }
   }
   for (const seat of freed) roster.remove(seat.role, seat.person, seat.review);
-  const { model, seats, startFrom } = buildScopeModel(context.year, context.candidates, roster, scope);
+  // (The run's clock may cut a large model's build short: the solve below then reports a stop.)
+  const { model, seats, startFrom } = buildScopeModel(context.year, context.candidates, roster, { ...scope, shouldStop: context.shouldStop });
   // The seats just freed are a feasible start: HiGHS then never returns worse than the roster had.
   const wasThere = new Set(freed.map((seat) => `${seat.role}:${seat.person.id}@${seat.review.id}`));
   const start = warmStart ? startFrom((j) => wasThere.has(`${seats[j]!.role}:${seats[j]!.person.id}@${seats[j]!.review.id}`)) : undefined;

@@ -10,13 +10,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { checkAllocation } from "../src/check.js";
 import { readYearFolder } from "../src/io/files.js";
+import { toEngineName, type EngineName } from "../src/solver/engines/index.js";
 import { solve } from "../src/solver/index.js";
 import { solveInWorker } from "../src/worker/solve-in-worker.js";
 import type { Problem } from "../src/model/problem.js";
 import { loadFixture } from "./fixtures.js";
 
 const fixture = process.argv[2] ?? "2023-24";
-const engines = (process.argv[3] ?? "auto,greedy,self-selection,mip").split(",");
+const engines = (process.argv[3] ?? "auto,greedy,self-selection,mip").split(",").map(toEngineName);
 const INSTANTS_MS = [50, 500, 2000, 5000];
 /** Every run's own limit, so that an abort the solver cannot see ends there. */
 const TIME_LIMIT_MS = 20_000;
@@ -31,7 +32,7 @@ interface Row {
   readonly valid: boolean;
 }
 
-async function once(problem: Problem, engine: string, abortAtMs: number, through: Row["through"]): Promise<Row> {
+async function once(problem: Problem, engine: EngineName, abortAtMs: number, through: Row["through"]): Promise<Row> {
   const controller = new AbortController();
   let last = performance.now();
   let longestSilenceMs = 0;

@@ -42,7 +42,7 @@ function allocationOf(input: unknown): Allocation {
 function allocationOfYear(year: Year, input: unknown): Allocation {
   const allocation = allocationOf(input);
   const unknown = unknownSeats(year, allocation);
-  if (unknown.length > 0) throw new InvalidInputError(unknownSeatErrors(unknown, "allocation.csv", allocation.assignments.length, (index) => index + 2, true));
+  if (unknown.length > 0) throw new InvalidInputError(unknownSeatErrors(unknown, { file: "allocation.csv", total: allocation.assignments.length, rowOf: (index) => index + 2, withPath: true }));
   return allocation;
 }
 

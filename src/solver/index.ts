@@ -263,6 +263,6 @@ async function tightenBound(year: Year, candidates: Candidates, pinned: Roster, 
   if (filled >= relaxedSeats || clock.shouldStop()) return {};
   const small = year.reviews.length <= EXACT_BOUND_MAX_REVIEWS;
   if (!small && (relaxedSeats - filled) / relaxedSeats <= LP_BOUND_GAP) return {};
-  const seats = await exactSeatBound(year, candidates, pinned, Math.min(20, clock.remainingSeconds() ?? 20), !small, clock.shouldStop);
+  const seats = await exactSeatBound(year, candidates, pinned, { seconds: Math.min(20, clock.remainingSeconds() ?? 20), relax: !small, shouldStop: clock.shouldStop });
   return seats === undefined ? {} : { seats, relaxed: !small };
 }

@@ -113,7 +113,7 @@ export const lns: Engine = {
       // A small or medium year is re-solved whole, from the construction, for seats and reciprocity.
       progress("whole-year");
       const seconds = Math.min(LNS_LIMITS.wholeYearSeconds, context.timeLimitSeconds ?? Infinity);
-      const { kept } = await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true, objective: "balance" }, pinned, seconds, LNS_LIMITS.wholeYearNodes, true);
+      const { kept } = await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true, objective: "balance" }, { pinned, seconds, maxNodes: LNS_LIMITS.wholeYearNodes, warmStart: true });
       iterations += 1;
       if (kept && !context.shouldStop()) polishByFlow(context, roster, pinned, ties);
     } else {
@@ -145,7 +145,7 @@ export const lns: Engine = {
         (kind <= 1 ? reciprocitySeed(context, roster, schoolOrder, done) : undefined) ??
         order[cursor++ % order.length]!;
       const scope = neighbourhood(context, roster, seed, LNS_LIMITS.neighbourhoodSize);
-      const { before, after } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, pinned, LNS_LIMITS.neighbourhoodSeconds, LNS_LIMITS.neighbourhoodNodes);
+      const { before, after } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, { pinned, seconds: LNS_LIMITS.neighbourhoodSeconds, maxNodes: LNS_LIMITS.neighbourhoodNodes });
       iterations += 1;
       done += 1;
       stale = improved(before, after) ? 0 : stale + 1;
@@ -161,7 +161,7 @@ export const lns: Engine = {
     let provenGoals = false;
     if (year.reviews.length <= LNS_LIMITS.goalYearReviews && pairs <= LNS_LIMITS.goalYearPairs && !context.shouldStop()) {
       const seconds = Math.min(LNS_LIMITS.goalYearSeconds, context.timeLimitSeconds ?? Infinity);
-      const { solution } = await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true }, pinned, seconds, LNS_LIMITS.goalYearNodes, true);
+      const { solution } = await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true }, { pinned, seconds, maxNodes: LNS_LIMITS.goalYearNodes, warmStart: true });
       iterations += 1;
       provenGoals = solution.status === "optimal";
     }
@@ -173,7 +173,7 @@ export const lns: Engine = {
       if (seeds.length === 0) break;
       const seed = seeds[goalDone % Math.min(seeds.length, LNS_LIMITS.goalSeedSpan)]!;
       const scope = neighbourhood(context, roster, seed, LNS_LIMITS.neighbourhoodSize, { leaving: true });
-      const { before, after, kept } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, pinned, LNS_LIMITS.neighbourhoodSeconds, LNS_LIMITS.neighbourhoodNodes, true);
+      const { before, after, kept } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, { pinned, seconds: LNS_LIMITS.neighbourhoodSeconds, maxNodes: LNS_LIMITS.neighbourhoodNodes, warmStart: true });
       iterations += 1;
       goalDone += 1;
       const better = compareScores(after, before) > 0;

@@ -17,7 +17,7 @@ export const mip: Engine = {
     const roster = rosterFromPins(context);
     const limit = context.timeLimitSeconds ?? EXACT_TIME_LIMIT_SECONDS;
     context.report({ phase: "exact", incumbent: 0 });
-    const { solution } = await resolveScope(context, roster, { reviews: context.year.reviews, leads: true, peers: true }, pinnedKeys(context), limit);
+    const { solution } = await resolveScope(context, roster, { reviews: context.year.reviews, leads: true, peers: true }, { pinned: pinnedKeys(context), seconds: limit });
     const iterations = 1 + fillGreedily(context, roster, yearTies(context));
     const proven = solution.status === "optimal";
     return {

@@ -20,6 +20,18 @@ export function rosterScore(roster: Roster, keep?: ReadonlySet<string>): Score {
   return [fairness, seats, kept, goals];
 }
 
+/** How `resolveScope` solves its scope. */
+export interface ResolveOptions {
+  /** `role:person@review` of the seats that stay as they are (the user's pins). */
+  readonly pinned: ReadonlySet<string>;
+  /** HiGHS's time limit for the scope's MIP. */
+  readonly seconds: number;
+  /** HiGHS's branch-and-bound node limit (a work limit, the same on every machine). */
+  readonly maxNodes?: number;
+  /** Hand HiGHS the freed seats as a feasible start, so that it never returns worse than the roster had. */
+  readonly warmStart?: boolean;
+}
+
 /**
  * Re-decides the seats of `scope` exactly: frees every unpinned seat in it, solves the scope's
  * MIP with the rest of the roster fixed, and keeps the result only if the score does not get
@@ -29,10 +41,7 @@ export async function resolveScope(
   context: EngineContext,
   roster: Roster,
   scope: Scope,
-  pinned: ReadonlySet<string>,
-  timeLimitSeconds: number,
-  maxNodes?: number,
-  warmStart = false,
+  { pinned, seconds, maxNodes, warmStart = false }: ResolveOptions,
 ): Promise<{ solution: LinearSolution; kept: boolean; before: Score; after: Score }> {
   const before = rosterScore(roster, scope.keep);
   const freed: { role: Role; person: PersonInfo; review: ReviewInfo }[] = [];
@@ -50,7 +59,7 @@ export async function resolveScope(
   // The seats just freed are a feasible start: HiGHS then never returns worse than the roster had.
   const wasThere = new Set(freed.map((seat) => `${seat.role}:${seat.person.id}@${seat.review.id}`));
   const start = warmStart ? startFrom((j) => wasThere.has(`${seats[j]!.role}:${seats[j]!.person.id}@${seats[j]!.review.id}`)) : undefined;
-  const solution = await solveWithHighs(model, { timeLimitSeconds, shouldStop: context.shouldStop, ...(maxNodes !== undefined ? { maxNodes } : {}), ...(start ? { start } : {}) });
+  const solution = await solveWithHighs(model, { timeLimitSeconds: seconds, shouldStop: context.shouldStop, ...(maxNodes !== undefined ? { maxNodes } : {}), ...(start ? { start } : {}) });
   const added: typeof freed = [];
   if (solution.status === "optimal" || solution.status === "limit") {
     seats.forEach((seat, column) => {

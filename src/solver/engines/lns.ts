@@ -1,12 +1,12 @@
 import { fairnessOn } from "../../goals/fairness.js";
-import { compareScores, type Score } from "../../goals/index.js";
+import { compareScores } from "../../goals/index.js";
 import type { Engine, StopReason } from "../engine.js";
 import { constructByFlows } from "../steps/construct.js";
 import { fillGreedily, yearTies } from "../steps/fill.js";
 import { deviation, goalSeeds, neighbourhood, openSeats, reciprocitySeed } from "../steps/neighbourhood.js";
 import { polishByFlow } from "../steps/polish.js";
 import { pinnedKeys, rosterFromPins } from "../steps/pins.js";
-import { resolveScope, rosterScore } from "../steps/resolve.js";
+import { resolveScope, rosterScore, type RosterScore } from "../steps/resolve.js";
 import { sweepByWeeks } from "../steps/sweep.js";
 import { breathe } from "../lp.js";
 
@@ -54,11 +54,11 @@ export const LNS_LIMITS = {
 } as const;
 
 /**
- * Whether a neighbourhood improved the roster enough to keep searching: a seat, a kept seat, or
- * one unit of the lower goals (kilometre-sized travel gains alone do not keep the search going).
+ * Whether a neighbourhood improved the roster enough to keep searching: a seat, any gain of the
+ * goals, or a whole seat kept from an earlier allocation.
  */
-function improved(before: Score, after: Score): boolean {
-  return after[0]! > before[0]! + 1e-9 || after[1]! > before[1]! || after[2]! >= before[2]! + 1;
+function improved([seats, goals, kept]: RosterScore, after: RosterScore): boolean {
+  return after[0] > seats + 1e-9 || after[1] > goals || after[2] >= kept + 1;
 }
 
 /** Whether anyone may sit on `review` at all (a team nobody may join is short whatever we do). */

@@ -1,4 +1,4 @@
-import { compareScores, scoreOf, type Score } from "../../goals/index.js";
+import { compareScores, scoreOf } from "../../goals/index.js";
 import type { Role } from "../../model/schema.js";
 import type { PersonInfo, ReviewInfo } from "../../model/year.js";
 import { place } from "../../rules/placement.js";
@@ -8,17 +8,25 @@ import { buildScopeModel, type Scope } from "../mip-model.js";
 import type { Roster } from "../roster.js";
 
 /**
- * The roster's value as the engines compare it: `[fairness, seats, kept, goals]`, where `kept`
- * counts the seats kept from an earlier allocation (repair's second goal; 0 without one) and
- * `fairness` the protected teams' first peers (0 unless the policy protects teams).
+ * A roster's value as the engines compare it, tier by tier: the two tiers of `Score` (`seats`,
+ * fairness included, then `goals`), then `kept`, the seats kept from an earlier allocation
+ * (repair; 0 without one). Unlike the scope MIP, which ranks kept seats above the goals
+ * (mip-model.ts), this comparison puts them after: the order `resolveScope` and the LNS's
+ * patience have run on since fairness joined the seats' tier.
  */
-export function rosterScore(roster: Roster, keep?: ReadonlySet<string>): Score {
+export type RosterScore = readonly [seats: number, goals: number, kept: number];
+
+/** The roster's `RosterScore`; `keep` holds `role:person@review` of the earlier allocation's seats. */
+export function rosterScore(roster: Roster, keep?: ReadonlySet<string>): RosterScore {
   const allocation = roster.toAllocation();
   let kept = 0;
   if (keep) for (const a of allocation.assignments) if (keep.has(`${a.role}:${a.personId}@${a.reviewId}`)) kept += 1;
-  const [fairness = 0, seats = 0, goals = 0] = scoreOf(place(roster.year, allocation));
-  return [fairness, seats, kept, goals];
+  const [seats, goals] = scoreOf(place(roster.year, allocation));
+  return [seats, goals, kept];
 }
+
+/** Below every roster: a scope whose teams lost their advanced reviewer. */
+const WORST: RosterScore = [-Infinity, 0, 0];
 
 /** How `resolveScope` solves its scope. */
 export interface ResolveOptions {
@@ -42,7 +50,7 @@ export async function resolveScope(
   roster: Roster,
   scope: Scope,
   { pinned, seconds, maxNodes, warmStart = false }: ResolveOptions,
-): Promise<{ solution: LinearSolution; kept: boolean; before: Score; after: Score }> {
+): Promise<{ solution: LinearSolution; kept: boolean; before: RosterScore; after: RosterScore }> {
   const before = rosterScore(roster, scope.keep);
   const freed: { role: Role; person: PersonInfo; review: ReviewInfo }[] = [];
   for (const review of scope.reviews) {
@@ -71,7 +79,7 @@ export async function resolveScope(
     });
   }
   const teamsOk = scope.reviews.every((review) => roster.advancedOk(review));
-  const after = teamsOk ? rosterScore(roster, scope.keep) : [-Infinity];
+  const after = teamsOk ? rosterScore(roster, scope.keep) : WORST;
   if (compareScores(after, before) < 0) {
     for (const seat of added) roster.remove(seat.role, seat.person, seat.review);
     for (const seat of freed) roster.add(seat.role, seat.person, seat.review);

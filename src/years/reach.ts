@@ -5,6 +5,7 @@
  */
 import { covers } from "../model/dates.js";
 import type { InputError } from "../model/errors.js";
+import { plural } from "../model/text.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { allowedPair, mostWithoutOverlap } from "../rules/index.js";
 
@@ -26,7 +27,6 @@ export interface SchoolReach {
   readonly reason?: string;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The reviews counted by school that `person` may sit on, by the pair rules alone. */
 function reviewsOpenTo(year: Year, person: PersonInfo, reviews: readonly ReviewInfo[]): ReviewInfo[] {

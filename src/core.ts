@@ -14,7 +14,8 @@ export { ProblemSchema, validateReferences, type Problem, type ProblemInput, typ
 export { validateProblem, validateAllocation, ProblemInputSchema, SCHEMA_VERSION, type ProblemInputObject } from "./model/validate.js";
 export { InvalidInputError } from "./model/errors.js";
 export { DEFAULT_POLICY, DEFAULT_SEAT_BANDS, DEFAULT_WEIGHTS, makePolicy, PolicySchema, PolicyOverridesSchema, seatsFromBands, type Policy, type PolicyOverrides, type SeatBand, type Weights } from "./model/policy.js";
-export { indexYear, accountOf, trustAccount, type Year, type ReviewInfo, type PersonInfo, type Host, type ReviewKind, type Account } from "./model/year.js";
+export { indexYear, type Year, type ReviewInfo, type PersonInfo, type Host, type ReviewKind } from "./model/year.js";
+export { accountOf, trustAccount, type Account } from "./model/accounts.js";
 export { DEFAULT_KINDS, KindSchema, mergeKinds, type Kind, type KindOverride } from "./model/kinds.js";
 export { RULES, PAIR_RULES, COMPOSITION_RULES, type Rule, type PairRule, type AllocationRule, type Violation } from "./rules/index.js";
 export { solve, checkAllocation, explain, repair, respond, closeYear, type ProblemLike } from "./api.js";

@@ -1,7 +1,8 @@
 import { yearNumber } from "../model/history.js";
 import type { Problem } from "../model/problem.js";
 import { CARRY_OVER_LIMIT, type Assignment, type HistoryEntry, type LedgerYear, type School } from "../model/schema.js";
-import { accountOf, indexYear, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
+import { accountOf } from "../model/accounts.js";
+import { indexYear, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
 import { unknownSeat } from "../rules/known-people.js";
 import { reciprocityReach } from "./reach.js";
 import { pathwayOf, type PathwayRow } from "./pathway.js";

@@ -15,10 +15,18 @@ import { dutiesOf, isFree, isFrozen, needsAdvanced, NO_STANDING, seatFunnel, sta
  * the freeze date); a `pin` could not be honoured; a pair `rule` (or the answers: everyone left
  * declined or withdrew) leaves nobody; a team `composition` cap does; everyone eligible is
  * `busy`; the team needs an `advanced` reviewer first; or a `fuller` allocation exists.
+ *
+ * @example
+ * const busy = explain(problem, allocation).seats.filter((s) => s.cause === ("busy" satisfies SeatCause));
  */
 export type SeatCause = "frozen" | "pin" | "rule" | "composition" | "busy" | "advanced" | "fuller";
 
-/** Why one review's seats of one role are empty, and what would fill them. */
+/**
+ * Why one review's seats of one role are empty, and what would fill them.
+ *
+ * @example
+ * for (const s of explain(problem, allocation).seats) console.log(`${s.reviewId} ${s.role} (${s.missing}): ${s.reason}; ${s.remedies.join("; ")}`);
+ */
 export interface SeatExplanation {
   readonly reviewId: string;
   readonly hostSchoolId: string;

@@ -12,7 +12,12 @@ import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { advancedToStaff, allowedPair, isAdvanced, meetsAdvanced, peerSeatsLeft, seatAdmits, type SeatState } from "../rules/index.js";
 import { place } from "../rules/placement.js";
 
-/** One standby (`standby.csv`): rank 1 is asked first. */
+/**
+ * One standby (`standby.csv`): rank 1 is asked first.
+ *
+ * @example
+ * const first = standbyList(year, result.allocation).filter((row: StandbyRow) => row.rank === 1);
+ */
 export interface StandbyRow {
   readonly reviewId: string;
   readonly rank: number;
@@ -25,6 +30,12 @@ export interface StandbyRow {
 /** Standbys listed per review and role. */
 export const STANDBY_LIMIT = 3;
 
+/**
+ * Which standbys `standbyFor` lists: one role or both, and how many.
+ *
+ * @example
+ * const peers = standbyFor(year, result.allocation, year.reviewById.get("R0412")!, { role: "peer", limit: 5 } satisfies StandbyOptions);
+ */
 export interface StandbyOptions {
   /** Only this role's standbys (default: Lead Reviewers, then peers). */
   readonly role?: Role;

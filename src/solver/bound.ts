@@ -20,7 +20,13 @@ import { buildScopeModel } from "./mip-model.js";
 import { leadNetwork, openSurplus, peerNetwork, SINK, SOURCE, type SeatNetwork } from "./network.js";
 import type { Roster } from "./roster.js";
 
-/** Upper bounds on the objective levels: no valid allocation can do better. */
+/**
+ * Upper bounds on the objective levels: no valid allocation can do better.
+ *
+ * @example
+ * const { filledSeats, method }: Bound = result.bound;
+ * console.log(`no allocation fills more than ${filledSeats} seats (${method})`);
+ */
 export interface Bound {
   /** Most seats (Lead Reviewer and peer) any valid allocation can fill. */
   readonly filledSeats: number;

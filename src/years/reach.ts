@@ -9,7 +9,12 @@ import { plural } from "../model/text.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { allowedPair, mostWithoutOverlap } from "../rules/index.js";
 
-/** What one school's reviewers can give towards its reciprocity target. */
+/**
+ * What one school's reviewers can give towards its reciprocity target.
+ *
+ * @example
+ * for (const r of reciprocityReach(result.year)) if (r.reason) console.log(`${r.schoolId}: ${r.reason}`);
+ */
 export interface SchoolReach {
   readonly schoolId: string;
   /** The school's reciprocity target (peer seats hosted, plus carry-over). */

@@ -10,10 +10,22 @@ import type { AdvancedStaffing } from "../../solver/bound.js";
 import type { Roster } from "../../solver/roster.js";
 import type { MoveLimits } from "../moves.js";
 
-/** What a line of the sheet asks for. */
+/**
+ * What a line of the sheet asks for.
+ *
+ * @example
+ * const recruiting = sheet.rows.filter((row) => row.action === ("recruit-advanced" satisfies ShortageAction));
+ */
 export type ShortageAction = "recruit-advanced" | "recruit-reviewers" | "recruit-lead" | "second-review" | "move-date";
 
-/** One line of the shortage sheet (`shortage.csv`). */
+/**
+ * One line of the shortage sheet (`shortage.csv`).
+ *
+ * @example
+ * for (const row of (await shortageSheet(result.year, result.allocation)).rows) {
+ *   console.log(`${row.week} ${row.action}: ${row.amount} ${row.unit} fill ${row.seats}${row.proven ? "" : `..${row.seatsAtMost}`} seats`);
+ * }
+ */
 export interface ShortageRow {
   readonly action: ShortageAction;
   /** The week (its Monday), or `all` for an action's total over every week. */

@@ -102,8 +102,12 @@ function placesSent(year: Year, state: SeatState): Map<string, number> {
  * const year = indexYear(problem);
  * const [first] = standbyFor(year, result.allocation, year.reviewById.get("R0412")!, { role: "peer" });
  */
-export function standbyFor(year: Year, allocation: Allocation | SeatState, review: ReviewInfo, options: StandbyOptions = {}, sent?: ReadonlyMap<string, number>): StandbyRow[] {
-  const state = "assignments" in allocation ? seatStateOf(year, allocation) : allocation;
+export function standbyFor(year: Year, allocation: Allocation | SeatState, review: ReviewInfo, options: StandbyOptions = {}): StandbyRow[] {
+  return standbysOf(year, "assignments" in allocation ? seatStateOf(year, allocation) : allocation, review, options);
+}
+
+/** `standbyFor` on a seat state, with the places each school sends when the caller counted them once for every review. */
+function standbysOf(year: Year, state: SeatState, review: ReviewInfo, options: StandbyOptions, sent?: ReadonlyMap<string, number>): StandbyRow[] {
   const limit = options.limit ?? STANDBY_LIMIT;
   const rows: StandbyRow[] = [];
   for (const role of options.role ? [options.role] : (["lead", "peer"] as const)) {
@@ -136,5 +140,5 @@ export function standbyList(year: Year, allocation: Allocation, options: { reado
   const sent = placesSent(year, state);
   const exclude = givenUpSeats(allocation, year);
   const frozenBefore = options.freezeBefore !== undefined ? (parseDay(options.freezeBefore) ?? -Infinity) : -Infinity;
-  return year.reviews.filter((review) => review.span.from >= frozenBefore).flatMap((review) => standbyFor(year, state, review, { exclude }, sent));
+  return year.reviews.filter((review) => review.span.from >= frozenBefore).flatMap((review) => standbysOf(year, state, review, { exclude }, sent));
 }

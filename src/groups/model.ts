@@ -108,7 +108,8 @@ export const GroupSchema = z.object({
  * A standing group of one programme (a row of `groups.csv`, its schools together).
  *
  * @example
- * for (const g of result.grouping.groups) console.log(`${g.programme} ${g.groupId}: ${g.schoolIds.join(", ")} with ${g.facilitatorIds[0] ?? "no facilitator"}`);
+ * const { grouping } = await group(cohort);
+ * for (const g of grouping.groups) console.log(`${g.programme} ${g.groupId}: ${g.schoolIds.join(", ")} with ${g.facilitatorIds[0] ?? "no facilitator"}`);
  */
 export type Group = z.infer<typeof GroupSchema>;
 
@@ -123,7 +124,8 @@ export const UnplacedSchema = z.object({ programme: id, schoolId: id, reason: z.
  * A school the grouping leaves out, and why (`unplaced.csv`).
  *
  * @example
- * for (const u of result.grouping.unplaced) console.log(`${u.schoolId}: ${u.reason}`);
+ * const { grouping } = await group(cohort);
+ * for (const u of grouping.unplaced) console.log(`${u.schoolId}: ${u.reason}`);
  */
 export type Unplaced = z.infer<typeof UnplacedSchema>;
 

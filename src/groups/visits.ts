@@ -7,7 +7,8 @@ import type { Grouping } from "./model.js";
  * One visit day: a group's school hosts the others.
  *
  * @example
- * for (const v of visitsOf(indexCohort(cohort), result.grouping)) console.log(`${v.groupId} visit ${v.visit}: ${v.hostSchoolId} hosts ${v.visitingSchoolIds.join(", ")}`);
+ * const { grouping } = await group(cohort);
+ * for (const v of visitsOf(indexCohort(cohort), grouping)) console.log(`${v.groupId} visit ${v.visit}: ${v.hostSchoolId} hosts ${v.visitingSchoolIds.join(", ")}`);
  */
 export interface Visit {
   readonly programme: string;

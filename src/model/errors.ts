@@ -23,7 +23,8 @@ export interface InputError {
  * A stable code for each kind of input problem, for programs to branch on (docs/api.md lists them).
  *
  * @example
- * const missing = year.ok ? [] : year.errors.filter((e) => e.code === ("missing-column" satisfies InputErrorCode));
+ * const read = parseYear(files);
+ * const missing = read.ok ? [] : read.errors.filter((e) => e.code === ("missing-column" satisfies InputErrorCode));
  */
 export type InputErrorCode =
   | "missing-file"

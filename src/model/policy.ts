@@ -46,7 +46,7 @@ export const WeightsSchema = z
  * The policy's weights: what one unit of each goal is worth (docs/policy.md).
  *
  * @example
- * const weights: Weights = { ...DEFAULT_POLICY.weights, travel: 0 };
+ * const weights: Weights = { ...DEFAULT_POLICY.weights, travelPerKm: 0 };
  * const policy = makePolicy({ weights });
  */
 export type Weights = z.infer<typeof WeightsSchema>;
@@ -222,7 +222,7 @@ export const PolicyOverridesSchema = z
  * A `policy.json`: any subset of the policy's keys, `weights` partial.
  *
  * @example
- * const overrides: PolicyOverrides = { minDistanceKm: 0, weights: { travel: 2 } };
+ * const overrides: PolicyOverrides = { minDistanceKm: 0, weights: { travelPerKm: 2 } };
  * const problem = validateProblem({ ...input, policy: overrides });
  */
 export type PolicyOverrides = z.infer<typeof PolicyOverridesSchema>;

@@ -80,7 +80,7 @@ export const ALLOCATION_RULES: readonly AllocationRule[] = [overlap, capacity, t
  * Every hard rule, in the order the checker reports them.
  *
  * @example
- * console.log(RULES.map((rule: Rule) => rule.id).join(", ")); // known-people, own-school, same-hub, ...
+ * console.log(RULES.map((rule: Rule) => rule.id).join(", ")); // known-people, review-kind, own-school, ...
  */
 export const RULES: readonly Rule[] = [knownPeople, ...PAIR_RULES, ...ALLOCATION_RULES];
 

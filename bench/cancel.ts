@@ -15,12 +15,13 @@
  * tsx's loader.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { toEngineName, type EngineName } from "../src/solver/engines/index.js";
 import type { Problem } from "../src/model/problem.js";
 import { loadFixture } from "./fixtures.js";
 
 const { checkAllocation, readYearFolder, solve, solveInWorker } = (await import(new URL("../dist/node.js", import.meta.url).href)) as typeof import("../src/node.js");
 const fixture = process.argv[2] ?? "2023-24";
-const engines = (process.argv[3] ?? "auto,greedy,self-selection,mip").split(",");
+const engines = (process.argv[3] ?? "auto,greedy,self-selection,mip").split(",").map(toEngineName);
 const INSTANTS_MS = [50, 500, 2000, 5000];
 /** Every aborted run's own limit, so that an abort the solver cannot see ends there. */
 const TIME_LIMIT_MS = 20_000;
@@ -43,7 +44,7 @@ interface Row {
   readonly valid: boolean;
 }
 
-async function once(problem: Problem, engine: string, through: Row["through"], abortAtMs: number | undefined): Promise<Row> {
+async function once(problem: Problem, engine: EngineName, through: Row["through"], abortAtMs: number | undefined): Promise<Row> {
   const controller = new AbortController();
   const started = performance.now();
   let last = started;

@@ -6,6 +6,7 @@
 import { checkAllocation, totalDeviation } from "../src/check.js";
 import { formatInputError } from "../src/io/errors.js";
 import { readYearFolder } from "../src/io/files.js";
+import { toEngineName } from "../src/solver/engines/index.js";
 import { solve } from "../src/solver/index.js";
 import { loadFixture } from "./fixtures.js";
 
@@ -19,7 +20,7 @@ const started = performance.now();
 // The baselines' bound would be the same year's bound again: only the optimising engines pay for the exact one.
 const baseline = method === "greedy" || method === "self-selection";
 const result = await solve(problem.value, {
-  engine: method,
+  engine: toEngineName(method),
   seed: Number(seedText),
   ...(baseline ? { exactBound: false } : {}),
   ...(process.env.BENCH_TIME_LIMIT_MS ? { timeLimitMs: Number(process.env.BENCH_TIME_LIMIT_MS) } : {}),

@@ -23,7 +23,13 @@ import type { Response } from "./season/responses.js";
 import { solve as solveUnchecked, type SolveOptions, type SolveResult } from "./solver/index.js";
 import { closeYear as closeUnchecked, type CloseYearOptions, type CloseYearOutcome } from "./years/close-year.js";
 
-/** A problem as the API takes it: a checked `Problem`, or an object to be checked (defaults may be left out). */
+/**
+ * A problem as the API takes it: a checked `Problem`, or an object to be checked (defaults may be left out).
+ *
+ * @example
+ * const input: ProblemLike = JSON.parse(body); // checked by the call: an InvalidInputError if it is not a problem
+ * const result = await solve(input, { seed: 1 });
+ */
 export type ProblemLike = Problem | ProblemInputObject;
 
 function problemOf(input: ProblemLike | Year | unknown): Problem {
@@ -42,7 +48,7 @@ function allocationOf(input: unknown): Allocation {
 function allocationOfYear(year: Year, input: unknown): Allocation {
   const allocation = allocationOf(input);
   const unknown = unknownSeats(year, allocation);
-  if (unknown.length > 0) throw new InvalidInputError(unknownSeatErrors(unknown, "allocation.csv", allocation.assignments.length, (index) => index + 2, true));
+  if (unknown.length > 0) throw new InvalidInputError(unknownSeatErrors(unknown, { file: "allocation.csv", total: allocation.assignments.length, rowOf: (index) => index + 2, withPath: true }));
   return allocation;
 }
 

@@ -10,10 +10,7 @@ import { z } from "zod";
 import { parseDay } from "./model/dates.js";
 import type { InputError } from "./model/errors.js";
 import { excerpt } from "./model/text.js";
-import { ENGINES } from "./solver/index.js";
-
-/** The engine names `solve` takes: `auto` and the own keys of `ENGINES` (never `__proto__` or `toString`). */
-export const ENGINE_NAMES: readonly string[] = ["auto", ...Object.keys(ENGINES)];
+import { ENGINE_NAMES, isEngineName } from "./solver/engines/index.js";
 
 const isoDate = z.string().refine((text) => parseDay(text) !== undefined, { message: "is not a real date written YYYY-MM-DD" });
 const id = z.string().min(1, "is blank");
@@ -29,7 +26,7 @@ const SolveOptionsSchema = z
     seed: z.number().refine(Number.isFinite, { message: "must be a finite number" }).optional(),
     engine: z
       .string()
-      .refine((name) => ENGINE_NAMES.includes(name), { message: `is not an engine; use one of ${ENGINE_NAMES.join(", ")}` })
+      .refine(isEngineName, { message: `is not an engine; use one of ${ENGINE_NAMES.join(", ")}` })
       .optional(),
     timeLimitMs: positiveMs.optional(),
     signal: z.instanceof(AbortSignal).optional(),

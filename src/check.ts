@@ -9,7 +9,12 @@ import { place, type Placement } from "./rules/placement.js";
 import type { Violation } from "./rules/types.js";
 
 
-/** Seats of one review left empty. */
+/**
+ * Seats of one review left empty.
+ *
+ * @example
+ * for (const u of checkAllocation(problem, allocation).unfilled) console.log(`${u.reviewId} (${u.hostSchoolId}): ${u.missing} ${u.role} seat(s) empty`);
+ */
 export interface UnfilledSeats {
   readonly reviewId: string;
   /** The host's id: its school's, or for a review of a trust (a TPR) the trust's. */
@@ -21,6 +26,10 @@ export interface UnfilledSeats {
 /**
  * How the empty seats fall on reviews: the one count of short reviews that `qar explain`, the
  * report, summary.json and the terminal all give.
+ *
+ * @example
+ * const counts: EmptySeatCounts = emptySeatCounts(result.year, result.check.unfilled);
+ * console.log(`${counts.seats} empty seats on ${counts.reviews} reviews`);
  */
 export interface EmptySeatCounts {
   /** Empty seats, Lead Reviewer and peer. */
@@ -66,7 +75,13 @@ export function emptySeatCounts(year: Year, unfilled: readonly Pick<UnfilledSeat
   return { seats: leadSeats + peerSeats, leadSeats, peerSeats, reviews: reviews.size, withoutLead: unfilled.filter((s) => s.role === "lead" && s.missing > 0).length, noPeerTeam, shortOfPeers };
 }
 
-/** The figures of an allocation, as the checker computes them (the report shows these). */
+/**
+ * The figures of an allocation, as the checker computes them (the report shows these).
+ *
+ * @example
+ * const m: Metrics = checkAllocation(problem, allocation).metrics;
+ * console.log(`${m.filled.total}/${m.seats.total} seats, ${(100 * m.fullTeamShare).toFixed(1)}% full teams, ${m.travel.meanKm.toFixed(1)} km on average`);
+ */
 export interface Metrics {
   readonly reviews: number;
   readonly seats: { readonly total: number; readonly lead: number; readonly peer: number };
@@ -110,7 +125,13 @@ export interface ReciprocityMetrics {
     readonly worstDeviation: number;
 }
 
-/** What `checkAllocation` finds: every violation, the metrics, the ledger and the empty seats. */
+/**
+ * What `checkAllocation` finds: every violation, the metrics, the ledger and the empty seats.
+ *
+ * @example
+ * const check: CheckResult = checkAllocation(problem, allocation);
+ * if (!check.valid) for (const v of check.violations) console.log(`${v.rule}: ${v.message}`);
+ */
 export interface CheckResult {
   readonly valid: boolean;
   readonly violations: readonly Violation[];

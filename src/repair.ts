@@ -14,6 +14,10 @@ export type { FrozenIssue, RepairOption };
 /**
  * A change to a year after its allocation was published. A `withdraw` with a `reviewId` takes
  * the person off that one review; without one, off every review from the freeze date on.
+ *
+ * @example
+ * const changes: Change[] = [{ change: "withdraw", id: "P0193" }, { change: "move", id: "R0412", start: "2025-03-10" }];
+ * const outcome = await repair(problem, published, changes, { seed: 1 });
  */
 export type Change =
   | { readonly change: "withdraw"; readonly id: string; readonly reviewId?: string }
@@ -35,10 +39,20 @@ export interface MaxChangesIssue {
   readonly fewest: RepairOption;
 }
 
-/** Why a repair was refused: a change that cannot be applied, a `maxChanges` no repair meets, or a frozen row that cannot stay. */
+/**
+ * Why a repair was refused: a change that cannot be applied, a `maxChanges` no repair meets, or a frozen row that cannot stay.
+ *
+ * @example
+ * if (!outcome.ok) for (const issue of outcome.issues) console.log(issue.field, issue.message);
+ */
 export type RepairIssue = ChangeIssue | MaxChangesIssue | FrozenIssue;
 
-/** `solve`'s options (seed, time limit, signal, progress; the repair engine always runs), and the repair's own. */
+/**
+ * `solve`'s options (seed, time limit, signal, progress; the repair engine always runs), and the repair's own.
+ *
+ * @example
+ * const outcome = await repair(problem, published, changes, { seed: 1, freezeBefore: "2025-01-20", maxChanges: 8 } satisfies RepairOptions);
+ */
 export interface RepairOptions extends Omit<SolveOptions, "start" | "engine"> {
   /** The user's explicit word that confirmed seats a withdrawal leaves without any possible advanced reviewer are released. */
   readonly releaseStranded?: boolean;
@@ -54,6 +68,13 @@ export interface RepairOptions extends Omit<SolveOptions, "start" | "engine"> {
   readonly replyBy?: string;
 }
 
+/**
+ * What `repair` gives: the re-planned year with its diff, notices and trade-off, or the issues that refused it.
+ *
+ * @example
+ * const outcome: RepairOutcome = await repair(problem, published, changes, { seed: 1 });
+ * if (outcome.ok) console.log(`${outcome.changes} changed rows`, outcome.diff, outcome.notices.length);
+ */
 export type RepairOutcome =
   | ({
       readonly ok: true;

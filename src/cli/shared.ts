@@ -176,7 +176,7 @@ export async function loadAllocationOf(year: Year | Problem, file: string, io?: 
 /** Stops when an allocation read from `file` names reviews or people `year` does not have. */
 export function refuseUnknownSeats(year: Year | Problem, allocation: Allocation, file: string, rows: readonly number[]): void {
   const unknown = unknownSeats("reviewById" in year ? year : indexYear(year), allocation);
-  if (unknown.length > 0) throw new InputFailure(unknownSeatErrors(unknown, file, allocation.assignments.length, (index) => rows[index]));
+  if (unknown.length > 0) throw new InputFailure(unknownSeatErrors(unknown, { file, total: allocation.assignments.length, rowOf: (index) => rows[index] }));
 }
 
 /** The folders every solve-like command writes files into, whose names are not known before the run. */

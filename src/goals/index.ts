@@ -69,8 +69,12 @@ export function goalUnits(placement: Placement): Record<string, number> {
   return Object.fromEntries(GOALS.map((goal) => [goal.id, goal.units(placement)]));
 }
 
-/** An allocation's value by tier: `[seats, goals]`, larger is better, compared in order. */
-export type Score = readonly number[];
+/**
+ * An allocation's value by tier, larger is better, compared in order: `seats`, the filled seats
+ * at their policy weights with fairness priced above every peer seat of the year, then `goals`,
+ * every other goal's weighted units (a cost counts negative).
+ */
+export type Score = readonly [seats: number, goals: number];
 
 /**
  * The policy's value of a placement, tier by tier. Fairness counts in the seats' tier, each
@@ -90,7 +94,7 @@ export function scoreOf(placement: Placement): Score {
  * compared to within rounding only (seats are whole, each weighing at least `MIN_SEAT_WEIGHT`):
  * a tolerance relative to its size would hide one seat among thousands of heavily weighted ones.
  */
-export function compareScores(a: Score, b: Score, tolerance = 1e-9): number {
+export function compareScores<T extends readonly [seats: number, ...rest: number[]]>(a: T, b: T, tolerance = 1e-9): number {
   for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
     const diff = (a[i] ?? 0) - (b[i] ?? 0);
     const relative = tolerance * Math.max(1, Math.abs(a[i] ?? 0), Math.abs(b[i] ?? 0));

@@ -1,8 +1,14 @@
-import { accountOf, type Year } from "../model/year.js";
+import { accountOf } from "../model/accounts.js";
+import type { Year } from "../model/year.js";
 import type { Placement } from "../rules/types.js";
 import type { Goal } from "./types.js";
 
-/** One school's reciprocity account: places its reviewers fill elsewhere against its target. */
+/**
+ * One school's reciprocity account: places its reviewers fill elsewhere against its target.
+ *
+ * @example
+ * const owing = result.check.ledger.filter((row: LedgerRow) => row.balance < 0).map((row) => `${row.schoolId} owes ${-row.balance}`);
+ */
 export interface LedgerRow {
   readonly schoolId: string;
   /** Peer seats filled at the reviews the school hosts, in this allocation. */
@@ -17,6 +23,9 @@ export interface LedgerRow {
 /**
  * One trust's reciprocity account, for the kinds counted by trust (Trust Peer Reviews): the
  * places its schools' people fill on those reviews against the seats of those it hosts.
+ *
+ * @example
+ * for (const row of result.check.trustLedger) console.log(`${row.trustId}: sent ${row.placesSent} of ${row.target}`);
  */
 export interface TrustLedgerRow {
   readonly trustId: string;

@@ -24,6 +24,13 @@ export interface GroupMetrics {
   readonly programmes: readonly { readonly programme: string; readonly schools: number; readonly placed: number; readonly groups: number }[];
 }
 
+/**
+ * What `checkGroups` finds: every broken group rule, and the grouping's figures.
+ *
+ * @example
+ * const check: GroupCheck = checkGroups(cohort, grouping);
+ * if (!check.valid) for (const v of check.violations) console.log(`${v.rule} ${v.programme}/${v.groupId ?? ""}: ${v.message}`);
+ */
 export interface GroupCheck {
   readonly valid: boolean;
   readonly violations: readonly GroupViolation[];

@@ -35,7 +35,13 @@ export interface FacilitatorInfo {
   readonly maxGroups: number;
 }
 
-/** A cohort indexed for the rules, the checker and the engine. Built once, never mutated. */
+/**
+ * A cohort indexed for the rules, the checker and the engine. Built once, never mutated.
+ *
+ * @example
+ * const index: CohortIndex = indexCohort(cohort);
+ * const files = groupOutputs(index, await group(cohort));
+ */
 export interface CohortIndex {
   readonly cohort: Cohort;
   readonly policy: GroupPolicy;

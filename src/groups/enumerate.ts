@@ -50,7 +50,16 @@ export function programmeBlock(index: CohortIndex, programme: string): Block {
 /** Enumeration stops here: beyond it a block is too large to group exactly in memory. */
 export const MAX_CANDIDATES = 2_500_000;
 
-/** Thrown when a block has more candidate groups than `MAX_CANDIDATES`. */
+/**
+ * Thrown when a block has more candidate groups than `MAX_CANDIDATES`.
+ *
+ * @example
+ * try {
+ *   await group(cohort);
+ * } catch (error) {
+ *   if (error instanceof TooManyGroupsError) console.log(`split ${error.programme}: ${error.message}`);
+ * }
+ */
 export class TooManyGroupsError extends RangeError {
   constructor(readonly programme: string) {
     super(`${programme} has more than ${MAX_CANDIDATES} possible groups; split the programme or tighten the policy (oversizeGroups, mixedPhaseGroups)`);

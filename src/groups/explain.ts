@@ -2,6 +2,7 @@ import type { CohortIndex, MemberInfo } from "./cohort.js";
 import { memberKey } from "./cohort.js";
 import type { Cohort, Grouping, Unplaced } from "./model.js";
 import { canSplit, sizeRange, type GroupPolicy } from "./policy.js";
+import { plural } from "../model/text.js";
 import { FACILITATOR_GROUP_RULES, FACILITATOR_SCHOOL_RULES, SCHOOL_PAIR_RULES } from "./rules/index.js";
 
 /** A group left without a facilitator, and why. */
@@ -14,7 +15,6 @@ export interface UncoveredGroup {
 /** Solves a cohort again and returns the keys of the members it leaves unplaced. */
 export type Resolver = (cohort: Cohort) => Promise<{ readonly left: ReadonlySet<string>; readonly proven: boolean } | undefined>;
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Why a school that no allowed group contains cannot be placed. */
 function alone(index: CohortIndex, member: MemberInfo, peers: readonly MemberInfo[]): string {

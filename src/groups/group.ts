@@ -9,6 +9,12 @@ import { buildBlockModel } from "./grouping-model.js";
 import { solveBySubsets } from "./subsets.js";
 import type { Cohort, Group, Grouping } from "./model.js";
 
+/**
+ * How `group` solves: its limits and method.
+ *
+ * @example
+ * const result = await group(cohort, { timeLimitMs: 30_000, remedies: false } satisfies GroupOptions);
+ */
 export interface GroupOptions {
   /** Wall-clock safety net in milliseconds (a run it stops is not reproducible byte for byte). */
   readonly timeLimitMs?: number;
@@ -53,6 +59,13 @@ export interface GroupBound {
   readonly journeysKm: number;
 }
 
+/**
+ * What `group` gives: the grouping, its check, its bounds and how the solve went.
+ *
+ * @example
+ * const result: GroupResult = await group(cohort);
+ * console.log(`${result.check.metrics.placed} of ${result.bound.placed} placed, ${result.status}`);
+ */
 export interface GroupResult {
   /** `optimal` when every block and the staffing were proven optimal. */
   readonly status: "optimal" | "feasible";

@@ -3,7 +3,12 @@ import { z } from "zod";
 const size = z.number().int().min(2).max(12);
 const count = z.number().int().nonnegative().max(100);
 
-/** Every group policy setting, all with defaults. A cohort's `policy.json` holds any subset. */
+/**
+ * Every group policy setting, all with defaults. A cohort's `policy.json` holds any subset.
+ *
+ * @example
+ * const policy = GroupPolicySchema.parse({ ...DEFAULT_GROUP_POLICY, maxGroupSize: 5 });
+ */
 export const GroupPolicySchema = z
   .object({
     /** Fewest schools in a group. */
@@ -21,9 +26,20 @@ export const GroupPolicySchema = z
   })
   .strict()
   .refine((p) => p.minGroupSize <= p.maxGroupSize, { message: "minGroupSize must not exceed maxGroupSize", path: ["minGroupSize"] });
+/**
+ * Every group policy setting (docs/groups.md).
+ *
+ * @example
+ * const policy: GroupPolicy = { ...DEFAULT_GROUP_POLICY, mixedPhaseGroups: 1 };
+ */
 export type GroupPolicy = z.infer<typeof GroupPolicySchema>;
 
-/** The documented defaults (docs/groups.md): trios and quads of one phase, three years of history. */
+/**
+ * The documented defaults (docs/groups.md): trios and quads of one phase, three years of history.
+ *
+ * @example
+ * const result = await group({ ...cohort, policy: { ...DEFAULT_GROUP_POLICY, oversizeGroups: 1 } });
+ */
 export const DEFAULT_GROUP_POLICY: GroupPolicy = {
   minGroupSize: 3,
   maxGroupSize: 4,
@@ -33,7 +49,12 @@ export const DEFAULT_GROUP_POLICY: GroupPolicy = {
   defaultMaxGroups: 2,
 };
 
-/** The keys a cohort's `policy.json` may hold: every key optional; an unknown key is an error. */
+/**
+ * The keys a cohort's `policy.json` may hold: every key optional; an unknown key is an error.
+ *
+ * @example
+ * const overrides = GroupPolicyOverridesSchema.safeParse(JSON.parse(policyJson)); // a cohort's policy.json
+ */
 export const GroupPolicyOverridesSchema = z
   .object({
     minGroupSize: size.optional(),
@@ -44,6 +65,13 @@ export const GroupPolicyOverridesSchema = z
     defaultMaxGroups: count.optional(),
   })
   .strict();
+/**
+ * A cohort's `policy.json`: any subset of the group policy's keys.
+ *
+ * @example
+ * const overrides: GroupPolicyOverrides = { maxGroupSize: 5 };
+ * const policy = makeGroupPolicy(overrides);
+ */
 export type GroupPolicyOverrides = z.infer<typeof GroupPolicyOverridesSchema>;
 
 /**

@@ -3,7 +3,13 @@ import type { CohortIndex, MemberInfo } from "./cohort.js";
 import { byText, memberKey } from "./cohort.js";
 import type { Grouping } from "./model.js";
 
-/** One visit day: a group's school hosts the others. */
+/**
+ * One visit day: a group's school hosts the others.
+ *
+ * @example
+ * const { grouping } = await group(cohort);
+ * for (const v of visitsOf(indexCohort(cohort), grouping)) console.log(`${v.groupId} visit ${v.visit}: ${v.hostSchoolId} hosts ${v.visitingSchoolIds.join(", ")}`);
+ */
 export interface Visit {
   readonly programme: string;
   readonly groupId: string;

@@ -3,6 +3,10 @@
  * which column, and what is wrong. Collected, never thrown, so one pass fixes a whole export.
  * A problem given to the API as an object gets the same errors, with `path` to the value
  * (`["reviews", 3, "start"]`) and the row the item would have in its CSV file.
+ *
+ * @example
+ * const year = parseYear(files);
+ * if (!year.ok) for (const e of year.errors) console.log(e.code, e.file, e.row, e.column, e.message);
  */
 export interface InputError {
   /** A stable code for programs: `missing-file`, `missing-column`, `bad-value`, ... */
@@ -15,6 +19,13 @@ export interface InputError {
   readonly message: string;
 }
 
+/**
+ * A stable code for each kind of input problem, for programs to branch on (docs/api.md lists them).
+ *
+ * @example
+ * const read = parseYear(files);
+ * const missing = read.ok ? [] : read.errors.filter((e) => e.code === ("missing-column" satisfies InputErrorCode));
+ */
 export type InputErrorCode =
   | "missing-file"
   | "unreadable-file"
@@ -36,7 +47,14 @@ export type InputErrorCode =
   | "more-errors"
   | "warning";
 
-/** A result that carries either a value (with any warnings) or the errors that stopped it. */
+/**
+ * A result that carries either a value (with any warnings) or the errors that stopped it.
+ *
+ * @example
+ * const year: Result<Problem> = readYearFolder("fixtures/years/tiny");
+ * if (year.ok) console.log(year.value.reviews.length, year.warnings.length);
+ * else console.log(year.errors.map(formatInputError).join("\n"));
+ */
 export type Result<T> =
   | { readonly ok: true; readonly value: T; readonly warnings: readonly InputError[] }
   | { readonly ok: false; readonly errors: readonly InputError[] };

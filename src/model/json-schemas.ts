@@ -215,7 +215,13 @@ function separateTypes(node: unknown): unknown {
   return { ...rest, anyOf: (type as string[]).map((one) => ({ type: one })) };
 }
 
-/** The shipped schemas by file stem (`schema/<name>.schema.json`, `qar-allocator/schema/<name>.json`). */
+/**
+ * The shipped schemas by file stem (`schema/<name>.schema.json`, `qar-allocator/schema/<name>.json`).
+ *
+ * @example
+ * const name: SchemaName = "problem";
+ * const schema = jsonSchemas()[name];
+ */
 export type SchemaName = "problem" | "policy" | "result" | "check" | "explain" | "plan";
 
 /**

@@ -18,6 +18,9 @@ const KindSeatsSchema = z.union([z.number().int().nonnegative().max(50), z.array
  * One kind of review in the policy's `kinds` table: what it is called, what it is of, how its
  * team is made up and whom its reciprocity is counted for. `seats` and `minAdvancedPerTeam`
  * left out take the policy's top-level `seatBands` and `minAdvancedPerTeam`.
+ *
+ * @example
+ * const kinds = { ...DEFAULT_KINDS, "peer-visit": KindSchema.parse({ ...DEFAULT_KINDS.qar, name: "Peer Visit", label: "Peer Visit" }) };
  */
 export const KindSchema = z
   .object({
@@ -45,10 +48,23 @@ export const KindSchema = z
     reciprocity: z.enum(["school", "trust"]),
   })
   .strict();
+/**
+ * One kind of review in the policy's `kinds` table (docs/kinds.md).
+ *
+ * @example
+ * const tpr: Kind = DEFAULT_KINDS.tpr!;
+ * console.log(tpr.name, tpr.host, tpr.reciprocity); // "Trust Peer Review" "trust" "trust"
+ */
 export type Kind = z.infer<typeof KindSchema>;
 
 /** A kind as a `policy.json` may state it: any subset of the keys, merged over the built-in kind. */
 export const KindOverrideSchema = KindSchema.partial().strict();
+/**
+ * A kind as a `policy.json` may state it: any subset of its keys, merged over the built-in kind.
+ *
+ * @example
+ * const kinds = mergeKinds({ tpr: { maxPerTrustPerTeam: 2 } satisfies KindOverride });
+ */
 export type KindOverride = z.infer<typeof KindOverrideSchema>;
 
 /** The kind every review is when `reviews.csv` gives none, and everyone serves when `kinds` is blank. */
@@ -72,6 +88,9 @@ const QAR: Kind = {
  * Review) is of a trust, by six trust leaders from six other trusts, no advanced requirement,
  * reciprocity by trust; `mlqar` (Middle Leader QAR) is run inside a hub: reviewers from the
  * host's hub, never from the host school.
+ *
+ * @example
+ * console.log(Object.keys(DEFAULT_KINDS)); // ["qar", "tpr", "mlqar"]
  */
 export const DEFAULT_KINDS: Readonly<Record<string, Kind>> = inSchemaOrder({
   qar: QAR,

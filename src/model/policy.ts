@@ -42,6 +42,13 @@ export const WeightsSchema = z
     reciprocalPair: weight(),
   })
   .strict();
+/**
+ * The policy's weights: what one unit of each goal is worth (docs/policy.md).
+ *
+ * @example
+ * const weights: Weights = { ...DEFAULT_POLICY.weights, travelPerKm: 0 };
+ * const policy = makePolicy({ weights });
+ */
 export type Weights = z.infer<typeof WeightsSchema>;
 
 /**
@@ -110,7 +117,12 @@ function checkBands(seatBands: readonly SeatBand[], path: (string | number)[], c
   }
 }
 
-/** Every policy setting, all with defaults. `policy.json` holds any subset of these keys. */
+/**
+ * Every policy setting, all with defaults. `policy.json` holds any subset of these keys.
+ *
+ * @example
+ * const checked = PolicySchema.safeParse({ ...DEFAULT_POLICY, minDistanceKm: 5 });
+ */
 export const PolicySchema = z
   .object({
     seatBands: z.array(SeatBandSchema).min(1),
@@ -145,9 +157,21 @@ export const PolicySchema = z
     for (const [id, bands] of kindBands(policy.kinds)) checkBands(bands, ["kinds", id, "seats"], ctx);
     for (const issue of kindIssues(policy.kinds)) ctx.addIssue({ code: "custom", ...issue });
   });
+/**
+ * Every policy setting, as `PolicySchema` gives it (docs/policy.md).
+ *
+ * @example
+ * const policy: Policy = { ...DEFAULT_POLICY, minAdvancedPerTeam: 0 };
+ * const result = await solve({ ...problem, policy }, { seed: 1 });
+ */
 export type Policy = z.infer<typeof PolicySchema>;
 
-/** The documented defaults of every policy key. */
+/**
+ * The documented defaults of every policy key.
+ *
+ * @example
+ * console.log(DEFAULT_POLICY.minDistanceKm, DEFAULT_POLICY.defaultMaxReviews); // 10 1
+ */
 export const DEFAULT_POLICY: Policy = {
   seatBands: [...DEFAULT_SEAT_BANDS],
   minAdvancedPerTeam: 1,
@@ -167,7 +191,13 @@ export const DEFAULT_POLICY: Policy = {
   kinds: { ...DEFAULT_KINDS },
 };
 
-/** The keys a `policy.json` may hold: every key optional, `weights` may be partial. */
+/**
+ * The keys a `policy.json` may hold: every key optional, `weights` may be partial.
+ *
+ * @example
+ * const overrides = PolicyOverridesSchema.safeParse(JSON.parse(policyJson)); // a year's policy.json
+ * if (overrides.success) console.log(makePolicy(overrides.data).success);
+ */
 export const PolicyOverridesSchema = z
   .object({
     seatBands: z.array(SeatBandSchema.strict()).min(1).optional(),
@@ -188,6 +218,13 @@ export const PolicyOverridesSchema = z
     kinds: z.record(KindIdSchema, KindOverrideSchema).optional(),
   })
   .strict();
+/**
+ * A `policy.json`: any subset of the policy's keys, `weights` partial.
+ *
+ * @example
+ * const overrides: PolicyOverrides = { minDistanceKm: 0, weights: { travelPerKm: 2 } };
+ * const problem = validateProblem({ ...input, policy: overrides });
+ */
 export type PolicyOverrides = z.infer<typeof PolicyOverridesSchema>;
 
 /**

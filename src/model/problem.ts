@@ -15,7 +15,12 @@ import { DEFAULT_KIND } from "./kinds.js";
 import { valueKey } from "./values.js";
 import { kindKey } from "./year.js";
 
-/** One partnership year: everything the allocation depends on. */
+/**
+ * One partnership year: everything the allocation depends on.
+ *
+ * @example
+ * const problem = ProblemSchema.parse({ schools, reviewers, leads, reviews, policy: DEFAULT_POLICY });
+ */
 export const ProblemSchema = z.object({
   schools: z.array(SchoolSchema),
   reviewers: z.array(ReviewerSchema),
@@ -27,8 +32,20 @@ export const ProblemSchema = z.object({
   /** The closed years' reciprocity (`ledger-years.csv`), for the multi-year view; not used by the solver. */
   ledgerYears: z.array(LedgerYearSchema).optional(),
 });
+/**
+ * One partnership year, checked: what `readYear`, `parseYear` and `validateProblem` give.
+ *
+ * @example
+ * const problem: Problem = { schools, reviewers, leads, reviews, policy: DEFAULT_POLICY, history: [], pins: [] };
+ * const result = await solve(problem, { seed: 1 });
+ */
 export type Problem = z.infer<typeof ProblemSchema>;
-/** A problem as a caller may write it: defaults may be left out. */
+/**
+ * A problem as a caller may write it: defaults may be left out.
+ *
+ * @example
+ * const input: ProblemInput = { schools, reviewers, leads, reviews, policy: DEFAULT_POLICY }; // history and pins left out
+ */
 export type ProblemInput = z.input<typeof ProblemSchema>;
 
 /** The collections of a problem, named as the year folder's files are. */

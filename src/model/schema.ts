@@ -4,7 +4,12 @@ import { parseDay } from "./dates.js";
 /** School phases, as the partnership's roster names them (lower case). */
 export const PHASES = ["primary", "secondary", "all-through", "middle", "special", "ap", "nursery"] as const;
 export const PhaseSchema = z.enum(PHASES);
-/** A school phase. */
+/**
+ * A school phase.
+ *
+ * @example
+ * const phase: Phase = "primary";
+ */
 export type Phase = z.infer<typeof PhaseSchema>;
 
 /**
@@ -16,16 +21,34 @@ export const SeatBandSchema = z.object({
   maxPupils: z.number().int().positive().optional(),
   seats: z.number().int().nonnegative().max(50),
 });
+/**
+ * One row of the peer-seat table (the policy's `seatBands`).
+ *
+ * @example
+ * const band: SeatBand = { phase: "primary", maxPupils: 210, seats: 2 }; // primary schools of up to 210 pupils get 2 peer seats
+ */
 export type SeatBand = z.infer<typeof SeatBandSchema>;
 
 /** Reviewer levels, lowest first. Every level fills a peer seat; only `advanced` counts for the advanced-seat rule. */
 export const LEVELS = ["trainee", "reviewer", "advanced"] as const;
 export const LevelSchema = z.enum(LEVELS);
+/**
+ * A reviewer's level: `trainee`, `reviewer` or `advanced` (only `advanced` counts for the advanced-seat rule).
+ *
+ * @example
+ * const level: Level = "advanced";
+ */
 export type Level = z.infer<typeof LevelSchema>;
 
 /** The two kinds of seat on a review team. */
 export const ROLES = ["lead", "peer"] as const;
 export const RoleSchema = z.enum(ROLES);
+/**
+ * A seat on a review team: the Lead Reviewer's (`lead`) or a peer reviewer's (`peer`).
+ *
+ * @example
+ * const leads = allocation.assignments.filter((a) => a.role === ("lead" satisfies Role));
+ */
 export type Role = z.infer<typeof RoleSchema>;
 
 const id = z.string().trim().min(1, "must not be blank");
@@ -41,6 +64,12 @@ export const DateRangeSchema = z
   .refine((range) => (parseDay(range.from) ?? 0) <= (parseDay(range.to) ?? 0), {
     message: "range ends before it starts",
   });
+/**
+ * An inclusive range of ISO dates (a reviewer's availability, a review's window).
+ *
+ * @example
+ * const spring: DateRange = { from: "2025-01-06", to: "2025-03-28" };
+ */
 export type DateRange = z.infer<typeof DateRangeSchema>;
 
 const latitude = z.number().min(-90).max(90);
@@ -67,7 +96,13 @@ function bothOrNeither(point: { readonly lat?: number | undefined; readonly lon?
 /** The same rule in the JSON Schema. */
 const POINT = { dependentRequired: { lat: ["lon"], lon: ["lat"] } };
 
-/** A member school. Blank hub, locality or trust is `undefined` and equals nothing. */
+/**
+ * A member school. Blank hub, locality or trust is `undefined` and equals nothing.
+ *
+ * @example
+ * const school = SchoolSchema.safeParse({ id: "S0001", name: "Ash Field Primary", hub: "North", phase: "primary", pupils: 210 });
+ * if (!school.success) console.log(school.error.issues);
+ */
 export const SchoolSchema = z.strictObject({
   id,
   name: z.string(),
@@ -88,9 +123,20 @@ export const SchoolSchema = z.strictObject({
 })
   .superRefine(bothOrNeither)
   .meta(POINT);
+/**
+ * A member school, as `SchoolSchema` gives it (`carryOver` 0 unless given).
+ *
+ * @example
+ * const school: School = { id: "S0001", name: "Ash Field Primary", hub: "North", phase: "primary", pupils: 210, carryOver: 0 };
+ */
 export type School = z.infer<typeof SchoolSchema>;
 
-/** A peer reviewer: a headteacher or senior leader of a member school. */
+/**
+ * A peer reviewer: a headteacher or senior leader of a member school.
+ *
+ * @example
+ * const reviewer = ReviewerSchema.parse({ id: "P0193", name: "Dr. Ödön Varga", schoolId: "S0001", level: "advanced", maxReviews: 2 });
+ */
 export const ReviewerSchema = z.strictObject({
   id,
   name: z.string(),
@@ -109,9 +155,20 @@ export const ReviewerSchema = z.strictObject({
   /** Where the reviewer's letters go (optional; carried to letters.csv). */
   email: z.string().optional(),
 });
+/**
+ * A peer reviewer, as `ReviewerSchema` gives it (lists empty unless given).
+ *
+ * @example
+ * const advanced = problem.reviewers.filter((r: Reviewer) => r.level === "advanced");
+ */
 export type Reviewer = z.infer<typeof ReviewerSchema>;
 
-/** An independent Lead Reviewer: belongs to no member school. */
+/**
+ * An independent Lead Reviewer: belongs to no member school.
+ *
+ * @example
+ * const lead = LeadReviewerSchema.parse({ id: "L001", name: "Jo Smith", available: [{ from: "2025-01-06", to: "2025-03-28" }] });
+ */
 export const LeadReviewerSchema = z.strictObject({
   id,
   name: z.string(),
@@ -128,11 +185,20 @@ export const LeadReviewerSchema = z.strictObject({
 })
   .superRefine(bothOrNeither)
   .meta(POINT);
+/**
+ * A Lead Reviewer, as `LeadReviewerSchema` gives it.
+ *
+ * @example
+ * const free = problem.leads.filter((l: LeadReviewer) => l.available.some((r) => r.from <= "2025-03-03" && "2025-03-05" <= r.to));
+ */
 export type LeadReviewer = z.infer<typeof LeadReviewerSchema>;
 
 /**
  * A review: a visit of `days` consecutive days from `start` to the host, a school or (for a
  * kind hosted by a trust, such as a Trust Peer Review) a trust.
+ *
+ * @example
+ * const review = ReviewSchema.parse({ id: "R0412", schoolId: "S0001", start: "2025-03-03", days: 3, window: [{ from: "2025-02-24", to: "2025-03-21" }] });
  */
 export const ReviewSchema = z.strictObject({
   id,
@@ -152,15 +218,32 @@ export const ReviewSchema = z.strictObject({
    */
   window: z.array(DateRangeSchema).optional(),
 });
+/**
+ * A review, as `ReviewSchema` gives it (`days` 3 unless given).
+ *
+ * @example
+ * const review: Review = { id: "R0412", schoolId: "S0001", start: "2025-03-03", days: 3 };
+ */
 export type Review = z.infer<typeof ReviewSchema>;
 
-/** One line of last years' teams, for the variety goal (no repeat reviewer at a school). */
+/**
+ * One line of last years' teams, for the variety goal (no repeat reviewer at a school).
+ *
+ * @example
+ * const entry = HistoryEntrySchema.parse({ year: "2023-24", reviewSchoolId: "S0001", personId: "P0193", role: "peer" });
+ */
 export const HistoryEntrySchema = z.strictObject({
   year: z.string(),
   reviewSchoolId: id,
   personId: id,
   role: RoleSchema,
 });
+/**
+ * One line of last years' teams (`history.csv`).
+ *
+ * @example
+ * const history: HistoryEntry[] = [{ year: "2023-24", reviewSchoolId: "S0001", personId: "P0193", role: "peer" }];
+ */
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 /**
@@ -168,6 +251,9 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
  * `received` peer places filled at its own review(s), `sent` places its reviewers filled
  * elsewhere, `balance = sent − received` (negative: it owes), and the carry-over it took into
  * the next year (positive: it owes).
+ *
+ * @example
+ * const row = LedgerYearSchema.parse({ year: "2023-24", schoolId: "S0001", received: 3, sent: 1, balance: -2, carryOverAfter: 2 });
  */
 export const LedgerYearSchema = z.strictObject({
   year: z.string(),
@@ -177,15 +263,33 @@ export const LedgerYearSchema = z.strictObject({
   balance: z.number().int(),
   carryOverAfter: z.number().int(),
 });
+/**
+ * One school's reciprocity in one closed year (`ledger-years.csv`).
+ *
+ * @example
+ * const row: LedgerYear = { year: "2023-24", schoolId: "S0001", received: 3, sent: 1, balance: -2, carryOverAfter: 2 };
+ */
 export type LedgerYear = z.infer<typeof LedgerYearSchema>;
 
-/** A user's decision made before solving: this person must (`fix`) or must not (`forbid`) sit on this review. */
+/**
+ * A user's decision made before solving: this person must (`fix`) or must not (`forbid`) sit on this review.
+ *
+ * @example
+ * const pins = [{ reviewId: "R0412", personId: "P0193", role: "peer", kind: "fix" }].map((p) => PinSchema.parse(p));
+ */
 export const PinSchema = z.strictObject({
   reviewId: id,
   personId: id,
   role: RoleSchema,
   kind: z.enum(["fix", "forbid"]),
 });
+/**
+ * A pin (`pins.csv`): fix or forbid one person on one review before solving.
+ *
+ * @example
+ * const pin: Pin = { reviewId: "R0412", personId: "P0193", role: "peer", kind: "forbid" };
+ * const result = await solve({ ...problem, pins: [pin] }, { seed: 1 });
+ */
 export type Pin = z.infer<typeof PinSchema>;
 
 /**
@@ -196,12 +300,23 @@ export type Pin = z.infer<typeof PinSchema>;
  */
 export const ASSIGNMENT_STATUSES = ["proposed", "confirmed"] as const;
 export const AssignmentStatusSchema = z.enum(ASSIGNMENT_STATUSES);
+/**
+ * Where an offered seat stands: `proposed` or `confirmed`.
+ *
+ * @example
+ * const confirmed = allocation.assignments.filter((a) => a.status === ("confirmed" satisfies AssignmentStatus));
+ */
 export type AssignmentStatus = z.infer<typeof AssignmentStatusSchema>;
 
 /** Version of a duty's calendar event (iCalendar `SEQUENCE`): raised each time the event changes. */
 const sequence = z.number().int().nonnegative();
 
-/** One person in one seat. No `status` means `proposed`; no `sequence` means 0. */
+/**
+ * One person in one seat. No `status` means `proposed`; no `sequence` means 0.
+ *
+ * @example
+ * const row = AssignmentSchema.parse({ reviewId: "R0412", role: "lead", personId: "L001" });
+ */
 export const AssignmentSchema = z.object({
   reviewId: id,
   role: RoleSchema,
@@ -209,6 +324,12 @@ export const AssignmentSchema = z.object({
   status: AssignmentStatusSchema.optional(),
   sequence: sequence.optional(),
 });
+/**
+ * One person in one seat of an allocation.
+ *
+ * @example
+ * const seat: Assignment = { reviewId: "R0412", role: "peer", personId: "P0193", status: "confirmed" };
+ */
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
 /**
@@ -220,8 +341,18 @@ export const GIVEN_UP_STATUSES = ["declined", "withdrawn"] as const;
 /**
  * A seat the person declined or withdrew from (`status`, absent means `declined`): it fills no
  * seat (the checker never sees it) and the person is never offered that review again.
+ *
+ * @example
+ * const declined = DeclineSchema.parse({ reviewId: "R0412", role: "peer", personId: "P0193", status: "withdrawn" });
  */
 export const DeclineSchema = z.object({ reviewId: id, role: RoleSchema, personId: id, sequence: sequence.optional(), status: z.enum(GIVEN_UP_STATUSES).optional() });
+/**
+ * A seat the person declined or withdrew from (an allocation's `declined`).
+ *
+ * @example
+ * const declined: Decline[] = result.allocation.declined ?? [];
+ * console.log(declined.map((d) => `${d.personId} ${d.status ?? "declined"} ${d.reviewId}`));
+ */
 export type Decline = z.infer<typeof DeclineSchema>;
 
 /**
@@ -230,18 +361,38 @@ export type Decline = z.infer<typeof DeclineSchema>;
  * entries of `declined`; earlier seats took place and stay); `declined` when they declined an
  * offer and are not to be asked again this year (`qar respond --no-reoffer`): they keep the
  * seats they hold.
+ *
+ * @example
+ * const left = WithdrawalSchema.parse({ personId: "P0193", role: "peer", from: "2025-01-20" });
  */
 export const WithdrawalSchema = z.object({ personId: id, role: RoleSchema, from: IsoDateSchema.optional(), status: z.enum(GIVEN_UP_STATUSES).optional() });
+/**
+ * A person offered nothing new from a date on (an allocation's `withdrawals`).
+ *
+ * @example
+ * const left: Withdrawal = { personId: "P0193", role: "peer", from: "2025-01-20" };
+ */
 export type Withdrawal = z.infer<typeof WithdrawalSchema>;
 
 /**
  * An allocation: who sits on which team. Empty seats have no assignment; declined and withdrawn
  * seats are kept apart, in `declined`, so that they count as no seat anywhere; `withdrawals`
  * keeps the people who left the rest of the year.
+ *
+ * @example
+ * const parsed = AllocationSchema.safeParse(JSON.parse(body));
+ * if (parsed.success) console.log(parsed.data.assignments.length);
  */
 export const AllocationSchema = z.object({
   assignments: z.array(AssignmentSchema),
   declined: z.array(DeclineSchema).optional(),
   withdrawals: z.array(WithdrawalSchema).optional(),
 });
+/**
+ * An allocation: who sits on which team (`solve`'s `result.allocation`, or `allocation.csv` read back).
+ *
+ * @example
+ * const allocation: Allocation = { assignments: [{ reviewId: "R0412", role: "lead", personId: "L001" }] };
+ * console.log(checkAllocation(problem, allocation).valid);
+ */
 export type Allocation = z.infer<typeof AllocationSchema>;

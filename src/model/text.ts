@@ -78,3 +78,11 @@ export function closeKey(key: string, known: readonly string[]): string | undefi
     (typed.length >= 4 ? known.find((k) => squash(k).startsWith(typed) || typed.startsWith(squash(k))) : undefined)
   );
 }
+
+/**
+ * A count with its noun, plural after any count but one: the core's messages (explanations,
+ * shortage lines, warnings) say "1 reviewer", "3 reviewers".
+ *
+ * @example plural(3, "reviewer") // "3 reviewers"
+ */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;

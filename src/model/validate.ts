@@ -15,13 +15,21 @@ import { closeKey, excerpt, hasControl, stripControl } from "./text.js";
  * negative count is an error.
  */
 
-/** The version of the problem, policy and result formats (and of their JSON Schemas in `schema/`). */
+/**
+ * The version of the problem, policy and result formats (and of their JSON Schemas in `schema/`).
+ *
+ * @example
+ * const body = JSON.stringify({ schemaVersion: SCHEMA_VERSION, schools, reviewers, leads, reviews });
+ */
 export const SCHEMA_VERSION = 1;
 
 /**
  * A problem as a caller may write it: `history` and `pins` may be left out, `policy` holds any
  * subset of the policy keys (merged over the defaults, as policy.json is), and `schemaVersion`
  * may name the format it was written for.
+ *
+ * @example
+ * const shape = ProblemInputSchema.safeParse(JSON.parse(body)); // shapes only: validateProblem also checks references, dates and ids
  */
 export const ProblemInputSchema = z
   .object({
@@ -36,6 +44,13 @@ export const ProblemInputSchema = z
     ledgerYears: z.array(LedgerYearSchema).optional(),
   })
   .strict();
+/**
+ * A problem as a caller may write it (`ProblemInputSchema`): defaults left out, `policy` any subset of its keys.
+ *
+ * @example
+ * const input: ProblemInputObject = { schools, reviewers, leads, reviews, policy: { minDistanceKm: 0 } };
+ * const checked = validateProblem(input);
+ */
 export type ProblemInputObject = z.input<typeof ProblemInputSchema>;
 
 const FILE_OF: Readonly<Record<Collection, string>> = {

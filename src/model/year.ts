@@ -6,6 +6,7 @@ import { seatsFromBands, type Policy } from "./policy.js";
 import type { Problem } from "./problem.js";
 import type { Level, Phase, Review, Role, School } from "./schema.js";
 import { valueKey } from "./values.js";
+import { reciprocityAccounts, trustAccount, type Account } from "./accounts.js";
 
 /**
  * What a review is of: its host school, or for a kind hosted by a trust (a Trust Peer Review)
@@ -69,7 +70,13 @@ export interface ReviewKind {
   readonly reciprocity: Kind["reciprocity"];
 }
 
-/** A review with what every rule needs precomputed. */
+/**
+ * A review with what every rule needs precomputed.
+ *
+ * @example
+ * const review: ReviewInfo = year.reviewById.get("R0412")!;
+ * console.log(review.host.name, review.kind.id, review.peerSeats);
+ */
 export interface ReviewInfo {
   readonly id: string;
   readonly index: number;
@@ -86,7 +93,13 @@ export interface ReviewInfo {
   readonly account?: string;
 }
 
-/** A reviewer or Lead Reviewer, in the one shape the rules read. */
+/**
+ * A reviewer or Lead Reviewer, in the one shape the rules read.
+ *
+ * @example
+ * const person: PersonInfo = year.people.peer.get("P0193")!;
+ * console.log(person.name, person.level, person.maxReviews, person.school?.id);
+ */
 export interface PersonInfo {
   readonly id: string;
   readonly name: string;
@@ -110,6 +123,10 @@ export interface PersonInfo {
 /**
  * A problem indexed for the rules, the checker and the engines: lookups by id, days as
  * integers, seats resolved from the policy, reciprocity targets. Built once, never mutated.
+ *
+ * @example
+ * const year: Year = indexYear(problem); // or result.year of a solve
+ * for (const review of year.reviews) console.log(review.id, review.peerSeats, year.target.get(review.host.id));
  */
 export interface Year {
   readonly problem: Problem;
@@ -167,44 +184,12 @@ function availability(ranges: readonly { from: string; to: string }[]): DayRange
   return mergeRanges(days);
 }
 
-/** A reciprocity account: a school, or a trust (for kinds whose reciprocity is counted by trust). */
-export interface Account {
-  /** The key of `Year.target` and of the places sent: the school's id, or `trustAccount(id)`. */
-  readonly key: string;
-  readonly basis: "school" | "trust";
-  /** The school's or the trust's id. */
-  readonly id: string;
-}
-
 /**
  * A kind id as cells spell it: trimmed, lower case.
  *
  * @example kindKey(" TPR") // "tpr"
  */
 export const kindKey = (text: string): string => text.trim().toLowerCase();
-
-
-/**
- * The account key of a trust: it starts with a space, which no id can (ids are trimmed), so a
- * trust's account never collides with a school's.
- *
- * @example year.target.get(trustAccount("Oak Trust")!) // the seats of the TPRs Oak Trust hosts
- */
-export function trustAccount(trust: string | undefined): string | undefined {
-  const key = valueKey(trust);
-  return key === undefined ? undefined : ` trust:${key}`;
-}
-
-/**
- * The account a person's place on a review counts for: their school for a kind counted by
- * school, their school's trust for one counted by trust (none when the school has no trust).
- *
- * @example accountOf(person, review) === review.account // a place on their own school's review (if the rules allowed it)
- */
-export function accountOf(person: PersonInfo, review: ReviewInfo): string | undefined {
-  if (!person.school) return undefined;
-  return review.kind.reciprocity === "school" ? person.school.id : trustAccount(person.school.trust);
-}
 
 /**
  * Peer seats of a review: its own `seats` value, else the kind's seats, else the policy's band for the host school.
@@ -249,6 +234,10 @@ function kindsOf(listed: readonly string[] | undefined): ReadonlySet<string> {
 /**
  * Indexes a problem whose references have been validated (see `validateReferences`). Items that
  * refer to unknown schools are left out rather than failing, so the checker can still run.
+ *
+ * @example
+ * const year = indexYear(problem);
+ * const standbys = standbyList(year, result.allocation);
  */
 export function indexYear(problem: Problem): Year {
   const policy = problem.policy;
@@ -375,31 +364,6 @@ function hostedSpansOf(schools: readonly School[], reviews: readonly ReviewInfo[
     else for (const school of schools) if (valueKey(school.trust) !== undefined && valueKey(school.trust) === valueKey(info.host.trust)) add(school.id, info);
   }
   return hostedSpans;
-}
-
-/**
- * The reciprocity accounts and their targets: every school; and, when some review counts by
- * trust, every trust of the schools and hosts (by id), each with the seats of those reviews it
- * hosts.
- */
-function reciprocityAccounts(schools: readonly School[], reviews: readonly ReviewInfo[]): { accounts: Account[]; target: Map<string, number> } {
-  const target = new Map<string, number>();
-  const accounts: Account[] = schools.map((school) => ({ key: school.id, basis: "school", id: school.id }));
-  for (const school of schools) target.set(school.id, 0);
-  if (reviews.some((info) => info.kind.reciprocity === "trust")) {
-    const trusts = new Map<string, string>();
-    for (const trust of [...reviews.map((info) => info.host.trust), ...schools.map((school) => school.trust)]) {
-      const key = trustAccount(trust);
-      if (key !== undefined && !trusts.has(key)) trusts.set(key, trust!.trim());
-    }
-    for (const [key, id] of [...trusts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      accounts.push({ key, basis: "trust", id });
-      target.set(key, 0);
-    }
-  }
-  for (const info of reviews) if (info.account !== undefined) target.set(info.account, (target.get(info.account) ?? 0) + info.peerSeats);
-  for (const school of schools) target.set(school.id, Math.max(0, (target.get(school.id) ?? 0) + school.carryOver));
-  return { accounts, target };
 }
 
 /** Kilometres between a person's base and a host, when both have coordinates (a trust has none). */

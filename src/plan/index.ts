@@ -6,9 +6,21 @@ import type { Problem } from "../model/problem.js";
 import { proposeMoves, type Move, type MoveOptions } from "./moves.js";
 import { planWeeks, type WeekRow } from "./weeks.js";
 
+/**
+ * How `plan` searches for date moves: confirm each by the exact seat optimum or not, and its work limits.
+ *
+ * @example
+ * const planned = await plan(problem, { exact: false, limits: { screens: 200 } } satisfies PlanOptions);
+ */
 export type PlanOptions = MoveOptions;
 
-/** What `qar plan` writes. */
+/**
+ * What `qar plan` writes.
+ *
+ * @example
+ * const planned: PlanResult = await plan(problem);
+ * for (const w of planned.weeks) if (w.shortfall > 0) console.log(`${w.week}: ${w.shortfall} seats short`);
+ */
 export interface PlanResult {
   /** One row per week with reviews, the given dates. */
   readonly weeks: readonly WeekRow[];

@@ -95,6 +95,6 @@ export const shortfallOf = (m: Measured): number => Math.max(0, m.leadSeats + m.
  * years the solver solves exactly, what `solve` fills.
  */
 export async function exactSeats(m: Measured): Promise<number> {
-  const exact = await exactSeatBound(m.year, m.candidates, createRoster(m.year), EXACT_SECONDS);
+  const exact = await exactSeatBound(m.year, m.candidates, createRoster(m.year), { seconds: EXACT_SECONDS });
   return exact === undefined ? m.bound : Math.min(m.bound, exact);
 }

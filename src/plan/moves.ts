@@ -12,7 +12,12 @@ import { EXACT_MAX_REVIEWS } from "../solver/index.js";
 import { exactSeats, measure, settleYearLabel, shortfallOf, type Measured } from "./measure.js";
 import { reviewsByWeek, weekOf } from "./weeks.js";
 
-/** One proposed move (`moves.csv`). */
+/**
+ * One proposed move (`moves.csv`).
+ *
+ * @example
+ * for (const m of (await plan(problem)).moves) console.log(`move ${m.reviewId} from ${m.fromStart} to ${m.toStart}: +${m.seatsGained} seats`);
+ */
 export interface Move {
   readonly reviewId: string;
   readonly fromStart: string;

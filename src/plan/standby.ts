@@ -12,7 +12,12 @@ import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { advancedToStaff, allowedPair, isAdvanced, meetsAdvanced, peerSeatsLeft, seatAdmits, type SeatState } from "../rules/index.js";
 import { place } from "../rules/placement.js";
 
-/** One standby (`standby.csv`): rank 1 is asked first. */
+/**
+ * One standby (`standby.csv`): rank 1 is asked first.
+ *
+ * @example
+ * const first = standbyList(year, result.allocation).filter((row: StandbyRow) => row.rank === 1);
+ */
 export interface StandbyRow {
   readonly reviewId: string;
   readonly rank: number;
@@ -25,6 +30,12 @@ export interface StandbyRow {
 /** Standbys listed per review and role. */
 export const STANDBY_LIMIT = 3;
 
+/**
+ * Which standbys `standbyFor` lists: one role or both, and how many.
+ *
+ * @example
+ * const peers = standbyFor(year, result.allocation, year.reviewById.get("R0412")!, { role: "peer", limit: 5 } satisfies StandbyOptions);
+ */
 export interface StandbyOptions {
   /** Only this role's standbys (default: Lead Reviewers, then peers). */
   readonly role?: Role;
@@ -91,8 +102,12 @@ function placesSent(year: Year, state: SeatState): Map<string, number> {
  * const year = indexYear(problem);
  * const [first] = standbyFor(year, result.allocation, year.reviewById.get("R0412")!, { role: "peer" });
  */
-export function standbyFor(year: Year, allocation: Allocation | SeatState, review: ReviewInfo, options: StandbyOptions = {}, sent?: ReadonlyMap<string, number>): StandbyRow[] {
-  const state = "assignments" in allocation ? seatStateOf(year, allocation) : allocation;
+export function standbyFor(year: Year, allocation: Allocation | SeatState, review: ReviewInfo, options: StandbyOptions = {}): StandbyRow[] {
+  return standbysOf(year, "assignments" in allocation ? seatStateOf(year, allocation) : allocation, review, options);
+}
+
+/** `standbyFor` on a seat state, with the places each school sends when the caller counted them once for every review. */
+function standbysOf(year: Year, state: SeatState, review: ReviewInfo, options: StandbyOptions, sent?: ReadonlyMap<string, number>): StandbyRow[] {
   const limit = options.limit ?? STANDBY_LIMIT;
   const rows: StandbyRow[] = [];
   for (const role of options.role ? [options.role] : (["lead", "peer"] as const)) {
@@ -125,5 +140,5 @@ export function standbyList(year: Year, allocation: Allocation, options: { reado
   const sent = placesSent(year, state);
   const exclude = givenUpSeats(allocation, year);
   const frozenBefore = options.freezeBefore !== undefined ? (parseDay(options.freezeBefore) ?? -Infinity) : -Infinity;
-  return year.reviews.filter((review) => review.span.from >= frozenBefore).flatMap((review) => standbyFor(year, state, review, { exclude }, sent));
+  return year.reviews.filter((review) => review.span.from >= frozenBefore).flatMap((review) => standbysOf(year, state, review, { exclude }, sent));
 }

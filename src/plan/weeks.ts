@@ -9,7 +9,12 @@ import { indexYear, type PersonInfo, type ReviewInfo, type Year } from "../model
 import { advancedToStaff, isAdvanced, mostWithoutOverlap, reviewsLeft } from "../rules/index.js";
 import { measureGroups, settleYearLabel, shortfallOf, type Measured } from "./measure.js";
 
-/** One week of the year (`weeks.csv`). */
+/**
+ * One week of the year (`weeks.csv`).
+ *
+ * @example
+ * const short: WeekRow[] = (await plan(problem)).weeks.filter((w) => w.shortfall > 0);
+ */
 export interface WeekRow {
   /** The Monday, `YYYY-MM-DD`. */
   readonly week: string;

@@ -53,7 +53,13 @@ export interface FairnessOutcome {
   readonly costInSeats?: number;
 }
 
-/** Who loses out: the groups, the schools sending without receiving a team, and fairness. */
+/**
+ * Who loses out: the groups, the schools sending without receiving a team, and fairness.
+ *
+ * @example
+ * const losers: WhoLosesOut = whoLosesOut(result.year, result.allocation, result.bound);
+ * console.log(`${losers.withoutTeam} schools without a team; ${losers.placesSentWithoutTeam} places sent by them`);
+ */
 export interface WhoLosesOut {
   readonly groups: readonly GroupRow[];
   /** Schools whose reviews all got no peer (hosting at least one review with peer seats). */

@@ -76,7 +76,12 @@ export const COMPOSITION_RULES: readonly AllocationRule[] = [maxPerTrust, maxPer
 /** The rules about a whole team or a person's whole programme, in the order the checker reports them. */
 export const ALLOCATION_RULES: readonly AllocationRule[] = [overlap, capacity, teamSize, oneLead, advancedSeat, ...COMPOSITION_RULES];
 
-/** Every hard rule, in the order the checker reports them. */
+/**
+ * Every hard rule, in the order the checker reports them.
+ *
+ * @example
+ * console.log(RULES.map((rule: Rule) => rule.id).join(", ")); // known-people, review-kind, own-school, ...
+ */
 export const RULES: readonly Rule[] = [knownPeople, ...PAIR_RULES, ...ALLOCATION_RULES];
 
 const SEAT_TESTS = ALLOCATION_RULES.filter((rule) => rule.admits !== undefined);

@@ -49,12 +49,23 @@ export function unknownSeats(year: Year, allocation: Pick<Allocation, "assignmen
 /** Rows listed one by one before the rest are counted in one line. */
 const LISTED = 5;
 
+/** Where the unknown seats were read from, for their errors. */
+export interface SeatSource {
+  /** The allocation's file name, as the errors name it. */
+  readonly file: string;
+  /** The allocation's rows in all. */
+  readonly total: number;
+  /** The spreadsheet row of an assignment, by its index. */
+  readonly rowOf: (index: number) => number | undefined;
+  /** Each error with its `path` in the call (the allocation came as an object). */
+  readonly withPath?: boolean;
+}
+
 /**
  * Unknown seats as input errors of the allocation file: the first few by row and column, the
- * rest counted, saying what is likely wrong (another year's allocation). `rowOf` gives the
- * spreadsheet row of an assignment; `path` its place when the allocation came as an object.
+ * rest counted, saying what is likely wrong (another year's allocation).
  */
-export function unknownSeatErrors(seats: readonly UnknownSeat[], file: string, total: number, rowOf: (index: number) => number | undefined, withPath = false): InputError[] {
+export function unknownSeatErrors(seats: readonly UnknownSeat[], { file, total, rowOf, withPath = false }: SeatSource): InputError[] {
   const errors: InputError[] = seats.slice(0, LISTED).map((seat) => {
     const row = rowOf(seat.index);
     const field = seat.column === "review_id" ? "reviewId" : seat.column === "person_id" ? "personId" : "role";

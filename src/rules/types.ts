@@ -4,7 +4,12 @@ import type { Placement } from "./placement.js";
 
 export type { Placement } from "./placement.js";
 
-/** A broken hard rule: which rule, where, and what is wrong in plain words. */
+/**
+ * A broken hard rule: which rule, where, and what is wrong in plain words.
+ *
+ * @example
+ * for (const v of checkAllocation(problem, allocation).violations) console.log(`${v.rule} ${v.reviewId ?? ""} ${v.personId ?? ""}: ${v.message}`);
+ */
 export interface Violation {
   readonly rule: string;
   readonly reviewId?: string;
@@ -102,6 +107,12 @@ export interface TeamRow {
   readonly upper: number;
 }
 
+/**
+ * A hard rule: a pair rule (who may sit on which review) or a rule about a team or a programme (docs/rules.md).
+ *
+ * @example
+ * for (const rule of RULES) console.log(`${rule.id}: ${rule.summary}`);
+ */
 export type Rule = PairRule | AllocationRule;
 
 const always = () => true;

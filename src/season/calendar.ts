@@ -4,7 +4,13 @@ import type { ReviewInfo, Year } from "../model/year.js";
 import { seatKey, statusOf, withState, type Seat, type Snapshot } from "./status.js";
 import { addressOf, dates, hostTeamWords, personName, roleName, schoolName, teamsOf, teamWords, type Team } from "./words.js";
 
-/** One duty as a calendar entry: an all-day event over the review's days. Data, not a file. */
+/**
+ * One duty as a calendar entry: an all-day event over the review's days. Data, not a file.
+ *
+ * @example
+ * const cancelled: readonly CalendarEvent[] = outcome.ok ? outcome.cancelled : [];
+ * console.log(cancelled.map((e) => `${e.personId}: ${e.summary} ${e.start}..${e.end}`));
+ */
 export interface CalendarEvent {
   /** Stable per (review, person) so that importing a newer file updates the entry. */
   readonly uid: string;

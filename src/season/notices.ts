@@ -16,7 +16,12 @@ export type RecipientType = "reviewer" | "lead" | "school" | "trust";
  */
 export type NoticeChange = "added" | "moved" | "declined" | "withdrew" | "released" | "team-changed" | "cancelled";
 
-/** One row of `notices.csv`: one change for one person or host, with the words to paste into an e-mail. */
+/**
+ * One row of `notices.csv`: one change for one person or host, with the words to paste into an e-mail.
+ *
+ * @example
+ * for (const n of outcome.ok ? outcome.notices : []) console.log(`${n.email ?? n.name}: ${n.message}`);
+ */
 export interface Notice {
   readonly recipientType: RecipientType;
   readonly recipientId: string;

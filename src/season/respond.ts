@@ -10,6 +10,12 @@ import { applyResponses, type Response } from "./responses.js";
 import { carryState, isWithdrawn, lostConfirmations, seatKey, statePins, unconfirmed, withState } from "./status.js";
 import { tellStep, type Step } from "./step.js";
 
+/**
+ * `solve`'s options and the season step's own: the as-of date, the reply-by date, released seats, no re-offers.
+ *
+ * @example
+ * const outcome = await respond(problem, published, responses, { seed: 1, freezeBefore: "2024-02-01", replyBy: "2024-02-16", noReoffer: true } satisfies RespondOptions);
+ */
 export interface RespondOptions extends Omit<SolveOptions, "start" | "engine"> {
   /**
    * The as-of date (ISO `YYYY-MM-DD`): no row of a review starting before it is added, moved or
@@ -36,6 +42,9 @@ export interface RespondOptions extends Omit<SolveOptions, "start" | "engine"> {
  * Why responses cannot be applied: in a response (by its position in the list), in a seat of
  * the allocation (by its position in `assignments`), or an option (`maxChanges`, or a frozen
  * row that cannot stay), with the column or option to look at.
+ *
+ * @example
+ * if (!outcome.ok) for (const i of outcome.issues) console.log(`${i.source} #${i.index} ${i.field}: ${i.message}`);
  */
 export interface RespondIssue {
   readonly source: "responses" | "allocation" | "options";
@@ -44,6 +53,13 @@ export interface RespondIssue {
   readonly message: string;
 }
 
+/**
+ * What `respond` gives: the re-planned year with its diff, notices and trade-off, or the issues that refused it.
+ *
+ * @example
+ * const outcome: RespondOutcome = await respond(problem, published, responses, { seed: 1 });
+ * if (outcome.ok) console.log(outcome.diff, outcome.notices.map((n) => n.message));
+ */
 export type RespondOutcome =
   | ({
       readonly ok: true;

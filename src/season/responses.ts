@@ -6,7 +6,13 @@ import { seatKey, withState } from "./status.js";
 /** What a person answered to the offer of a seat. */
 export type Answer = "confirmed" | "declined";
 
-/** One line of `responses.csv`: a person's answer for one review. */
+/**
+ * One line of `responses.csv`: a person's answer for one review.
+ *
+ * @example
+ * const responses: Response[] = [{ reviewId: "R0001", personId: "P0011", response: "declined" }];
+ * const outcome = await respond(problem, published, responses, { seed: 1 });
+ */
 export interface Response {
   readonly reviewId: string;
   readonly personId: string;

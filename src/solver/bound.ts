@@ -20,7 +20,13 @@ import { buildScopeModel } from "./mip-model.js";
 import { leadNetwork, openSurplus, peerNetwork, SINK, SOURCE, type SeatNetwork } from "./network.js";
 import type { Roster } from "./roster.js";
 
-/** Upper bounds on the objective levels: no valid allocation can do better. */
+/**
+ * Upper bounds on the objective levels: no valid allocation can do better.
+ *
+ * @example
+ * const { filledSeats, method }: Bound = result.bound;
+ * console.log(`no allocation fills more than ${filledSeats} seats (${method})`);
+ */
 export interface Bound {
   /** Most seats (Lead Reviewer and peer) any valid allocation can fill. */
   readonly filledSeats: number;
@@ -236,23 +242,26 @@ export function reciprocityLowerBound(totalTarget: number, withinTargets: number
   return Math.max(0, totalTarget - filled + 2 * Math.max(0, filled - withinTargets));
 }
 
+/** How `exactSeatBound` asks HiGHS. */
+export interface SeatBoundOptions {
+  /** HiGHS's time limit. */
+  readonly seconds: number;
+  /** The LP relaxation instead of branch and cut (larger years). */
+  readonly relax?: boolean;
+  /** The run's abort and deadline, checked between HiGHS's steps. */
+  readonly shouldStop?: () => boolean;
+}
+
 /**
  * The exact maximum of filled seats (every seat worth 1) by branch and cut, within a node
  * limit, or with `relax` its LP relaxation (a staffed-team column per review, so the advanced
  * seat is in it; larger years); returns the proven upper bound (the dual bound when the limit
  * stops it first), or `undefined` when HiGHS gives no bound in time.
  */
-export async function exactSeatBound(
-  year: Year,
-  candidates: Candidates,
-  pinned: Roster,
-  timeLimitSeconds: number,
-  relax = false,
-  shouldStop?: () => boolean,
-): Promise<number | undefined> {
+export async function exactSeatBound(year: Year, candidates: Candidates, pinned: Roster, { seconds, relax = false, shouldStop }: SeatBoundOptions): Promise<number | undefined> {
   const { model } = buildScopeModel(year, candidates, pinned, { reviews: year.reviews, leads: true, peers: true, objective: "seats", ...(shouldStop ? { shouldStop } : {}) });
   const fixed = pinnedSeats(year, pinned);
-  const solution = await solveWithHighs(model, { timeLimitSeconds, ...(relax ? { relax } : { maxNodes: EXACT_BOUND_NODES }), ...(shouldStop ? { shouldStop } : {}) });
+  const solution = await solveWithHighs(model, { timeLimitSeconds: seconds, ...(relax ? { relax } : { maxNodes: EXACT_BOUND_NODES }), ...(shouldStop ? { shouldStop } : {}) });
   if (solution.status === "failed" || solution.status === "infeasible" || !Number.isFinite(solution.bound)) return undefined;
   if (relax && solution.status !== "optimal") return undefined;
   return fixed.lead + fixed.peer + Math.floor(solution.bound + 1e-6);

@@ -1,6 +1,11 @@
 import type { Role } from "../model/schema.js";
 
-/** One line of the difference between two allocations. */
+/**
+ * One line of the difference between two allocations.
+ *
+ * @example
+ * for (const c of allocationDiff(before, after)) console.log(c.change, c.role, c.personId, c.fromReviewId ?? "", c.toReviewId ?? "");
+ */
 export interface SeatChange {
   readonly change: "added" | "removed" | "moved";
   readonly role: Role;
@@ -32,7 +37,13 @@ export function changedRows(before: { assignments: readonly Row[] }, after: { as
   return changed;
 }
 
-/** Who was added, moved or removed between two allocations, in a stable order. */
+/**
+ * Who was added, moved or removed between two allocations, in a stable order.
+ *
+ * @example
+ * const diff = allocationDiff(published, result.allocation);
+ * console.log(diff.filter((c) => c.change === "moved").length, "moved");
+ */
 export function allocationDiff(before: { assignments: readonly Row[] }, after: typeof before): SeatChange[] {
   const old = new Set(before.assignments.map(rowKey));
   const now = new Set(after.assignments.map(rowKey));

@@ -3,7 +3,12 @@ import type { Year } from "../model/year.js";
 import type { Candidates } from "./candidates.js";
 import type { RepairOption } from "./steps/trade-off.js";
 
-/** What a long solve reports as it goes (the CLI shows it; services may forward it). */
+/**
+ * What a long solve reports as it goes (the CLI shows it; services may forward it).
+ *
+ * @example
+ * await solve(problem, { onProgress: (p: Progress) => console.log(p.phase, p.incumbent, p.bound, p.elapsedMs) });
+ */
 export interface Progress {
   readonly phase: string;
   /** Filled seats of the best valid allocation so far. */
@@ -30,6 +35,10 @@ export type Report = (progress: Omit<Progress, "elapsedMs" | "seats">, best?: ()
  * the reciprocity bound), `work-limit` (its iterations or nodes ran out: reproducible),
  * `time-limit` (the wall clock, a safety net), `aborted` (the caller's signal),
  * `solver-failed` (HiGHS gave up, e.g. out of memory; the result falls back and says so).
+ *
+ * @example
+ * const stopped: StopReason = (await solve(problem, { seed: 1, timeLimitMs: 10_000 })).stoppedBy;
+ * if (stopped === "time-limit") console.log("a longer limit may fill more seats");
  */
 export type StopReason = "complete" | "proven-optimal" | "bound-met" | "work-limit" | "time-limit" | "aborted" | "solver-failed";
 

@@ -23,7 +23,8 @@
  * Costs are integers (callers scale the policy's weights). A `keep` filter leaves pairs out to
  * make the network small; `lowerBound` then still bounds the whole network, from the duals.
  */
-import { accountOf, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
+import { accountOf } from "../model/accounts.js";
+import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { advancedToStaff, isAdvanced, LEAD_SEATS, mostWithoutOverlap, overlapBlocks, peerSeatsLeft, reviewsLeft } from "../rules/index.js";
 import type { Candidate, Candidates } from "./candidates.js";
 import { createCostNetwork, UNBOUNDED, type CostNetwork } from "./min-cost-flow.js";

@@ -8,25 +8,23 @@ import { assembleBound, EXACT_BOUND_MAX_REVIEWS, exactSeatBound, reciprocityLowe
 import { CANDIDATE_LIMITS, findCandidates, type Candidates } from "./candidates.js";
 import type { Engine, EngineContext, Progress, Report, StopReason } from "./engine.js";
 import { greedy } from "./engines/greedy.js";
+import { ENGINES, unknownEngine, type EngineName } from "./engines/index.js";
 import { lns } from "./engines/lns.js";
 import { mip } from "./engines/mip.js";
 import { repairEngine } from "./engines/repair.js";
-import { selfSelection } from "./engines/self-selection.js";
 import { checkPins, ensureValid, refusedLater, type Dropped, type RejectedPin } from "./pins.js";
 import { goalBounds, goalValues, type GoalBound, type GoalsTierBound } from "./goal-bounds.js";
 import { rosterOf, type Roster } from "./roster.js";
 import type { RepairOption } from "./steps/trade-off.js";
 import { breathe, warmHighs } from "./lp.js";
 
-/** The engines by name. `auto` picks one from the problem's size. */
-export const ENGINES: Readonly<Record<string, Engine>> = { greedy, mip, lns, "self-selection": selfSelection };
-export type EngineName = "auto" | keyof typeof ENGINES;
+export { ENGINE_NAMES, ENGINES, type EngineName } from "./engines/index.js";
 
 export interface SolveOptions {
   /** Seed of the only random source the engines use. Same seed and input, same allocation. */
   readonly seed?: number;
-  /** `auto` (default) or an engine name from `ENGINES`. */
-  readonly engine?: string;
+  /** `auto` (default) or an engine name from `ENGINES`; any other name is refused. */
+  readonly engine?: EngineName;
   /** Wall-clock safety net in milliseconds; the result says when it ended the run. */
   readonly timeLimitMs?: number;
   /** Cancels the solve; the best valid allocation found so far is returned. */
@@ -355,8 +353,8 @@ type Clock = ReturnType<typeof startClock>;
 function engineNamed(name: string | undefined): Engine | undefined {
   if (name === undefined || name === "auto") return undefined;
   // An own key only: `__proto__` or `toString` is in every object, and is no engine.
-  const engine = Object.hasOwn(ENGINES, name) ? ENGINES[name] : undefined;
-  if (!engine) throw new RangeError(`unknown engine "${name}"; use one of auto, ${Object.keys(ENGINES).join(", ")}`);
+  const engine = Object.hasOwn(ENGINES, name) ? ENGINES[name as keyof typeof ENGINES] : undefined;
+  if (!engine) throw new RangeError(unknownEngine(name));
   return engine;
 }
 
@@ -370,6 +368,6 @@ async function tightenBound(year: Year, candidates: Candidates, pinned: Roster, 
   if (filled >= relaxedSeats || clock.shouldStop()) return {};
   const small = year.reviews.length <= EXACT_BOUND_MAX_REVIEWS;
   if (!small && (relaxedSeats - filled) / relaxedSeats <= LP_BOUND_GAP) return {};
-  const seats = await exactSeatBound(year, candidates, pinned, Math.min(20, clock.remainingSeconds() ?? 20), !small, clock.shouldStop);
+  const seats = await exactSeatBound(year, candidates, pinned, { seconds: Math.min(20, clock.remainingSeconds() ?? 20), relax: !small, shouldStop: clock.shouldStop });
   return seats === undefined ? {} : { seats, relaxed: !small };
 }

@@ -17,7 +17,8 @@
  * through one pair node, so nobody takes two seats of one team. Pins and seats already in the
  * roster use up their seats and capacity. Lead Reviewers have a network of their own.
  */
-import { accountOf, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
+import { accountOf } from "../model/accounts.js";
+import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { advancedToStaff, isAdvanced, LEAD_SEATS, mostWithoutOverlap, overlapBlocks, peerSeatsLeft, reviewsLeft } from "../rules/index.js";
 import type { Candidate, Candidates } from "./candidates.js";
 import { createFlowNetwork, type FlowNetwork } from "./flow.js";

@@ -9,7 +9,12 @@ import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { advancedToStaff, allowedPair, isAdvanced, meetsAdvanced, peerSeatsLeft, refusal } from "../rules/index.js";
 import { createRoster, rosterOf, type Roster } from "./roster.js";
 
-/** A pin the solver could not honour, and why. */
+/**
+ * A pin the solver could not honour, and why.
+ *
+ * @example
+ * for (const r of result.rejectedPins) console.log(`${r.assignment.personId} on ${r.assignment.reviewId}: ${r.rule}, ${r.reason}`);
+ */
 export interface RejectedPin {
   readonly assignment: Assignment;
   /** The rule that refused it, by id (`advanced-seat`, `same-hub`, `overlap`...). */
@@ -94,7 +99,12 @@ function leavesNoRoomForAdvanced(year: Year, peers: readonly PersonInfo[], revie
   return peerSeatsLeft(review, peers.length + 1) < advancedMissing;
 }
 
-/** A row `solve` had to take out of an engine's allocation, and the rule it broke. */
+/**
+ * A row `solve` had to take out of an engine's allocation, and the rule it broke.
+ *
+ * @example
+ * if (result.dropped.length > 0) console.warn(result.dropped.map((d: Dropped) => `${d.rule}: ${d.reason}`));
+ */
 export interface Dropped {
   readonly assignment: Assignment;
   /** The broken rule, by id (`same-hub`, `overlap`, `advanced-seat`...). */

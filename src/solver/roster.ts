@@ -1,5 +1,6 @@
 import type { Allocation, Assignment, Role } from "../model/schema.js";
-import { accountOf, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
+import { accountOf } from "../model/accounts.js";
+import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { meetsAdvanced, seatAdmits, type SeatState } from "../rules/index.js";
 
 /**

@@ -1,18 +1,31 @@
 import { yearNumber } from "../model/history.js";
 import type { Problem } from "../model/problem.js";
 import { CARRY_OVER_LIMIT, type Assignment, type HistoryEntry, type LedgerYear, type School } from "../model/schema.js";
-import { accountOf, indexYear, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
+import { accountOf } from "../model/accounts.js";
+import { indexYear, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
 import { unknownSeat } from "../rules/known-people.js";
 import { reciprocityReach } from "./reach.js";
 import { pathwayOf, type PathwayRow } from "./pathway.js";
 
-/** Whether one person turned up to one review (`attendance.csv`). */
+/**
+ * Whether one person turned up to one review (`attendance.csv`).
+ *
+ * @example
+ * const attendance: Attendance[] = [{ reviewId: "R0012", personId: "P0193", attended: false }];
+ * const closed = closeYear(problem, allocation, { yearLabel: "2024-25", attendance });
+ */
 export interface Attendance {
   readonly reviewId: string;
   readonly personId: string;
   readonly attended: boolean;
 }
 
+/**
+ * How a year is closed: its label, who attended, and the pathway written the year before.
+ *
+ * @example
+ * const closed = closeYear(problem, allocation, { yearLabel: "2024-25" } satisfies CloseYearOptions);
+ */
 export interface CloseYearOptions {
   /** The label of the year being closed, e.g. `2024-25`: it must start with the year it begins in. */
   readonly yearLabel: string;
@@ -22,7 +35,12 @@ export interface CloseYearOptions {
   readonly previousPathway?: readonly { readonly reviewerId: string; readonly waitingSince?: string | undefined }[];
 }
 
-/** Why a year cannot be closed: where (the allocation's or attendance's item index, or the label) and what. */
+/**
+ * Why a year cannot be closed: where (the allocation's or attendance's item index, or the label) and what.
+ *
+ * @example
+ * if (!closed.ok) for (const i of closed.issues) console.log(i.source, i.index ?? "", i.message);
+ */
 export interface CloseYearIssue {
   readonly source: "allocation" | "attendance" | "year-label";
   readonly index?: number;
@@ -30,7 +48,13 @@ export interface CloseYearIssue {
   readonly message: string;
 }
 
-/** A closed year: the next year's starting problem and what was counted. */
+/**
+ * A closed year: the next year's starting problem and what was counted.
+ *
+ * @example
+ * const closed = closeYear(problem, allocation, { yearLabel: "2024-25" });
+ * if (closed.ok) console.log(closed.value.ledger.length, closed.value.next.schools.map((s) => s.carryOver));
+ */
 export interface ClosedYear {
   /**
    * The next year's start: schools with their new `carryOver`, reviewers and Lead Reviewers
@@ -56,6 +80,13 @@ export interface ClosedYear {
   readonly limited: readonly { readonly schoolId: string; readonly value: number; readonly carryOver: number }[];
 }
 
+/**
+ * What `closeYear` gives: the closed year, or the issues that refused it.
+ *
+ * @example
+ * const closed: CloseYearOutcome = closeYear(problem, allocation, { yearLabel: "2024-25" });
+ * if (closed.ok) writeFolderAtomically("2025-26", closedYearFiles(closed.value));
+ */
 export type CloseYearOutcome = { readonly ok: true; readonly value: ClosedYear } | { readonly ok: false; readonly issues: readonly CloseYearIssue[] };
 
 const pairKey = (reviewId: string, personId: string) => `${reviewId}\u0000${personId}`;

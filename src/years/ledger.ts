@@ -1,7 +1,12 @@
 import { yearNumber } from "../model/history.js";
 import type { LedgerYear } from "../model/schema.js";
 
-/** One school's record over the closed years. */
+/**
+ * One school's record over the closed years.
+ *
+ * @example
+ * const behind: SchoolStanding[] = standings(problem.ledgerYears ?? []).filter((s) => s.balance < 0);
+ */
 export interface SchoolStanding {
   readonly schoolId: string;
   /** Closed years on record, oldest first, with that year's balance (sent − received). */

@@ -23,7 +23,13 @@ export interface RolledReview {
   readonly lastStart: string;
 }
 
-/** What `newYear` returns: the next year's problem, ready to solve, and what to confirm. */
+/**
+ * What `newYear` returns: the next year's problem, ready to solve, and what to confirm.
+ *
+ * @example
+ * const start: NewYear = newYear(closed.value.next, closed.value.previous);
+ * console.log(start.yearLabel, start.shiftDays, start.reviews.length);
+ */
 export interface NewYear {
   /** The next year: the closed folder's schools, people, history and ledger, last year's reviews and availability moved on. */
   readonly next: Problem;

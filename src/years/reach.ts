@@ -5,10 +5,16 @@
  */
 import { covers } from "../model/dates.js";
 import type { InputError } from "../model/errors.js";
+import { plural } from "../model/text.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { allowedPair, mostWithoutOverlap } from "../rules/index.js";
 
-/** What one school's reviewers can give towards its reciprocity target. */
+/**
+ * What one school's reviewers can give towards its reciprocity target.
+ *
+ * @example
+ * for (const r of reciprocityReach(result.year)) if (r.reason) console.log(`${r.schoolId}: ${r.reason}`);
+ */
 export interface SchoolReach {
   readonly schoolId: string;
   /** The school's reciprocity target (peer seats hosted, plus carry-over). */
@@ -26,7 +32,6 @@ export interface SchoolReach {
   readonly reason?: string;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The reviews counted by school that `person` may sit on, by the pair rules alone. */
 function reviewsOpenTo(year: Year, person: PersonInfo, reviews: readonly ReviewInfo[]): ReviewInfo[] {

@@ -14,7 +14,7 @@ import { serializeYear } from "../../src/io/write-year.js";
 import { makePolicy, MAX_WEIGHT, MIN_SEAT_WEIGHT } from "../../src/model/policy.js";
 import type { Problem } from "../../src/model/problem.js";
 import type { Allocation } from "../../src/model/schema.js";
-import { solve as solveUnchecked } from "../../src/solver/index.js";
+import { solve as solveUnchecked, type EngineName } from "../../src/solver/index.js";
 import { solveInWorker } from "../../src/worker/solve-in-worker.js";
 
 const base = (() => {
@@ -50,7 +50,9 @@ describe("hostile API input", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it.each(["__proto__", "constructor", "toString", "hasOwnProperty", "quantum"])("engine %j: an unknown engine, for solve, solveInWorker and the unchecked solve alike", async (engine) => {
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty", "quantum"])("engine %j: an unknown engine, for solve, solveInWorker and the unchecked solve alike", async (name) => {
+    // As a caller without the types would pass it.
+    const engine = name as EngineName;
     expect(await refusal(() => solve(base, { engine }))).toMatchObject([{ file: "options", column: "engine", message: expect.stringContaining("is not an engine; use one of auto") }]);
     expect(await refusal(() => solveInWorker(base, { engine }))).toMatchObject([{ column: "engine" }]);
     await expect(solveUnchecked(base, { engine })).rejects.toThrow(RangeError);

@@ -19,7 +19,7 @@ describe("mixed years (QAR, TPR, MLQAR)", () => {
     for (const seed of [1, 2, 3]) expect([...kindsIn(mixedYear(seed))].sort()).toEqual(["mlqar", "qar", "tpr"]);
   });
 
-  it.each(["greedy", "mip", "self-selection"])("engine %s: the allocation passes the checker and the independent check of each kind's rules", async (engine) => {
+  it.each(["greedy", "mip", "self-selection"] as const)("engine %s: the allocation passes the checker and the independent check of each kind's rules", async (engine) => {
     for (const seed of engine === "mip" ? [1, 2] : [1, 2, 3]) {
       const problem = mixedYear(seed);
       const result = await solve(problem, { engine, seed, exactBound: false });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkAllocation } from "../../src/check.js";
-import { indexYear, trustAccount } from "../../src/model/year.js";
+import { trustAccount } from "../../src/model/accounts.js";
+import { indexYear } from "../../src/model/year.js";
 import { distance } from "../../src/rules/distance.js";
 import { ownSchool } from "../../src/rules/own-school.js";
 import { sameHub } from "../../src/rules/same-hub.js";

@@ -5,13 +5,13 @@ import { checkAllocation } from "../../src/check.js";
 import { explain } from "../../src/explain.js";
 import { solveOutputs } from "../../src/io/write-outputs.js";
 import type { Problem } from "../../src/model/problem.js";
-import { solve } from "../../src/solver/index.js";
+import { solve, type EngineName } from "../../src/solver/index.js";
 import { kindBreaches } from "../helpers/kinds-check.js";
 
 const mixed = (seed: number, reviews: number): Problem => generateYear(smallMixedSpec(seed, reviews)).problem;
 
 /** Every output file of a solve, timings blanked (the only field allowed to differ between runs). */
-async function outputBytes(problem: Problem, seed: number, engine: string): Promise<Record<string, string>> {
+async function outputBytes(problem: Problem, seed: number, engine: EngineName): Promise<Record<string, string>> {
   const result = await solve(problem, { seed, engine, exactBound: false });
   // DTSTAMP is the time of writing, a timing figure too: fixed here as SOURCE_DATE_EPOCH fixes it.
   const files = solveOutputs(result, explain(result.year, result.allocation), { stamp: new Date(Date.UTC(2024, 0, 1)) });

@@ -6,7 +6,7 @@ import type { Allocation } from "../../src/model/schema.js";
 import { indexYear } from "../../src/model/year.js";
 import { applyChanges, repair } from "../../src/repair.js";
 import { findCandidates } from "../../src/solver/candidates.js";
-import { solve } from "../../src/solver/index.js";
+import { solve, type EngineName } from "../../src/solver/index.js";
 import { rosterOf } from "../../src/solver/roster.js";
 import { changeBound } from "../../src/solver/steps/change-bound.js";
 import { oracleTradeOff, repairOracle } from "../helpers/repair-oracle.js";
@@ -26,7 +26,7 @@ const cases = fc.record({
   pick: fc.nat(),
 });
 
-async function withdrawal({ seed, reviews, engine, pick }: { seed: number; reviews: number; engine: string; pick: number }) {
+async function withdrawal({ seed, reviews, engine, pick }: { seed: number; reviews: number; engine: EngineName; pick: number }) {
   const { problem } = generateYear(smallRandomSpec(seed, reviews));
   const published = (await solve(problem, { seed: 1, engine, exactBound: false })).allocation;
   const people = [...new Set(published.assignments.map((a) => a.personId))].sort();

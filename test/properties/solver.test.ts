@@ -5,14 +5,14 @@ import { explain } from "../../src/explain.js";
 import { solveOutputs } from "../../src/io/write-outputs.js";
 import type { Problem } from "../../src/model/problem.js";
 import { RULES } from "../../src/rules/index.js";
-import { solve } from "../../src/solver/index.js";
+import { solve, type EngineName } from "../../src/solver/index.js";
 import { randomYear } from "../helpers/random-year.js";
 import { Random } from "../../fixtures/generator/random.js";
 
 const seeds = fc.integer({ min: 1, max: 1_000_000 });
 
 /** Output files with the only fields allowed to differ between runs (timings) blanked. */
-async function outputBytes(problem: Problem, seed: number, engine: string): Promise<Record<string, string>> {
+async function outputBytes(problem: Problem, seed: number, engine: EngineName): Promise<Record<string, string>> {
   const result = await solve(problem, { seed, engine, exactBound: false });
   // DTSTAMP is the time of writing, a timing figure too: fixed here as SOURCE_DATE_EPOCH fixes it.
   const files = solveOutputs(result, explain(result.year, result.allocation), { stamp: new Date(Date.UTC(2024, 0, 1)) });

@@ -192,7 +192,7 @@ describe("report.html", () => {
     const year = indexYear(p);
     expect(check.unfilled.length).toBeGreaterThan(0);
     for (const seat of check.unfilled) {
-      const e = explainSeats(year, result.allocation, year.reviewById.get(seat.reviewId)!, seat.role, seat.missing);
+      const e = explainSeats(year, result.allocation, { review: year.reviewById.get(seat.reviewId)!, role: seat.role, missing: seat.missing });
       expect(html).toContain(escapeHtml(e.reason));
       const steps = e.funnel.map((step) => `<span class="rule">${escapeHtml(step.rule)}</span> <span class="n">${step.remaining}</span>`).join("");
       expect(html.replace(/<\/li><li[^>]*>/g, "")).toContain(steps);

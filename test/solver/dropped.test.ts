@@ -6,7 +6,7 @@ import { solveOutputs } from "../../src/io/write-outputs.js";
 import { ALLOCATION_RULES } from "../../src/rules/index.js";
 import { findCandidates } from "../../src/solver/candidates.js";
 import type { Engine } from "../../src/solver/engine.js";
-import { ENGINES, solve } from "../../src/solver/index.js";
+import { ENGINES, solve, type EngineName } from "../../src/solver/index.js";
 import { randomYear } from "../helpers/random-year.js";
 
 // A faulty engine, to see what `solve` does with rows that break rules: it seats every candidate
@@ -31,7 +31,7 @@ describe("solve with an engine at fault", () => {
   it("returns a valid allocation, lists every dropped row with its rule and reason, and claims no proof", async () => {
     engines["all-pairs"] = allPairs;
     const problem = randomYear(4, { reviews: 10 });
-    const result = await solve(problem, { engine: "all-pairs", seed: 1, exactBound: false });
+    const result = await solve(problem, { engine: "all-pairs" as EngineName, seed: 1, exactBound: false });
     expect(checkAllocation(problem, result.allocation).violations).toEqual([]);
     expect(result.dropped.length).toBeGreaterThan(0);
     const kept = new Set(result.allocation.assignments.map((a) => `${a.reviewId}/${a.role}/${a.personId}`));
@@ -52,7 +52,7 @@ describe("solve with an engine at fault", () => {
 
   it("says so in summary.json and on the terminal", async () => {
     engines["all-pairs"] = allPairs;
-    const result = await solve(randomYear(5, { reviews: 6 }), { engine: "all-pairs", seed: 1, exactBound: false });
+    const result = await solve(randomYear(5, { reviews: 6 }), { engine: "all-pairs" as EngineName, seed: 1, exactBound: false });
     const summary = JSON.parse(solveOutputs(result, explain(result.year, result.allocation))["summary.json"]!);
     expect(summary.dropped).toHaveLength(result.dropped.length);
     expect(summary.dropped[0]).toEqual({ assignment: expect.objectContaining({ reviewId: expect.any(String) }), rule: expect.any(String), reason: expect.any(String) });

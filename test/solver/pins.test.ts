@@ -53,7 +53,7 @@ describe("pins", () => {
     expect(result.rejectedPins.map((r) => `${r.assignment.personId}:${r.rule}`)).toEqual(["PD:advanced-seat"]);
   });
 
-  it.each(["greedy", "lns", "mip", "self-selection"])("two pinned teams competing for the one advanced reviewer (%s): one is staffed, the other's pin is refused with the reason, nothing dropped", async (engine) => {
+  it.each(["greedy", "lns", "mip", "self-selection"] as const)("two pinned teams competing for the one advanced reviewer (%s): one is staffed, the other's pin is refused with the reason, nothing dropped", async (engine) => {
     // R1 and R2 run on the same days; PE (advanced, one review at most) could join either, not both.
     const p = problem({
       schools: [school("A"), school("B"), school("C"), school("D"), school("E")],

@@ -36,7 +36,7 @@ describe("time limits", () => {
 
   // Each of these takes several seconds on this year without a limit (the bounds after greedy
   // and self-selection too), so a 1 s limit acts on every one.
-  it.each(["greedy", "auto", "mip", "self-selection"])("engine %s with a 1 s limit on a 115-review year: back within the limit, stopped by the time limit, valid", async (engine) => {
+  it.each(["greedy", "auto", "mip", "self-selection"] as const)("engine %s with a 1 s limit on a 115-review year: back within the limit, stopped by the time limit, valid", async (engine) => {
     const { value: result, elapsedMs } = await timed(() => solve(problem, { seed: 1, engine, timeLimitMs: LIMIT_MS }));
     expect(elapsedMs).toBeLessThanOrEqual(allowed(LIMIT_MS));
     expect(result.stoppedBy).toBe("time-limit");

@@ -16,7 +16,7 @@ export function registerCheckGroups(program: Command, { io, state }: CommandCont
     .option("-q, --quiet", "print nothing; the exit code says whether a rule is broken")
     .addHelpText("after", "\nExamples:\n  qar check-groups fixtures/cohorts/growing-the-top out/gtt/groups.csv\n  qar check-groups my-cohort hand-edited-groups.csv --json")
     .action((folder: string, file: string, opts: { json?: boolean; quiet?: boolean }) => {
-      const loaded = loadCohort(io, folder, opts.json === true || opts.quiet === true);
+      const loaded = loadCohort(io, folder, { quiet: opts.json === true || opts.quiet === true });
       const bytes = readBytes(file);
       const grouping = "error" in bytes ? undefined : parseGroupsCsv(bytes.bytes, file);
       const errors = [...("errors" in loaded ? loaded.errors : []), ...("error" in bytes ? [bytes.error] : []), ...(grouping && !grouping.ok ? grouping.errors : [])];

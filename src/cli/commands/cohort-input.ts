@@ -12,7 +12,7 @@ export function failInput(io: Io, state: { code: number }, errors: readonly Inpu
 }
 
 /** Reads a cohort folder, printing its warnings; the errors when it cannot be read. */
-export function loadCohort(io: Io, folder: string, quiet: boolean): { cohort: Cohort } | { errors: readonly InputError[] } {
+export function loadCohort(io: Io, folder: string, { quiet }: { readonly quiet: boolean }): { cohort: Cohort } | { errors: readonly InputError[] } {
   const read = readCohortFolder(folder);
   if (!read.ok) return { errors: read.errors };
   if (!quiet) for (const w of read.warnings) io.err(`warning: ${formatInputError(w)}\n`);

@@ -42,7 +42,7 @@ export function registerGroup(program: Command, { io, state }: CommandContext): 
     .action(async (folder: string, opts: { out: string; timeLimit?: number; json?: boolean; quiet?: boolean }) => {
       const place = checkOutputFolder({ out: opts.out, protect: [folder], names: GROUP_OUTPUTS });
       if (place.length > 0) return failInput(io, state, place.map((e) => ({ ...e, message: e.message.replace("the year folder", "the cohort folder") })));
-      const loaded = loadCohort(io, folder, opts.quiet === true || opts.json === true);
+      const loaded = loadCohort(io, folder, { quiet: opts.quiet === true || opts.json === true });
       if ("errors" in loaded) return failInput(io, state, loaded.errors);
       let result: GroupResult;
       try {

@@ -4,7 +4,8 @@ import { RESULTS_WORKBOOK, resultsWorkbook } from "../../io/results-workbook.js"
 import { summaryTable } from "../../io/terminal.js";
 import { outputParts, solveOutputs, summaryOf } from "../../io/write-outputs.js";
 import { parseDay } from "../../model/dates.js";
-import { ENGINES, solve } from "../../solver/index.js";
+import { ENGINE_NAMES, isEngineName, unknownEngine } from "../../solver/engines/index.js";
+import { solve } from "../../solver/index.js";
 import { asOf, dateOption, lettersLine } from "./season-step.js";
 import { reachWarnings, reciprocityReach } from "../../years/reach.js";
 import { shortageSheet } from "../../plan/shortage.js";
@@ -23,15 +24,12 @@ interface SolveOptions {
   readonly comparePublished?: boolean;
 }
 
-const ENGINE_NAMES = `auto, ${Object.keys(ENGINES).join(", ")}`;
-
 async function solveAction({ io, state }: CommandContext, folder: string, opts: SolveOptions): Promise<void> {
   const started = performance.now();
   const setUp = setUpClock();
   refuseBadOutput(opts.out, folder, { names: SOLVE_FILES });
-  if (opts.engine !== "auto" && !Object.hasOwn(ENGINES, opts.engine)) {
-    throw new InputFailure([{ code: "bad-value", file: "--engine", message: `unknown engine "${opts.engine}"; use ${ENGINE_NAMES}` }]);
-  }
+  const engine = opts.engine;
+  if (!isEngineName(engine)) throw new InputFailure([{ code: "bad-value", file: "--engine", message: unknownEngine(engine) }]);
   const loaded = await loadYear({ io, state }, folder, opts);
   const display = progressFor(io, opts);
   // The limit covers the whole run: the outputs' share is kept back from the solver. On a
@@ -40,7 +38,7 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
   const run = display?.live ? solveInWorker : solve;
   const result = await run(loaded.value, {
     seed: opts.seed,
-    engine: opts.engine,
+    engine,
     ...timeLimit(opts, started, outputReserveMs(loaded.value, setUp())),
     ...(display ? { onProgress: display.update } : {}),
   }).finally(() => display?.stop());
@@ -72,7 +70,7 @@ export function registerSolve(program: Command, context: CommandContext): void {
     .requiredOption("-o, --out <dir>", "folder to write the results to (never the year folder)")
     .option("-s, --seed <n>", "seed for reproducible results", integer, 1)
     .option("-p, --policy <file>", "policy.json to use instead of the year folder's")
-    .option("-e, --engine <name>", `engine: ${ENGINE_NAMES}`, "auto")
+    .option("-e, --engine <name>", `engine: ${ENGINE_NAMES.join(", ")}`, "auto")
     .option("-t, --time-limit <seconds>", "stop after this many seconds with the best allocation so far", seconds)
     .option("--reply-by <date>", "the date answers are due, in letters.csv (default: two weeks from today)", dateOption)
     .option("--compare-published", "show the partnership's published figures (2017-18, 2018-19, 2023-24) in the report: only for a year of that partnership")

@@ -14,7 +14,12 @@ import { sameLocality } from "./same-locality.js";
 import { sameTrust } from "./same-trust.js";
 import type { FacilitatorGroupRule, FacilitatorLoadRule, FacilitatorSchoolRule, GroupRule, GroupShapeRule, SchoolPairRule } from "./types.js";
 
-/** Every group rule, in the order checks report them. */
+/**
+ * Every group rule, in the order checks report them.
+ *
+ * @example
+ * console.log(GROUP_RULES.map((rule: GroupRule) => rule.id).join(", "));
+ */
 export const GROUP_RULES: readonly GroupRule[] = [
   cohortMember,
   placedOnce,

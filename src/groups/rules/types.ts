@@ -3,7 +3,12 @@ import type { CohortIndex, FacilitatorInfo, MemberInfo } from "../cohort.js";
 import type { Group } from "../model.js";
 import type { GroupPolicy } from "../policy.js";
 
-/** A broken group rule: which rule, where, and what is wrong in plain words. */
+/**
+ * A broken group rule: which rule, where, and what is wrong in plain words.
+ *
+ * @example
+ * const broken: GroupViolation[] = [...checkGroups(cohort, grouping).violations];
+ */
 export interface GroupViolation {
   readonly rule: string;
   readonly programme: string;
@@ -82,6 +87,12 @@ export interface StructureRule extends RuleBase {
   readonly kind: "structure";
 }
 
+/**
+ * A group rule: one of the shapes the checker and the engine read (see `GROUP_RULES`).
+ *
+ * @example
+ * for (const rule of GROUP_RULES) console.log(rule.id);
+ */
 export type GroupRule = SchoolPairRule | GroupShapeRule | FacilitatorSchoolRule | FacilitatorGroupRule | FacilitatorLoadRule | StructureRule;
 
 /** The pairs of a group's members, each once, in the group's order. */

@@ -1,12 +1,12 @@
 import { fairnessOn } from "../../goals/fairness.js";
-import { compareScores, type Score } from "../../goals/index.js";
+import { compareScores } from "../../goals/index.js";
 import type { Engine, StopReason } from "../engine.js";
 import { constructByFlows } from "../steps/construct.js";
 import { fillGreedily, yearTies } from "../steps/fill.js";
 import { deviation, goalSeeds, neighbourhood, openSeats, reciprocitySeed } from "../steps/neighbourhood.js";
 import { cheapestCandidates, polishByFlow } from "../steps/polish.js";
 import { pinnedKeys, rosterFromPins } from "../steps/pins.js";
-import { resolveScope, rosterScore } from "../steps/resolve.js";
+import { resolveScope, rosterScore, type RosterScore } from "../steps/resolve.js";
 import { sweepByWeeks } from "../steps/sweep.js";
 import { breathe } from "../lp.js";
 
@@ -57,10 +57,10 @@ export const LNS_LIMITS = {
 
 /**
  * Whether a neighbourhood improved the roster enough to keep searching: a seat, a kept seat, or
- * one unit of the lower goals (kilometre-sized travel gains alone do not keep the search going).
+ * one unit of the goals (kilometre-sized travel gains alone do not keep the search going).
  */
-function improved(before: Score, after: Score): boolean {
-  return after[0]! > before[0]! + 1e-9 || after[1]! > before[1]! || after[2]! >= before[2]! + 1;
+function improved([seats, kept, goals]: RosterScore, after: RosterScore): boolean {
+  return after[0] > seats + 1e-9 || after[1] > kept || after[2] >= goals + 1;
 }
 
 /** Whether anyone may sit on `review` at all (a team nobody may join is short whatever we do). */
@@ -120,7 +120,7 @@ export const lns: Engine = {
       // A small or medium year is re-solved whole, from the construction, for seats and reciprocity.
       progress("whole-year");
       const seconds = Math.min(LNS_LIMITS.wholeYearSeconds, context.timeLimitSeconds ?? Infinity);
-      const { kept } = await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true, objective: "balance" }, pinned, seconds, LNS_LIMITS.wholeYearNodes, true);
+      const { kept } = await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true, objective: "balance" }, { pinned, seconds, maxNodes: LNS_LIMITS.wholeYearNodes, warmStart: true });
       iterations += 1;
       if (kept && !context.shouldStop()) polishByFlow(context, roster, passRun);
     } else {
@@ -152,7 +152,7 @@ export const lns: Engine = {
         (kind <= 1 ? reciprocitySeed(context, roster, schoolOrder, done) : undefined) ??
         order[cursor++ % order.length]!;
       const scope = neighbourhood(context, roster, seed, LNS_LIMITS.neighbourhoodSize);
-      const { before, after } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, pinned, LNS_LIMITS.neighbourhoodSeconds, LNS_LIMITS.neighbourhoodNodes);
+      const { before, after } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, { pinned, seconds: LNS_LIMITS.neighbourhoodSeconds, maxNodes: LNS_LIMITS.neighbourhoodNodes });
       iterations += 1;
       done += 1;
       stale = improved(before, after) ? 0 : stale + 1;
@@ -168,7 +168,7 @@ export const lns: Engine = {
     let provenGoals = false;
     if (wholeForGoals && !context.shouldStop()) {
       const seconds = Math.min(LNS_LIMITS.goalYearSeconds, context.timeLimitSeconds ?? Infinity);
-      const { solution } = await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true }, pinned, seconds, LNS_LIMITS.goalYearNodes, true);
+      const { solution } = await resolveScope(context, roster, { reviews: year.reviews, leads: true, peers: true }, { pinned, seconds, maxNodes: LNS_LIMITS.goalYearNodes, warmStart: true });
       iterations += 1;
       provenGoals = solution.status === "optimal";
     }
@@ -181,7 +181,7 @@ export const lns: Engine = {
       if (seeds.length === 0) break;
       const seed = seeds[goalDone % Math.min(seeds.length, LNS_LIMITS.goalSeedSpan)]!;
       const scope = neighbourhood(context, roster, seed, LNS_LIMITS.neighbourhoodSize, { leaving: true });
-      const { before, after, kept } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, pinned, LNS_LIMITS.neighbourhoodSeconds, LNS_LIMITS.neighbourhoodNodes, true);
+      const { before, after, kept } = await resolveScope(context, roster, { reviews: scope, leads: true, peers: true }, { pinned, seconds: LNS_LIMITS.neighbourhoodSeconds, maxNodes: LNS_LIMITS.neighbourhoodNodes, warmStart: true });
       iterations += 1;
       goalDone += 1;
       const better = compareScores(after, before) > 0;

@@ -41,7 +41,7 @@ export const mip: Engine = {
     const roster = rosterFromPins(context);
     // The caller's limit, read now (what is left of it), replaces the default cap.
     const limit = context.timeLimitSeconds ?? EXACT_TIME_LIMIT_SECONDS;
-    const { solution } = await resolveScope(context, roster, { reviews: context.year.reviews, leads: true, peers: true }, pinnedKeys(context), limit);
+    const { solution } = await resolveScope(context, roster, { reviews: context.year.reviews, leads: true, peers: true }, { pinned: pinnedKeys(context), seconds: limit });
     const stopped = context.shouldStop();
     // Past the limit HiGHS's allocation stands as it is (the greedy completion takes a while on a
     // large year); with nothing from HiGHS, the greedy allocation.

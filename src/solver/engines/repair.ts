@@ -84,7 +84,7 @@ async function localSearch(context: EngineContext, start: TradeOffPoint, old: Al
     const found = await keepModel(context, best.roster, reviews, keep, pinned).solve({ nodes: REPAIR_LIMITS.scopeNodes, seconds: REPAIR_LIMITS.scopeSeconds, start: best.roster });
     solves += 1;
     limited ||= found.status !== "found" || !found.proven;
-    const next = found.status === "found" ? pointOf(found.roster, old, false) : best;
+    const next = found.status === "found" ? pointOf(found.roster, old, { proven: false }) : best;
     const gained = next.seats > best.seats || (next.seats === best.seats && next.changes < best.changes);
     if (gained) best = next;
     if ((!gained && size > sizes[0]!) || reviews.length >= year.reviews.length) break;
@@ -99,7 +99,7 @@ async function localSearch(context: EngineContext, start: TradeOffPoint, old: Al
 async function exactSearch(context: EngineContext, local: Search, model: KeepModel, old: Allocation): Promise<Search> {
   const found = await model.solve({ nodes: REPAIR_LIMITS.exactNodes, seconds: REPAIR_LIMITS.exactSeconds, start: local.best.roster });
   if (found.status !== "found") return { ...local, solves: local.solves + 1, limited: true };
-  const next = pointOf(found.roster, old, found.proven);
+  const next = pointOf(found.roster, old, { proven: found.proven });
   const better = next.seats > local.best.seats || (next.seats === local.best.seats && next.changes <= local.best.changes);
   return { best: better ? next : local.best, reviews: context.year.reviews, solves: local.solves + 1, limited: local.limited || !found.proven };
 }
@@ -137,7 +137,7 @@ export const repairEngine: Engine = {
     // Proven by counting: as many seats as the relaxation bound, in as few rows as any could.
     const certify = (point: TradeOffPoint) => ({ ...point, proven: point.proven || (point.seats >= (context.seatBound ?? Infinity) && point.changes === fewest(point.seats)) });
     const seeds = seedsOf(context, kept, old, damagedReviews(kept, old));
-    const local = await localSearch(context, certify(pointOf(start, old, false)), old, pinned, seeds, exact ? REPAIR_LIMITS.scopeSizes.slice(0, 1) : REPAIR_LIMITS.scopeSizes);
+    const local = await localSearch(context, certify(pointOf(start, old, { proven: false })), old, pinned, seeds, exact ? REPAIR_LIMITS.scopeSizes.slice(0, 1) : REPAIR_LIMITS.scopeSizes);
     offer(local.best);
     const certified = certify(local.best);
     const model = keepModel(context, local.best.roster, exact ? year.reviews : local.reviews, keep, pinned);
@@ -222,8 +222,8 @@ async function polish(context: EngineContext, point: TradeOffPoint, old: Allocat
   const reviews = year.reviews.filter((r) => touched.has(r.id));
   if (reviews.length === 0 || context.shouldStop()) return point;
   const roster = point.roster;
-  await resolveScope(context, roster, { reviews, leads: true, peers: true, keep, maxChanges: point.changes }, pinned, REPAIR_LIMITS.polishSeconds, REPAIR_LIMITS.polishNodes, true);
-  return pointOf(roster, old, point.proven);
+  await resolveScope(context, roster, { reviews, leads: true, peers: true, keep, maxChanges: point.changes }, { pinned, seconds: REPAIR_LIMITS.polishSeconds, maxNodes: REPAIR_LIMITS.polishNodes, warmStart: true });
+  return pointOf(roster, old, { proven: point.proven });
 }
 
 function optionOf(context: EngineContext, point: TradeOffPoint, chosen: boolean): RepairOption {

@@ -1,4 +1,4 @@
-import { compareScores, scoreOf, type Score } from "../../goals/index.js";
+import { compareScores, scoreOf } from "../../goals/index.js";
 import type { Role } from "../../model/schema.js";
 import type { PersonInfo, ReviewInfo } from "../../model/year.js";
 import { place } from "../../rules/placement.js";
@@ -8,16 +8,34 @@ import { buildScopeModel, type Scope } from "../mip-model.js";
 import type { Roster } from "../roster.js";
 
 /**
- * The roster's value as the engines compare it: `[fairness, seats, kept, goals]`, where `kept`
- * counts the seats kept from an earlier allocation (repair's second goal; 0 without one) and
- * `fairness` the protected teams' first peers (0 unless the policy protects teams).
+ * A roster's value as the engines compare it, tier by tier: `seats` (fairness included, as
+ * `Score` counts it), then `kept`, the seats kept from an earlier allocation (repair's second
+ * goal; 0 without one), then `goals`: the order of the scope MIP's tiers (mip-model.ts).
  */
-export function rosterScore(roster: Roster, keep?: ReadonlySet<string>): Score {
+export type RosterScore = readonly [seats: number, kept: number, goals: number];
+
+/** The roster's `RosterScore`; `keep` holds `role:person@review` of the earlier allocation's seats. */
+export function rosterScore(roster: Roster, keep?: ReadonlySet<string>): RosterScore {
   const allocation = roster.toAllocation();
   let kept = 0;
   if (keep) for (const a of allocation.assignments) if (keep.has(`${a.role}:${a.personId}@${a.reviewId}`)) kept += 1;
-  const [fairness = 0, seats = 0, goals = 0] = scoreOf(place(roster.year, allocation));
-  return [fairness, seats, kept, goals];
+  const [seats, goals] = scoreOf(place(roster.year, allocation));
+  return [seats, kept, goals];
+}
+
+/** Below every roster: a scope whose teams lost their advanced reviewer. */
+const WORST: RosterScore = [-Infinity, 0, 0];
+
+/** How `resolveScope` solves its scope. */
+export interface ResolveOptions {
+  /** `role:person@review` of the seats that stay as they are (the user's pins). */
+  readonly pinned: ReadonlySet<string>;
+  /** HiGHS's time limit for the scope's MIP. */
+  readonly seconds: number;
+  /** HiGHS's branch-and-bound node limit (a work limit, the same on every machine). */
+  readonly maxNodes?: number;
+  /** Hand HiGHS the freed seats as a feasible start, so that it never returns worse than the roster had. */
+  readonly warmStart?: boolean;
 }
 
 /**
@@ -29,11 +47,8 @@ export async function resolveScope(
   context: EngineContext,
   roster: Roster,
   scope: Scope,
-  pinned: ReadonlySet<string>,
-  timeLimitSeconds: number,
-  maxNodes?: number,
-  warmStart = false,
-): Promise<{ solution: LinearSolution; kept: boolean; before: Score; after: Score }> {
+  { pinned, seconds, maxNodes, warmStart = false }: ResolveOptions,
+): Promise<{ solution: LinearSolution; kept: boolean; before: RosterScore; after: RosterScore }> {
   const before = rosterScore(roster, scope.keep);
   const freed: { role: Role; person: PersonInfo; review: ReviewInfo }[] = [];
   for (const review of scope.reviews) {
@@ -51,7 +66,7 @@ export async function resolveScope(
   // The seats just freed are a feasible start: HiGHS then never returns worse than the roster had.
   const wasThere = new Set(freed.map((seat) => `${seat.role}:${seat.person.id}@${seat.review.id}`));
   const start = warmStart ? startFrom((j) => wasThere.has(`${seats[j]!.role}:${seats[j]!.person.id}@${seats[j]!.review.id}`)) : undefined;
-  const solution = await solveWithHighs(model, { timeLimitSeconds, shouldStop: context.shouldStop, ...(maxNodes !== undefined ? { maxNodes } : {}), ...(start ? { start } : {}) });
+  const solution = await solveWithHighs(model, { timeLimitSeconds: seconds, shouldStop: context.shouldStop, ...(maxNodes !== undefined ? { maxNodes } : {}), ...(start ? { start } : {}) });
   const added: typeof freed = [];
   if (solution.status === "optimal" || solution.status === "limit") {
     seats.forEach((seat, column) => {
@@ -63,7 +78,7 @@ export async function resolveScope(
     });
   }
   const teamsOk = scope.reviews.every((review) => roster.advancedOk(review));
-  const after = teamsOk ? rosterScore(roster, scope.keep) : [-Infinity];
+  const after = teamsOk ? rosterScore(roster, scope.keep) : WORST;
   if (compareScores(after, before) < 0) {
     for (const seat of added) roster.remove(seat.role, seat.person, seat.review);
     for (const seat of freed) roster.add(seat.role, seat.person, seat.review);

@@ -41,7 +41,7 @@ export async function sweepByWeeks(context: EngineContext, roster: Roster, pinne
   let done = 0;
   for (const window of weekWindows(context.year.reviews, SWEEP_LIMITS.weeks)) {
     if (context.shouldStop()) break;
-    await resolveScope(context, roster, { reviews: window, leads: false, peers: true, objective: "balance" }, pinned, SWEEP_LIMITS.seconds, SWEEP_LIMITS.nodes, true);
+    await resolveScope(context, roster, { reviews: window, leads: false, peers: true, objective: "balance" }, { pinned, seconds: SWEEP_LIMITS.seconds, maxNodes: SWEEP_LIMITS.nodes, warmStart: true });
     done += 1;
   }
   return done;

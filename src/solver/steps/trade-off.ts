@@ -16,8 +16,8 @@ export interface TradeOffPoint {
   readonly proven: boolean;
 }
 
-/** The point a roster stands at. */
-export function pointOf(roster: Roster, old: Allocation, proven: boolean): TradeOffPoint {
+/** The point a roster stands at, `proven` when the search that found it proved it. */
+export function pointOf(roster: Roster, old: Allocation, { proven }: { readonly proven: boolean }): TradeOffPoint {
   return { roster, changes: changedRows(old, roster.toAllocation()), seats: roster.filled(), proven };
 }
 
@@ -70,14 +70,14 @@ export async function sweepTradeOff(
     if (context.shouldStop()) return done(true);
     const start = jump ? undefined : withoutOneAddition(last.roster, keep, pinned);
     if (start && start.filled() === most && changedRows(old, start.toAllocation()) === limits.fewest(most)) {
-      points.push(pointOf(start, old, true));
+      points.push(pointOf(start, old, { proven: true }));
       continue;
     }
     const found = await model.solve({ ...limits, maxChanges: budget, ...(start ? { start } : {}) });
     solves += 1;
     if (found.status !== "found") return done(found.status === "failed");
     limited ||= !found.proven;
-    const point = pointOf(found.roster, old, limits.global && found.proven);
+    const point = pointOf(found.roster, old, { proven: limits.global && found.proven });
     if (point.changes > budget) return done(true);
     // As many seats with fewer rows: the last point was not proven, and this one replaces it.
     if (point.seats >= last.seats) points[points.length - 1] = point;

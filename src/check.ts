@@ -246,9 +246,9 @@ function metricsOf(placement: Placement, ledger: readonly LedgerRow[], trustLedg
     for (const person of [...team.leads, ...team.peers]) {
       const counted = phase[person.role];
       counted.assigned += 1;
-      // A Lead Reviewer who lists no phase is not known to have the host's (a school host's).
-      if (person.role === "lead" && person.phases.size === 0 && review.host.phase !== undefined) phase.leadsWithoutPhases += 1;
-      else if (phaseMatches(person, review.host)) counted.matched += 1;
+      if (phaseMatches(person, review.host)) counted.matched += 1;
+      // Counted apart: a Lead Reviewer who lists no phase (not known to have a school host's).
+      else if (person.role === "lead" && person.phases.size === 0) phase.leadsWithoutPhases += 1;
       const km = travelKm(person, review.host);
       if (km !== undefined) {
         measured += 1;

@@ -108,7 +108,7 @@ export function goalsInWords(solve: SolveResult): string[] {
   const phase = goal("phase");
   if (phase && m.filled.total > 0) {
     const possible = phase.best !== undefined ? ` (at most ${pct(m.filled.total - phase.best, m.filled.total)} possible with these seats)` : "";
-    lines.push(`phase match ${pct(m.filled.total - phase.value, m.filled.total)} of seats${possible}`);
+    lines.push(`phase match ${pct(m.filled.total - phase.value, m.filled.total)} of seats, Lead Reviewers' included${possible}`);
   }
   const travel = goal("travel");
   if (travel && m.travel.measured > 0) {

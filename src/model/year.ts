@@ -372,7 +372,13 @@ export function travelKm(person: PersonInfo, host: Host): number | undefined {
   return person.coordinates && host.lat !== undefined && host.lon !== undefined ? distanceKm(person.coordinates, host as Coordinates) : undefined;
 }
 
-/** Whether a person's phases suit the host (no phases listed, or a host without a phase such as a trust, means any suits). */
+/**
+ * Whether a person knows the host's phase: their phases list it, or the host has none (a trust).
+ * A reviewer who lists no phase suits any (a blank is no restriction); a Lead Reviewer who lists
+ * none is not known to have a school host's phase (issue 25: reported apart, and the phase goal
+ * prefers one who lists it).
+ */
 export function phaseMatches(person: PersonInfo, host: Host): boolean {
-  return person.phases.size === 0 || host.phase === undefined || person.phases.has(host.phase);
+  if (host.phase === undefined) return true;
+  return person.phases.size === 0 ? person.role !== "lead" : person.phases.has(host.phase);
 }

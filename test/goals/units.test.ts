@@ -54,7 +54,14 @@ const COUNT: Record<string, (year: Year, allocation: Allocation) => number> = {
     for (const t of teams(year, a)) for (const p of t.peer) sent.set(schoolOf(p)!, (sent.get(schoolOf(p)!) ?? 0) + 1);
     return year.problem.schools.reduce((n, s) => n + Math.abs((sent.get(s.id) ?? 0) - (year.target.get(s.id) ?? 0)), 0);
   },
-  phase: (year, a) => teams(year, a).reduce((n, t) => n + [...t.lead, ...t.peer].filter((p) => p.phases.size > 0 && t.review.host.phase !== undefined && !p.phases.has(t.review.host.phase)).length, 0),
+  // A seat whose holder does not list the host's phase: a reviewer listing none suits any; a Lead
+  // Reviewer listing none is not known to (issue 25).
+  phase: (year, a) =>
+    teams(year, a).reduce((n, t) => {
+      const phase = t.review.host.phase;
+      if (phase === undefined) return n;
+      return n + t.lead.filter((p) => !p.phases.has(phase)).length + t.peer.filter((p) => p.phases.size > 0 && !p.phases.has(phase)).length;
+    }, 0),
   preference: (year, a) => teams(year, a).reduce((n, t) => n + t.peer.filter((p) => p.prefers.size > 0 && !p.prefers.has(t.review.id) && !(t.review.host.hub && p.prefers.has(t.review.host.hub))).length, 0),
   travel: (year, a) => teams(year, a).reduce((n, t) => n + [...t.lead, ...t.peer].reduce((km, p) => km + (travelKm(p, t.review.host) ?? 0), 0), 0),
   repeat: (year, a) => teams(year, a).reduce((n, t) => n + [...t.lead, ...t.peer].filter((p) => year.history.get(t.review.host.id)?.has(p.id)).length, 0),

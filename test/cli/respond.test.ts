@@ -103,11 +103,17 @@ describe("qar respond with bad input", () => {
   const badDir = join(tmp.dir, "bad");
   it.each([
     ["an unknown review", "R9,P1,yes", 'responses.csv, row 2, column "review_id": no review has the id "R9"'],
-    ["someone not on that review", "R1,L2,yes", 'column "person_id": L2 is not on review R1'],
+    ["someone not on that review", "R1,<lead not on R1>,yes", 'column "person_id": <lead not on R1> is not on review R1'],
     ["an answer that is neither yes nor no", "R1,P1,perhaps", 'responses.csv, row 2, column "response": "perhaps" is not an answer'],
-  ])("qar respond <year> <published>/allocation.csv --responses <%s> exits 1 with file, row and column and writes nothing", async (_title, row, message) => {
-    // "someone not on that review": L2 is a Lead Reviewer; make sure the solve did not put L2 on R1.
-    if (row.startsWith("R1,L2")) expect(seatsOf(published).some((s) => s.review === "R1" && s.person === "L2")).toBe(false);
+  ])("qar respond <year> <published>/allocation.csv --responses <%s> exits 1 with file, row and column and writes nothing", async (_title, rowTemplate, messageTemplate) => {
+    let row = rowTemplate;
+    let message = messageTemplate;
+    // "someone not on that review": a Lead Reviewer the solve put on another review, never on R1.
+    const seats = seatsOf(published);
+    const absent = seats.find((s) => s.role === "lead" && s.review !== "R1" && !seats.some((t) => t.review === "R1" && t.person === s.person))?.person;
+    expect(absent).toBeDefined();
+    row = row.replace("<lead not on R1>", absent!);
+    message = message.replace("<lead not on R1>", absent!);
     mkdirSync(badDir, { recursive: true });
     const file = join(badDir, "responses.csv");
     writeFileSync(file, `review_id,person_id,response\n${row}\n`);

@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // `npm pack` once for the package tests (inject("packed")).
+    globalSetup: ["test/helpers/pack-once.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Vitest's default leaves one core free; CI has two and the tests are CPU-bound, so use both.

@@ -102,7 +102,7 @@ describe("fixtures", () => {
         expect(result.gap).toBe(0);
         expect(result.proven).toBe(true);
       }),
-      { numRuns: 12, seed: 12 },
+      { numRuns: 8, seed: 12 },
     );
   });
 });

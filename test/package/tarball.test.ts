@@ -3,15 +3,14 @@
  * Markdown that resolve inside the tarball (or are web addresses), examples that import the
  * package by name, no source maps, and JSON Schemas that match the zod schemas they come from.
  */
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import type {} from "../helpers/pack-once.js";
 import { jsonSchemas } from "../../src/model/json-schemas.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-const pack = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--ignore-scripts", "--json"], { cwd: ROOT, encoding: "utf8" })) as { files: { path: string }[] }[];
-const shipped = new Set(pack[0]!.files.map((f) => f.path));
+const shipped = new Set(inject("packed").files);
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, unknown>;
 
 describe("the packed package", () => {

@@ -56,7 +56,7 @@ describe("exact engine against an exhaustive search on tiny years", () => {
         expect(result.bound.filledSeats).toBeGreaterThanOrEqual(best.filled);
         expect(result.proven).toBe(true);
       }),
-      { numRuns: 15, seed: 42 },
+      { numRuns: 10, seed: 42 },
     );
   });
 });

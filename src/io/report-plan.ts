@@ -9,15 +9,9 @@ import { advancedToStaff } from "../rules/index.js";
 import type { PlanResult } from "../plan/index.js";
 import type { StandbyRow } from "../plan/standby.js";
 import { weekOf, weeksOf, type WeekRow } from "../plan/weeks.js";
-import { formatDay, formatUkDay, parseDay } from "../model/dates.js";
+import { formatDay } from "../model/dates.js";
+import { h, plural, ukDay, ukWeek } from "./html/format.js";
 
-/** An ISO day as the page shows it (`Tue 7 Oct 2025`); the text itself if it is not one. */
-const ukDay = (iso: string) => (parseDay(iso) === undefined ? iso : formatUkDay(parseDay(iso)!));
-/** A week by its Monday, without the weekday (`7 Oct 2024`). */
-const ukWeek = (iso: string) => (parseDay(iso) === undefined ? iso : formatUkDay(parseDay(iso)!, { weekday: false }));
-import { escapeHtml as h } from "./report/format.js";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const COLOURS = { seats: "#90a4ae", filled: "#2e7d32", shortfall: "#c62828", supply: "#1565c0" } as const;
 
 /** A round step (1, 2 or 5 times a power of ten) giving four or five grid lines up to `most`. */

@@ -4,7 +4,7 @@ import { groupKm, repeatPairs } from "../../groups/goals.js";
 import type { GroupResult } from "../../groups/group.js";
 import type { Group } from "../../groups/model.js";
 import { hostOrder } from "../../groups/visits.js";
-import { escapeHtml as h } from "../report/format.js";
+import { h, num, percent } from "../html/format.js";
 
 /** What the group report shows: the cohort and the result of `group` (every figure from its checker). */
 export interface GroupReportInput {
@@ -15,8 +15,6 @@ export interface GroupReportInput {
 
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#393b79", "#637939"];
 const colour = (i: number) => PALETTE[i % PALETTE.length]!;
-const num = (name: string, value: number | string) => `<span data-metric="${name}">${h(value)}</span>`;
-const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 const membersOf = (index: CohortIndex, g: Group) => g.schoolIds.flatMap((id) => index.memberByKey.get(memberKey(g.programme, id)) ?? []);
 
 function cards({ result }: GroupReportInput): string {
@@ -24,9 +22,9 @@ function cards({ result }: GroupReportInput): string {
   const card = (label: string, value: string, detail: string) => `<div class="card"><div class="label">${h(label)}</div><div class="value">${value}</div><div class="detail">${detail}</div></div>`;
   const sizes = Object.entries(m.sizes).map(([size, n]) => `${n}×${size}`).join(", ");
   return `<section class="cards">
-${card("Schools placed", `${num("placed", m.placed)} / ${num("schools", m.schools)}`, `bound ${num("bound-placed", result.bound.placed)}, gap ${num("gap", percent(result.gap))}`)}
+${card("Schools placed", `${num("placed", m.placed)} / ${num("schools", m.schools)}`, `bound ${num("bound-placed", result.bound.placed)}, gap ${num("gap", percent(result.gap, 1))}`)}
 ${card("Groups", num("groups", m.groups), h(sizes || "none"))}
-${card("Journeys", `${num("journeys", m.goals.journeys ?? 0)} km`, `bound ${num("bound-journeys", result.bound.journeysKm)} km, gap ${num("journeys-gap", percent(result.journeysGap))}`)}
+${card("Journeys", `${num("journeys", m.goals.journeys ?? 0)} km`, `bound ${num("bound-journeys", result.bound.journeysKm)} km, gap ${num("journeys-gap", percent(result.journeysGap, 1))}`)}
 ${card("Repeated pairs", num("fresh-pairs", m.goals["fresh-pairs"] ?? 0), "pair-years from the counted history")}
 ${card("Without facilitator", num("without-facilitator", m.withoutFacilitator), `loads ${h(Object.values(m.loads).join(" "))}`)}
 ${card("Status", num("status", result.status), `stopped by ${h(result.stoppedBy)}`)}

@@ -5,5 +5,5 @@
  * given: the figures come from the checker, the explanations from the caller.
  */
 export { renderReport } from "./page.js";
-export { escapeHtml } from "./format.js";
+export { escapeHtml } from "../html/format.js";
 export type { ReportInput } from "./input.js";

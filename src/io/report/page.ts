@@ -1,5 +1,5 @@
 import { calendar } from "./calendar.js";
-import { h, plural } from "./format.js";
+import { h, plural } from "../html/format.js";
 import { headline, validity } from "./headline.js";
 import { hubMatrix } from "./hub-matrix.js";
 import type { ReportInput } from "./input.js";

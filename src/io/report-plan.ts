@@ -9,15 +9,10 @@ import { advancedToStaff } from "../rules/index.js";
 import type { PlanResult } from "../plan/index.js";
 import type { StandbyRow } from "../plan/standby.js";
 import { weekOf, weeksOf, type WeekRow } from "../plan/weeks.js";
-import { formatDay, formatUkDay, parseDay } from "../model/dates.js";
+import { formatDay } from "../model/dates.js";
+import { h, plural, ukDay, ukWeek } from "./html/format.js";
+import { htmlPage } from "./html/shell.js";
 
-/** An ISO day as the page shows it (`Tue 7 Oct 2025`); the text itself if it is not one. */
-const ukDay = (iso: string) => (parseDay(iso) === undefined ? iso : formatUkDay(parseDay(iso)!));
-/** A week by its Monday, without the weekday (`7 Oct 2024`). */
-const ukWeek = (iso: string) => (parseDay(iso) === undefined ? iso : formatUkDay(parseDay(iso)!, { weekday: false }));
-import { escapeHtml as h } from "./report/format.js";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const COLOURS = { seats: "#90a4ae", filled: "#2e7d32", shortfall: "#c62828", supply: "#1565c0" } as const;
 
 /** A round step (1, 2 or 5 times a power of ten) giving four or five grid lines up to `most`. */
@@ -179,11 +174,6 @@ export function standbyBlock(review: ReviewInfo, year: Year, standby: readonly S
   return `<div class="standby"><span class="muted">Standby</span> ${lists.join(" ")}</div>`;
 }
 
-const STYLE = `*{box-sizing:border-box}.chart text.panel{font-weight:600}body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:1.5em auto;padding:0 1.5em;color:#222;max-width:1180px;line-height:1.35}
-h2{margin:1.6em 0 .4em;border-bottom:2px solid #e3e3e3;padding-bottom:.2em}.muted{color:#666;font-size:.9em}
-.chart{display:block;max-width:100%;height:auto;font-size:11px}.chart text{fill:#333}.chart .week{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:9px}.chart .grid{stroke:#e6e6e6}.chart .axis{stroke:#444}.chart .muted{fill:#666}
-table{border-collapse:collapse;font-size:.9em}th,td{border-bottom:1px solid #eee;padding:4px 8px;text-align:left}th{background:#f6f6f6}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.short{color:#b71c1c;font-weight:600}.nowrap{white-space:nowrap}`;
-
 function weeksTable(weeks: readonly WeekRow[]): string {
   const rows = weeks.map((w) => `<tr><td data-v="${h(w.week)}" class="nowrap">${h(ukWeek(w.week))}</td><td class="num">${w.reviews}</td><td class="num">${w.leadSeats}</td><td class="num">${w.leadSupply}</td><td class="num">${w.teams}</td><td class="num">${w.advancedSupply}</td><td class="num">${w.peerSeats}</td><td class="num">${w.peerSupply}</td><td class="num">${w.leadPlaces}</td><td class="num">${w.advancedPlaces}</td><td class="num">${w.peerPlaces}</td><td class="num${w.shortfall > 0 ? " short" : ""}">${w.shortfall}</td></tr>`);
   return `<table><thead><tr><th>week</th><th class="num">reviews</th><th class="num">Lead Reviewer seats</th><th class="num">Lead Reviewer supply</th><th class="num">teams needing an advanced reviewer</th><th class="num">advanced supply</th><th class="num">peer seats</th><th class="num">peer supply</th><th class="num">Lead Reviewer places free</th><th class="num">advanced places free</th><th class="num">peer places free</th><th class="num">shortfall</th></tr></thead><tbody>
@@ -212,14 +202,11 @@ ${rows.join("\n")}
  */
 export function renderPlan(result: PlanResult, title = "QA Review plan"): string {
   const short = result.weeks.reduce((n, w) => n + w.shortfall, 0);
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(title)}</title><style>${STYLE}</style></head>
-<body><h1>${h(title)}</h1>
+  const body = `<h1>${h(title)}</h1>
 <p>${plural(result.weeks.reduce((n, w) => n + w.reviews, 0), "review")} in ${plural(result.weeks.length, "week")} ask for ${plural(result.seats, "seat")}; at the given dates at most <span data-plan="before">${result.before}</span> can be filled (${result.measure === "exact" ? "exact seat optimum" : "seat bound"}). The weeks alone prove <span data-plan="week-shortfall">${short}</span> empty.</p>
 <section id="weeks"><h2>Need and supply by week</h2><p>Over the year: <span data-supply="year">${h(supplyInWords(result.weeks))}</span>.</p><p class="muted">${WEEKS_NOTE}</p>
 ${weekChart(result.weeks)}
 ${weeksTable(result.weeks)}</section>
-${movesSection(result)}
-</body></html>
-`;
+${movesSection(result)}`;
+  return htmlPage({ title, body });
 }

@@ -7,7 +7,7 @@ import type { Allocation } from "../model/schema.js";
 import type { Year } from "../model/year.js";
 import { compareYearLabels, standings } from "../years/ledger.js";
 import { pathwayOf } from "../years/pathway.js";
-import { escapeHtml as h } from "./report/format.js";
+import { h, plural } from "./html/format.js";
 
 interface YearsInput {
   readonly year: Year;
@@ -15,7 +15,6 @@ interface YearsInput {
   readonly check: CheckResult;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const tone = (balance: number) => (balance < 0 ? "owe" : balance > 0 ? "surplus" : "even");
 
 /** The reviewer pathway: who may train as advanced, who waits for a first review and whether this allocation gives them one. */

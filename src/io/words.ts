@@ -3,6 +3,7 @@ import type { EmptySeatCounts } from "../check.js";
 import type { Bound } from "../solver/bound.js";
 import { fairnessOn } from "../goals/fairness.js";
 import type { SolveResult } from "../solver/index.js";
+import { plural } from "../model/text.js";
 
 // In the users' words: these sentences reach the report and the terminal; the solver's own
 // names (`method`, `stoppedBy`) stay in summary.json.
@@ -138,8 +139,6 @@ export function goalsInWords(solve: SolveResult): string[] {
   return lines;
 }
 
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 /**
  * The empty seats in one line, from the one count of them (`emptySeatCounts`): what `qar
  * explain`, the terminal summary and the report all say.
@@ -153,5 +152,5 @@ export function emptySeatsInWords(counts: EmptySeatCounts): string {
     counts.shortOfPeers > 0 ? `${counts.shortOfPeers} short of peers` : "",
     counts.withoutLead > 0 ? `${counts.withoutLead} without a Lead Reviewer` : "",
   ].filter(Boolean);
-  return `${count(counts.seats, "empty seat")} on ${count(counts.reviews, "review")}: ${kinds.join(", ")}`;
+  return `${plural(counts.seats, "empty seat")} on ${plural(counts.reviews, "review")}: ${kinds.join(", ")}`;
 }

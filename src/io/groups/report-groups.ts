@@ -4,7 +4,8 @@ import { groupKm, repeatPairs } from "../../groups/goals.js";
 import type { GroupResult } from "../../groups/group.js";
 import type { Group } from "../../groups/model.js";
 import { hostOrder } from "../../groups/visits.js";
-import { escapeHtml as h } from "../report/format.js";
+import { h, num, percent } from "../html/format.js";
+import { htmlPage } from "../html/shell.js";
 
 /** What the group report shows: the cohort and the result of `group` (every figure from its checker). */
 export interface GroupReportInput {
@@ -15,8 +16,6 @@ export interface GroupReportInput {
 
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#393b79", "#637939"];
 const colour = (i: number) => PALETTE[i % PALETTE.length]!;
-const num = (name: string, value: number | string) => `<span data-metric="${name}">${h(value)}</span>`;
-const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 const membersOf = (index: CohortIndex, g: Group) => g.schoolIds.flatMap((id) => index.memberByKey.get(memberKey(g.programme, id)) ?? []);
 
 function cards({ result }: GroupReportInput): string {
@@ -24,9 +23,9 @@ function cards({ result }: GroupReportInput): string {
   const card = (label: string, value: string, detail: string) => `<div class="card"><div class="label">${h(label)}</div><div class="value">${value}</div><div class="detail">${detail}</div></div>`;
   const sizes = Object.entries(m.sizes).map(([size, n]) => `${n}×${size}`).join(", ");
   return `<section class="cards">
-${card("Schools placed", `${num("placed", m.placed)} / ${num("schools", m.schools)}`, `bound ${num("bound-placed", result.bound.placed)}, gap ${num("gap", percent(result.gap))}`)}
+${card("Schools placed", `${num("placed", m.placed)} / ${num("schools", m.schools)}`, `bound ${num("bound-placed", result.bound.placed)}, gap ${num("gap", percent(result.gap, 1))}`)}
 ${card("Groups", num("groups", m.groups), h(sizes || "none"))}
-${card("Journeys", `${num("journeys", m.goals.journeys ?? 0)} km`, `bound ${num("bound-journeys", result.bound.journeysKm)} km, gap ${num("journeys-gap", percent(result.journeysGap))}`)}
+${card("Journeys", `${num("journeys", m.goals.journeys ?? 0)} km`, `bound ${num("bound-journeys", result.bound.journeysKm)} km, gap ${num("journeys-gap", percent(result.journeysGap, 1))}`)}
 ${card("Repeated pairs", num("fresh-pairs", m.goals["fresh-pairs"] ?? 0), "pair-years from the counted history")}
 ${card("Without facilitator", num("without-facilitator", m.withoutFacilitator), `loads ${h(Object.values(m.loads).join(" "))}`)}
 ${card("Status", num("status", result.status), `stopped by ${h(result.stoppedBy)}`)}
@@ -71,7 +70,7 @@ function programmeMap(input: GroupReportInput, programme: string, groups: readon
 ${shapes.join("\n")}
 ${dots.join("\n")}
 </svg>
-<p class="note">Each loop joins a group's schools in their host order; hollow red circles are unplaced schools. Positions are longitude and latitude (north up), not a road map.</p>`;
+<p class="muted">Each loop joins a group's schools in their host order; hollow red circles are unplaced schools. Positions are longitude and latitude (north up), not a road map.</p>`;
 }
 
 function groupTable(input: GroupReportInput, groups: readonly Group[], offset: number): string {
@@ -79,8 +78,8 @@ function groupTable(input: GroupReportInput, groups: readonly Group[], offset: n
   const rows = groups.map((g, i) => {
     const members = membersOf(index, g);
     const schools = members.map((m) => `${h(m.school.id)} ${h(m.school.name)} <span class="muted">(${h(m.school.phase)}, ${h(m.school.hub ?? "no hub")})</span>`).join("<br>");
-    const facilitator = g.facilitatorIds.map((id) => `${h(id)} ${h(index.facilitatorById.get(id)?.facilitator.name ?? "")}`).join(", ") || '<span class="warn">none</span>';
-    return `<tr><td><span class="swatch" style="background:${colour(offset + i)}"></span>${h(g.groupId)}</td><td>${schools}</td><td>${facilitator}</td><td class="n">${groupKm(members)}</td><td class="n">${repeatPairs(index, members)}</td></tr>`;
+    const facilitator = g.facilitatorIds.map((id) => `${h(id)} ${h(index.facilitatorById.get(id)?.facilitator.name ?? "")}`).join(", ") || '<span class="short">none</span>';
+    return `<tr><td><span class="swatch" style="background:${colour(offset + i)}"></span>${h(g.groupId)}</td><td>${schools}</td><td>${facilitator}</td><td class="num">${groupKm(members)}</td><td class="num">${repeatPairs(index, members)}</td></tr>`;
   });
   return `<table><thead><tr><th>group</th><th>schools (host order in visits.csv)</th><th>facilitator</th><th>km</th><th>repeats</th></tr></thead><tbody>
 ${rows.join("\n")}
@@ -96,17 +95,11 @@ function shortfalls({ result }: GroupReportInput): string {
 
 function solverTable({ result }: GroupReportInput): string {
   const rows = result.blocks.map(
-    (b) => `<tr><td>${h(b.programme)}</td><td>${h(b.phases)}</td><td>${b.method === "subsets" ? "subsets" : "MIP"}</td><td class="n">${b.schools}</td><td class="n">${b.candidates}</td><td class="n">${b.kept}</td><td class="n">${b.mips}</td><td class="n">${b.lpBound.toFixed(1)}</td><td class="n">${b.objective}</td><td class="n">${b.bound}</td><td>${b.proven ? "proven" : "not proven"}</td></tr>`,
+    (b) => `<tr><td>${h(b.programme)}</td><td>${h(b.phases)}</td><td>${b.method === "subsets" ? "subsets" : "MIP"}</td><td class="num">${b.schools}</td><td class="num">${b.candidates}</td><td class="num">${b.kept}</td><td class="num">${b.mips}</td><td class="num">${b.lpBound.toFixed(1)}</td><td class="num">${b.objective}</td><td class="num">${b.bound}</td><td>${b.proven ? "proven" : "not proven"}</td></tr>`,
   );
-  return `<section><h2>How it was solved</h2><p class="note">Each block (a programme's phase) is one exact model over every allowed group: solved by dynamic programming over the sets of schools (subsets, small blocks), or by the LP bound over all groups and MIPs over those whose reduced cost is within the gap (docs/groups.md). Objective and bounds are in the model's weighted units.</p>
+  return `<section><h2>How it was solved</h2><p class="muted">Each block (a programme's phase) is one exact model over every allowed group: solved by dynamic programming over the sets of schools (subsets, small blocks), or by the LP bound over all groups and MIPs over those whose reduced cost is within the gap (docs/groups.md). Objective and bounds are in the model's weighted units.</p>
 <table><thead><tr><th>programme</th><th>phases</th><th>method</th><th>schools</th><th>possible groups</th><th>in last MIP</th><th>MIPs</th><th>LP bound</th><th>objective</th><th>bound</th><th></th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
-
-const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:1.5em auto;padding:0 1.5em;color:#222;max-width:1100px;line-height:1.35}
-.cards{display:flex;flex-wrap:wrap;gap:.8em}.card{border:1px solid #ddd;border-radius:6px;padding:.6em .9em;min-width:150px}.label{color:#555;font-size:.85em}.value{font-size:1.5em;font-weight:600}.detail{color:#555;font-size:.8em}
-table{border-collapse:collapse;margin:.8em 0;font-size:.9em}th,td{border-bottom:1px solid #e3e3e3;padding:.3em .6em;text-align:left;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}
-.muted{color:#777}.warn{color:#b00}.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.4em;border-radius:2px}.map{max-width:100%;height:auto;border:1px solid #ddd}.glabel{font-size:12px;font-weight:700}.note{color:#555;font-size:.85em}
-@media print{.map{break-inside:avoid}}`;
 
 /**
  * The group report: headline figures with their bounds, a map-like chart of each programme's
@@ -126,13 +119,10 @@ ${groupTable(input, groups, offset)}</section>`;
     offset += groups.length;
     return html;
   });
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(title)}</title><style>${STYLE}</style></head>
-<body><h1>${h(title)}</h1>
+  const body = `<h1>${h(title)}</h1>
 ${cards(input)}
 ${programmes.join("\n")}
 ${shortfalls(input)}
-${solverTable(input)}
-</body></html>
-`;
+${solverTable(input)}`;
+  return htmlPage({ title, body });
 }

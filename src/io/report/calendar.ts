@@ -1,6 +1,7 @@
 import { formatUkDay, weekStart, type Day } from "../../model/dates.js";
 import type { ReviewInfo, Year } from "../../model/year.js";
-import { byStartThenId, h, hubName, sectionStart, span, svgOpen } from "./format.js";
+import { h, hubName, sectionStart, span, svgOpen } from "../html/format.js";
+import { byStartThenId } from "./order.js";
 import type { ReportInput } from "./input.js";
 import { hostWords, kindTag } from "./kinds.js";
 import { STATUS, STATUSES, type Status } from "./status.js";

@@ -2,7 +2,7 @@ import type { Metrics } from "../../check.js";
 import { formatPublished, PUBLISHED_FULL_TEAMS, PUBLISHED_MEETING_COMMITMENT } from "../../model/published.js";
 import type { SolveResult } from "../../solver/index.js";
 import { fairnessOn } from "../../goals/fairness.js";
-import { h, num, percent, plural } from "./format.js";
+import { h, num, percent, plural } from "../html/format.js";
 import type { ReportInput } from "./input.js";
 import { boundSourceInWords, gapInWords, goalsInWords, stopInWords } from "../words.js";
 

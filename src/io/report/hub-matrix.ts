@@ -1,7 +1,8 @@
 import Graph from "graphology";
 import type { Allocation } from "../../model/schema.js";
 import type { Year } from "../../model/year.js";
-import { clip, h, hubName, naturalCompare, plural, sectionStart, svgOpen } from "./format.js";
+import { clip, h, hubName, plural, sectionStart, svgOpen } from "../html/format.js";
+import { naturalCompare } from "./order.js";
 import type { ReportInput } from "./input.js";
 
 // Hub-to-hub exchanges: a graphology graph of peer places drawn as a heat-map matrix, rows the

@@ -1,6 +1,7 @@
 import type { Assignment } from "../../model/schema.js";
 import type { ReviewInfo, Year } from "../../model/year.js";
-import { byStartThenId, compareIds, h, hubName, plural, sectionStart, span } from "./format.js";
+import { h, hubName, plural, sectionStart, span } from "../html/format.js";
+import { byStartThenId, compareIds } from "./order.js";
 import type { ReportInput } from "./input.js";
 import { STATUS, type Status } from "./status.js";
 

@@ -1,4 +1,4 @@
-import { h, hubName, plural } from "./format.js";
+import { h, hubName, plural } from "../html/format.js";
 import type { ReportInput } from "./input.js";
 import { byBalance } from "./reciprocity.js";
 

@@ -1,5 +1,6 @@
 import { calendar } from "./calendar.js";
-import { h, plural } from "./format.js";
+import { h, plural } from "../html/format.js";
+import { htmlPage } from "../html/shell.js";
 import { headline, validity } from "./headline.js";
 import { hubMatrix } from "./hub-matrix.js";
 import type { ReportInput } from "./input.js";
@@ -9,7 +10,6 @@ import { reciprocityChart } from "./reciprocity.js";
 import { acrossYearsSection, pathwaySection } from "../report-years.js";
 import { weeksSection } from "../report-plan.js";
 import { statusOf } from "./status.js";
-import { SCRIPT, STYLE } from "./styles.js";
 import { teamCards } from "./team-cards.js";
 import { unfilledSection } from "./unfilled.js";
 import { shortageSection, whoLosesOutSection } from "./shortage.js";
@@ -61,10 +61,7 @@ function header(input: ReportInput, title: string): string {
 export function renderReport(input: ReportInput): string {
   const status = statusOf(input.year, input.check.unfilled);
   const title = input.title ?? "QA Review allocation";
-  const head = `<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(title)}</title>`;
-  return `<!doctype html>
-<html lang="en"><head>${head}<style>${STYLE}</style></head>
-<body>${header(input, title)}
+  const body = `${header(input, title)}
 ${shortageSection(input)}
 ${headline(input)}
 ${calendar(input, status)}
@@ -76,8 +73,6 @@ ${unfilledSection(input)}
 ${teamCards(input, status)}
 ${ledgerTable(input)}
 ${pathwaySection(input)}
-${acrossYearsSection(input)}
-<script>${SCRIPT}</script>
-</body></html>
-`;
+${acrossYearsSection(input)}`;
+  return htmlPage({ title, body, sortableTables: true });
 }

@@ -1,5 +1,6 @@
 import type { LedgerRow } from "../../goals/reciprocity.js";
-import { clip, compareIds, h, plural, sectionStart, svgOpen } from "./format.js";
+import { clip, h, plural, sectionStart, svgOpen } from "../html/format.js";
+import { compareIds } from "./order.js";
 import type { ReportInput } from "./input.js";
 
 // Reciprocity: each school's balance (places sent minus seats received), sorted, drawn as one

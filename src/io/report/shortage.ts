@@ -2,7 +2,7 @@ import { emptySeatCounts } from "../../check.js";
 import type { Shortage, ShortageAction, ShortageRow } from "../../plan/shortage.js";
 import type { GroupRow, WhoLosesOut } from "../../plan/who-loses-out.js";
 import { capital, emptySeatsInWords } from "../words.js";
-import { h, percent, plural, sectionStart } from "./format.js";
+import { h, percent, plural, sectionStart } from "../html/format.js";
 import type { ReportInput } from "./input.js";
 
 // The report's first section, what would fill the empty seats (the shortage sheet in words), and

@@ -1,6 +1,7 @@
 import type { Assignment, Role } from "../../model/schema.js";
 import { travelKm, type PersonInfo, type ReviewInfo, type Year } from "../../model/year.js";
-import { byStartThenId, h, hubName, plural, span } from "./format.js";
+import { h, hubName, plural, span } from "../html/format.js";
+import { byStartThenId } from "./order.js";
 import type { StandbyRow } from "../../plan/standby.js";
 import { standbyBlock } from "../report-plan.js";
 import type { ReportInput } from "./input.js";

@@ -5,7 +5,7 @@ import type { Role } from "../../model/schema.js";
 import type { Year } from "../../model/year.js";
 import { RULES } from "../../rules/index.js";
 import { capital, emptySeatsInWords } from "../words.js";
-import { h, hubName, sectionStart } from "./format.js";
+import { h, hubName, sectionStart } from "../html/format.js";
 import type { ReportInput } from "./input.js";
 
 // Unfilled seats and why: the checker's empty seats, each with the explanation the caller

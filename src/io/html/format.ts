@@ -1,6 +1,13 @@
+/**
+ * The formatting every HTML page shares (report.html, plan.html, group-report.html): escaping,
+ * counts, percentages, dates as people in England write them, and the small pieces of markup
+ * (a metric, a section, a chart's frame) the pages are built from.
+ */
 import { dropControl } from "../../model/text.js";
-import { formatUkDay } from "../../model/dates.js";
+import { formatUkDay, parseDay } from "../../model/dates.js";
 import type { ReviewInfo } from "../../model/year.js";
+
+export { plural } from "../../model/text.js";
 
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -17,35 +24,19 @@ export function escapeHtml(text: string | number | undefined): string {
 /** Short name for `escapeHtml`, for the templates. */
 export const h = escapeHtml;
 
-/** Code-unit order (never locale-dependent), with runs of digits compared as numbers: H2 before H10. */
-export function naturalCompare(a: string, b: string): number {
-  const parts = (s: string) => s.match(/\d+|\D+/g) ?? [];
-  const x = parts(a);
-  const y = parts(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i += 1) {
-    const p = x[i]!;
-    const q = y[i]!;
-    if (p === q) continue;
-    const numeric = /^\d/.test(p) && /^\d/.test(q);
-    if (numeric && Number(p) !== Number(q)) return Number(p) - Number(q);
-    return p < q ? -1 : 1;
-  }
-  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-/** Code-unit order of two ids. */
-export const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-/** Reviews by start day, then id. */
-export const byStartThenId = (a: ReviewInfo, b: ReviewInfo) => a.span.from - b.span.from || compareIds(a.id, b.id);
 /** A share as a percentage with one decimal; an empty whole counts as complete, as the checker does. */
 export const percent = (part: number, whole: number) => `${(whole === 0 ? 100 : (100 * part) / whole).toFixed(1)}%`;
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** At most `max` characters (whole code points), with an ellipsis when cut. */
 export function clip(text: string, max: number): string {
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
+
+/** An ISO day as the pages show it (`Tue 7 Oct 2025`); the text itself if it is not one. */
+export const ukDay = (iso: string) => (parseDay(iso) === undefined ? iso : formatUkDay(parseDay(iso)!));
+/** A week by its Monday, without the weekday (`7 Oct 2024`); the text itself if it is not a day. */
+export const ukWeek = (iso: string) => (parseDay(iso) === undefined ? iso : formatUkDay(parseDay(iso)!, { weekday: false }));
 
 /** A review's dates as written in England, with their weekdays: "Mon 4 Mar 2024 – Wed 6 Mar 2024". */
 export function span(review: ReviewInfo): string {
@@ -57,7 +48,7 @@ export function span(review: ReviewInfo): string {
 export const hubName = (hub: string | undefined) => (hub !== undefined && hub.trim() !== "" ? hub : "(no hub)");
 
 /** A number the tests and readers can find: `<span data-metric="name">value</span>`. */
-export const num = (name: string, value: number | string) => `<span data-metric="${name}">${value}</span>`;
+export const num = (name: string, value: number | string) => `<span data-metric="${name}">${h(value)}</span>`;
 
 /** A section with its heading; `id` is the anchor the page's navigation links to. */
 export const sectionStart = (id: string, heading: string) => `<section id="${id}"><h2>${heading}</h2>`;

@@ -1,5 +1,6 @@
-// The page's inline style and script: nothing is loaded from the network, and the page prints
-// on A4 landscape. Each entry below is one line of the written file.
+// The one stylesheet of every page (report.html, plan.html, group-report.html), inline so that
+// nothing is loaded from the network; the pages print on A4 landscape. It is the union of the
+// rules the pages use: a class means the same on every page. Each entry is one line of the file.
 
 const STYLE_LINES: readonly string[] = [
   `*{box-sizing:border-box}body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;` +
@@ -24,7 +25,7 @@ const STYLE_LINES: readonly string[] = [
     `table.sortable th[aria-sort=descending]::after{content:" ▼"}`,
   `table.ledger{max-width:820px}.nowrap{white-space:nowrap}th.num{text-align:right}td.num{text-align:right;` +
     `font-variant-numeric:tabular-nums}td.owe{color:#b71c1c;font-weight:600}td.surplus{color:#0d47a1}` +
-    `td.even{color:#1b5e20}`,
+    `td.even{color:#1b5e20}.short{color:#b71c1c;font-weight:600}`,
   `.steps{list-style:none;margin:.3em 0;padding:0;display:flex;flex-wrap:wrap;gap:2px;font-size:.82em}` +
     `.steps li{background:#eef3fb;border-radius:3px;padding:1px 5px}.steps li+li::before{content:"→ ";color:#888}`,
   `.steps li.zero{background:#fde0dc;font-weight:600}.steps .n{font-variant-numeric:tabular-nums;font-weight:600}` +
@@ -35,30 +36,16 @@ const STYLE_LINES: readonly string[] = [
   `.team h3{margin:0;font-size:1em}.team table{font-size:.85em;margin-top:4px}.team td,.team th{padding:2px 4px}` +
     `.team tr.empty td{color:#b71c1c;font-style:italic}.team td.long{color:#b71c1c;font-weight:600}.team .match{color:#2e7d32}`,
   `.badge{color:#fff;border-radius:3px;padding:0 5px;font-size:.85em}`,
+  `.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.4em;border-radius:2px}` +
+    `.map{max-width:100%;height:auto;border:1px solid #ddd}.map .glabel{font-size:12px;font-weight:700}`,
   `.standby{font-size:.85em;margin-top:2px}.standby ol{display:inline;margin:0;padding:0 0 0 .4em;list-style:none}.standby li{display:inline;margin-right:.8em}`,
   `@media print{@page{size:A4 landscape;margin:10mm}body{margin:0;padding:0;max-width:none;font-size:10pt}` +
     `nav,.noprint{display:none}`,
   `*{-webkit-print-color-adjust:exact;print-color-adjust:exact}table.sortable th{cursor:auto}` +
     `table.sortable th::after{content:""!important}`,
-  `.card,.team,.chart,tr,.certificate{break-inside:avoid}h2{break-after:avoid}.teams{grid-template-columns:1fr 1fr}` +
+  `.card,.team,.chart,.map,tr,.certificate{break-inside:avoid}h2{break-after:avoid}.teams{grid-template-columns:1fr 1fr}` +
     `a{color:inherit;text-decoration:none}}`,
 ];
 
-/** The report's CSS: layout, cards, charts, tables, the rule-by-rule steps, team cards, and print rules. */
+/** The pages' CSS: layout, cards, charts and maps, tables, the rule-by-rule steps, team cards, and print rules. */
 export const STYLE = STYLE_LINES.join("\n");
-
-const SCRIPT_LINES: readonly string[] = [
-  `(function(){function key(c){var v=c.getAttribute("data-v");var t=v===null?c.textContent.trim():v;var n=Number(t);` +
-    `return t!==""&&!isNaN(n)?n:t.toLowerCase()}`,
-  `document.querySelectorAll("table.sortable").forEach(function(table){var heads=table.tHead.rows[0].cells;` +
-    `Array.prototype.forEach.call(heads,function(th,i){th.setAttribute("title","Click to sort");` +
-    `th.addEventListener("click",function(){var asc=th.getAttribute("aria-sort")!=="ascending";` +
-    `Array.prototype.forEach.call(heads,function(o){o.removeAttribute("aria-sort")});` +
-    `th.setAttribute("aria-sort",asc?"ascending":"descending");var body=table.tBodies[0];` +
-    `var rows=Array.prototype.slice.call(body.rows);rows.sort(function(a,b){var x=key(a.cells[i]),y=key(b.cells[i]);` +
-    `var c=typeof x==="number"&&typeof y==="number"?x-y:String(x)<String(y)?-1:String(x)>String(y)?1:0;return asc?c:-c});` +
-    `rows.forEach(function(r){body.appendChild(r)})})})})})();`,
-];
-
-/** Click a heading to sort its table (numbers numerically, by a cell's data-v when it has one). */
-export const SCRIPT = SCRIPT_LINES.join("\n");

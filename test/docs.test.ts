@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "../src/model/policy.js";
 import { RULES } from "../src/rules/index.js";
-import { ALLOCATION_COLUMNS } from "../src/io/write-outputs.js";
+import { ALLOCATION_COLUMNS } from "../src/io/allocation-file.js";
 import { LETTER_COLUMNS, NOTICE_COLUMNS } from "../src/io/write-season.js";
 import { HUB_COLUMNS } from "../src/io/hub-files.js";
 import { buildProgram } from "../src/cli/program.js";

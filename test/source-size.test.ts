@@ -1,6 +1,7 @@
 /**
  * No source file over 400 lines (issue 27): a file that grows past it is split by idea, as
- * explain.ts (explain/), plan/shortage.ts (plan/shortage/) and model/year.ts (model/accounts.ts) were.
+ * explain.ts (explain/), plan/shortage.ts (plan/shortage/), model/year.ts (model/accounts.ts) and
+ * io/out-folder.ts (io/out-folder/) were.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -9,7 +10,7 @@ import { describe, expect, it } from "vitest";
 const SRC = new URL("../src/", import.meta.url).pathname;
 const MAX_LINES = 400;
 /** Files another branch is splitting; each must still be over the limit (else take it off this list). */
-const BEING_SPLIT = ["io/out-folder.ts"];
+const BEING_SPLIT: string[] = [];
 
 function sources(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sources(join(folder, entry.name)) : entry.name.endsWith(".ts") ? [join(folder, entry.name)] : []));

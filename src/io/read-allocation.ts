@@ -1,14 +1,9 @@
 import type { Allocation, Assignment, Decline, Withdrawal } from "../model/schema.js";
+import { ALLOCATION_READ } from "./allocation-file.js";
 import { cellReader } from "./cells.js";
 import { capErrors } from "./cap-errors.js";
 import type { InputError, Result } from "./errors.js";
 import { readTable, stopsTable, type TableContents } from "./read-csv.js";
-
-/** The columns an allocation is read by (`status`, `sequence` optional); the others are for people and are known, so never warned about. */
-export const ALLOCATION_READ = {
-  required: ["review_id", "role", "person_id"],
-  optional: ["status", "sequence", "host_school_id", "start", "end", "person_name", "person_school_id", "level"],
-} as const;
 
 /** An allocation with the spreadsheet row of each assignment and each declined offer (for error messages). */
 export interface AllocationRows {

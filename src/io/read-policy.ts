@@ -1,3 +1,9 @@
+/**
+ * The one reader of settings files, `policy.json` of a year and of a cohort: one JSON object
+ * whose keys are merged over the defaults. Decoding, JSON parsing, the value checks' words and
+ * the errors (file, key, what is wrong, an unknown key with the key it was probably meant to
+ * be) live here once; each file brings only its schema and its keys (`SettingsFormat`).
+ */
 import type { z } from "zod";
 import { KindSchema } from "../model/kinds.js";
 import { makePolicy, PolicyOverridesSchema, SeatBandSchema, WeightsSchema, type Policy } from "../model/policy.js";
@@ -14,8 +20,23 @@ function jsonWhere(text: string, message: string): string {
   return ` (line ${line}, character ${before.length - before.lastIndexOf("\n")})`;
 }
 
+/**
+ * What a settings file holds: how to check and merge its object over the defaults, and the
+ * words its messages use.
+ */
+export interface SettingsFormat<T> {
+  /** The object merged over the defaults and checked: the settings, or zod's issues. */
+  readonly make: (json: object) => { readonly success: true; readonly data: T } | { readonly success: false; readonly error: z.ZodError };
+  /** The keys allowed where an unknown key was found (`path` is the object holding it). */
+  readonly knownKeys: (path: readonly PropertyKey[]) => string[];
+  /** What the keys are called in messages: "policy keys", "group policy keys". */
+  readonly keysAre: string;
+  /** One key as an example object, e.g. `{"minDistanceKm": 15}`. */
+  readonly example: string;
+}
+
 /** The keys allowed where an unknown key was found: the top level, `weights`, a kind (`kinds.tpr`), or a seat band. */
-function knownKeys(path: readonly PropertyKey[]): string[] {
+function yearPolicyKeys(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(PolicyOverridesSchema.shape);
   if (path[0] === "weights") return Object.keys(WeightsSchema.shape);
   if (path[0] === "kinds" && path.length === 2) return Object.keys(KindSchema.shape);
@@ -23,10 +44,10 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
 }
 
 /** A zod issue of the policy in plain words: what the value must be, not the schema's jargon. */
-function policyIssueMessage(issue: z.core.$ZodIssue, key: string): string {
+function policyIssueMessage(issue: z.core.$ZodIssue, key: string, knownKeys: SettingsFormat<unknown>["knownKeys"]): string {
   switch (issue.code) {
     case "unrecognized_keys": {
-      // One key per error (see parsePolicy); the message names it and what it was probably meant to be.
+      // One key per error (see parseSettings); the message names it and what it was probably meant to be.
       const known = knownKeys(issue.path);
       const unknown = issue.keys[0] ?? "";
       const close = closeKey(unknown, known);
@@ -52,14 +73,14 @@ function policyIssueMessage(issue: z.core.$ZodIssue, key: string): string {
 }
 
 /** The file as one JSON object, or `undefined` with the reason pushed onto `errors`. */
-function jsonObject(name: string, contents: string | Uint8Array, errors: InputError[]): object | undefined {
+function jsonObject(name: string, contents: string | Uint8Array, errors: InputError[], format: SettingsFormat<unknown>): object | undefined {
   const decoded = decodeUtf8(contents, name);
   if ("error" in decoded) {
     errors.push(decoded.error);
     return undefined;
   }
   if (decoded.text.trim() === "") {
-    errors.push({ code: "bad-policy", file: name, message: "is empty; write {} for the defaults, or one JSON object of policy keys such as {\"minDistanceKm\": 15}" });
+    errors.push({ code: "bad-policy", file: name, message: `is empty; write {} for the defaults, or one JSON object of ${format.keysAre} such as ${format.example}` });
     return undefined;
   }
   let json: unknown;
@@ -71,11 +92,48 @@ function jsonObject(name: string, contents: string | Uint8Array, errors: InputEr
     return undefined;
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    errors.push({ code: "bad-policy", file: name, message: "must be one JSON object of policy keys, e.g. {\"minDistanceKm\": 15}" });
+    errors.push({ code: "bad-policy", file: name, message: `must be one JSON object of ${format.keysAre}, e.g. ${format.example}` });
     return undefined;
   }
   return json;
 }
+
+/**
+ * Reads a settings file in `format`: every problem is pushed onto `errors` in plain words, an
+ * unknown key with the key it was probably meant to be (one error per key, its path as the
+ * column); `undefined` when there was any.
+ *
+ * @example
+ * const errors: InputError[] = [];
+ * const policy = parseSettings("policy.json", '{"minDistanceKm": 15}', errors, YEAR_POLICY);
+ */
+export function parseSettings<T>(name: string, contents: string | Uint8Array, errors: InputError[], format: SettingsFormat<T>): T | undefined {
+  const json = jsonObject(name, contents, errors, format);
+  if (json === undefined) return undefined;
+  const policy = format.make(json);
+  if (policy.success) return policy.data;
+  // An unknown key is reported as that key (one error each), so the user sees which to fix.
+  const issues = policy.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys" && issue.keys.length > 1 ? issue.keys.map((k) => ({ ...issue, keys: [k] })) : [issue],
+  );
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".");
+    const column = issue.code === "unrecognized_keys" ? [...issue.path.map(String), issue.keys[0] ?? ""].join(".") : key;
+    errors.push({ code: "bad-policy", file: name, ...(column ? { column } : {}), message: policyIssueMessage(issue, key, format.knownKeys) });
+  }
+  return undefined;
+}
+
+/** A year's `policy.json`: the allocation policy (seat bands, weights, kinds, distances). */
+export const YEAR_POLICY: SettingsFormat<Policy> = {
+  make: (json) => {
+    const overrides = PolicyOverridesSchema.safeParse(json);
+    return overrides.success ? makePolicy(overrides.data) : overrides;
+  },
+  knownKeys: yearPolicyKeys,
+  keysAre: "policy keys",
+  example: '{"minDistanceKm": 15}',
+};
 
 /**
  * Reads `policy.json` (or the file given with `--policy`): one flat JSON object whose keys are
@@ -87,19 +145,5 @@ function jsonObject(name: string, contents: string | Uint8Array, errors: InputEr
  * const policy = parsePolicy("policy.json", '{"minDistanceKm": 15}', errors);
  */
 export function parsePolicy(name: string, contents: string | Uint8Array, errors: InputError[]): Policy | undefined {
-  const json = jsonObject(name, contents, errors);
-  if (json === undefined) return undefined;
-  const overrides = PolicyOverridesSchema.safeParse(json);
-  const policy = overrides.success ? makePolicy(overrides.data) : overrides;
-  if (policy.success) return policy.data;
-  // An unknown key is reported as that key (one error each), so the user sees which to fix.
-  const issues = policy.error.issues.flatMap((issue) =>
-    issue.code === "unrecognized_keys" && issue.keys.length > 1 ? issue.keys.map((k) => ({ ...issue, keys: [k] })) : [issue],
-  );
-  for (const issue of issues) {
-    const key = issue.path.map(String).join(".");
-    const column = issue.code === "unrecognized_keys" ? [...issue.path.map(String), issue.keys[0] ?? ""].join(".") : key;
-    errors.push({ code: "bad-policy", file: name, ...(column ? { column } : {}), message: policyIssueMessage(issue, key) });
-  }
-  return undefined;
+  return parseSettings(name, contents, errors, YEAR_POLICY);
 }

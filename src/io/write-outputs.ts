@@ -7,6 +7,7 @@ import type { Year } from "../model/year.js";
 import type { SolveResult } from "../solver/index.js";
 import type { InputError } from "../model/errors.js";
 import { SCHEMA_VERSION } from "../model/validate.js";
+import { ALLOCATION_COLUMNS, KIND_COLUMNS } from "./allocation-file.js";
 import { tableCsv, type Table } from "./csv-text.js";
 import { optionsSummary } from "./repair-outputs.js";
 import { renderReport } from "./report/index.js";
@@ -20,11 +21,6 @@ import { reachWarnings, reciprocityReach, type SchoolReach } from "../years/reac
 import { shortageWithoutMoves, type Shortage } from "../plan/shortage.js";
 import { whoLosesOut, type WhoLosesOut } from "../plan/who-loses-out.js";
 import { schoolsWithoutTeamCsv, shortageCsv, teamsByGroupCsv } from "./write-shortage.js";
-
-export const ALLOCATION_COLUMNS = ["review_id", "host_school_id", "start", "end", "role", "person_id", "person_name", "person_school_id", "level", "status", "sequence"] as const;
-
-/** The columns allocation.csv and unfilled.csv add in a year with kinds (see `Year.mixed`): the review's kind and its host trust. */
-export const KIND_COLUMNS = ["kind", "host_trust_id"] as const;
 
 /** A review's kind columns, in a year where kinds matter (none otherwise, so a year of QARs keeps its files). */
 function kindCells(year: Year, reviewId: string): (string | undefined)[] {

@@ -62,8 +62,16 @@ describe("reading a cohort folder", () => {
     expect(result.warnings.map((w) => `${w.file}|${w.row}|${w.column}`)).toEqual(["facilitators.csv|2|school_id"]);
   });
 
-  it("refuses a policy.json that is not one JSON object, and an unknown key with a suggestion", () => {
-    for (const [text, words] of [["[1]", "one JSON object"], ["{", "not valid JSON"], ['{"historyyears": 2}', 'did you mean "historyYears"']] as const) {
+  it("refuses a policy.json that is not one JSON object, and an unknown key with a suggestion, in the year policy's words", () => {
+    const cases = [
+      ["[1]", "must be one JSON object of group policy keys"],
+      ["{", "not valid JSON"],
+      ['{\n  "historyYears": 2,\n}', "is not valid JSON (line 3"],
+      ["", "is empty; write {} for the defaults"],
+      ['{"historyyears": 2}', 'unknown policy key "historyyears" (did you mean "historyYears"?)'],
+      ['{"maxGroupSize": "four"}', "must be a number"],
+    ] as const;
+    for (const [text, words] of cases) {
       const result = parseCohort({ ...BASE, "policy.json": text });
       if (result.ok) throw new Error(`accepted ${text}`);
       expect(result.errors[0]!.message).toContain(words);

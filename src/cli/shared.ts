@@ -108,12 +108,18 @@ export function printSome(io: Io, warnings: readonly InputError[], what: string,
   if (warnings.length > shown) io.err(`warning: ${warnings.length - shown} more ${what}; summary.json and the report list them all\n`);
 }
 
+/** A command's `--quiet` and `--json`: either keeps input warnings off stderr. */
+export interface QuietOptions {
+  readonly quiet?: boolean;
+  readonly json?: boolean;
+}
+
 /**
  * Reads the year (a folder of CSV or .xlsx files, or one .xlsx workbook) and `--policy`, or
  * stops with its input problems. Its warnings (columns not used, files read under another name,
  * people with no dates) are printed unless `--quiet` or `--json`; they also go into summary.json.
  */
-export async function loadYear(context: CommandContext, folder: string, opts: { readonly policy?: string; readonly quiet?: boolean; readonly json?: boolean }) {
+export async function loadYear(context: CommandContext, folder: string, opts: { readonly policy?: string } & QuietOptions) {
   if (folder === STDIO) throw new InputFailure([{ code: "bad-usage", file: STDIO, message: "a year cannot be read from standard input; give its folder or its .xlsx workbook" }]);
   const policy = opts.policy === STDIO ? { policy: { name: "policy.json (standard input)", contents: loadBytes(STDIO, context.io) } } : opts.policy !== undefined ? { policyFile: opts.policy } : {};
   const result = await readYear(folder, policy);
@@ -148,18 +154,20 @@ export function resetStdin(): void {
  * results.xlsx) whose `allocation` sheet, or only sheet, holds it; or stops. `file` is the name
  * its errors use (a workbook's sheet: `results.xlsx, sheet "allocation"`).
  */
-export async function loadAllocationRows(file: string, io?: Io): Promise<AllocationRows & { readonly file: string }> {
+export async function loadAllocationRows(file: string, io?: Io, opts: QuietOptions = {}): Promise<AllocationRows & { readonly file: string }> {
   const name = file === STDIO ? "standard input" : file;
   const table = await tableContents(loadBytes(file, io), name, "allocation.csv");
   if ("error" in table) throw new InputFailure([table.error]);
   const allocation = parseAllocationRows(table.contents, table.file);
   if (!allocation.ok) throw new InputFailure(allocation.errors);
+  // A misspelt optional column (`stauts`) would otherwise drop every seat's status unsaid.
+  if (io && !opts.quiet && !opts.json) for (const warning of allocation.warnings) io.err(`warning: ${formatInputError(warning)}\n`);
   return { ...allocation.value, file: table.file };
 }
 
 /** Reads an allocation (see `loadAllocationRows`), or stops. */
-export async function loadAllocation(file: string, io?: Io): Promise<Allocation> {
-  return (await loadAllocationRows(file, io)).allocation;
+export async function loadAllocation(file: string, io?: Io, opts: QuietOptions = {}): Promise<Allocation> {
+  return (await loadAllocationRows(file, io, opts)).allocation;
 }
 
 /**
@@ -167,8 +175,8 @@ export async function loadAllocation(file: string, io?: Io): Promise<Allocation>
  * people the year does not have, as `qar check`'s known-people rule finds them: an allocation of
  * another year is refused by every command that works on it, each row by file, row and column.
  */
-export async function loadAllocationOf(year: Year | Problem, file: string, io?: Io): Promise<{ allocation: Allocation; rows: readonly number[] }> {
-  const read = await loadAllocationRows(file, io);
+export async function loadAllocationOf(year: Year | Problem, file: string, io?: Io, opts: QuietOptions = {}): Promise<{ allocation: Allocation; rows: readonly number[] }> {
+  const read = await loadAllocationRows(file, io, opts);
   refuseUnknownSeats(year, read.allocation, read.file, read.assignmentRows);
   return { allocation: read.allocation, rows: read.assignmentRows };
 }

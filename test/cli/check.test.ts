@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PLANTED, qar, scratch, STACK_LINE, YEAR } from "./qar.js";
@@ -20,6 +20,18 @@ describe("qar check", () => {
     expect(err).toBe("");
     expect(out).toContain("valid: no rule is broken");
     expect(code).toBe(0);
+  });
+
+  it("qar check <year> <allocation with a column qar does not read>: a warning on stderr, as for a year's files (none with --quiet or --json)", async () => {
+    const annotated = join(tmp.dir, "notes.csv");
+    const rows = readFileSync(join(PLANTED, "valid.csv"), "utf8").trimEnd().split("\n");
+    writeFileSync(annotated, `${[`${rows[0]},coordinator_notes`, ...rows.slice(1).map((row) => `${row},ring first`)].join("\n")}\n`);
+    const { code, out, err } = await qar("check", YEAR, annotated);
+    expect(out).toContain("valid: no rule is broken");
+    expect(code).toBe(0);
+    expect(err).toMatch(/^warning: .*column "coordinator_notes" is not one .* uses and is ignored/m);
+    expect((await qar("check", YEAR, annotated, "--quiet")).err).toBe("");
+    expect((await qar("check", YEAR, annotated, "--json")).err).toBe("");
   });
 
   it.each(PLANTED_RULES)("qar check <year> planted/%s.csv", async (rule) => {

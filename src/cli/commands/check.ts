@@ -31,7 +31,7 @@ function printCheck(io: Io, result: CheckResult, json: boolean | undefined, year
 async function checkAction({ io, state }: CommandContext, folder: string, file: string, opts: CheckOptions): Promise<void> {
   if (opts.report !== undefined) refuseBadOutput(opts.report, folder, { kind: "file", option: "--report", inputs: [file, opts.policy] });
   const loaded = await loadYear({ io, state }, folder, opts);
-  const allocation = await loadAllocation(file, io);
+  const allocation = await loadAllocation(file, io, opts);
   const year = indexYear(loaded.value);
   const result = checkAllocation(year, allocation);
   if (opts.report !== undefined) {

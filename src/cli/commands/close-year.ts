@@ -57,6 +57,7 @@ async function closeYearCommand(io: Io, folder: string, allocationFile: string, 
   }
   if (!opts.quiet && !opts.json) {
     for (const warning of year.warnings) if (warning.column !== "available") io.err(`warning: ${formatInputError(warning)}\n`);
+    for (const warning of allocation.warnings) io.err(`warning: ${formatInputError(warning)}\n`);
     for (const school of closed.value.limited) {
       io.err(`warning: school ${school.schoolId}: its carry-over came to ${school.value}, beyond the ±${CARRY_OVER_LIMIT} a school may carry; written as ${school.carryOver}\n`);
     }

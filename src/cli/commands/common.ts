@@ -39,7 +39,7 @@ export function readWith<T>(
  * Reads an allocation (allocation.csv, or the `allocation` sheet of a workbook such as
  * results.xlsx) with the spreadsheet row of each assignment, or adds its errors to `errors`.
  */
-export async function readAllocationWith(path: string, errors: InputError[]): Promise<(Allocation & { readonly rows: readonly number[] }) | undefined> {
+export async function readAllocationWith(path: string, errors: InputError[]): Promise<(Allocation & { readonly rows: readonly number[]; readonly warnings: readonly InputError[] }) | undefined> {
   const bytes = readBytes(path);
   if ("error" in bytes) {
     errors.push(bytes.error);
@@ -55,5 +55,5 @@ export async function readAllocationWith(path: string, errors: InputError[]): Pr
     errors.push(...parsed.errors);
     return undefined;
   }
-  return { ...parsed.value.allocation, rows: parsed.value.assignmentRows };
+  return { ...parsed.value.allocation, rows: parsed.value.assignmentRows, warnings: parsed.warnings };
 }

@@ -27,8 +27,8 @@ async function diffAction({ io, state }: CommandContext, before: string, after: 
     const place = opts.out === "-" ? [] : checkOutputFolder({ out: opts.out, option: "--out", file: true, inputs });
     if (place.length > 0) throw new InputFailure(place);
   }
-  const older = await loadAllocation(before, io);
-  const newer = await loadAllocation(after, io);
+  const older = await loadAllocation(before, io, opts);
+  const newer = await loadAllocation(after, io, opts);
   const diff = allocationDiff(older, newer);
   const counts = changeCounts(diff);
   if (opts.out !== undefined) writeOutputs(opts.out, diffCsv(diff), io);

@@ -37,7 +37,7 @@ async function explainAction({ io, state }: CommandContext, folder: string, file
   const loaded = await loadYear({ io, state }, folder, opts);
   const year = indexYear(loaded.value);
   const freeze = recordedFreeze(file, opts.freezeBefore);
-  const explanation = explain(year, (await loadAllocationOf(year, file, io)).allocation, freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore } : {});
+  const explanation = explain(year, (await loadAllocationOf(year, file, io, opts)).allocation, freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore } : {});
   const asOf = freeze.freezeBefore !== undefined ? `as of ${freeze.freezeBefore} (${freeze.source}): reviews starting before it are kept as they are\n` : "";
   // The one count of empty seats, by review and by reason: summary.json's `emptySeats`.
   const counts = { ...emptySeatCounts(year, explanation.seats), ...emptySeatsOf(explanation) };

@@ -46,7 +46,7 @@ async function repairAction({ io, state }: CommandContext, folder: string, file:
   const started = performance.now();
   refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, ...STEP_FILES] });
   const loaded = await loadYear({ io, state }, folder, opts);
-  const { allocation } = await loadAllocationOf(loaded.value, file, io);
+  const { allocation } = await loadAllocationOf(loaded.value, file, io, opts);
   const changes = loadChanges(opts.changes, { io, state });
   const when = asOf(io, opts);
   const display = progressFor(io, opts);

@@ -21,7 +21,7 @@ async function reportAction({ io, state }: CommandContext, folder: string, file:
   refuseBadOutput(opts.out, folder, { kind: "file", inputs: [file, opts.policy] });
   const loaded = await loadYear({ io, state }, folder, opts);
   const year = indexYear(loaded.value);
-  const { allocation } = await loadAllocationOf(year, file, io);
+  const { allocation } = await loadAllocationOf(year, file, io, opts);
   const check = checkAllocation(year, allocation);
   const freeze = recordedFreeze(file, opts.freezeBefore);
   const explanation = explain(year, allocation, freeze.freezeBefore !== undefined ? { freezeBefore: freeze.freezeBefore } : {});

@@ -68,7 +68,7 @@ export function registerRespond(program: Command, context: CommandContext): void
       refuseBadOutput(opts.out, folder, { names: [...SOLVE_FILES, ...STEP_FILES] });
       const loaded = await loadYear(context, folder, opts);
       // Another year's allocation is refused before any answer is read (the known-people test).
-      const published = await loadAllocationOf(loaded.value, file, io);
+      const published = await loadAllocationOf(loaded.value, file, io, opts);
       const when = asOf(io, opts);
       // Every problem of the responses in one run: the rows that cannot be read, and those that
       // read well but name a seat the allocation does not offer (or one before the freeze date).

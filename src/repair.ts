@@ -2,11 +2,11 @@ import { parseDay } from "./model/dates.js";
 import type { Problem } from "./model/problem.js";
 import type { Allocation, Assignment, Decline, Pin, Role } from "./model/schema.js";
 import { indexYear, type ReviewInfo, type Year } from "./model/year.js";
-import { freezePins, frozenIssues, frozenReviews, frozenWords, unfreezeHint, type FrozenIssue } from "./season/freeze.js";
-import { carryState, lostConfirmations, noNewSeats, seatKey, statePins, unconfirmed, withState } from "./season/status.js";
-import { tellStep, type Step } from "./season/step.js";
-import { changedRows } from "./solver/diff.js";
-import { solve, type SolveOptions, type SolveResult } from "./solver/index.js";
+import { frozenWords, unfreezeHint, type FrozenIssue } from "./season/freeze.js";
+import { checkStepDates, replan } from "./season/replan.js";
+import { lostConfirmations, noNewSeats, seatKey, withState } from "./season/status.js";
+import type { Step } from "./season/step.js";
+import type { SolveOptions, SolveResult } from "./solver/index.js";
 import type { RepairOption } from "./solver/steps/trade-off.js";
 
 export type { FrozenIssue, RepairOption };
@@ -246,37 +246,29 @@ export function maxChangesIssue(result: SolveResult, maxChanges: number): MaxCha
  * }
  */
 export async function repair(problem: Problem, allocation: Allocation, changes: readonly Change[], options: RepairOptions = {}): Promise<RepairOutcome> {
-  const { releaseStranded, freezeBefore, replyBy, ...solveOptions } = options;
-  if (freezeBefore !== undefined && parseDay(freezeBefore) === undefined) throw new RangeError(`freezeBefore "${freezeBefore}" is not a real date written YYYY-MM-DD`);
-  if (replyBy !== undefined && parseDay(replyBy) === undefined) throw new RangeError(`replyBy "${replyBy}" is not a real date written YYYY-MM-DD`);
-  const applied = applyChanges(problem, allocation, changes, freezeBefore);
+  checkStepDates(options);
+  const applied = applyChanges(problem, allocation, changes, options.freezeBefore);
   if (applied.issues.length > 0) return { ok: false, issues: applied.issues };
-  const year = indexYear(applied.problem);
-  const frozen = freezeBefore !== undefined ? frozenReviews(year, freezeBefore) : [];
-  const plan = (state: Allocation) => {
-    const pins = [...applied.problem.pins, ...statePins(state, year), ...freezePins(year, state, frozen), ...noNewSeats(year, state, applied.withdrawing)];
+  const step = await replan({
+    before: { year: indexYear(problem), allocation },
+    year: indexYear(applied.problem),
+    state: applied.allocation,
     // The start is the published allocation: the seats the changes remove count as changed rows.
-    return solve({ ...applied.problem, pins }, { ...solveOptions, engine: "auto", start: { assignments: allocation.assignments } });
-  };
-  let result = await plan(applied.allocation);
-  const released = lostConfirmations(applied.allocation, carryState(applied.allocation, result.allocation));
-  // Released, they are free again: re-plan once with their seats no longer held for them.
-  if (released.length > 0 && releaseStranded) result = await plan(unconfirmed(applied.allocation, released));
-  const changed = changedRows(allocation, result.allocation);
-  if (options.maxChanges !== undefined && changed > options.maxChanges) return { ok: false, issues: [maxChangesIssue(result, options.maxChanges)] };
-  const declined = (applied.allocation.declined ?? []).filter((d) => year.reviewById.has(d.reviewId) && year.people[d.role].has(d.personId));
-  const solved = carryState(applied.allocation, result.allocation, declined);
-  const issues = [...(releaseStranded ? [] : costlyChanges(allocation, applied.allocation, solved, changes, year)), ...(freezeBefore !== undefined ? frozenIssues(year, applied.allocation, solved, frozen, result, freezeBefore) : [])];
+    start: { assignments: allocation.assignments },
+    stepPins: (state, year) => noNewSeats(year, state, applied.withdrawing),
+    options,
+  });
+  if (!step.ok) return { ok: false, issues: [maxChangesIssue(step.result, step.maxChanges)] };
+  const issues = [...(options.releaseStranded ? [] : costlyChanges(allocation, applied.allocation, step.solved, changes, step.year)), ...step.frozenIssues];
   if (issues.length > 0) return { ok: false, issues };
-  const step = tellStep({ year: indexYear(problem), allocation }, { year, allocation: solved }, replyBy !== undefined ? { replyBy: parseDay(replyBy)! } : {});
   return {
+    ...step.told,
     ok: true,
     start: applied.allocation,
     problem: applied.problem,
-    result: { ...result, allocation: step.allocation },
-    ...step,
-    changes: changed,
-    options: result.tradeOff ?? [],
-    frozen: frozen.map((r) => r.id),
+    result: step.result,
+    changes: step.changes,
+    options: step.result.tradeOff ?? [],
+    frozen: step.frozen.map((r) => r.id),
   };
 }

@@ -1,14 +1,12 @@
-import { parseDay } from "../model/dates.js";
 import type { Problem } from "../model/problem.js";
 import type { Allocation, Assignment, Withdrawal } from "../model/schema.js";
 import { indexYear, type Year } from "../model/year.js";
 import { maxChangesIssue, type RepairOption } from "../repair.js";
-import { changedRows } from "../solver/diff.js";
-import { solve, type SolveOptions, type SolveResult } from "../solver/index.js";
-import { freezePins, frozenIssues, frozenReviews } from "./freeze.js";
+import type { SolveOptions, SolveResult } from "../solver/index.js";
+import { checkStepDates, replan } from "./replan.js";
 import { applyResponses, type Response } from "./responses.js";
-import { carryState, isWithdrawn, lostConfirmations, seatKey, statePins, unconfirmed, withState } from "./status.js";
-import { tellStep, type Step } from "./step.js";
+import { isWithdrawn, seatKey, withState } from "./status.js";
+import type { Step } from "./step.js";
 
 /**
  * `solve`'s options and the season step's own: the as-of date, the reply-by date, released seats, no re-offers.
@@ -117,45 +115,31 @@ function blocked(lost: Assignment, context: { year: Year; allocation: Allocation
  * if (outcome.ok) for (const n of outcome.notices) console.log(n.message);
  */
 export async function respond(problem: Problem, allocation: Allocation, responses: readonly Response[], options: RespondOptions = {}): Promise<RespondOutcome> {
-  const { freezeBefore, releaseStranded, noReoffer, replyBy, ...solveOptions } = options;
-  if (freezeBefore !== undefined && parseDay(freezeBefore) === undefined) throw new RangeError(`freezeBefore "${freezeBefore}" is not a real date written YYYY-MM-DD`);
-  if (replyBy !== undefined && parseDay(replyBy) === undefined) throw new RangeError(`replyBy "${replyBy}" is not a real date written YYYY-MM-DD`);
+  checkStepDates(options);
+  const { noReoffer, ...stepOptions } = options;
   const year = indexYear(problem);
-  const answered = applyResponses(year, allocation, responses, freezeBefore);
+  const answered = applyResponses(year, allocation, responses, options.freezeBefore);
   if (answered.issues.length > 0) return { ok: false, issues: answered.issues.map((issue) => ({ source: "responses", ...issue })) };
-  const frozen = freezeBefore !== undefined ? frozenReviews(year, freezeBefore) : [];
   // --no-reoffer is kept in the allocation, so that no later step asks them again this year.
-  const start = noReoffer ? askNoMore(answered.allocation, freezeBefore) : answered.allocation;
-  const plan = (from: Allocation) => solve({ ...problem, pins: [...problem.pins, ...statePins(from, year), ...freezePins(year, from, frozen)] }, { ...solveOptions, engine: "auto", start: from });
-  let result = await plan(start);
-  let lost = lostConfirmations(start, carryState(start, result.allocation));
-  if (lost.length > 0 && releaseStranded) {
-    // Released, they are free again: re-plan once with their seats no longer held for them, so
-    // that they may be asked to another review like anyone else.
-    result = await plan(unconfirmed(start, lost));
-    lost = lostConfirmations(start, carryState(start, result.allocation));
-  }
-  const changes = changedRows(start, result.allocation);
-  if (options.maxChanges !== undefined && changes > options.maxChanges) return { ok: false, issues: [{ source: "options", index: 0, ...maxChangesIssue(result, options.maxChanges) }] };
-  const solved = carryState(start, result.allocation);
-  const stuck = freezeBefore !== undefined ? frozenIssues(year, start, solved, frozen, result, freezeBefore) : [];
-  if (stuck.length > 0) return { ok: false, issues: stuck.map((issue) => ({ source: "options", index: 0, ...issue })) };
-  if (lost.length > 0 && !releaseStranded) {
-    const context = { year, allocation, responses, answeredBy: answered.answeredBy, result };
+  const start = noReoffer ? askNoMore(answered.allocation, options.freezeBefore) : answered.allocation;
+  const step = await replan({ before: { year, allocation }, year, state: start, options: stepOptions });
+  if (!step.ok) return { ok: false, issues: [{ source: "options", index: 0, ...maxChangesIssue(step.result, step.maxChanges) }] };
+  if (step.frozenIssues.length > 0) return { ok: false, issues: step.frozenIssues.map((issue) => ({ source: "options", index: 0, ...issue })) };
+  if (step.lost.length > 0 && !options.releaseStranded) {
+    const context = { year, allocation, responses, answeredBy: answered.answeredBy, result: step.result };
     // With noReoffer the decliners of other reviews were kept off this team too: a third way out.
     const also = noReoffer ? "; or let people who declined other reviews be offered it (without --no-reoffer)" : "";
-    return { ok: false, issues: lost.map((seat) => blocked(seat, context)).map((issue) => (issue.message.endsWith("(--release-stranded)") ? { ...issue, message: `${issue.message}${also}` } : issue)) };
+    return { ok: false, issues: step.lost.map((seat) => blocked(seat, context)).map((issue) => (issue.message.endsWith("(--release-stranded)") ? { ...issue, message: `${issue.message}${also}` } : issue)) };
   }
-  const step = tellStep({ year, allocation }, { year, allocation: solved }, replyBy !== undefined ? { replyBy: parseDay(replyBy)! } : {});
   return {
+    ...step.told,
     ok: true,
-    result: { ...result, allocation: step.allocation },
-    frozen: frozen.map((r) => r.id),
-    released: lost,
-    changes,
-    options: result.tradeOff ?? [],
+    result: step.result,
+    frozen: step.frozen.map((r) => r.id),
+    released: step.lost,
+    changes: step.changes,
+    options: step.result.tradeOff ?? [],
     answered: start,
-    ...step,
   };
 }
 

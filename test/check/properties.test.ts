@@ -191,9 +191,12 @@ const ruleCounts = (result: CheckResult) => {
 };
 
 /** Metrics with the summed kilometres rounded (a sum in another order may differ in the last bit). */
+/** Kilometres to the micrometre: a sum of distances taken in another order differs in its last bits. */
+const micro = (km: number) => Math.round(km * 1e6);
 const figures = (result: CheckResult) => ({
   ...result.metrics,
-  travel: { ...result.metrics.travel, totalKm: Math.round(result.metrics.travel.totalKm * 1e6), meanKm: Math.round(result.metrics.travel.meanKm * 1e6) },
+  travel: { ...result.metrics.travel, totalKm: micro(result.metrics.travel.totalKm), meanKm: micro(result.metrics.travel.meanKm) },
+  goals: { ...result.metrics.goals, travel: micro(result.metrics.goals.travel!) },
 });
 
 describe("checker properties on a handmade year", () => {
@@ -202,6 +205,7 @@ describe("checker properties on a handmade year", () => {
       fc.property(validArb, ({ minAdvanced, assignments }) => {
         expect(checkAllocation(yearFor(minAdvanced), { assignments }).violations).toEqual([]);
       }),
+      { seed: 31 },
     );
   });
 
@@ -231,6 +235,7 @@ describe("checker properties on a handmade year", () => {
           expect(found.map(({ rule, reviewId }) => ({ rule, reviewId }))).toEqual(expected);
         });
       }),
+      { seed: 32 },
     );
   });
 
@@ -249,6 +254,7 @@ describe("checker properties on a handmade year", () => {
           expect(after.valid).toBe(true);
         },
       ),
+      { seed: 33 },
     );
   });
 
@@ -276,6 +282,8 @@ describe("checker properties on a handmade year", () => {
           expect(after.valid).toBe(before.valid);
         },
       ),
+      // The seed that found travel summed in another order differing in its last bits.
+      { seed: -280620508 },
     );
   });
 });

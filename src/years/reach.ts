@@ -7,7 +7,7 @@ import { covers } from "../model/dates.js";
 import type { InputError } from "../model/errors.js";
 import { plural } from "../model/text.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import { allowedPair, mostWithoutOverlap } from "../rules/index.js";
+import { allowedPair } from "../rules/index.js";
 
 /**
  * What one school's reviewers can give towards its reciprocity target.
@@ -33,19 +33,51 @@ export interface SchoolReach {
 }
 
 
-/** The reviews counted by school that `person` may sit on, by the pair rules alone. */
-function reviewsOpenTo(year: Year, person: PersonInfo, reviews: readonly ReviewInfo[]): ReviewInfo[] {
-  // Availability first: it is the cheapest rule and rules out most pairs.
-  return reviews.filter((review) => covers(person.available, review.span) && allowedPair(year, person, review));
+/**
+ * Whether any review counted by school is open to `person` (their dates cover it and every pair
+ * rule allows it), and the most they can sit on, up to their `max_reviews`, none overlapping.
+ * `byEnd` is those reviews by end day: earliest end first is the exact most-without-overlap
+ * (`mostWithoutOverlap`), and its first picks are the same however early it stops, so the scan
+ * ends at `max_reviews` picks and at the person's last available day: sized to the person, not to
+ * the year (a year of 50,000 reviewers and 20,000 reviews took minutes scanning every pair).
+ */
+function personReach(year: Year, person: PersonInfo, byEnd: readonly ReviewInfo[]): { readonly open: boolean; readonly can: number } {
+  if (person.available.length === 0) return { open: false, can: 0 };
+  const first = Math.min(...person.available.map((range) => range.from));
+  const last = Math.max(...person.available.map((range) => range.to));
+  // At least one pick even at max_reviews 0: whether any review is open is said apart.
+  const wanted = Math.max(1, person.maxReviews);
+  let count = 0;
+  let lastEnd = -Infinity;
+  for (let i = firstEndingFrom(byEnd, first); i < byEnd.length && count < wanted; i++) {
+    const review = byEnd[i]!;
+    if (review.span.to > last) break;
+    if (review.span.from <= lastEnd || !covers(person.available, review.span) || !allowedPair(year, person, review)) continue;
+    count += 1;
+    lastEnd = review.span.to;
+  }
+  return { open: count > 0, can: Math.min(person.maxReviews, count) };
+}
+
+/** The index of the first review (by end day) ending on or after `day`. */
+function firstEndingFrom(byEnd: readonly ReviewInfo[], day: number): number {
+  let lo = 0;
+  let hi = byEnd.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byEnd[mid]!.span.to < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Why a school's reviewers fall short of its target: the binding limits, named. */
-function reasonFor(reach: Omit<SchoolReach, "reason">, people: readonly { person: PersonInfo; open: number; can: number }[]): string {
+function reasonFor(reach: Omit<SchoolReach, "reason">, people: readonly { person: PersonInfo; open: boolean; can: number }[]): string {
   const limits: string[] = [];
   if (reach.reviewers === 0) return `it has no reviewers, and its target is ${plural(reach.target, "place")}`;
   const noDates = people.filter((p) => p.person.available.length === 0);
-  const noReview = people.filter((p) => p.person.available.length > 0 && p.open === 0);
-  const fewer = people.filter((p) => p.open > 0 && p.can < p.person.maxReviews);
+  const noReview = people.filter((p) => p.person.available.length > 0 && !p.open);
+  const fewer = people.filter((p) => p.open && p.can < p.person.maxReviews);
   if (reach.offered < reach.target) limits.push(`their max_reviews add up to ${reach.offered}`);
   if (noDates.length > 0) limits.push(`${noDates.map((p) => p.person.id).join(", ")} gave no dates`);
   if (noReview.length > 0) limits.push(`${noReview.map((p) => p.person.id).join(", ")} may sit on no review of the year (dates or the rules)`);
@@ -61,13 +93,15 @@ function reasonFor(reach: Omit<SchoolReach, "reason">, people: readonly { person
  */
 export function reciprocityReach(year: Year): SchoolReach[] {
   const bySchool = new Map<string, PersonInfo[]>();
-  for (const person of year.reviewers) if (person.school) bySchool.set(person.school.id, [...(bySchool.get(person.school.id) ?? []), person]);
-  const counted = year.reviews.filter((review) => review.kind.reciprocity === "school");
+  for (const person of year.reviewers) {
+    if (!person.school) continue;
+    const mates = bySchool.get(person.school.id);
+    if (mates) mates.push(person);
+    else bySchool.set(person.school.id, [person]);
+  }
+  const byEnd = year.reviews.filter((review) => review.kind.reciprocity === "school").sort((a, b) => a.span.to - b.span.to);
   return year.problem.schools.map((school) => {
-    const people = (bySchool.get(school.id) ?? []).map((person) => {
-      const open = reviewsOpenTo(year, person, counted);
-      return { person, open: open.length, can: Math.min(person.maxReviews, mostWithoutOverlap(open)) };
-    });
+    const people = (bySchool.get(school.id) ?? []).map((person) => ({ person, ...personReach(year, person, byEnd) }));
     const reach = {
       schoolId: school.id,
       target: year.target.get(school.id) ?? 0,

@@ -4,7 +4,9 @@ import { checkAllocation } from "../../src/check.js";
 import { ledgerCsv } from "../../src/io/write-outputs.js";
 import type { Problem } from "../../src/model/problem.js";
 import type { Assignment } from "../../src/model/schema.js";
+import { covers } from "../../src/model/dates.js";
 import { indexYear } from "../../src/model/year.js";
+import { allowedPair, mostWithoutOverlap } from "../../src/rules/index.js";
 import { closeYear } from "../../src/years/close-year.js";
 import { reachWarnings, reciprocityReach } from "../../src/years/reach.js";
 import { lead, problem, review, reviewer, school } from "../helpers/build.js";
@@ -98,6 +100,24 @@ describe("reciprocity a school can meet", () => {
     if (!plain.ok || !capped.ok) throw new Error("not closed");
     expect(plain.value.next.schools.find((s) => s.id === "S")!.carryOver).toBe(5);
     expect(capped.value.next.schools.find((s) => s.id === "S")!.carryOver).toBe(3);
+  });
+
+  it("property: each reviewer's share of `reachable` is the plain count over every review of the year (all pairs tried, most without overlap, capped at max_reviews)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 2, max: 30 }), fc.boolean(), (seed, reviews, wide) => {
+        // Wide years too: reviews of 1 to 5 days, availability in several ranges.
+        const year = indexYear(randomYear(seed, { reviews, reviewersPerSchool: 2, wide }));
+        const counted = year.reviews.filter((r) => r.kind.reciprocity === "school");
+        const plain = new Map<string, number>();
+        for (const person of year.reviewers) {
+          if (!person.school) continue;
+          const open = counted.filter((r) => covers(person.available, r.span) && allowedPair(year, person, r));
+          plain.set(person.school.id, (plain.get(person.school.id) ?? 0) + Math.min(person.maxReviews, mostWithoutOverlap(open)));
+        }
+        for (const r of reciprocityReach(year)) expect(r.reachable, r.schoolId).toBe(plain.get(r.schoolId) ?? 0);
+      }),
+      { numRuns: 60, seed: 5 },
+    );
   });
 
   it("property: a debt grows only up to what the school's reviewers can give beyond its own seats; otherwise the plain arithmetic holds", () => {

@@ -10,11 +10,11 @@ import { indexYear, type Year } from "./model/year.js";
 import { place } from "./rules/index.js";
 import { deficiencies, type Deficiency } from "./explain/certificates.js";
 import { standingOf } from "./explain/funnel.js";
-import { explainSeats, type SeatExplanation } from "./explain/seat.js";
+import { explainSeats, unexplainedSeats, type EmptySeats, type SeatExplanation } from "./explain/seat.js";
 
 export { deficiencies, type Deficiency } from "./explain/certificates.js";
 export { seatFunnel, type FunnelStep } from "./explain/funnel.js";
-export { explainSeats, type EmptySeats, type SeatCause, type SeatExplanation } from "./explain/seat.js";
+export { explainSeats, unexplainedSeats, type EmptySeats, type SeatCause, type SeatExplanation } from "./explain/seat.js";
 
 /**
  * As of when an allocation is explained: reviews starting before `freezeBefore` (ISO) are kept
@@ -25,6 +25,12 @@ export { explainSeats, type EmptySeats, type SeatCause, type SeatExplanation } f
  */
 export interface ExplainOptions {
   readonly freezeBefore?: string;
+  /**
+   * Asked before each review: once it says stop, the review's empty seats and every later one's
+   * are listed with cause `unexplained` and no certificate is sought (a run's time limit reached:
+   * on a year of 20,000 reviews and 50,000 reviewers explaining every seat takes minutes).
+   */
+  readonly shouldStop?: () => boolean;
 }
 
 /**
@@ -54,11 +60,14 @@ export function explain(problem: Problem | Year, allocation: Allocation, options
   const placement = place(year, allocation);
   const standing = standingOf(year, allocation, options.freezeBefore);
   const seats: SeatExplanation[] = [];
+  let stopped = false;
   for (const review of year.reviews) {
+    stopped ||= options.shouldStop?.() === true;
+    const why = (empty: EmptySeats) => (stopped ? unexplainedSeats(empty) : explainSeats(year, allocation, empty, { placement, standing }));
     const team = placement.teams.get(review.id);
-    if ((team?.leads.length ?? 0) === 0) seats.push(explainSeats(year, allocation, { review, role: "lead", missing: 1 }, { placement, standing }));
+    if ((team?.leads.length ?? 0) === 0) seats.push(why({ review, role: "lead", missing: 1 }));
     const missing = review.peerSeats - Math.min(review.peerSeats, team?.peers.length ?? 0);
-    if (missing > 0) seats.push(explainSeats(year, allocation, { review, role: "peer", missing }, { placement, standing }));
+    if (missing > 0) seats.push(why({ review, role: "peer", missing }));
   }
-  return { seats, certificates: deficiencies(year) };
+  return { seats, certificates: stopped ? [] : deficiencies(year) };
 }

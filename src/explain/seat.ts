@@ -19,7 +19,7 @@ import { dutiesOf, isFree, isFrozen, needsAdvanced, NO_STANDING, seatFunnel, sta
  * @example
  * const busy = explain(problem, allocation).seats.filter((s) => s.cause === ("busy" satisfies SeatCause));
  */
-export type SeatCause = "frozen" | "pin" | "rule" | "composition" | "busy" | "advanced" | "fuller";
+export type SeatCause = "frozen" | "pin" | "rule" | "composition" | "busy" | "advanced" | "fuller" | "unexplained";
 
 /**
  * Why one review's seats of one role are empty, and what would fill them.
@@ -47,6 +47,17 @@ export interface EmptySeats {
   readonly role: Role;
   /** How many of the role's seats are empty. */
   readonly missing: number;
+}
+
+/**
+ * Empty seats left unexplained: the run's time limit came first (`ExplainOptions.shouldStop`).
+ *
+ * @example
+ * const seat = unexplainedSeats({ review, role: "peer", missing: 2 }); // cause "unexplained"
+ */
+export function unexplainedSeats({ review, role, missing }: EmptySeats): SeatExplanation {
+  const reason = "not explained: the time limit was reached first; qar explain <year> <allocation> explains every seat";
+  return { reviewId: review.id, hostSchoolId: review.host.id, role, missing, funnel: [], reason, cause: "unexplained", remedies: [] };
 }
 
 /** A role's person in words. */

@@ -212,6 +212,7 @@ export function shortageSummary(shortage: Shortage, losers: WhoLosesOut): Record
   const totals = shortage.rows.filter((r) => r.week === "all" || r.action === "move-date");
   return {
     shortage: {
+      ...(shortage.skipped ? { skipped: true } : {}),
       advanced: { teams: shortage.advanced.teams, staffed: shortage.advanced.staffed, short: shortage.advanced.short },
       actions: Object.fromEntries(
         [...new Set(totals.map((r) => r.action))].map((action) => {
@@ -249,6 +250,8 @@ export interface OutputOptions extends SeasonFileOptions {
   readonly reach?: readonly SchoolReach[];
   /** The shortage sheet (`await shortageSheet(...)`, with date moves); without, the sheet without moves. */
   readonly shortage?: Shortage;
+  /** A run's time limit: once it says stop, the remaining reviews get no standby list. */
+  readonly shouldStop?: () => boolean;
 }
 
 /**
@@ -307,7 +310,7 @@ export interface OutputParts {
  */
 export function outputParts(result: SolveResult, options: OutputOptions = {}): OutputParts {
   const { year, allocation } = result;
-  const standby = standbyList(options.year ?? year, allocation, options.freezeBefore !== undefined ? { freezeBefore: options.freezeBefore } : {});
+  const standby = standbyList(options.year ?? year, allocation, { ...(options.freezeBefore !== undefined ? { freezeBefore: options.freezeBefore } : {}), ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}) });
   const frozenBefore = options.freezeBefore !== undefined ? parseDay(options.freezeBefore) : undefined;
   const wording = { ...options.wording, ...(frozenBefore !== undefined ? { freezeBefore: frozenBefore } : {}), standby: standbyByPerson(standby) };
   return { standby, wording, letters: lettersOf({ year, allocation }, wording) };

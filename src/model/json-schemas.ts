@@ -85,6 +85,7 @@ export const ResultSchema = z.looseObject({
     .describe("the goals as a whole: the policy's weighted cost, its bound and the gap between them"),
   shortage: z
     .looseObject({
+      skipped: z.literal(true).optional().describe("the run's time limit came first: nothing was measured"),
       advanced: z.looseObject({ teams: count, staffed: count, short: count }),
       actions: z.record(z.string(), z.looseObject({ amount: count, unit: z.string(), seats: count, seatsAtMost: count, proven: z.boolean() })),
     })
@@ -114,7 +115,7 @@ export const ResultSchema = z.looseObject({
       noPeerTeam: count,
       shortOfPeers: count,
       total: count.optional(),
-      byCause: z.record(z.string(), count).optional().describe("seats by the reason unfilled.csv gives: frozen, pin, rule, composition, busy, advanced, fuller"),
+      byCause: z.record(z.string(), count).optional().describe("seats by the reason unfilled.csv gives: frozen, pin, rule, composition, busy, advanced, fuller, unexplained"),
     })
     .describe("the empty seats, the one count: by review (reviews with any empty seat, without a Lead Reviewer, without a peer team, short of peers) and, where the empty seats were explained, by reason (summary.json)"),
   letters: z.looseObject({ total: count, withoutEmail: count }).optional().describe("the letters written to letters.csv, and how many have no e-mail address (summary.json)"),

@@ -48,6 +48,8 @@ export interface Shortage {
    */
   readonly advanced: { readonly teams: number; readonly staffed: number; readonly short: number; readonly unreached: readonly string[]; readonly unreachedPlaces: number };
   readonly rows: readonly ShortageRow[];
+  /** The run's time limit came first (`ShortageOptions.shouldStop`): nothing was measured, `advanced` and `rows` are empty. */
+  readonly skipped?: boolean;
 }
 
 /**
@@ -66,6 +68,11 @@ export interface ShortageOptions {
   readonly bound?: { readonly method: string };
   /** Keep each line's allocation with its supply (`ShortageRow.witness`), to check the sheet's claims. */
   readonly witnesses?: boolean;
+  /**
+   * Asked once before any line is measured: when it says stop, the sheet is `skipped` (a run's
+   * time limit reached; on a year of 20,000 reviews the advanced bound alone takes minutes).
+   */
+  readonly shouldStop?: () => boolean;
 }
 
 /**
@@ -81,7 +88,7 @@ export interface ShortageOptions {
  */
 export async function shortageSheet(year: Year, allocation: Allocation, options: ShortageOptions = {}): Promise<Shortage> {
   const base = shortageWithoutMoves(year, allocation, options);
-  if (options.moves === false || !year.reviews.some((r) => (r.review.window?.length ?? 0) > 0)) return base;
+  if (base.skipped || options.moves === false || !year.reviews.some((r) => (r.review.window?.length ?? 0) > 0)) return base;
   return { ...base, rows: [...base.rows, ...(await moveLines(year))] };
 }
 
@@ -113,9 +120,12 @@ function teamsShort(year: Year, allocation: Allocation) {
 }
 
 /** The sheet without date moves: no solve of its own, so it runs synchronously (the files of `solveOutputs`). */
-export function shortageWithoutMoves(year: Year, allocation: Allocation, options: Pick<ShortageOptions, "bound" | "witnesses"> = {}): Shortage {
-  const roster = rosterOf(year, allocation);
+export function shortageWithoutMoves(year: Year, allocation: Allocation, options: Pick<ShortageOptions, "bound" | "witnesses" | "shouldStop"> = {}): Shortage {
   const { filled, unstaffed, shortTeams, noLead, unfilled } = teamsShort(year, allocation);
+  if (options.shouldStop?.() === true) {
+    return { empty: emptySeatCounts(year, unfilled), advanced: { teams: 0, staffed: 0, short: 0, unreached: [], unreachedPlaces: 0 }, rows: [], skipped: true };
+  }
+  const roster = rosterOf(year, allocation);
   const part = advancedPart(year);
   const emptyPart = createRoster(part.year);
   const leadBound = leadNetwork(part.year, part.candidates, emptyPart).net.maxFlow(SOURCE, SINK);

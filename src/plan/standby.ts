@@ -132,13 +132,20 @@ function standbysOf(year: Year, state: SeatState, review: ReviewInfo, options: S
  * The standby list of every review (`standby.csv`), reviews in input order, Lead Reviewers
  * before peers, by rank. Nobody stands by for a review they declined or withdrew from, and a
  * review that starts before `freezeBefore` (ISO) has no standbys: its team is kept as it is.
+ * Once `shouldStop` says stop, the remaining reviews get none.
  *
  * @example const rows = standbyList(indexYear(problem), result.allocation, { freezeBefore: "2025-01-20" });
  */
-export function standbyList(year: Year, allocation: Allocation, options: { readonly freezeBefore?: string } = {}): StandbyRow[] {
+export function standbyList(year: Year, allocation: Allocation, options: { readonly freezeBefore?: string; readonly shouldStop?: () => boolean } = {}): StandbyRow[] {
   const state = seatStateOf(year, allocation);
   const sent = placesSent(year, state);
   const exclude = givenUpSeats(allocation, year);
   const frozenBefore = options.freezeBefore !== undefined ? (parseDay(options.freezeBefore) ?? -Infinity) : -Infinity;
-  return year.reviews.filter((review) => review.span.from >= frozenBefore).flatMap((review) => standbysOf(year, state, review, { exclude }, sent));
+  const rows: StandbyRow[] = [];
+  for (const review of year.reviews) {
+    // A run's time limit reached: the later reviews get no standby list (a year of 20,000 reviews takes minutes).
+    if (options.shouldStop?.() === true) break;
+    if (review.span.from >= frozenBefore) rows.push(...standbysOf(year, state, review, { exclude }, sent));
+  }
+  return rows;
 }

@@ -83,6 +83,7 @@ const CAUSE_WORDS: Readonly<Record<SeatCause, string>> = {
   busy: "everyone eligible is busy or at their maximum",
   advanced: "the team needs an advanced reviewer first",
   fuller: "a fuller plan exists (qar explain)",
+  unexplained: "not explained within the time limit (qar explain)",
 };
 
 /** The empty seats by reason, one phrase each, the same reasons as unfilled.csv and qar explain. */

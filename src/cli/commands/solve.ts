@@ -45,9 +45,16 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
   const when = asOf(io, opts);
   const reach = reciprocityReach(result.year);
   if (!opts.quiet && !opts.json) printSome(io, reachWarnings(result.year, reach), "schools that cannot meet their reciprocity target");
-  const shortage = await shortageSheet(result.year, result.allocation, { bound: result.bound });
-  const explanation = explain(result.year, result.allocation);
-  const options = { warnings: loaded.warnings, stamp: when.stamp, wording: { replyBy: parseDay(when.replyBy)! }, reach, shortage, ...(opts.comparePublished ? { comparePublished: true } : {}) };
+  // Past --time-limit the analyses of the empty seats give way to writing the allocation: on a
+  // year of 20,000 reviews and 50,000 reviewers they take minutes (the files say so).
+  const deadline = opts.timeLimit !== undefined ? started + opts.timeLimit * 1000 : Infinity;
+  const shouldStop = () => performance.now() >= deadline;
+  const shortage = await shortageSheet(result.year, result.allocation, { bound: result.bound, shouldStop });
+  const explanation = explain(result.year, result.allocation, { shouldStop });
+  if (!opts.quiet && !opts.json && (shortage.skipped || explanation.seats.some((seat) => seat.cause === "unexplained"))) {
+    io.err(`warning: --time-limit ${opts.timeLimit} s was reached before every empty seat was explained and the shortage sheet measured; qar explain explains them, a longer limit measures both\n`);
+  }
+  const options = { warnings: loaded.warnings, stamp: when.stamp, wording: { replyBy: parseDay(when.replyBy)! }, reach, shortage, shouldStop, ...(opts.comparePublished ? { comparePublished: true } : {}) };
   const parts = outputParts(result, options);
   const { letters } = parts;
   const files = { ...solveOutputs(result, explanation, options, parts), [RESULTS_WORKBOOK]: await resultsWorkbook({ ...result, explanation, letters, reach }) };

@@ -83,6 +83,10 @@ export function shortageSection({ year, check, shortage }: ReportInput): string 
   const title = sectionStart("shortage", "What would fill the empty seats");
   if (check.unfilled.length === 0) return `${title}<p class="ok">Every seat is filled.</p></section>`;
   if (!shortage) return "";
+  if (shortage.skipped) {
+    return `${title}<p>${h(capital(emptySeatsInWords(emptySeatCounts(year, check.unfilled))))}. What would fill them was not worked out: the \
+run's time limit was reached first. Solve again with a longer --time-limit, or none, for this section and shortage.csv.</p></section>`;
+  }
   const items = [
     advancedItem(shortage),
     secondItem(shortage, year),

@@ -96,7 +96,10 @@ async function benchFixture(fixture: string): Promise<void> {
       wall: run.wall,
       cpu: run.cpu,
     };
-    if (i < oracleCount) Object.assign(row, await against(outcome.problem, published, row, outcome.options, problem.reviews.length <= 200));
+    // The withdrawal sticks (issue 24): the oracle, which reads no allocation state, sees the
+    // person forbidden on every review (a withdrawal from the whole year, no freeze date).
+    const withdrawn = { ...outcome.problem, pins: [...outcome.problem.pins, ...outcome.problem.reviews.map((r) => ({ kind: "forbid" as const, reviewId: r.id, role, personId: person }))] };
+    if (i < oracleCount) Object.assign(row, await against(withdrawn, published, row, outcome.options, problem.reviews.length <= 200));
     cases.push(row);
     console.log(`${fixture} ${i + 1}/${count} ${person}: ${row.changes} rows, ${row.seats} seats, ${row.wall.toFixed(2)} s; options ${row.options}${row.exact !== undefined ? `; exact ${row.exact}` : ""}`);
   }

@@ -30,17 +30,7 @@ const metrics = {
   filledShare: share,
   fullTeams: count,
   fullTeamShare: share,
-  reciprocity: z.looseObject({
-    schools: count,
-    inBalance: count,
-    meetingCommitment: count,
-    withinTolerance: count,
-    tolerance: count,
-    totalDeviation: count,
-    worstDeviation: count,
-    inBalanceShare: share,
-    meetingCommitmentShare: share,
-  }),
+  reciprocity: z.looseObject({ schools: count, ...reciprocityFigures, inBalanceShare: share, meetingCommitmentShare: share }),
   phaseMatch: z.looseObject({
     matched: count,
     assigned: count,

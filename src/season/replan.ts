@@ -7,11 +7,10 @@ import { freezePins, frozenIssues, frozenReviews, type FrozenIssue } from "./fre
 import { carryState, lostConfirmations, statePins, unconfirmed, type Snapshot } from "./status.js";
 import { tellStep, type Step } from "./step.js";
 
-/** The options every season step takes beside `solve`'s (see `RepairOptions`, `RespondOptions`). */
+/** The options every season step takes beside `solve`'s, `maxChanges` among those (see `RepairOptions`, `RespondOptions`). */
 export interface StepOptions extends Omit<SolveOptions, "start" | "engine"> {
   readonly freezeBefore?: string;
   readonly releaseStranded?: boolean;
-  readonly maxChanges?: number;
   readonly replyBy?: string;
 }
 

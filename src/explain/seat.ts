@@ -6,7 +6,7 @@ import { formatDay } from "../model/dates.js";
 import type { Allocation, Role } from "../model/schema.js";
 import { plural } from "../model/text.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import { advancedToStaff, allowedPair, COMPOSITION_RULES, isAdvanced, place, seatAdmits, type Placement } from "../rules/index.js";
+import { advancedToStaff, allowedPair, availableByReview, COMPOSITION_RULES, isAdvanced, place, seatAdmits, type Placement } from "../rules/index.js";
 import { rowKey } from "../solver/diff.js";
 import { dutiesOf, isFree, isFrozen, needsAdvanced, NO_STANDING, seatFunnel, stateOf, type FunnelStep, type Standing } from "./funnel.js";
 
@@ -66,14 +66,16 @@ const dates = (review: ReviewInfo) => `${formatDay(review.span.from)}..${formatD
 
 // The people every pair rule allows on a review, per year: a move search asks for the same
 // reviews many times. Keyed by the (immutable) year, so it holds no state of its own.
-const allowedMemo = new WeakMap<Year, Map<string, PersonInfo[]>>();
+// Only the people free on a review's dates are asked (the availability rule), so a large
+// year's moves cost its pairs, not people × reviews.
+const allowedMemo = new WeakMap<Year, { free: Record<Role, PersonInfo[][]>; allowed: Map<string, PersonInfo[]> }>();
 
 function allowedOn(year: Year, review: ReviewInfo, role: Role): PersonInfo[] {
-  let byReview = allowedMemo.get(year);
-  if (!byReview) allowedMemo.set(year, (byReview = new Map()));
+  let memo = allowedMemo.get(year);
+  if (!memo) allowedMemo.set(year, (memo = { free: { lead: availableByReview(year.reviews, year.leads), peer: availableByReview(year.reviews, year.reviewers) }, allowed: new Map() }));
   const key = `${role}:${review.index}`;
-  let people = byReview.get(key);
-  if (!people) byReview.set(key, (people = (role === "lead" ? year.leads : year.reviewers).filter((z) => allowedPair(year, z, review))));
+  let people = memo.allowed.get(key);
+  if (!people) memo.allowed.set(key, (people = memo.free[role][review.index]!.filter((z) => allowedPair(year, z, review))));
   return people;
 }
 

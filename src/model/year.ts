@@ -118,6 +118,8 @@ export interface PersonInfo {
   /** The kinds of review the person serves (`qar` when the row names none). */
   readonly kinds: ReadonlySet<string>;
   readonly coordinates?: Coordinates;
+  /** The `email` cell, trimmed, where one is given (letters and notices are addressed with it). */
+  readonly email?: string;
 }
 
 /**
@@ -172,6 +174,11 @@ export interface Year {
 
 function coordinatesOf(item: { lat?: number | undefined; lon?: number | undefined }): Coordinates | undefined {
   return item.lat !== undefined && item.lon !== undefined ? { lat: item.lat, lon: item.lon } : undefined;
+}
+
+function emailOf(item: { email?: string | undefined }): { email?: string } {
+  const email = item.email?.trim();
+  return email ? { email } : {};
 }
 
 function availability(ranges: readonly { from: string; to: string }[]): DayRange[] {
@@ -263,6 +270,7 @@ export function indexYear(problem: Problem): Year {
       prefers: new Set(reviewer.prefers),
       kinds: kindsOf(reviewer.kinds),
       ...(coordinates ? { coordinates } : {}),
+      ...emailOf(reviewer),
     });
   }
   const leads: PersonInfo[] = problem.leads.map((lead, index) => {
@@ -280,6 +288,7 @@ export function indexYear(problem: Problem): Year {
       prefers: new Set<string>(),
       kinds: kindsOf(lead.kinds),
       ...(coordinates ? { coordinates } : {}),
+      ...emailOf(lead),
     };
   });
   const history = new Map<string, Set<string>>();

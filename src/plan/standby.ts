@@ -9,7 +9,7 @@ import { parseDay } from "../model/dates.js";
 import { givenUpSeats } from "../season/status.js";
 import type { Allocation, Level, Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import { advancedToStaff, allowedPair, isAdvanced, meetsAdvanced, peerSeatsLeft, seatAdmits, type SeatState } from "../rules/index.js";
+import { advancedToStaff, allowedPair, availableByReview, isAdvanced, meetsAdvanced, peerSeatsLeft, seatAdmits, type SeatState } from "../rules/index.js";
 import { place } from "../rules/placement.js";
 
 /**
@@ -106,15 +106,18 @@ export function standbyFor(year: Year, allocation: Allocation | SeatState, revie
   return standbysOf(year, "assignments" in allocation ? seatStateOf(year, allocation) : allocation, review, options);
 }
 
+/** Who `standbysOf` looks at for a review's seat of each role (all of them, or those the caller found free on its dates). */
+type Pool = (role: Role, review: ReviewInfo) => readonly PersonInfo[];
+
 /** `standbyFor` on a seat state, with the places each school sends when the caller counted them once for every review. */
-function standbysOf(year: Year, state: SeatState, review: ReviewInfo, options: StandbyOptions, sent?: ReadonlyMap<string, number>): StandbyRow[] {
+function standbysOf(year: Year, state: SeatState, review: ReviewInfo, options: StandbyOptions, sent?: ReadonlyMap<string, number>, pool: Pool = (role) => (role === "lead" ? year.leads : year.reviewers)): StandbyRow[] {
   const limit = options.limit ?? STANDBY_LIMIT;
   const rows: StandbyRow[] = [];
   for (const role of options.role ? [options.role] : (["lead", "peer"] as const)) {
     const opened = openedTeam(state, review, role);
     if (!opened) continue;
     const team = new Set(role === "lead" ? state.leads(review) : state.peers(review));
-    const people = (role === "lead" ? year.leads : year.reviewers).filter((p) => mayStepIn(year, team, opened, review, p, options.exclude));
+    const people = pool(role, review).filter((p) => mayStepIn(year, team, opened, review, p, options.exclude));
     const places = role === "peer" ? (sent ?? placesSent(year, state)) : new Map<string, number>();
     const advancedFirst = role === "peer" && state.peers(review).filter(isAdvanced).length <= advancedToStaff(year, review);
     const key = (p: PersonInfo) => [advancedFirst && !isAdvanced(p) ? 1 : 0, p.school && (places.get(p.school.id) ?? 0) < (year.target.get(p.school.id) ?? 0) ? 0 : 1, pairCost(year, p, review)];
@@ -141,11 +144,15 @@ export function standbyList(year: Year, allocation: Allocation, options: { reado
   const sent = placesSent(year, state);
   const exclude = givenUpSeats(allocation, year);
   const frozenBefore = options.freezeBefore !== undefined ? (parseDay(options.freezeBefore) ?? -Infinity) : -Infinity;
+  // Only people free on a review's dates can step in (the availability rule): looking at them
+  // alone keeps the lists sized to the year's pairs, not to people × reviews.
+  const free = { lead: availableByReview(year.reviews, year.leads), peer: availableByReview(year.reviews, year.reviewers) };
+  const pool: Pool = (role, review) => free[role][review.index]!;
   const rows: StandbyRow[] = [];
   for (const review of year.reviews) {
-    // A run's time limit reached: the later reviews get no standby list (a year of 20,000 reviews takes minutes).
+    // A run's time limit reached: the later reviews get no standby list.
     if (options.shouldStop?.() === true) break;
-    if (review.span.from >= frozenBefore) rows.push(...standbysOf(year, state, review, { exclude }, sent));
+    if (review.span.from >= frozenBefore) rows.push(...standbysOf(year, state, review, { exclude }, sent, pool));
   }
   return rows;
 }

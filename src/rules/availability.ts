@@ -1,4 +1,5 @@
-import { covers, formatDay } from "../model/dates.js";
+import { covers, formatDay, type DayRange } from "../model/dates.js";
+import type { PersonInfo, ReviewInfo } from "../model/year.js";
 import { pairRule } from "./types.js";
 
 /** People sit only on reviews whose every day falls inside their availability. */
@@ -13,3 +14,42 @@ export const availability = pairRule({
       ? "gave no available dates"
       : `is not available for every day ${formatDay(review.span.from)}..${formatDay(review.span.to)}`,
 });
+
+/** Reviews in start order (input order within a day), as `forEachReviewInside` walks them. */
+export function reviewsByStart(reviews: readonly ReviewInfo[]): ReviewInfo[] {
+  return [...reviews].sort((a, b) => a.span.from - b.span.from || a.index - b.index);
+}
+
+function firstStartingOnOrAfter(sorted: readonly ReviewInfo[], day: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.span.from < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Visits each review (of `sorted`, from `reviewsByStart`) whose every day lies inside one of
+ * `available`'s ranges: the only reviews the availability rule lets a person sit on, found
+ * without looking at the others, so that work on a large year is sized to the pairs, not to
+ * people × reviews. Ranges are merged (as `PersonInfo.available` is), so no review is visited twice.
+ */
+export function forEachReviewInside(sorted: readonly ReviewInfo[], available: readonly DayRange[], visit: (review: ReviewInfo) => void): void {
+  for (const range of available) {
+    for (let i = firstStartingOnOrAfter(sorted, range.from); i < sorted.length && sorted[i]!.span.from <= range.to; i += 1) {
+      const review = sorted[i]!;
+      if (review.span.to <= range.to) visit(review);
+    }
+  }
+}
+
+/** The people of `people` available for every day of each review, by the review's index, in `people`'s order. */
+export function availableByReview(reviews: readonly ReviewInfo[], people: readonly PersonInfo[]): PersonInfo[][] {
+  const sorted = reviewsByStart(reviews);
+  const lists: PersonInfo[][] = reviews.map(() => []);
+  for (const person of people) forEachReviewInside(sorted, person.available, (review) => lists[review.index]!.push(person));
+  return lists;
+}

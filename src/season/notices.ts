@@ -46,9 +46,8 @@ const recipientOf = (role: Role): RecipientType => (role === "lead" ? "lead" : "
 
 /** The e-mail address of a recipient in the year's files, where given. */
 export function emailOf(year: Year, type: RecipientType, id: string): string | undefined {
-  const list = type === "reviewer" ? year.problem.reviewers : type === "lead" ? year.problem.leads : type === "school" ? year.problem.schools : [];
-  const email = list.find((entry) => entry.id === id)?.email?.trim();
-  return email ? email : undefined;
+  if (type === "school") return year.schools.get(id)?.email?.trim() || undefined;
+  return type === "reviewer" ? year.people.peer.get(id)?.email : type === "lead" ? year.people.lead.get(id)?.email : undefined;
 }
 
 /** `the review of Ash Primary School (1 High Street, AB1 2CD) from Monday 4 March 2024 to Wednesday 6 March 2024`. */

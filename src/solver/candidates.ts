@@ -1,7 +1,7 @@
 import { pairCost } from "../goals/index.js";
 import type { Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import { allowedBy, allowedPair, reviewsLeft } from "../rules/index.js";
+import { allowedBy, allowedPair, forEachReviewInside, reviewsByStart, reviewsLeft } from "../rules/index.js";
 
 /** One person who may sit on one review's seat of one role, with the soft-goal cost of it. */
 export interface Candidate {
@@ -37,17 +37,6 @@ export interface EligibleCounts {
   readonly perReviewer: Int32Array;
 }
 
-function upperBoundIndex(sorted: readonly ReviewInfo[], day: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.span.from < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Lists the candidates of every seat. A person is a candidate when every pair rule allows the
  * pair (`ruled-out` keeps the forbid pins off). Only reviews inside a person's availability are examined
@@ -60,7 +49,7 @@ export function findCandidates(
   limits = CANDIDATE_LIMITS,
   options: { readonly shouldStop?: () => boolean } = {},
 ): Candidates & { readonly pruned: boolean; readonly eligible: EligibleCounts; readonly cut: boolean } {
-  const byStart = [...year.reviews].sort((a, b) => a.span.from - b.span.from || a.index - b.index);
+  const byStart = reviewsByStart(year.reviews);
   const people = [...year.leads, ...year.reviewers];
   const eligible: EligibleCounts = {
     lead: new Int32Array(year.reviews.length),
@@ -96,13 +85,9 @@ export function findCandidates(
     }
     if (reviewsLeft(person, 0) === 0) continue;
     const mine: number[] = [];
-    for (const range of person.available) {
-      for (let i = upperBoundIndex(byStart, range.from); i < byStart.length && byStart[i]!.span.from <= range.to; i += 1) {
-        const review = byStart[i]!;
-        if (review.span.to > range.to) continue;
-        if (allowed(person, review)) mine.push(review.index);
-      }
-    }
+    forEachReviewInside(byStart, person.available, (review) => {
+      if (allowed(person, review)) mine.push(review.index);
+    });
     mine.sort((a, b) => a - b);
     for (const r of mine) {
       if (size === personOf.length) {

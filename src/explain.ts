@@ -69,5 +69,5 @@ export function explain(problem: Problem | Year, allocation: Allocation, options
     const missing = review.peerSeats - Math.min(review.peerSeats, team?.peers.length ?? 0);
     if (missing > 0) seats.push(why({ review, role: "peer", missing }));
   }
-  return { seats, certificates: stopped ? [] : deficiencies(year) };
+  return { seats, certificates: stopped ? [] : deficiencies(year, options.shouldStop) };
 }

@@ -7,7 +7,7 @@ import { formatDay } from "../model/dates.js";
 import type { Role } from "../model/schema.js";
 import { plural } from "../model/text.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import { allowedPair, mostWithoutOverlap, reviewsLeft } from "../rules/index.js";
+import { allowedReviews, mostWithoutOverlap, reviewsByStart, reviewsLeft } from "../rules/index.js";
 import { advancedBoundWith, advancedPart } from "../solver/bound.js";
 import { createFlowNetwork } from "../solver/flow.js";
 import { createRoster } from "../solver/roster.js";
@@ -48,12 +48,17 @@ const monthsOf = (reviews: readonly ReviewInfo[]) => [...new Set(reviews.map((r)
  * reviews not reachable from the source have more seats than their possible reviewers can
  * give; every allocation leaves at least the difference empty.
  *
+ * `shouldStop` (a run's time limit) is asked before each certificate is sought; those found before it says stop are returned.
+ *
  * @example
  * for (const d of deficiencies(indexYear(problem))) console.log(d.summary);
  */
-export function deficiencies(year: Year): Deficiency[] {
+export function deficiencies(year: Year, shouldStop?: () => boolean): Deficiency[] {
   const found: Deficiency[] = [];
+  const sorted = reviewsByStart(year.reviews);
   for (const role of ["lead", "peer"] as const) {
+    // Past a run's time limit the certificates found so far are kept, the rest not sought.
+    if (shouldStop?.() === true) return found;
     const people = role === "lead" ? year.leads : year.reviewers;
     const S = 0;
     const T = 1;
@@ -64,7 +69,7 @@ export function deficiencies(year: Year): Deficiency[] {
     for (const review of year.reviews) net.addEdge(reviewBase + review.index, T, seatsOf(review));
     const options = new Map<PersonInfo, ReviewInfo[]>();
     for (const person of people) {
-      const mine = reviewsLeft(person, 0) > 0 ? year.reviews.filter((review) => allowedPair(year, person, review)) : [];
+      const mine = reviewsLeft(person, 0) > 0 ? allowedReviews(year, person, sorted) : [];
       options.set(person, mine);
       const capacity = Math.min(reviewsLeft(person, 0), mostWithoutOverlap(mine));
       if (capacity <= 0) continue;
@@ -99,6 +104,7 @@ export function deficiencies(year: Year): Deficiency[] {
         `at least ${seats - capacity} must stay empty whatever the allocation. Recruit ${who(role)}s available in those months.`,
     });
   }
+  if (shouldStop?.() === true) return found;
   const advanced = advancedDeficiency(year);
   return advanced ? [...found, advanced] : found;
 }

@@ -1,4 +1,3 @@
-import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from "ical-generator";
 import { parseDay } from "../model/dates.js";
 import type { Allocation } from "../model/schema.js";
 import type { Year } from "../model/year.js";
@@ -7,6 +6,7 @@ import { lettersOf, type Letter, type LetterWording } from "../season/letters.js
 import type { Notice } from "../season/notices.js";
 import { tableCsv, type Table } from "./csv-text.js";
 import { fileStems } from "./file-names.js";
+import { calendarText as icsCalendar, type IcsEvent } from "./ics.js";
 
 export const NOTICE_COLUMNS = ["recipient_type", "recipient_id", "name", "email", "review_id", "change", "start", "end", "message"] as const;
 export const LETTER_COLUMNS = ["recipient_type", "recipient_id", "name", "email", "subject", "message", "duties", "hosting", "sending"] as const;
@@ -15,7 +15,6 @@ export const CALENDARS_FOLDER = "calendars";
 /** The subfolder of `calendars/` with one calendar file per host school. */
 export const HOST_CALENDARS_FOLDER = "schools";
 
-const MS_PER_DAY = 86_400_000;
 
 /**
  * The time of writing, for DTSTAMP: `SOURCE_DATE_EPOCH` (seconds since 1970, the
@@ -45,30 +44,20 @@ export function lettersTable(letters: readonly Letter[]): Table {
   return { columns: LETTER_COLUMNS, rows: letters.map((l) => [l.recipientType, l.recipientId, l.name, l.email, l.subject, l.message, l.duties.join("\n"), l.hosting.join("\n"), l.sending.join("\n")]) };
 }
 
-const STATUS = { tentative: ICalEventStatus.TENTATIVE, confirmed: ICalEventStatus.CONFIRMED, cancelled: ICalEventStatus.CANCELLED } as const;
-
-function addEvent(calendar: ReturnType<typeof ical>, event: CalendarEntry, stamp: Date): void {
-  const first = parseDay(event.start)!;
-  const last = parseDay(event.end)!;
-  const { name, address, lat, lon } = event.location;
-  calendar.createEvent({
-    id: event.uid,
+/** A calendar entry as an all-day iCalendar event. */
+function icsEvent(event: CalendarEntry): IcsEvent {
+  return {
+    uid: event.uid,
     sequence: event.sequence,
-    stamp,
-    allDay: true,
-    // DTEND of an all-day event is the day after the last day (RFC 5545 3.6.1).
-    start: new Date(first * MS_PER_DAY),
-    end: new Date((last + 1) * MS_PER_DAY),
+    firstDay: parseDay(event.start)!,
+    lastDay: parseDay(event.end)!,
     summary: event.summary,
     description: event.description,
-    location: { title: name, ...(address !== undefined ? { address } : {}), ...(lat !== undefined && lon !== undefined ? { geo: { lat, lon } } : {}) },
-    status: STATUS[event.status],
-    transparency: event.status === "cancelled" ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
-  });
+    location: event.location,
+    status: event.status === "cancelled" ? "CANCELLED" : event.status === "confirmed" ? "CONFIRMED" : "TENTATIVE",
+    transparency: event.status === "cancelled" ? "TRANSPARENT" : "OPAQUE",
+  };
 }
-
-/** A TEXT value as RFC 5545 3.3.11 writes it (ical-generator leaves the calendar's name as given). */
-const icsText = (text: string) => text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 
 /**
  * A calendar as iCalendar text (RFC 5545: CRLF after every line, the last included), published
@@ -76,14 +65,7 @@ const icsText = (text: string) => text.replace(/\\/g, "\\\\").replace(/;/g, "\\;
  * cancels each entry. DTSTAMP is `stamp`, the time of writing.
  */
 function calendarText(name: string, events: readonly CalendarEntry[], stamp: Date): string {
-  const calendar = ical({
-    prodId: { company: "qar-allocator", product: "qar", language: "EN" },
-    method: ICalCalendarMethod.PUBLISH,
-    name: icsText(name),
-  });
-  for (const event of events) addEvent(calendar, event, stamp);
-  const text = calendar.toString();
-  return text.endsWith("\r\n") ? text : `${text}\r\n`;
+  return icsCalendar(name, events.map(icsEvent), stamp);
 }
 
 /**

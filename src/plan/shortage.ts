@@ -69,8 +69,9 @@ export interface ShortageOptions {
   /** Keep each line's allocation with its supply (`ShortageRow.witness`), to check the sheet's claims. */
   readonly witnesses?: boolean;
   /**
-   * Asked once before any line is measured: when it says stop, the sheet is `skipped` (a run's
-   * time limit reached; on a year of 20,000 reviews the advanced bound alone takes minutes).
+   * Asked before each step and each line is measured: when it says stop, the sheet is `skipped`
+   * (a run's time limit reached; on a year of 4,250 reviews with many empty seats the lines
+   * take minutes), never half measured.
    */
   readonly shouldStop?: () => boolean;
 }
@@ -122,9 +123,24 @@ function teamsShort(year: Year, allocation: Allocation) {
 /** The sheet without date moves: no solve of its own, so it runs synchronously (the files of `solveOutputs`). */
 export function shortageWithoutMoves(year: Year, allocation: Allocation, options: Pick<ShortageOptions, "bound" | "witnesses" | "shouldStop"> = {}): Shortage {
   const { filled, unstaffed, shortTeams, noLead, unfilled } = teamsShort(year, allocation);
-  if (options.shouldStop?.() === true) {
-    return { empty: emptySeatCounts(year, unfilled), advanced: { teams: 0, staffed: 0, short: 0, unreached: [], unreachedPlaces: 0 }, rows: [], skipped: true };
+  const skipped = (): Shortage => ({ empty: emptySeatCounts(year, unfilled), advanced: { teams: 0, staffed: 0, short: 0, unreached: [], unreachedPlaces: 0 }, rows: [], skipped: true });
+  if (options.shouldStop?.() === true) return skipped();
+  try {
+    return measuredSheet(year, allocation, { filled, unstaffed, shortTeams, noLead, unfilled }, options);
+  } catch (error) {
+    // A sheet stopped half-way states nothing: every line is measured or none is.
+    if (error === STOPPED) return skipped();
+    throw error;
   }
+}
+
+/** Thrown through the lines when the run's time limit comes while they are measured. */
+const STOPPED = Symbol("stopped");
+
+function measuredSheet(year: Year, allocation: Allocation, { filled, unstaffed, shortTeams, noLead, unfilled }: ReturnType<typeof teamsShort>, options: Pick<ShortageOptions, "bound" | "witnesses" | "shouldStop">): Shortage {
+  const stopHere = () => {
+    if (options.shouldStop?.() === true) throw STOPPED;
+  };
   const roster = rosterOf(year, allocation);
   const part = advancedPart(year);
   const emptyPart = createRoster(part.year);
@@ -134,6 +150,7 @@ export function shortageWithoutMoves(year: Year, allocation: Allocation, options
   let peerFlowSeats: number | undefined;
   const peerFlow = () => (peerFlowSeats ??= peerFlowBound(year, findCandidates(year), createRoster(year)).total);
   const eligible = eligibleFor(year, [...unstaffed, ...shortTeams]);
+  stopHere();
 
   // The supplies to bound, all at once on one network: each week's recruits, each person's one more review, and the totals.
   const advancedWeeks = byWeek(unstaffed);
@@ -150,7 +167,9 @@ export function shortageWithoutMoves(year: Year, allocation: Allocation, options
     ...exactPeople.map((s) => ({ oneMore: [partPerson(s.person)] })),
     { oneMore: seconds.map((s) => partPerson(s.person)) },
   ];
+  stopHere();
   const [now, ...rest] = advancedBoundWith(part.year, part.candidates, emptyPart, supplies);
+  stopHere();
   const weekBounds = rest.slice(0, recruitGroups.size);
   const allRecruits = rest[recruitGroups.size]!;
   const personBounds = rest.slice(recruitGroups.size + 1, recruitGroups.size + 1 + exactPeople.length);
@@ -169,6 +188,7 @@ export function shortageWithoutMoves(year: Year, allocation: Allocation, options
   };
   // The allocation a change leaves, for the witnesses; nothing without them.
   const witnessOf = (change: Change, oneMore?: readonly string[]) => {
+    stopHere();
     const into: { witness?: ShortageRow["witness"] } = {};
     const keep = options.witnesses ? (r: Roster) => (into.witness = { allocation: r.toAllocation(), ...(oneMore ? { oneMore } : {}) }) : undefined;
     return { seats: trial(roster, change, keep), witness: into.witness };

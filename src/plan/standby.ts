@@ -78,8 +78,9 @@ function mayStepIn(year: Year, team: ReadonlySet<PersonInfo>, opened: SeatState,
   return (
     !team.has(person) &&
     !exclude?.has(`${person.role}:${person.id}@${review.id}`) &&
-    allowedPair(year, person, review) &&
+    // Most people of a full year are at their maximum: the seat test first rules them out cheaply.
     seatAdmits(opened, person, review, person.role) &&
+    allowedPair(year, person, review) &&
     (person.role === "lead" || meetsAdvanced(year, review, [...opened.peers(review), person]))
   );
 }

@@ -1,5 +1,5 @@
 import { advancedSeat } from "./advanced-seat.js";
-import { availability } from "./availability.js";
+import { availability, forEachReviewInside } from "./availability.js";
 import { capacity } from "./capacity.js";
 import { conflicts } from "./conflicts.js";
 import { distance } from "./distance.js";
@@ -65,6 +65,19 @@ export function allowedPair(year: Year, person: PersonInfo, review: ReviewInfo):
     if (rule.roles.includes(person.role) && !rule.allows(year, person, review)) return false;
   }
   return true;
+}
+
+/**
+ * The reviews every pair rule lets `person` sit on, in input order. Only the reviews inside
+ * their availability are asked (`sorted` is `reviewsByStart(year.reviews)`, made once by the
+ * caller), so a large year costs its pairs, not people × reviews.
+ */
+export function allowedReviews(year: Year, person: PersonInfo, sorted: readonly ReviewInfo[]): ReviewInfo[] {
+  const allowed: ReviewInfo[] = [];
+  forEachReviewInside(sorted, person.available, (review) => {
+    if (allowedPair(year, person, review)) allowed.push(review);
+  });
+  return allowed.sort((a, b) => a.index - b.index);
 }
 
 /**

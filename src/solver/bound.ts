@@ -178,9 +178,17 @@ function peerAdvancedBound(year: Year, candidates: Candidates, roster: Roster): 
  * @example const part = advancedPart(year); advancedBoundWith(part.year, part.candidates, createRoster(part.year), [{}]);
  */
 export function advancedPart(year: Year): { readonly year: Year; readonly candidates: Candidates } {
-  const part = indexYear({ ...year.problem, reviewers: year.problem.reviewers.filter((r) => r.level === "advanced") });
-  return { year: part, candidates: findCandidates(part) };
+  let part = advancedParts.get(year);
+  if (!part) {
+    const advanced = indexYear({ ...year.problem, reviewers: year.problem.reviewers.filter((r) => r.level === "advanced") });
+    advancedParts.set(year, (part = { year: advanced, candidates: findCandidates(advanced) }));
+  }
+  return part;
 }
+
+// The shortage sheet and the certificates both read a year's advanced part: worked out once per
+// (immutable) year, and forgotten with it.
+const advancedParts = new WeakMap<Year, { readonly year: Year; readonly candidates: Candidates }>();
 
 /**
  * The counting bound, from the full counts of allowed pairs: a seat needs a candidate, and

@@ -28,6 +28,14 @@ describe("a time limit reached before the analyses of the empty seats", () => {
     });
     expect(cut.seats.some((s) => s.cause === "unexplained")).toBe(true);
     expect(cut.certificates).toEqual([]);
+    // Stopped while the certificates are sought: those found before are kept, in order.
+    let questions = 0;
+    explain(year, allocation, { shouldStop: () => (questions++, false) });
+    let late = 0;
+    const lastOnly = explain(year, allocation, { shouldStop: () => ++late > questions - 1 });
+    expect(full.certificates.slice(0, lastOnly.certificates.length)).toEqual(lastOnly.certificates);
+    expect(lastOnly.certificates.length).toBeLessThan(full.certificates.length);
+    expect(lastOnly.seats).toEqual(full.seats);
     expect(full.seats.some((s) => s.cause === "unexplained")).toBe(false);
     // The count of empty seats is the checker's either way.
     expect(cut.seats.reduce((n, s) => n + s.missing, 0)).toBe(checkAllocation(year, allocation).unfilled.reduce((n, u) => n + u.missing, 0));
@@ -41,6 +49,17 @@ describe("a time limit reached before the analyses of the empty seats", () => {
     expect(full.skipped).toBeUndefined();
     expect(full.rows.length).toBeGreaterThan(0);
     expect(skipped).toMatchObject({ skipped: true, rows: [], empty: full.empty });
+    // A limit that comes while the lines are measured: every line or none, never half a sheet.
+    let calls = 0;
+    await shortageSheet(year, allocation, { bound, shouldStop: () => (calls++, false) });
+    expect(calls).toBeGreaterThan(3);
+    for (const after of [1, 2, Math.floor(calls / 2), calls - 1]) {
+      let asked = 0;
+      const cut = await shortageSheet(year, allocation, { bound, shouldStop: () => ++asked > after });
+      expect(cut, `stopped after ${after} of ${calls} questions`).toMatchObject({ skipped: true, rows: [], empty: full.empty });
+    }
+    let never = 0;
+    expect(await shortageSheet(year, allocation, { bound, shouldStop: () => ++never > calls })).toEqual(full);
     const all = standbyList(indexYear(problem), allocation);
     let asked = 0;
     const some = standbyList(indexYear(problem), allocation, { shouldStop: () => ++asked > 10 });

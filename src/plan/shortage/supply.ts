@@ -2,10 +2,9 @@
  * Supply tried on a roster: recruits who exist for one review, free reviewers filling the open
  * seats of a team, and a trial that makes a change and undoes it, counting the seats it filled.
  */
-import { covers } from "../../model/dates.js";
 import type { Level, Role } from "../../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../../model/year.js";
-import { allowedPair, peerSeatsLeft, reviewsLeft } from "../../rules/index.js";
+import { allowedPair, availableByReview, peerSeatsLeft, reviewsLeft } from "../../rules/index.js";
 import { createFlowNetwork } from "../../solver/flow.js";
 import { SINK, SOURCE } from "../../solver/network.js";
 import { rosterOf, type Roster } from "../../solver/roster.js";
@@ -31,12 +30,8 @@ export function recruit(id: string, role: Role, review: ReviewInfo, level?: Leve
 /** The people every pair rule (and no forbid pin) allows on each review. */
 export function eligibleFor(year: Year, reviews: readonly ReviewInfo[]): Map<ReviewInfo, PersonInfo[]> {
   const forbidden = new Set(year.problem.pins.filter((p) => p.kind === "forbid" && p.role === "peer").map((p) => `${p.personId}@${p.reviewId}`));
-  return new Map(
-    reviews.map((review) => [
-      review,
-      year.reviewers.filter((p) => covers(p.available, review.span) && !forbidden.has(`${p.id}@${review.id}`) && allowedPair(year, p, review)),
-    ]),
-  );
+  const free = availableByReview(year.reviews, year.reviewers);
+  return new Map(reviews.map((review) => [review, free[review.index]!.filter((p) => !forbidden.has(`${p.id}@${review.id}`) && allowedPair(year, p, review))]));
 }
 
 /**

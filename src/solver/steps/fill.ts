@@ -33,7 +33,9 @@ function best(candidates: readonly Candidate[], roster: Roster, keep: (c: Candid
 
 /** Scarcest first: reviews with fewer candidates choose before the others take them. */
 function byScarcity(reviews: readonly ReviewInfo[], count: (review: ReviewInfo) => number, ties: ReadonlyMap<string, number>): ReviewInfo[] {
-  return [...reviews].sort((a, b) => count(a) - count(b) || (ties.get(a.id) ?? 0) - (ties.get(b.id) ?? 0));
+  // Counted once per review, not at every comparison (a count may walk a long candidate list).
+  const counts = new Map(reviews.map((review) => [review, count(review)]));
+  return [...reviews].sort((a, b) => counts.get(a)! - counts.get(b)! || (ties.get(a.id) ?? 0) - (ties.get(b.id) ?? 0));
 }
 
 /** Fills the Lead Reviewer seats still open, scarcest first, each with its cheapest free candidate. */

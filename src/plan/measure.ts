@@ -7,7 +7,7 @@ import { formatDay, parseDay } from "../model/dates.js";
 import { academicYearLabel } from "../model/history.js";
 import type { Problem } from "../model/problem.js";
 import type { Review } from "../model/schema.js";
-import { indexYear, type ReviewInfo, type Year } from "../model/year.js";
+import { indexYear, partIndexer, type ReviewInfo, type Year } from "../model/year.js";
 import { LEAD_SEATS } from "../rules/index.js";
 import { exactSeatBound, relaxedBound } from "../solver/bound.js";
 import { findCandidates, type Candidates } from "../solver/candidates.js";
@@ -37,7 +37,22 @@ const EXACT_SECONDS = 20;
  * @example const week = measure(problem, problem.reviews.filter((r) => r.start === "2025-03-03"));
  */
 export function measure(problem: Problem, reviews: readonly Review[] = problem.reviews): Measured {
-  const year = indexYear(reviews === problem.reviews ? problem : partOf(problem, reviews));
+  return measureYear(indexYear(reviews === problem.reviews ? problem : partOf(problem, reviews)));
+}
+
+/**
+ * Measures parts of an indexed year (its weeks), each alone as `measure` measures a part of its
+ * problem; the schools, history and people are indexed once for all the parts.
+ *
+ * @example const measurePart = partMeasurer(year); const week = measurePart(year.reviews.filter((r) => r.span.from < monday + 7));
+ */
+export function partMeasurer(year: Year): (reviews: readonly ReviewInfo[]) => Measured {
+  const problem = settleYearLabel(year.problem);
+  const indexPart = partIndexer(problem);
+  return (reviews) => measureYear(indexPart(partOf(problem, reviews.map((r) => r.review))));
+}
+
+function measureYear(year: Year): Measured {
   const candidates = findCandidates(year);
   const bound = relaxedBound(year, candidates, createRoster(year));
   return {
@@ -48,15 +63,6 @@ export function measure(problem: Problem, reviews: readonly Review[] = problem.r
     peerSeats: year.reviews.reduce((n, r) => n + r.peerSeats, 0),
     bound: bound.leadSeats + bound.peerSeats,
   };
-}
-
-/**
- * Measures groups of an indexed year's reviews (its weeks), each group alone, as parts of its
- * problem (faster than the whole year's candidate lists when the groups are small).
- */
-export function measureGroups(year: Year, groups: readonly (readonly ReviewInfo[])[]): Measured[] {
-  const problem = settleYearLabel(year.problem);
-  return groups.map((reviews) => measure(problem, reviews.map((r) => r.review)));
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Problem } from "../model/problem.js";
 import type { Review } from "../model/schema.js";
 import { indexYear, partIndexer, type ReviewInfo, type Year } from "../model/year.js";
 import { LEAD_SEATS } from "../rules/index.js";
-import { exactSeatBound, relaxedBound } from "../solver/bound.js";
+import { everySeatFilled, exactSeatBound, relaxedBound } from "../solver/bound.js";
 import { findCandidates, type Candidates } from "../solver/candidates.js";
 import { createRoster } from "../solver/roster.js";
 
@@ -54,15 +54,16 @@ export function partMeasurer(year: Year): (reviews: readonly ReviewInfo[]) => Me
 
 function measureYear(year: Year): Measured {
   const candidates = findCandidates(year);
-  const bound = relaxedBound(year, candidates, createRoster(year));
-  return {
-    year,
-    candidates,
-    reviews: year.reviews,
-    leadSeats: LEAD_SEATS * year.reviews.length,
-    peerSeats: year.reviews.reduce((n, r) => n + r.peerSeats, 0),
-    bound: bound.leadSeats + bound.peerSeats,
+  const leadSeats = LEAD_SEATS * year.reviews.length;
+  const peerSeats = year.reviews.reduce((n, r) => n + r.peerSeats, 0);
+  // A valid allocation filling every seat settles the bound without the flows (most weeks of a
+  // roomy year): no relaxation is below it, none above the seats.
+  const relaxed = () => {
+    const bound = relaxedBound(year, candidates, createRoster(year));
+    return bound.leadSeats + bound.peerSeats;
   };
+  const bound = everySeatFilled(year, candidates) ? leadSeats + peerSeats : relaxed();
+  return { year, candidates, reviews: year.reviews, leadSeats, peerSeats, bound };
 }
 
 /**

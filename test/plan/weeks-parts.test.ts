@@ -9,11 +9,17 @@ import { generateYear, smallMixedSpec, smallRandomSpec, smallScarceSpec } from "
 import { formatDay, weekStart, type Day } from "../../src/model/dates.js";
 import type { Problem } from "../../src/model/problem.js";
 import { indexYear, partIndexer, type PersonInfo, type ReviewInfo, type Year } from "../../src/model/year.js";
-import { measure, settleYearLabel, shortfallOf, type Measured } from "../../src/plan/measure.js";
+import { measure, settleYearLabel, type Measured } from "../../src/plan/measure.js";
 import { weeksOf, type WeekRow } from "../../src/plan/weeks.js";
 import { advancedToStaff, isAdvanced, mostWithoutOverlap, reviewsLeft } from "../../src/rules/index.js";
+import { checkAllocation } from "../../src/check.js";
+import { everySeatFilled, relaxedBound } from "../../src/solver/bound.js";
+import { createRoster } from "../../src/solver/roster.js";
 
-/** The reference: each week measured with `measure` (the part indexed afresh), every person of the week visited. */
+/**
+ * The reference: each week's part indexed afresh (`measure`), its bound from the flows
+ * (`relaxedBound`, whatever `everySeatFilled` finds), every person of the week visited.
+ */
 function referenceWeeks(year: Year): WeekRow[] {
   const byWeek = new Map<Day, ReviewInfo[]>();
   for (const review of [...year.reviews].sort((a, b) => a.span.from - b.span.from || a.index - b.index)) {
@@ -51,13 +57,18 @@ function referenceWeeks(year: Year): WeekRow[] {
       peerPlaces: sum(m.year.reviewers),
       advancedPlaces: sum(m.year.reviewers.filter(isAdvanced)),
       leadPlaces: sum(m.year.leads),
-      shortfall: shortfallOf(m),
+      shortfall: Math.max(0, m.leadSeats + m.peerSeats - flowsBound(m)),
       teams: m.reviews.filter((r) => r.peerSeats > 0 && advancedToStaff(m.year, r) > 0).length,
       leadSupply: supply(m.year.leads),
       advancedSupply: supply(m.year.reviewers.filter(isAdvanced)),
       peerSupply: supply(m.year.reviewers),
     };
   });
+}
+
+function flowsBound(m: Measured): number {
+  const bound = relaxedBound(m.year, m.candidates, createRoster(m.year));
+  return bound.leadSeats + bound.peerSeats;
 }
 
 const SPECS = { planted: smallRandomSpec, scarce: smallScarceSpec, mixed: smallMixedSpec } as const;
@@ -103,5 +114,29 @@ describe("weeks measured as parts of one year", () => {
       }),
       { numRuns: 10, seed: 11 },
     );
+  });
+
+  it("a week everySeatFilled fills passes the checker with every seat full, and the flows bound it at every seat too", () => {
+    let filled = 0;
+    fc.assert(
+      fc.property(fc.constantFrom("planted", "scarce", "mixed"), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 5, max: 22 }), fc.integer({ min: 2, max: 6 }), (kind, seed, reviews, stretch) => {
+        const problem = settleYearLabel(roughYear(kind, seed, reviews, stretch));
+        const byWeek = new Map<Day, ReviewInfo[]>();
+        for (const review of indexYear(problem).reviews) byWeek.set(weekStart(review.span.from), [...(byWeek.get(weekStart(review.span.from)) ?? []), review]);
+        for (const reviews of byWeek.values()) {
+          const { year, candidates, leadSeats, peerSeats } = measure(problem, reviews.map((r) => r.review));
+          const allocation = everySeatFilled(year, candidates);
+          if (!allocation) continue;
+          filled += 1;
+          const check = checkAllocation(year.problem, allocation);
+          expect(check.violations).toEqual([]);
+          expect(check.metrics.filled.total).toBe(leadSeats + peerSeats);
+          const bound = relaxedBound(year, candidates, createRoster(year));
+          expect(bound.leadSeats + bound.peerSeats).toBe(leadSeats + peerSeats);
+        }
+      }),
+      { numRuns: 6, seed: 5 },
+    );
+    expect(filled).toBeGreaterThan(10);
   });
 });

@@ -234,9 +234,9 @@ export function everySeatFilled(year: Year, candidates: Candidates): Allocation 
   };
   const everyone = () => true;
   for (const review of fewestFirst((r) => candidates.lead.get(r.id)?.length ?? 0)) if (!fill("lead", review, LEAD_SEATS, everyone)) return undefined;
-  const advanced = (r: ReviewInfo) => (candidates.peer.get(r.id) ?? []).filter((c) => isAdvanced(c.person)).length;
-  for (const review of fewestFirst(advanced)) if (!fill("peer", review, advancedToStaff(year, review), isAdvanced)) return undefined;
-  for (const review of fewestFirst((r) => candidates.peer.get(r.id)?.length ?? 0)) {
+  const peerOrder = fewestFirst((r) => candidates.peer.get(r.id)?.length ?? 0);
+  for (const review of peerOrder) if (!fill("peer", review, advancedToStaff(year, review), isAdvanced)) return undefined;
+  for (const review of peerOrder) {
     if (!fill("peer", review, peerSeatsLeft(review, roster.peers(review).length), everyone) || !roster.advancedOk(review)) return undefined;
   }
   return roster.toAllocation();

@@ -209,15 +209,41 @@ export function indexYear(problem: Problem): Year {
 /**
  * Indexes parts of `whole` (its weeks: some of its reviews and people, with its schools, policy
  * and history), each exactly as `indexYear(part)` would, with what the parts share worked out
- * once: the schools, the history and each person's info (numbered again in each part). A part
- * with other schools, policy or history is indexed afresh.
+ * once: the schools, the history and each person's info (numbered again in each part), taken
+ * from `indexed` (the whole year, already indexed) where it holds them. A part with other
+ * schools, policy or history is indexed afresh.
  *
- * @example const indexPart = partIndexer(problem); const week = indexPart({ ...problem, reviews: weekReviews });
+ * @example const indexPart = partIndexer(problem, year); const week = indexPart({ ...problem, reviews: weekReviews });
  */
-export function partIndexer(whole: Problem): (part: Problem) => Year {
-  const shared = sharedIndex(whole, { peer: new WeakMap(), lead: new WeakMap() });
+export function partIndexer(whole: Problem, indexed?: Year): (part: Problem) => Year {
+  const known: KnownPeople = { peer: new WeakMap(), lead: new WeakMap() };
+  if (indexed) seedPeople(known, indexed, whole);
+  const shared = sharedIndex(whole, known);
   return (part) => (part.schools === whole.schools && part.policy === whole.policy && part.history === whole.history ? indexWith(part, shared) : indexYear(part));
 }
+
+/**
+ * The people `indexed` holds, by their rows, where they are what indexing `whole` would give: a
+ * person's info depends on their row, their school and the policy's default maximum alone.
+ */
+function seedPeople(known: KnownPeople, indexed: Year, whole: Problem): void {
+  const { problem } = indexed;
+  const same = problem.schools === whole.schools && problem.reviewers === whole.reviewers && problem.leads === whole.leads;
+  if (!same || problem.policy.defaultMaxReviews !== whole.policy.defaultMaxReviews) return;
+  // Reviewers of an unknown school are left out of `indexed.reviewers`, as `indexWith` leaves them.
+  let next = 0;
+  const keep = (role: Role, row: Reviewer | LeadReviewer, info: PersonInfo | undefined) => {
+    if (info?.id === row.id) known[role].set(row, info);
+  };
+  for (const row of problem.reviewers) {
+    if (indexed.schools.has(row.schoolId)) keep("peer", row, indexed.reviewers[next++]);
+    else known.peer.set(row, null);
+  }
+  problem.leads.forEach((row, i) => keep("lead", row, indexed.leads[i]));
+}
+
+/** Each person's info by their row, by role (`null`: a reviewer of an unknown school). */
+type KnownPeople = Record<Role, WeakMap<Reviewer | LeadReviewer, PersonInfo | null>>;
 
 /** What indexing works out from a problem's schools, policy and history, and each person's row alone. */
 interface SharedIndex {
@@ -229,7 +255,7 @@ interface SharedIndex {
 }
 
 /** The shared part of indexing `problem`; with `known`, each person's info is kept for the next part that holds them. */
-function sharedIndex(problem: Problem, known?: Record<Role, WeakMap<Reviewer | LeadReviewer, PersonInfo | null>>): SharedIndex {
+function sharedIndex(problem: Problem, known?: KnownPeople): SharedIndex {
   const schools = new Map(problem.schools.map((school) => [school.id, school]));
   const history = new Map<string, Set<string>>();
   for (const entry of problem.history) {

@@ -42,13 +42,14 @@ export function measure(problem: Problem, reviews: readonly Review[] = problem.r
 
 /**
  * Measures parts of an indexed year (its weeks), each alone as `measure` measures a part of its
- * problem; the schools, history and people are indexed once for all the parts.
+ * problem; the schools, history and people are indexed once for all the parts (the people
+ * taken from `year`).
  *
  * @example const measurePart = partMeasurer(year); const week = measurePart(year.reviews.filter((r) => r.span.from < monday + 7));
  */
 export function partMeasurer(year: Year): (reviews: readonly ReviewInfo[]) => Measured {
   const problem = settleYearLabel(year.problem);
-  const indexPart = partIndexer(problem);
+  const indexPart = partIndexer(problem, year);
   return (reviews) => measureYear(indexPart(partOf(problem, reviews.map((r) => r.review))));
 }
 

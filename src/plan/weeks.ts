@@ -63,6 +63,8 @@ export function reviewsByWeek(reviews: readonly Review[]): Map<Day, Review[]> {
 /** A person's places in one week, and the distinct spans of the week's reviews they may sit on. */
 interface Places {
   readonly person: PersonInfo;
+  /** `role:id`, as the candidate lists and the yearly shares know the person. */
+  readonly key: string;
   readonly places: number;
   readonly spans: readonly ReviewInfo[];
 }
@@ -112,7 +114,8 @@ function placesIn(m: Measured): { leads: Places[]; reviewers: Places[] } {
   let stamp = 0;
   const of = (people: readonly PersonInfo[]): Places[] =>
     people.flatMap((person) => {
-      const list = m.candidates.byPerson.get(`${person.role}:${person.id}`) ?? [];
+      const key = `${person.role}:${person.id}`;
+      const list = m.candidates.byPerson.get(key) ?? [];
       if (list.length === 0) return [];
       stamp += 1;
       const spans: ReviewInfo[] = [];
@@ -122,20 +125,20 @@ function placesIn(m: Measured): { leads: Places[]; reviewers: Places[] } {
         seenBy[first] = stamp;
         spans.push(m.reviews[first]!);
       }
-      return [{ person, places: Math.min(reviewsLeft(person, 0), mostWithoutOverlap(spans)), spans }];
+      return [{ person, key, places: Math.min(reviewsLeft(person, 0), mostWithoutOverlap(spans)), spans }];
     });
   return { leads: of(m.year.leads), reviewers: of(m.year.reviewers) };
 }
 
 /**
- * One week's row; `share` gives each person's share of their yearly reviews in this week. People
+ * One week's row; `share` gives a person's share of their yearly reviews in this week. People
  * without candidates in the week add nothing (no places, a share of 0), so they are left out;
  * the sums run over the others in the week's order, as over everyone.
  */
-function weekRow({ week, leads, reviewers, ...seats }: MeasuredWeek, share: (person: PersonInfo, places: number) => number): WeekRow {
+function weekRow({ week, leads, reviewers, ...seats }: MeasuredWeek, share: (week: Places) => number): WeekRow {
   const advanced = reviewers.filter((p) => isAdvanced(p.person));
   const sum = (people: readonly Places[]) => people.reduce((n, p) => n + p.places, 0);
-  const supply = (people: readonly Places[]) => Math.round(10 * people.reduce((n, p) => n + share(p.person, p.places), 0)) / 10;
+  const supply = (people: readonly Places[]) => Math.round(10 * people.reduce((n, p) => n + share(p), 0)) / 10;
   return {
     week: formatDay(week),
     reviews: seats.reviews,
@@ -156,11 +159,10 @@ function weekRow({ week, leads, reviewers, ...seats }: MeasuredWeek, share: (per
  * Each person's yearly reviews shared over the weeks: `max_reviews`, or fewer when the reviews
  * they may sit on in the whole year overlap, split in proportion to their places in each week.
  */
-function yearlyShares(weeks: readonly MeasuredWeek[]): (person: PersonInfo, places: number) => number {
+function yearlyShares(weeks: readonly MeasuredWeek[]): (week: Places) => number {
   const byPerson = new Map<string, { places: number; spans: ReviewInfo[]; max: number }>();
   for (const { leads, reviewers } of weeks) {
-    for (const { person, places, spans } of [...leads, ...reviewers]) {
-      const key = `${person.role}:${person.id}`;
+    for (const { person, key, places, spans } of [...leads, ...reviewers]) {
       const entry = byPerson.get(key) ?? { places: 0, spans: [], max: reviewsLeft(person, 0) };
       entry.places += places;
       entry.spans.push(...spans);
@@ -168,8 +170,8 @@ function yearlyShares(weeks: readonly MeasuredWeek[]): (person: PersonInfo, plac
     }
   }
   const yearly = new Map([...byPerson].map(([key, e]) => [key, { total: e.places, reviews: Math.min(e.max, mostWithoutOverlap(e.spans)) }]));
-  return (person, places) => {
-    const e = yearly.get(`${person.role}:${person.id}`);
+  return ({ key, places }) => {
+    const e = yearly.get(key);
     return !e || e.total === 0 ? 0 : (e.reviews * places) / e.total;
   };
 }

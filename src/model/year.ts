@@ -277,6 +277,7 @@ function sharedIndex(problem: Problem, known?: KnownPeople): SharedIndex {
   return { schools, history, past: indexHistory(problem.history), person };
 }
 
+/** `indexYear` with the shared part given: what each problem (or part) has of its own. */
 function indexWith(problem: Problem, { schools, history, past, person }: SharedIndex): Year {
   const policy = problem.policy;
   const reviews = indexReviews(problem, schools);

@@ -170,3 +170,10 @@ export function kindIssues(kinds: Readonly<Record<string, Kind>>): { path: (stri
 export function kindBands(kinds: Readonly<Record<string, Kind>>): [string, readonly SeatBand[]][] {
   return Object.entries(kinds).flatMap(([id, kind]) => (Array.isArray(kind.seats) ? [[id, kind.seats] as [string, readonly SeatBand[]]] : []));
 }
+
+/**
+ * A kind id as cells spell it: trimmed, lower case.
+ *
+ * @example kindKey(" TPR") // "tpr"
+ */
+export const kindKey = (text: string): string => text.trim().toLowerCase();

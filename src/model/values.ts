@@ -19,3 +19,19 @@ export function valueKey(value: string | undefined): string | undefined {
   const key = value?.trim().toLowerCase();
   return key ? key : undefined;
 }
+
+/**
+ * A school's (or host's) hub, locality and trust as the place rules compare them (`valueKey`:
+ * trimmed, lower case; absent when blank): worked out once per person and review, because the
+ * candidate lists compare them millions of times on a large year.
+ */
+export interface PlaceKeys {
+  readonly hub?: string | undefined;
+  readonly locality?: string | undefined;
+  readonly trust?: string | undefined;
+}
+
+/** The place keys of a school or host. */
+export function placeKeys(place: { readonly hub?: string | undefined; readonly locality?: string | undefined; readonly trust?: string | undefined } | undefined): PlaceKeys {
+  return place ? { hub: valueKey(place.hub), locality: valueKey(place.locality), trust: valueKey(place.trust) } : {};
+}

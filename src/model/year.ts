@@ -1,12 +1,16 @@
-import { mergeRanges, parseDay, type DayRange } from "./dates.js";
+import { parseDay, type DayRange } from "./dates.js";
 import { distanceKm, type Coordinates } from "./geo.js";
 import { currentYearNumber, indexHistory, type HistoryIndex } from "./history.js";
-import { DEFAULT_KIND, LOCALITY_CHECKS, type Kind, type LocalityCheck } from "./kinds.js";
+import { DEFAULT_KIND, kindKey, LOCALITY_CHECKS, type Kind, type LocalityCheck } from "./kinds.js";
+import { leadInfo, reviewerInfo } from "./people.js";
 import { seatsFromBands, type Policy } from "./policy.js";
 import type { Problem } from "./problem.js";
-import type { Level, Phase, Review, Role, School } from "./schema.js";
-import { valueKey } from "./values.js";
+import type { LeadReviewer, Level, Phase, Review, Reviewer, Role, School } from "./schema.js";
+import { placeKeys, valueKey, type PlaceKeys } from "./values.js";
 import { reciprocityAccounts, trustAccount, type Account } from "./accounts.js";
+
+export { kindKey } from "./kinds.js";
+export { placeKeys, type PlaceKeys } from "./values.js";
 
 /**
  * What a review is of: its host school, or for a kind hosted by a trust (a Trust Peer Review)
@@ -25,22 +29,6 @@ export interface Host {
   readonly lon?: number | undefined;
   readonly address?: string | undefined;
   readonly postcode?: string | undefined;
-}
-
-/**
- * A school's (or host's) hub, locality and trust as the place rules compare them (`valueKey`:
- * trimmed, lower case; absent when blank): worked out once per person and review, because the
- * candidate lists compare them millions of times on a large year.
- */
-export interface PlaceKeys {
-  readonly hub?: string | undefined;
-  readonly locality?: string | undefined;
-  readonly trust?: string | undefined;
-}
-
-/** The place keys of a school or host. */
-export function placeKeys(place: { readonly hub?: string | undefined; readonly locality?: string | undefined; readonly trust?: string | undefined } | undefined): PlaceKeys {
-  return place ? { hub: valueKey(place.hub), locality: valueKey(place.locality), trust: valueKey(place.trust) } : {};
 }
 
 /** A person's place keys: worked out at indexing, or from the school for a person made elsewhere. */
@@ -172,32 +160,6 @@ export interface Year {
   readonly yearNumber: number | undefined;
 }
 
-function coordinatesOf(item: { lat?: number | undefined; lon?: number | undefined }): Coordinates | undefined {
-  return item.lat !== undefined && item.lon !== undefined ? { lat: item.lat, lon: item.lon } : undefined;
-}
-
-function emailOf(item: { email?: string | undefined }): { email?: string } {
-  const email = item.email?.trim();
-  return email ? { email } : {};
-}
-
-function availability(ranges: readonly { from: string; to: string }[]): DayRange[] {
-  const days: DayRange[] = [];
-  for (const range of ranges) {
-    const from = parseDay(range.from);
-    const to = parseDay(range.to);
-    if (from !== undefined && to !== undefined && from <= to) days.push({ from, to });
-  }
-  return mergeRanges(days);
-}
-
-/**
- * A kind id as cells spell it: trimmed, lower case.
- *
- * @example kindKey(" TPR") // "tpr"
- */
-export const kindKey = (text: string): string => text.trim().toLowerCase();
-
 /**
  * Peer seats of a review: its own `seats` value, else the kind's seats, else the policy's band for the host school.
  *
@@ -232,12 +194,6 @@ function reviewKinds(policy: Policy): Map<string, ReviewKind> {
   return kinds;
 }
 
-/** A person's kinds: those listed, or `qar` alone when none is. */
-function kindsOf(listed: readonly string[] | undefined): ReadonlySet<string> {
-  const kinds = (listed ?? []).map(kindKey).filter((k) => k !== "");
-  return new Set(kinds.length > 0 ? kinds : [DEFAULT_KIND]);
-}
-
 /**
  * Indexes a problem whose references have been validated (see `validateReferences`). Items that
  * refer to unknown schools are left out rather than failing, so the checker can still run.
@@ -247,56 +203,90 @@ function kindsOf(listed: readonly string[] | undefined): ReadonlySet<string> {
  * const standbys = standbyList(year, result.allocation);
  */
 export function indexYear(problem: Problem): Year {
-  const policy = problem.policy;
-  const schools = new Map(problem.schools.map((school) => [school.id, school]));
-  const reviews = indexReviews(problem, schools);
-  const reviewers: PersonInfo[] = [];
-  for (const reviewer of problem.reviewers) {
-    const school = schools.get(reviewer.schoolId);
-    if (!school) continue;
-    const coordinates = coordinatesOf(school);
-    reviewers.push({
-      id: reviewer.id,
-      name: reviewer.name,
-      role: "peer",
-      index: reviewers.length,
-      school,
-      homeKeys: placeKeys(school),
-      level: reviewer.level,
-      available: availability(reviewer.available),
-      maxReviews: reviewer.maxReviews ?? policy.defaultMaxReviews,
-      conflicts: new Set(reviewer.conflicts),
-      phases: new Set(reviewer.phases),
-      prefers: new Set(reviewer.prefers),
-      kinds: kindsOf(reviewer.kinds),
-      ...(coordinates ? { coordinates } : {}),
-      ...emailOf(reviewer),
-    });
+  return indexWith(problem, sharedIndex(problem));
+}
+
+/**
+ * Indexes parts of `whole` (its weeks: some of its reviews and people, with its schools, policy
+ * and history), each exactly as `indexYear(part)` would, with what the parts share worked out
+ * once: the schools, the history and each person's info (numbered again in each part), taken
+ * from `indexed` (the whole year, already indexed) where it holds them. A part with other
+ * schools, policy or history is indexed afresh.
+ *
+ * @example const indexPart = partIndexer(problem, year); const week = indexPart({ ...problem, reviews: weekReviews });
+ */
+export function partIndexer(whole: Problem, indexed?: Year): (part: Problem) => Year {
+  const known: KnownPeople = { peer: new WeakMap(), lead: new WeakMap() };
+  if (indexed) seedPeople(known, indexed, whole);
+  const shared = sharedIndex(whole, known);
+  return (part) => (part.schools === whole.schools && part.policy === whole.policy && part.history === whole.history ? indexWith(part, shared) : indexYear(part));
+}
+
+/**
+ * The people `indexed` holds, by their rows, where they are what indexing `whole` would give: a
+ * person's info depends on their row, their school and the policy's default maximum alone.
+ */
+function seedPeople(known: KnownPeople, indexed: Year, whole: Problem): void {
+  const { problem } = indexed;
+  const same = problem.schools === whole.schools && problem.reviewers === whole.reviewers && problem.leads === whole.leads;
+  if (!same || problem.policy.defaultMaxReviews !== whole.policy.defaultMaxReviews) return;
+  // Reviewers of an unknown school are left out of `indexed.reviewers`, as `indexWith` leaves them.
+  let next = 0;
+  const keep = (role: Role, row: Reviewer | LeadReviewer, info: PersonInfo | undefined) => {
+    if (info?.id === row.id) known[role].set(row, info);
+  };
+  for (const row of problem.reviewers) {
+    if (indexed.schools.has(row.schoolId)) keep("peer", row, indexed.reviewers[next++]);
+    else known.peer.set(row, null);
   }
-  const leads: PersonInfo[] = problem.leads.map((lead, index) => {
-    const coordinates = coordinatesOf(lead);
-    return {
-      id: lead.id,
-      name: lead.name,
-      role: "lead",
-      index,
-      homeKeys: {},
-      available: availability(lead.available),
-      maxReviews: lead.maxReviews ?? policy.defaultMaxReviews,
-      conflicts: new Set(lead.conflicts),
-      phases: new Set(lead.phases),
-      prefers: new Set<string>(),
-      kinds: kindsOf(lead.kinds),
-      ...(coordinates ? { coordinates } : {}),
-      ...emailOf(lead),
-    };
-  });
+  problem.leads.forEach((row, i) => keep("lead", row, indexed.leads[i]));
+}
+
+/** Each person's info by their row, by role (`null`: a reviewer of an unknown school). */
+type KnownPeople = Record<Role, WeakMap<Reviewer | LeadReviewer, PersonInfo | null>>;
+
+/** What indexing works out from a problem's schools, policy and history, and each person's row alone. */
+interface SharedIndex {
+  readonly schools: ReadonlyMap<string, School>;
+  readonly history: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly past: HistoryIndex;
+  /** A reviewer's or Lead Reviewer's info, numbered `index`; `undefined` for a reviewer of an unknown school. */
+  readonly person: (row: Reviewer | LeadReviewer, role: Role, index: number) => PersonInfo | undefined;
+}
+
+/** The shared part of indexing `problem`; with `known`, each person's info is kept for the next part that holds them. */
+function sharedIndex(problem: Problem, known?: KnownPeople): SharedIndex {
+  const schools = new Map(problem.schools.map((school) => [school.id, school]));
   const history = new Map<string, Set<string>>();
   for (const entry of problem.history) {
     const seen = history.get(entry.reviewSchoolId) ?? new Set<string>();
     seen.add(entry.personId);
     history.set(entry.reviewSchoolId, seen);
   }
+  const make = (row: Reviewer | LeadReviewer, role: Role, index: number): PersonInfo | undefined => {
+    if (role === "lead") return leadInfo(row as LeadReviewer, problem.policy, index);
+    const school = schools.get((row as Reviewer).schoolId);
+    return school ? reviewerInfo(row as Reviewer, school, problem.policy, index) : undefined;
+  };
+  const person = (row: Reviewer | LeadReviewer, role: Role, index: number): PersonInfo | undefined => {
+    if (!known) return make(row, role, index);
+    let info = known[role].get(row);
+    if (info === undefined) known[role].set(row, (info = make(row, role, index) ?? null));
+    return info === null ? undefined : info.index === index ? info : { ...info, index };
+  };
+  return { schools, history, past: indexHistory(problem.history), person };
+}
+
+/** `indexYear` with the shared part given: what each problem (or part) has of its own. */
+function indexWith(problem: Problem, { schools, history, past, person }: SharedIndex): Year {
+  const policy = problem.policy;
+  const reviews = indexReviews(problem, schools);
+  const reviewers: PersonInfo[] = [];
+  for (const row of problem.reviewers) {
+    const info = person(row, "peer", reviewers.length);
+    if (info) reviewers.push(info);
+  }
+  const leads = problem.leads.map((row, index) => person(row, "lead", index)!);
   const used = new Set(reviews.map((info) => info.kind.id));
   const plain = (person: PersonInfo) => person.kinds.size === 1 && person.kinds.has(DEFAULT_KIND);
   const mixed = [...used].some((id) => id !== DEFAULT_KIND) || !reviewers.every(plain) || !leads.every(plain);
@@ -318,7 +308,7 @@ export function indexYear(problem: Problem): Year {
     reviewKinds: Object.keys(policy.kinds).filter((id) => used.has(id)),
     mixed,
     history,
-    past: indexHistory(problem.history),
+    past,
     yearNumber: currentYearNumber(policy.yearLabel, reviews.map((info) => info.span.from)),
   };
 }

@@ -7,9 +7,9 @@ import { formatDay, parseDay } from "../model/dates.js";
 import { academicYearLabel } from "../model/history.js";
 import type { Problem } from "../model/problem.js";
 import type { Review } from "../model/schema.js";
-import { indexYear, type ReviewInfo, type Year } from "../model/year.js";
+import { indexYear, partIndexer, type ReviewInfo, type Year } from "../model/year.js";
 import { LEAD_SEATS } from "../rules/index.js";
-import { exactSeatBound, relaxedBound } from "../solver/bound.js";
+import { everySeatFilled, exactSeatBound, relaxedBound } from "../solver/bound.js";
 import { findCandidates, type Candidates } from "../solver/candidates.js";
 import { createRoster } from "../solver/roster.js";
 
@@ -37,26 +37,34 @@ const EXACT_SECONDS = 20;
  * @example const week = measure(problem, problem.reviews.filter((r) => r.start === "2025-03-03"));
  */
 export function measure(problem: Problem, reviews: readonly Review[] = problem.reviews): Measured {
-  const year = indexYear(reviews === problem.reviews ? problem : partOf(problem, reviews));
-  const candidates = findCandidates(year);
-  const bound = relaxedBound(year, candidates, createRoster(year));
-  return {
-    year,
-    candidates,
-    reviews: year.reviews,
-    leadSeats: LEAD_SEATS * year.reviews.length,
-    peerSeats: year.reviews.reduce((n, r) => n + r.peerSeats, 0),
-    bound: bound.leadSeats + bound.peerSeats,
-  };
+  return measureYear(indexYear(reviews === problem.reviews ? problem : partOf(problem, reviews)));
 }
 
 /**
- * Measures groups of an indexed year's reviews (its weeks), each group alone, as parts of its
- * problem (faster than the whole year's candidate lists when the groups are small).
+ * Measures parts of an indexed year (its weeks), each alone as `measure` measures a part of its
+ * problem; the schools, history and people are indexed once for all the parts (the people
+ * taken from `year`).
+ *
+ * @example const measurePart = partMeasurer(year); const week = measurePart(year.reviews.filter((r) => r.span.from < monday + 7));
  */
-export function measureGroups(year: Year, groups: readonly (readonly ReviewInfo[])[]): Measured[] {
+export function partMeasurer(year: Year): (reviews: readonly ReviewInfo[]) => Measured {
   const problem = settleYearLabel(year.problem);
-  return groups.map((reviews) => measure(problem, reviews.map((r) => r.review)));
+  const indexPart = partIndexer(problem, year);
+  return (reviews) => measureYear(indexPart(partOf(problem, reviews.map((r) => r.review))));
+}
+
+function measureYear(year: Year): Measured {
+  const candidates = findCandidates(year);
+  const leadSeats = LEAD_SEATS * year.reviews.length;
+  const peerSeats = year.reviews.reduce((n, r) => n + r.peerSeats, 0);
+  // A valid allocation filling every seat settles the bound without the flows (most weeks of a
+  // roomy year): no relaxation is below it, none above the seats.
+  const relaxed = () => {
+    const bound = relaxedBound(year, candidates, createRoster(year));
+    return bound.leadSeats + bound.peerSeats;
+  };
+  const bound = everySeatFilled(year, candidates) ? leadSeats + peerSeats : relaxed();
+  return { year, candidates, reviews: year.reviews, leadSeats, peerSeats, bound };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Problem } from "../model/problem.js";
 import type { Review } from "../model/schema.js";
 import { indexYear, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
 import { advancedToStaff, isAdvanced, mostWithoutOverlap, reviewsLeft } from "../rules/index.js";
-import { measureGroups, settleYearLabel, shortfallOf, type Measured } from "./measure.js";
+import { partMeasurer, settleYearLabel, shortfallOf, type Measured } from "./measure.js";
 
 /**
  * One week of the year (`weeks.csv`).
@@ -60,29 +60,98 @@ export function reviewsByWeek(reviews: readonly Review[]): Map<Day, Review[]> {
   return new Map([...byWeek].sort(([a], [b]) => a - b));
 }
 
-/** How many of the measured reviews `person` could sit on, by the rules alone. */
-function placesOf(m: Measured, person: PersonInfo): number {
-  const reviews = (m.candidates.byPerson.get(`${person.role}:${person.id}`) ?? []).map((c) => c.review);
-  return Math.min(reviewsLeft(person, 0), mostWithoutOverlap(reviews));
+/** A person's places in one week, and the distinct spans of the week's reviews they may sit on. */
+interface Places {
+  readonly person: PersonInfo;
+  /** `role:id`, as the candidate lists and the yearly shares know the person. */
+  readonly key: string;
+  readonly places: number;
+  readonly spans: readonly ReviewInfo[];
 }
 
-/** One week's row from its measured reviews; `share` gives each person's share of their yearly reviews in this week (0 without). */
-export function weekRow(week: Day, m: Measured, share: (person: PersonInfo, places: number) => number = () => 0): WeekRow {
-  const sum = (people: readonly PersonInfo[]) => people.reduce((n, p) => n + placesOf(m, p), 0);
-  const supply = (people: readonly PersonInfo[]) => Math.round(10 * people.reduce((n, p) => n + share(p, placesOf(m, p)), 0)) / 10;
+/**
+ * One measured week: its seats and proven shortfall, and the places of the people who have any
+ * (in the week's order of people). It keeps no candidate lists: a large year's weeks hold
+ * millions of pairs.
+ */
+interface MeasuredWeek {
+  readonly week: Day;
+  readonly reviews: number;
+  readonly peerSeats: number;
+  readonly leadSeats: number;
+  readonly shortfall: number;
+  readonly teams: number;
+  readonly leads: readonly Places[];
+  readonly reviewers: readonly Places[];
+}
+
+/** What a week's row needs of its measure. */
+function measuredWeek(week: Day, m: Measured): MeasuredWeek {
   return {
-    week: formatDay(week),
+    week,
     reviews: m.reviews.length,
     peerSeats: m.peerSeats,
     leadSeats: m.leadSeats,
-    peerPlaces: sum(m.year.reviewers),
-    advancedPlaces: sum(m.year.reviewers.filter(isAdvanced)),
-    leadPlaces: sum(m.year.leads),
     shortfall: shortfallOf(m),
     teams: m.reviews.filter((r) => r.peerSeats > 0 && advancedToStaff(m.year, r) > 0).length,
-    leadSupply: supply(m.year.leads),
-    advancedSupply: supply(m.year.reviewers.filter(isAdvanced)),
-    peerSupply: supply(m.year.reviewers),
+    ...placesIn(m),
+  };
+}
+
+/**
+ * The week's people with candidates, each with how many of the week's reviews they could sit
+ * on by the rules alone. Reviews with one span overlap one another, so at most one of them
+ * counts: the most without overlap is worked out on the distinct spans (one review each).
+ */
+function placesIn(m: Measured): { leads: Places[]; reviewers: Places[] } {
+  const spanOf = new Map<string, number>();
+  const spanIndex = m.reviews.map((r) => {
+    const key = `${r.span.from}:${r.span.to}`;
+    if (!spanOf.has(key)) spanOf.set(key, r.index);
+    return spanOf.get(key)!;
+  });
+  const seenBy = new Int32Array(m.reviews.length).fill(-1);
+  let stamp = 0;
+  const of = (people: readonly PersonInfo[]): Places[] =>
+    people.flatMap((person) => {
+      const key = `${person.role}:${person.id}`;
+      const list = m.candidates.byPerson.get(key) ?? [];
+      if (list.length === 0) return [];
+      stamp += 1;
+      const spans: ReviewInfo[] = [];
+      for (const { review } of list) {
+        const first = spanIndex[review.index]!;
+        if (seenBy[first] === stamp) continue;
+        seenBy[first] = stamp;
+        spans.push(m.reviews[first]!);
+      }
+      return [{ person, key, places: Math.min(reviewsLeft(person, 0), mostWithoutOverlap(spans)), spans }];
+    });
+  return { leads: of(m.year.leads), reviewers: of(m.year.reviewers) };
+}
+
+/**
+ * One week's row; `share` gives a person's share of their yearly reviews in this week. People
+ * without candidates in the week add nothing (no places, a share of 0), so they are left out;
+ * the sums run over the others in the week's order, as over everyone.
+ */
+function weekRow({ week, leads, reviewers, ...seats }: MeasuredWeek, share: (week: Places) => number): WeekRow {
+  const advanced = reviewers.filter((p) => isAdvanced(p.person));
+  const sum = (people: readonly Places[]) => people.reduce((n, p) => n + p.places, 0);
+  const supply = (people: readonly Places[]) => Math.round(10 * people.reduce((n, p) => n + share(p), 0)) / 10;
+  return {
+    week: formatDay(week),
+    reviews: seats.reviews,
+    peerSeats: seats.peerSeats,
+    leadSeats: seats.leadSeats,
+    peerPlaces: sum(reviewers),
+    advancedPlaces: sum(advanced),
+    leadPlaces: sum(leads),
+    shortfall: seats.shortfall,
+    teams: seats.teams,
+    leadSupply: supply(leads),
+    advancedSupply: supply(advanced),
+    peerSupply: supply(reviewers),
   };
 }
 
@@ -90,20 +159,19 @@ export function weekRow(week: Day, m: Measured, share: (person: PersonInfo, plac
  * Each person's yearly reviews shared over the weeks: `max_reviews`, or fewer when the reviews
  * they may sit on in the whole year overlap, split in proportion to their places in each week.
  */
-function yearlyShares(measured: readonly Measured[]): (person: PersonInfo, places: number) => number {
+function yearlyShares(weeks: readonly MeasuredWeek[]): (week: Places) => number {
   const byPerson = new Map<string, { places: number; spans: ReviewInfo[]; max: number }>();
-  for (const m of measured) {
-    for (const person of [...m.year.leads, ...m.year.reviewers]) {
-      const key = `${person.role}:${person.id}`;
+  for (const { leads, reviewers } of weeks) {
+    for (const { person, key, places, spans } of [...leads, ...reviewers]) {
       const entry = byPerson.get(key) ?? { places: 0, spans: [], max: reviewsLeft(person, 0) };
-      entry.places += placesOf(m, person);
-      entry.spans.push(...(m.candidates.byPerson.get(key) ?? []).map((c) => c.review));
+      entry.places += places;
+      entry.spans.push(...spans);
       byPerson.set(key, entry);
     }
   }
   const yearly = new Map([...byPerson].map(([key, e]) => [key, { total: e.places, reviews: Math.min(e.max, mostWithoutOverlap(e.spans)) }]));
-  return (person, places) => {
-    const e = yearly.get(`${person.role}:${person.id}`);
+  return ({ key, places }) => {
+    const e = yearly.get(key);
     return !e || e.total === 0 ? 0 : (e.reviews * places) / e.total;
   };
 }
@@ -119,11 +187,14 @@ export function weeksOf(year: Year): WeekRow[] {
   const byWeek = new Map<Day, ReviewInfo[]>();
   for (const review of [...year.reviews].sort((a, b) => a.span.from - b.span.from || a.index - b.index)) {
     const week = weekStart(review.span.from);
-    byWeek.set(week, [...(byWeek.get(week) ?? []), review]);
+    const reviews = byWeek.get(week);
+    if (reviews) reviews.push(review);
+    else byWeek.set(week, [review]);
   }
-  const measured = measureGroups(year, [...byWeek.values()]);
-  const share = yearlyShares(measured);
-  return [...byWeek.keys()].map((week, i) => weekRow(week, measured[i]!, share));
+  const measurePart = partMeasurer(year);
+  const weeks = [...byWeek].map(([week, reviews]) => measuredWeek(week, measurePart(reviews)));
+  const share = yearlyShares(weeks);
+  return weeks.map((week) => weekRow(week, share));
 }
 
 /** `weeksOf` for a problem not yet indexed. */

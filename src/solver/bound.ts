@@ -13,12 +13,13 @@
  *   are not met; for pruned very large years, a counting bound instead of the flows.
  */
 import { indexYear, type PersonInfo, type ReviewInfo, type Year } from "../model/year.js";
-import { advancedToStaff, isAdvanced, peerSeatsLeft, reviewsLeft } from "../rules/index.js";
+import type { Allocation } from "../model/schema.js";
+import { advancedToStaff, isAdvanced, LEAD_SEATS, peerSeatsLeft, reviewsLeft } from "../rules/index.js";
 import { findCandidates, type Candidates, type EligibleCounts } from "./candidates.js";
 import { solveWithHighs } from "./lp.js";
 import { buildScopeModel } from "./mip-model.js";
 import { leadNetwork, openSurplus, peerNetwork, SINK, SOURCE, type SeatNetwork } from "./network.js";
-import type { Roster } from "./roster.js";
+import { createRoster, type Roster } from "./roster.js";
 
 /**
  * Upper bounds on the objective levels: no valid allocation can do better.
@@ -212,6 +213,41 @@ export function seatCountBound(year: Year): RelaxedBound {
   const totalTarget = [...year.target.values()].reduce((a, b) => a + b, 0);
   const peerSeats = year.reviews.reduce((n, r) => n + r.peerSeats, 0);
   return { leadSeats: year.reviews.length, peerSeats, method: "seats", withinTargets: Math.min(totalTarget, peerSeats), totalTarget };
+}
+
+/**
+ * A valid allocation of `year` that fills every seat, found first-fit, or `undefined` when this
+ * quick search finds none (which proves nothing). Reviews with the fewest candidates choose
+ * first: Lead Reviewers, then each team's advanced reviewers, then its other seats, each taking
+ * the first candidate the roster admits. Where it finds one, every relaxation bound is every
+ * seat (none is below a valid allocation, none above the seats), without building the flows.
+ *
+ * @example const full = everySeatFilled(year, findCandidates(year)); // then relaxedBound(...) fills year's seats too
+ */
+export function everySeatFilled(year: Year, candidates: Candidates): Allocation | undefined {
+  const roster = createRoster(year);
+  const fewestFirst = (count: (review: ReviewInfo) => number) => {
+    const counts = year.reviews.map(count);
+    return [...year.reviews].sort((a, b) => counts[a.index]! - counts[b.index]! || a.index - b.index);
+  };
+  const fill = (role: "lead" | "peer", review: ReviewInfo, seats: number, who: (person: PersonInfo) => boolean): boolean => {
+    let taken = 0;
+    for (const { person } of (role === "lead" ? candidates.lead : candidates.peer).get(review.id) ?? []) {
+      if (taken === seats) break;
+      if (!who(person) || !roster.canTake(person, review)) continue;
+      roster.add(role, person, review);
+      taken += 1;
+    }
+    return taken === seats;
+  };
+  const everyone = () => true;
+  for (const review of fewestFirst((r) => candidates.lead.get(r.id)?.length ?? 0)) if (!fill("lead", review, LEAD_SEATS, everyone)) return undefined;
+  const peerOrder = fewestFirst((r) => candidates.peer.get(r.id)?.length ?? 0);
+  for (const review of peerOrder) if (!fill("peer", review, advancedToStaff(year, review), isAdvanced)) return undefined;
+  for (const review of peerOrder) {
+    if (!fill("peer", review, peerSeatsLeft(review, roster.peers(review).length), everyone) || !roster.advancedOk(review)) return undefined;
+  }
+  return roster.toAllocation();
 }
 
 /** The relaxation bounds over the pinned roster (see the module comment). */

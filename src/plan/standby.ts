@@ -85,6 +85,20 @@ function mayStepIn(year: Year, team: ReadonlySet<PersonInfo>, opened: SeatState,
   );
 }
 
+/** The first `limit` of `items` in `order` (a total order), without sorting them all: a review may have thousands free. */
+function firstInOrder<T>(items: readonly T[], order: (a: T, b: T) => number, limit: number): T[] {
+  const kept: T[] = [];
+  if (limit <= 0) return kept;
+  for (const item of items) {
+    if (kept.length === limit && order(item, kept[limit - 1]!) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && order(item, kept[at - 1]!) < 0) at -= 1;
+    kept.splice(at, 0, item);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
+}
+
 /** Places each school's reviewers hold as the allocation stands (for the reciprocity order). */
 function placesSent(year: Year, state: SeatState): Map<string, number> {
   const sent = new Map<string, number>();
@@ -127,7 +141,7 @@ function standbysOf(year: Year, state: SeatState, review: ReviewInfo, options: S
       const [x, y] = [keys.get(a)!, keys.get(b)!];
       return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]! || byId(a, b);
     };
-    people.sort(order).slice(0, limit).forEach((p, i) => rows.push({ reviewId: review.id, rank: i + 1, role, personId: p.id, ...(p.level ? { level: p.level } : {}) }));
+    firstInOrder(people, order, limit).forEach((p, i) => rows.push({ reviewId: review.id, rank: i + 1, role, personId: p.id, ...(p.level ? { level: p.level } : {}) }));
   }
   return rows;
 }

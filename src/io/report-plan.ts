@@ -160,9 +160,8 @@ export function weeksSection({ year, check }: { readonly year: Year; readonly al
 ${weekChart(weeks, { filled: filledByWeek(year, check) })}</section>`;
 }
 
-/** A team card's standby list: who to ask first if someone drops out. */
-export function standbyBlock(review: ReviewInfo, year: Year, standby: readonly StandbyRow[]): string {
-  const mine = standby.filter((row) => row.reviewId === review.id);
+/** A team card's standby list (its review's rows of standby.csv): who to ask first if someone drops out. */
+export function standbyBlock(year: Year, mine: readonly StandbyRow[]): string {
   if (mine.length === 0) return `<div class="muted standby">Standby: nobody free could step in.</div>`;
   const lists = (["lead", "peer"] as const).map((role) => {
     const names = mine.filter((row) => row.role === role).map((row) => {

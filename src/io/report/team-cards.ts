@@ -74,14 +74,16 @@ function teamCard(year: Year, review: ReviewInfo, team: readonly Assignment[], s
   const badge = `<span class="badge" style="background:${colour}">${label}</span>`;
   const heading = `<h3>${h(review.id)} · ${h(year.mixed ? hostWords(review) : host.name)}</h3><div class="muted">${facts} · ${badge}</div>`;
   const table = `<table class="people">${HEAD}<tbody>${teamRows(year, review, team).join("")}</tbody></table>`;
-  return `<article class="team" id="team-${h(review.id)}" style="border-left-color:${colour}">${heading}${table}${standbyBlock(review, year, standby)}</article>`;
+  return `<article class="team" id="team-${h(review.id)}" style="border-left-color:${colour}">${heading}${table}${standbyBlock(year, standby)}</article>`;
 }
 
 /** The teams section: a card per review, bordered in its status colour. */
 export function teamCards({ year, allocation, standby = [] }: ReportInput, status: ReadonlyMap<string, Status>): string {
   const byReview = new Map<string, Assignment[]>();
   for (const a of allocation.assignments) byReview.set(a.reviewId, [...(byReview.get(a.reviewId) ?? []), a]);
-  const card = (review: ReviewInfo) => teamCard(year, review, byReview.get(review.id) ?? [], status.get(review.id)!, standby);
+  const standbyOf = new Map<string, StandbyRow[]>();
+  for (const row of standby) standbyOf.set(row.reviewId, [...(standbyOf.get(row.reviewId) ?? []), row]);
+  const card = (review: ReviewInfo) => teamCard(year, review, byReview.get(review.id) ?? [], status.get(review.id)!, standbyOf.get(review.id) ?? []);
   const cards = [...year.reviews].sort(byStartThenId).map(card);
   return `<section id="teams"><h2>Teams</h2><p class="muted">${plural(year.reviews.length, "review")}, by start date then review id. km: \
 straight-line distance from the reviewer's school (or the Lead Reviewer's base) to the host; "long" marks a journey over \

@@ -6,6 +6,7 @@ import { HUBS_FOLDER } from "../io/hub-files.js";
 import { CALENDARS_FOLDER } from "../io/write-season.js";
 import { parseAllocationRows, type AllocationRows } from "../io/read-allocation.js";
 import { tableContents } from "../io/workbook.js";
+import { parseDay } from "../model/dates.js";
 import type { Problem } from "../model/problem.js";
 import { indexYear, type Year } from "../model/year.js";
 import { unknownSeatErrors, unknownSeats } from "../rules/known-people.js";
@@ -65,14 +66,15 @@ export function seconds(value: string): number {
 /**
  * `--time-limit` as the solver's option, when given: what is left of it after the command's own
  * set-up (reading the files) since `started` (`performance.now()` when the action began), less
- * `reserveMs` kept for what follows the solve (explaining, writing the outputs), so the limit
- * covers the whole run. A reserve the limit cannot hold leaves the solver a tenth of what is
- * left (enough for the greedy baseline; the run then says it overran).
+ * `reserveMs` kept for what follows the solve (writing the outputs), so the limit covers the
+ * whole run. The solver never gets less than `baselineMs` of what is left (enough to list the
+ * candidates and build the greedy allocation: a run cut shorter would leave seats empty that a
+ * second more fills), nor less than a tenth of it; the run then says it overran.
  */
-export function timeLimit(opts: { timeLimit?: number }, started: number, reserveMs = 0): { timeLimitMs?: number } {
+export function timeLimit(opts: { timeLimit?: number }, started: number, reserveMs = 0, baselineMs = 0): { timeLimitMs?: number } {
   if (opts.timeLimit === undefined) return {};
   const left = opts.timeLimit * 1000 - (performance.now() - started);
-  return { timeLimitMs: Math.max(1, left - reserveMs, left / 10) };
+  return { timeLimitMs: Math.max(1, left - reserveMs, Math.min(left, baselineMs), left / 10) };
 }
 
 /** The clock of a command's set-up: wall and CPU time since `start`, to see how busy the machine is. */
@@ -85,21 +87,50 @@ export function setUpClock(): () => { wallMs: number; cpuMs: number } {
   };
 }
 
+/** How much slower the machine ran the set-up than its CPU time (a busy machine), from 1 to 8. */
+const busyFactor = (setUp: { wallMs: number; cpuMs: number }) => (setUp.cpuMs > 20 ? Math.min(8, Math.max(1, setUp.wallMs / setUp.cpuMs)) : 1);
+
 /**
- * Milliseconds to keep, out of `--time-limit`, for explaining the empty seats and writing the
- * output folder of a solve of `problem`: what that took per person and per (review, person)
- * pair on the reference machine (measured on the fixture years up to national-x2: about 2.5 ms a
- * person and 1 µs a pair of CPU time, standby lists, the report's weeks and the calendars
- * included), plus `results.xlsx` (about a second to load exceljs and 0.4 ms a person: 1.5 s of
- * CPU on 2018-19, 1.8 s on national-x2), times how much slower the machine ran the set-up than
- * its CPU time (a busy machine), with a margin of half as much again.
+ * Milliseconds to keep, out of `--time-limit`, for writing the output folder of a solve of
+ * `problem`: what it took on the reference machine (2 cores, measured 2026-12-07 on the fixture
+ * years, national-x10 and a year of 50,000 reviewers: about 1.5 s to start, 0.1 ms a person and
+ * 3 ms a review for the letters, calendars, report (its weeks above all) and results.xlsx), times
+ * how much slower the machine ran the set-up than its CPU time, with a quarter more as margin.
+ * The analyses of the empty seats (shortage sheet, explain, standby lists) are not in it: they
+ * use what the solver leaves, and give way.
  */
 export function outputReserveMs(problem: Problem, setUp: { wallMs: number; cpuMs: number }): number {
   const people = problem.reviewers.length + problem.leads.length;
-  const workbookMs = 1000 + 0.4 * people;
-  const cpuMs = 2.5 * people + 0.001 * problem.reviews.length * people + 0.5 * problem.reviews.length + workbookMs;
-  const busy = setUp.cpuMs > 20 ? Math.min(8, Math.max(1, setUp.wallMs / setUp.cpuMs)) : 1;
-  return 1.5 * cpuMs * busy;
+  return 1.25 * (1500 + 0.1 * people + 3 * problem.reviews.length) * busyFactor(setUp);
+}
+
+/**
+ * Milliseconds the solver needs at least, on the reference machine, to list the candidates and
+ * build its first allocation: about 1 µs for each (person, review) pair inside the person's
+ * availability (counted here without visiting them) and 0.3 s to start, times how busy the machine is.
+ */
+export function baselineMs(problem: Problem, setUp: { wallMs: number; cpuMs: number }): number {
+  const starts = problem.reviews.map((r) => parseDay(r.start)).filter((d) => d !== undefined).sort((a, b) => a - b);
+  // Reviews starting on or after `day`.
+  const from = (day: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return starts.length - lo;
+  };
+  let pairs = 0;
+  for (const person of [...problem.reviewers, ...problem.leads]) {
+    for (const range of person.available) {
+      const first = parseDay(range.from);
+      const last = parseDay(range.to);
+      if (first !== undefined && last !== undefined && first <= last) pairs += from(first) - from(last + 1);
+    }
+  }
+  return (300 + pairs / 1000) * busyFactor(setUp);
 }
 
 /** Warnings found after reading (on stderr): the first few, and how many more summary.json lists. */

@@ -1,9 +1,12 @@
 /**
  * `--time-limit` covers the whole run (issue 29 item 9): the solver gets what is left of the
- * limit after reading, less the share kept for explaining and writing the outputs.
+ * limit after reading, less the share kept for writing the outputs, and never less than what its
+ * first allocation needs (the baseline).
  */
 import { describe, expect, it } from "vitest";
-import { outputReserveMs, timeLimit } from "../../src/cli/shared.js";
+import fc from "fast-check";
+import { baselineMs, outputReserveMs, timeLimit } from "../../src/cli/shared.js";
+import { formatDay, parseDay } from "../../src/model/dates.js";
 import { problem, reviewer, review, school, lead } from "../helpers/build.js";
 
 describe("the time limit covers writing the outputs", () => {
@@ -19,6 +22,25 @@ describe("the time limit covers writing the outputs", () => {
     expect(overrun).toBeGreaterThan(990);
     expect(overrun).toBeLessThanOrEqual(1_000);
     expect(timeLimit({}, started, 60_000)).toEqual({});
+    // The solver keeps what its first allocation needs, within what is left.
+    const baseline = timeLimit({ timeLimit: 10 }, started, 60_000, 3_000).timeLimitMs!;
+    expect(baseline).toBeGreaterThan(2_990);
+    expect(baseline).toBeLessThanOrEqual(3_000);
+    expect(timeLimit({ timeLimit: 10 }, started, 60_000, 30_000).timeLimitMs!).toBeLessThanOrEqual(10_000);
+  });
+
+  it("the baseline counts the (person, review) pairs whose review starts inside one of the person's available ranges, as a direct count does", () => {
+    const day = fc.integer({ min: 0, max: 60 }).map((d) => formatDay(parseDay("2024-02-05")! + d));
+    fc.assert(
+      fc.property(fc.array(day, { maxLength: 12 }), fc.array(fc.array(fc.tuple(day, day), { maxLength: 3 }), { maxLength: 6 }), (starts, ranges) => {
+        const people = ranges.map((available, i) => reviewer(`P${i}`, "S1", { available: available.map(([from, to]) => ({ from, to })) }));
+        const year = problem({ schools: [school("S1")], reviewers: people, leads: [], reviews: starts.map((start, i) => review(`R${i}`, "S1", start)) });
+        let pairs = 0;
+        for (const person of people) for (const range of person.available) pairs += starts.filter((start) => range.from <= range.to && start >= range.from && start <= range.to).length;
+        expect(baselineMs(year, { wallMs: 0, cpuMs: 0 })).toBeCloseTo(300 + pairs / 1000);
+      }),
+      { seed: 29, numRuns: 200 },
+    );
   });
 
   it("the reserve grows with the people, the reviews and how busy the machine was while reading", () => {

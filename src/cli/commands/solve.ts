@@ -10,7 +10,7 @@ import { asOf, dateOption, lettersLine } from "./season-step.js";
 import { reachWarnings, reciprocityReach } from "../../years/reach.js";
 import { shortageSheet } from "../../plan/shortage.js";
 import { solveInWorker } from "../../worker/solve-in-worker.js";
-import { EXIT, jsonOutput, InputFailure, integer, loadYear, outputReserveMs, printSome, progressFor, refuseBadOutput, seconds, setUpClock, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
+import { baselineMs, EXIT, jsonOutput, InputFailure, integer, loadYear, outputReserveMs, printSome, progressFor, refuseBadOutput, seconds, setUpClock, SOLVE_FILES, timeLimit, writeOutputs, writtenList, type CommandContext } from "../shared.js";
 
 interface SolveOptions {
   readonly out: string;
@@ -36,11 +36,12 @@ async function solveAction({ io, state }: CommandContext, folder: string, opts: 
   // terminal the solve runs in a worker thread: this one keeps the display moving (and answers
   // Ctrl-C) whatever the solver is doing. The allocation is the same either way.
   const run = display?.live ? solveInWorker : solve;
-  const reserve = outputReserveMs(loaded.value, setUp());
+  const clock = setUp();
+  const reserve = outputReserveMs(loaded.value, clock);
   const result = await run(loaded.value, {
     seed: opts.seed,
     engine,
-    ...timeLimit(opts, started, reserve),
+    ...timeLimit(opts, started, reserve, baselineMs(loaded.value, clock)),
     ...(display ? { onProgress: display.update } : {}),
   }).finally(() => display?.stop());
   const when = asOf(io, opts);

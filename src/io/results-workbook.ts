@@ -51,28 +51,49 @@ function sheetCell(value: TableCell, isDate: boolean): CellValue {
   return dropControl(value);
 }
 
-/** The width a column needs: its longest line, header included, within reason. */
-function widthOf(table: Table, column: number, isDate: boolean): number {
+/** What a column needs: the width of its longest line (header included, within reason), and whether a cell holds more than one line. */
+interface ColumnFit {
+  readonly width: number;
+  readonly multiLine: boolean;
+}
+
+/**
+ * One pass down a column, measuring its lines where they stand (no split into new strings: a
+ * year's letters are 50,000 cells of several lines each). A date cell shows `DATE_FORMAT`'s width.
+ */
+function fitOf(table: Table, column: number, isDate: boolean): ColumnFit {
   let longest = table.columns[column]!.length;
+  let multiLine = false;
   for (const row of table.rows) {
     const cell = row[column];
     if (cell === undefined || cell === null) continue;
-    const length = isDate ? DATE_FORMAT.length : Math.max(...String(cell).split("\n").map((line) => line.length));
-    longest = Math.max(longest, length);
+    const text = typeof cell === "string" ? cell : String(cell);
+    let start = 0;
+    let end = text.indexOf("\n");
+    if (end >= 0 && typeof cell === "string") multiLine = true;
+    if (isDate) {
+      longest = Math.max(longest, DATE_FORMAT.length);
+      continue;
+    }
+    for (; end >= 0; end = text.indexOf("\n", start)) {
+      longest = Math.max(longest, end - start);
+      start = end + 1;
+    }
+    longest = Math.max(longest, text.length - start);
   }
-  return Math.min(MAX_WIDTH, longest + 2);
+  return { width: Math.min(MAX_WIDTH, longest + 2), multiLine };
 }
 
 function addSheet(workbook: Workbook, { name, table }: SheetTable): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   const dates = table.columns.map((column) => DATE_COLUMNS.has(column));
-  const multiLine = table.columns.map((_, c) => table.rows.some((row) => typeof row[c] === "string" && (row[c] as string).includes("\n")));
+  const fits = table.columns.map((_, c) => fitOf(table, c, dates[c]!));
   sheet.columns = table.columns.map((column, c) => ({
     header: column,
     key: column,
-    width: widthOf(table, c, dates[c]!),
+    width: fits[c]!.width,
     ...(dates[c] ? { style: { numFmt: DATE_FORMAT } } : {}),
-    ...(multiLine[c] ? { style: { alignment: { wrapText: true, vertical: "top" as const } } } : {}),
+    ...(fits[c]!.multiLine ? { style: { alignment: { wrapText: true, vertical: "top" as const } } } : {}),
   }));
   for (const row of table.rows) sheet.addRow(row.map((cell, c) => sheetCell(cell, dates[c]!)));
   const header = sheet.getRow(1);

@@ -202,21 +202,31 @@ export interface ResultsInput {
 }
 
 /**
- * `results.xlsx`: sheets `allocation`, `unfilled`, `ledger` (and `trust-ledger` in a year with
- * TPRs), `letters` and, after a `respond` or `repair` step, `notices`, each the table of the CSV
- * file of that name. `qar check` and the other commands read its `allocation` sheet back.
+ * The sheets of `results.xlsx`: `allocation`, `unfilled`, `ledger` (and `trust-ledger` in a year
+ * with TPRs), `letters` and, after a `respond` or `repair` step, `notices`, each the table of the
+ * CSV file of that name.
  *
- * @example files["results.xlsx"] = await resultsWorkbook({ ...result, explanation: explain(result.year, result.allocation) });
+ * @example const names = resultsSheets({ ...result, explanation }).map((sheet) => sheet.name);
  */
-export function resultsWorkbook(input: ResultsInput): Promise<Uint8Array> {
+export function resultsSheets(input: ResultsInput): SheetTable[] {
   const { year, allocation, check, explanation, letters, notices } = input;
   const reach = input.reach ?? reciprocityReach(year);
-  return workbookOf([
+  return [
     { name: "allocation", table: allocationTable(year, allocation) },
     { name: "unfilled", table: unfilledTable(explanation, year) },
     { name: "ledger", table: ledgerTable(check, reach) },
     ...(check.trustLedger.length > 0 ? [{ name: "trust-ledger", table: trustLedgerTable(check) }] : []),
     { name: "letters", table: lettersTable(letters ?? lettersOf({ year, allocation })) },
     ...(notices !== undefined ? [{ name: "notices", table: noticesTable(notices) }] : []),
-  ]);
+  ];
+}
+
+/**
+ * `results.xlsx`: the workbook of `resultsSheets`. `qar check` and the other commands read its
+ * `allocation` sheet back.
+ *
+ * @example files["results.xlsx"] = await resultsWorkbook({ ...result, explanation: explain(result.year, result.allocation) });
+ */
+export function resultsWorkbook(input: ResultsInput): Promise<Uint8Array> {
+  return workbookOf(resultsSheets(input));
 }

@@ -39,7 +39,7 @@ export const DATE_FORMAT = "ddd d mmm yyyy";
  */
 const CREATED = new Date(Date.UTC(2000, 0, 1));
 const MAX_WIDTH = 60;
-/** zlib's level for the parts (its default). */
+/** zlib's level for the parts, its default: level 1 was no faster on a year's letters (the XML is made more slowly than it is deflated) and a quarter larger. */
 const ZIP_LEVEL = 6;
 const MS_PER_DAY = 86_400_000;
 
@@ -119,6 +119,7 @@ async function addSheet(workbook: WorkbookWriter, { name, table }: SheetTable): 
   if (table.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   for (const [r, row] of table.rows.entries()) {
     const added = sheet.addRow(row.map((cell, c) => sheetCell(cell, dates[c]!)));
+    // A cell past the header's columns (none in the output tables) keeps the style exceljs gave it.
     for (let c = 0; c < Math.min(row.length, styles.length); c += 1) added.getCell(c + 1).style = styles[c]!;
     added.commit();
     if (r % ROWS_PER_TURN === ROWS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
@@ -132,7 +133,9 @@ async function addSheet(workbook: WorkbookWriter, { name, table }: SheetTable): 
  *
  * Written with exceljs's streaming writer (rows go to the zip as they are made, not kept as a
  * model of every cell), with shared strings as a spreadsheet saves them, and deflated by
- * node:zlib as the zip is written.
+ * node:zlib as the zip is written: the same tables give the same bytes on one Node.js, whose zlib
+ * decides the deflated bytes (another build of zlib may deflate them differently, never to other
+ * contents).
  *
  * @example writeFileSync("out.xlsx", await workbookOf([{ name: "allocation", table: allocationTable(year, allocation) }]));
  */

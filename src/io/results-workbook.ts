@@ -1,4 +1,4 @@
-import type { CellValue, Style } from "exceljs";
+import type { CellValue, Style as CellStyle } from "exceljs";
 import { Writable } from "node:stream";
 import type { CheckResult } from "../check.js";
 import type { Explanation } from "../explain.js";
@@ -107,7 +107,7 @@ async function addSheet(workbook: WorkbookWriter, { name, table }: SheetTable): 
   // each of its cells, dates and text alike (exceljs gives a cell of a style without a format one
   // by its type).
   const styles = table.columns.map(
-    (_, c): Partial<Style> => ({
+    (_, c): Partial<CellStyle> => ({
       ...(dates[c] ? { numFmt: DATE_FORMAT } : {}),
       ...(fits[c]!.multiLine ? { alignment: { wrapText: true, vertical: "top" } } : {}),
     }),

@@ -23,9 +23,10 @@ export interface ZipCaps {
   readonly rows: number;
 }
 
-const END_OF_DIRECTORY = 0x06054b50;
-const DIRECTORY_ENTRY = 0x02014b50;
-const LOCAL_HEADER = 0x04034b50;
+/** The signatures of a zip's records (little-endian); results-workbook.ts dates the records it writes by them. */
+export const END_OF_DIRECTORY = 0x06054b50;
+export const DIRECTORY_ENTRY = 0x02014b50;
+export const LOCAL_HEADER = 0x04034b50;
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 /** A row element, with or without a namespace prefix (`<row r="2">`, `<x:row>`), never `<rowBreaks>`. */
 const ROW = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;

@@ -69,11 +69,11 @@ const pinnedSeats = (year: Year, roster: Roster) => ({
 });
 
 /** The flow bound on peer seats still open, and how many of them fit within the schools' targets. */
-export function peerFlowBound(year: Year, candidates: Candidates, roster: Roster): { total: number; withinTargets: number } {
-  const network = peerNetwork(year, candidates, roster, { seats: "all" });
-  const withinTargets = network.net.maxFlow(SOURCE, SINK);
+export function peerFlowBound(year: Year, candidates: Candidates, roster: Roster, beat?: () => void): { total: number; withinTargets: number } {
+  const network = peerNetwork(year, candidates, roster, { seats: "all", ...(beat ? { beat } : {}) });
+  const withinTargets = network.net.maxFlow(SOURCE, SINK, beat);
   openSurplus(network);
-  return { withinTargets, total: withinTargets + network.net.maxFlow(SOURCE, SINK) };
+  return { withinTargets, total: withinTargets + network.net.maxFlow(SOURCE, SINK, beat) };
 }
 
 /** Whether `review`'s team still needs advanced reviewers before it holds anybody. */
@@ -84,13 +84,13 @@ const needsStaffing = (year: Year, roster: Roster) => (review: Year["reviews"][n
  * opened to one unit (a staffed team holds at least one advanced reviewer, whatever the
  * minimum) and kept when the flow reaches it; the seats of the teams kept.
  */
-function staffGreedy(network: SeatNetwork, teams: readonly ReviewInfo[], size: (review: ReviewInfo) => number): AdvancedStaffing {
+function staffGreedy(network: SeatNetwork, teams: readonly ReviewInfo[], size: (review: ReviewInfo) => number, beat?: () => void): AdvancedStaffing {
   let seats = 0;
   let staffed = 0;
   for (const each of [...new Set(teams.map(size))].sort((a, b) => b - a)) {
     const group = teams.filter((r) => size(r) === each);
     for (const review of group) network.net.raiseCapacity(network.advancedSink[review.index]!, 1);
-    network.net.maxFlow(SOURCE, SINK);
+    network.net.maxFlow(SOURCE, SINK, beat);
     for (const review of group) {
       if (network.net.flow(network.advancedSink[review.index]!) < 0.5) continue;
       seats += each;
@@ -136,10 +136,10 @@ export interface AdvancedSupply {
  * @example const [now, withTen] = advancedBoundWith(year, candidates, createRoster(year), [{}, { recruits: [{ reviews: weekReviews, places: 10 }] }]); // withTen.seats - now.seats
  *
  */
-export function advancedBoundWith(year: Year, candidates: Candidates, roster: Roster, supplies: readonly AdvancedSupply[]): AdvancedStaffing[] {
+export function advancedBoundWith(year: Year, candidates: Candidates, roster: Roster, supplies: readonly AdvancedSupply[], beat?: () => void): AdvancedStaffing[] {
   const needing = needsStaffing(year, roster);
   const groups = [...new Set(supplies.flatMap((s) => s.recruits ?? []))];
-  const network = peerNetwork(year, candidates, roster, { seats: "staff", surplusOpen: true, sinksClosed: true, people: isAdvanced, open: needing, extraNodes: groups.length });
+  const network = peerNetwork(year, candidates, roster, { seats: "staff", surplusOpen: true, sinksClosed: true, people: isAdvanced, open: needing, extraNodes: groups.length, ...(beat ? { beat } : {}) });
   const open = year.reviews.filter((r) => needing(r) && network.advancedSink[r.index] !== undefined);
   const size = (review: ReviewInfo) => peerSeatsLeft(review, roster.peers(review).length);
   // A recruit group: source → its node (closed until a supply opens it) → each team's advanced seats.
@@ -157,7 +157,7 @@ export function advancedBoundWith(year: Year, candidates: Candidates, roster: Ro
       const left = reviewsLeft(person, roster.duties(person).length);
       for (const arc of network.capacityArcs?.get(person) ?? []) net.raiseCapacity(arc, left + 1);
     }
-    return staffGreedy({ ...network, net }, open, size);
+    return staffGreedy({ ...network, net }, open, size, beat);
   });
 }
 
@@ -165,10 +165,10 @@ export function advancedBoundWith(year: Year, candidates: Candidates, roster: Ro
  * The advanced bound on peer seats still open: teams the pins already staffed keep their flow
  * bound; every other team holds its open seats only if an advanced reviewer-place covers it.
  */
-function peerAdvancedBound(year: Year, candidates: Candidates, roster: Roster): number {
+function peerAdvancedBound(year: Year, candidates: Candidates, roster: Roster, beat?: () => void): number {
   const needing = needsStaffing(year, roster);
   const staffedByPins = peerNetwork(year, candidates, roster, { seats: "all", surplusOpen: true, open: (r) => !needing(r) });
-  return staffedByPins.net.maxFlow(SOURCE, SINK) + advancedBoundWith(year, candidates, roster, [{}])[0]!.seats;
+  return staffedByPins.net.maxFlow(SOURCE, SINK, beat) + advancedBoundWith(year, candidates, roster, [{}], beat)[0]!.seats;
 }
 
 /**
@@ -256,6 +256,7 @@ export function relaxedBound(
   candidates: Candidates & { readonly pruned?: boolean; readonly eligible?: EligibleCounts },
   pinned: Roster,
   shouldStop: () => boolean = () => false,
+  beat?: () => void,
 ): RelaxedBound {
   const totalTarget = [...year.target.values()].reduce((a, b) => a + b, 0);
   if (candidates.pruned && candidates.eligible) {
@@ -264,16 +265,16 @@ export function relaxedBound(
   }
   const fixed = pinnedSeats(year, pinned);
   const leads = leadNetwork(year, candidates, pinned);
-  const leadSeats = fixed.lead + leads.net.maxFlow(SOURCE, SINK);
+  const leadSeats = fixed.lead + leads.net.maxFlow(SOURCE, SINK, beat);
   // The peer flows are the long part on a year with very many people: a limit reached before
   // them leaves every peer seat as their bound.
   if (shouldStop()) {
     const seats = seatCountBound(year);
     return { ...seats, leadSeats };
   }
-  const flow = peerFlowBound(year, candidates, pinned);
+  const flow = peerFlowBound(year, candidates, pinned, beat);
   // The advanced bound is the tighter one on scarce years, but only a refinement: a limit skips it.
-  const advanced = shouldStop() ? Infinity : peerAdvancedBound(year, candidates, pinned);
+  const advanced = shouldStop() ? Infinity : peerAdvancedBound(year, candidates, pinned, beat);
   const peerSeats = fixed.peer + Math.min(flow.total, advanced);
   return { leadSeats, peerSeats, method: advanced < flow.total ? "advanced" : "flow", withinTargets: fixed.peer + flow.withinTargets, totalTarget };
 }

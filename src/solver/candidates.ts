@@ -42,12 +42,13 @@ export interface EligibleCounts {
  * pair (`ruled-out` keeps the forbid pins off). Only reviews inside a person's availability are examined
  * (reviews sorted by start), lists follow input order, and very large years are pruned to the
  * cheapest pairs (`CANDIDATE_LIMITS`; `pruned` says so, and `eligible` keeps the full counts
- * for a valid bound).
+ * for a valid bound). `beat`, when given, is called every few hundred people of the later
+ * passes (a run's progress, repeated while the lists are built); it changes nothing.
  */
 export function findCandidates(
   year: Year,
   limits = CANDIDATE_LIMITS,
-  options: { readonly shouldStop?: () => boolean } = {},
+  options: { readonly shouldStop?: () => boolean; readonly beat?: () => void } = {},
 ): Candidates & { readonly pruned: boolean; readonly eligible: EligibleCounts; readonly cut: boolean } {
   const byStart = reviewsByStart(year.reviews);
   const people = [...year.leads, ...year.reviewers];
@@ -146,7 +147,10 @@ export function findCandidates(
     // Each person's pairs are a run already; each review's (by role) are gathered into runs by
     // counting, in typed arrays: a national-x10 year has eight million pairs.
     const positions = Int32Array.from({ length: size }, (_, i) => i);
-    for (let p = 0; p < people.length; p += 1) keepCheapest(positions.subarray(starts[p]!, starts[p + 1]!), limits.perPerson);
+    for (let p = 0; p < people.length; p += 1) {
+      if ((p & 1023) === 0) options.beat?.();
+      keepCheapest(positions.subarray(starts[p]!, starts[p + 1]!), limits.perPerson);
+    }
     const buckets = year.reviews.length * 2;
     const bucketOf = (i: number) => reviewOf[i]! * 2 + (people[personOf[i]!]!.role === "lead" ? 0 : 1);
     const bucketStart = new Int32Array(buckets + 1);
@@ -155,7 +159,10 @@ export function findCandidates(
     const fill = bucketStart.slice(0, buckets);
     const byBucket = new Int32Array(size);
     for (let i = 0; i < size; i += 1) byBucket[fill[bucketOf(i)]!++] = i;
-    for (let b = 0; b < buckets; b += 1) keepCheapest(byBucket.subarray(bucketStart[b]!, bucketStart[b + 1]!), limits.perReview);
+    for (let b = 0; b < buckets; b += 1) {
+      if ((b & 255) === 0) options.beat?.();
+      keepCheapest(byBucket.subarray(bucketStart[b]!, bucketStart[b + 1]!), limits.perReview);
+    }
   }
 
   // Pass 3: the candidate objects the engines use.
@@ -166,6 +173,7 @@ export function findCandidates(
     byRole.peer.set(review.id, []);
   }
   people.forEach((person, p) => {
+    if ((p & 255) === 0) options.beat?.();
     const mine: Candidate[] = [];
     for (let i = starts[p]!; i < starts[p + 1]!; i += 1) {
       if (!keep[i]) continue;

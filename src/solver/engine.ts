@@ -51,6 +51,11 @@ export interface EngineContext {
   /** True once the time limit has passed or the caller aborted. */
   readonly shouldStop: () => boolean;
   readonly report: Report;
+  /**
+   * Says the run is still at work: repeats its last progress when a while has passed, for a step
+   * that cannot stop (the greedy construction); unlike `shouldStop` it never ends the run.
+   */
+  readonly beat?: () => void;
   /** Assignments the user fixed in advance (pins), already checked against the rules. */
   readonly fixed: Allocation;
   /** Seconds left before the caller's time limit, if one was set (read afresh each time: it shrinks as the run goes). */

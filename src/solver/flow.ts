@@ -10,8 +10,12 @@ export interface FlowNetwork {
   raiseCapacity(edge: number, cap: number): void;
   /** Lowers an edge's capacity to its current flow: the edge takes no more (closes a phase). */
   freeze(edge: number): void;
-  /** Pushes as much flow as possible from `source` to `sink`, on top of any flow already there. */
-  maxFlow(source: number, sink: number): number;
+  /**
+   * Pushes as much flow as possible from `source` to `sink`, on top of any flow already there.
+   * `beat`, when given, is called every few thousand augmenting paths and after each phase (a
+   * run's progress repeated while a large flow is solved); it changes nothing.
+   */
+  maxFlow(source: number, sink: number, beat?: () => void): number;
   /** Flow on an edge. */
   flow(edge: number): number;
   /** Nodes reachable from `node` in the residual network (the source side of a minimum cut). */
@@ -79,9 +83,10 @@ export function createFlowNetwork(nodeCount: number, from?: { to: Int32Array; ca
   // iterative avoids stack limits on unusual networks.
   const stackNode = new Int32Array(nodeCount);
   const stackEdge = new Int32Array(nodeCount);
-  function augment(source: number, sink: number): number {
+  function augment(source: number, sink: number, beat?: () => void): number {
     let total = 0;
-    for (;;) {
+    for (let paths = 1; ; paths += 1) {
+      if (beat && (paths & 4095) === 0) beat();
       let depth = 0;
       stackNode[0] = source;
       let found = false;
@@ -141,11 +146,12 @@ export function createFlowNetwork(nodeCount: number, from?: { to: Int32Array; ca
       original[edge] = original[edge]! - cap[edge]!;
       cap[edge] = 0;
     },
-    maxFlow(source, sink) {
+    maxFlow(source, sink, beat) {
       let total = 0;
       while (bfs(source, sink)) {
         cursor.set(head);
-        total += augment(source, sink);
+        total += augment(source, sink, beat);
+        beat?.();
       }
       return total;
     },

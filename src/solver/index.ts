@@ -266,14 +266,14 @@ export async function setUpRun(problem: Problem, options: SolveOptions = {}, clo
   clock.seats(year.reviews.reduce((n, r) => n + 1 + r.peerSeats, 0));
   clock.report({ phase: "candidates", incumbent: 0 });
   await breathe();
-  const candidates = findCandidates(year, CANDIDATE_LIMITS, { shouldStop: clock.shouldStop });
+  const candidates = findCandidates(year, CANDIDATE_LIMITS, { shouldStop: clock.shouldStop, beat: clock.beat });
   await breathe();
   const { fixed, rejected } = checkPins(year, { unstaffable: options.start === undefined });
   const pinnedRoster = rosterOf(year, fixed);
   // A limit reached during set-up leaves time for the greedy baseline only, bounded by the seats.
   const setUpCut = candidates.cut || clock.shouldStop();
   clock.report({ phase: "bound", incumbent: 0 });
-  const relaxed = setUpCut ? seatCountBound(year) : relaxedBound(year, candidates, pinnedRoster, clock.shouldStop);
+  const relaxed = setUpCut ? seatCountBound(year) : relaxedBound(year, candidates, pinnedRoster, clock.shouldStop, clock.beat);
   await breathe();
   const context = {
     seed,
@@ -291,6 +291,7 @@ export async function setUpRun(problem: Problem, options: SolveOptions = {}, clo
     },
     shouldStop: clock.shouldStop,
     report: clock.report,
+    beat: clock.beat,
   };
   return { year, candidates, rejected, pinnedRoster, relaxed, setUpCut, context };
 }
@@ -325,13 +326,18 @@ function startClock(options: SolveOptions) {
     emit(progress, now());
     if (best && settled && options.onIncumbent) options.onIncumbent(best(), settled);
   };
+  const beat = (at = now()) => {
+    if (last && options.onProgress && at - lastAt >= PROGRESS_EVERY_MS) emit(last, at);
+  };
   return {
     shouldStop: () => {
       const at = now();
-      if (last && options.onProgress && at - lastAt >= PROGRESS_EVERY_MS) emit(last, at);
+      beat(at);
       if (at >= deadline) expired = true;
       return expired || options.signal?.aborted === true;
     },
+    /** Repeats the last progress when it is due, and nothing else: for steps that cannot stop. */
+    beat: () => beat(),
     remainingSeconds: () => (deadline === Infinity ? undefined : Math.max(0.05, (deadline - now()) / 1000)),
     report,
     elapsed: () => now() - started,

@@ -49,6 +49,8 @@ export interface SeatNetwork {
 
 /** What a peer network holds. */
 export interface PeerNetworkOptions {
+  /** Called every thousand people while the network is built (a run's progress repeated); it changes nothing. */
+  readonly beat?: () => void;
   /** Reviews whose seats are open (default: all). */
   readonly open?: (review: ReviewInfo) => boolean;
   /** People in it (default: every reviewer with capacity left). */
@@ -157,6 +159,7 @@ export function peerNetwork(year: Year, candidates: Candidates, roster: Roster, 
   const pairs: { edges: number[]; candidate: Candidate }[] = [];
   const nextNode = { value: reviewBase + 2 * year.reviews.length };
   people.forEach((person, i) => {
+    if ((i & 1023) === 0) options.beat?.();
     let node = personBase + i;
     const mine = optionsOf.get(person)!;
     if (mine.length === 0) return;

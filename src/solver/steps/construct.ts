@@ -10,15 +10,15 @@ import { disbandTeamsWithoutAdvanced } from "./pins.js";
 /** Fills every open Lead Reviewer seat the lead network can: a maximum flow, placed in the roster. */
 export function placeLeadsByFlow(context: EngineContext, roster: Roster): void {
   const network = leadNetwork(context.year, context.candidates, roster);
-  network.net.maxFlow(SOURCE, SINK);
+  network.net.maxFlow(SOURCE, SINK, context.beat);
   for (const pair of flowPairs(network)) if (roster.canTake(pair.person, pair.review)) roster.add("lead", pair.person, pair.review);
 }
 
 /** Augments within every school's target first, then beyond it, so reciprocity costs least. */
-function augmentWithinThenSurplus(network: SeatNetwork): void {
-  network.net.maxFlow(SOURCE, SINK);
+function augmentWithinThenSurplus(network: SeatNetwork, beat?: () => void): void {
+  network.net.maxFlow(SOURCE, SINK, beat);
   openSurplus(network);
-  network.net.maxFlow(SOURCE, SINK);
+  network.net.maxFlow(SOURCE, SINK, beat);
 }
 
 /** Advanced seats still to fill before `review`'s team meets the advanced-seat rule. */
@@ -37,7 +37,7 @@ function advancedOpen(context: EngineContext, roster: Roster, review: ReviewInfo
  */
 export function placePeersByFlow(context: EngineContext, roster: Roster, worth: (review: ReviewInfo) => number = (r) => peerSeatsLeft(r, roster.peers(r).length)): void {
   const { year } = context;
-  const network = peerNetwork(year, context.candidates, roster, { seats: "split", sinksClosed: true });
+  const network = peerNetwork(year, context.candidates, roster, { seats: "split", sinksClosed: true, ...(context.beat ? { beat: context.beat } : {}) });
   const open = year.reviews.filter((r) => peerSeatsLeft(r, roster.peers(r).length) > 0);
   const needing = open.filter((r) => advancedOpen(context, roster, r) > 0);
   const sizes = [...new Set(needing.map(worth))].sort((a, b) => b - a);
@@ -48,7 +48,7 @@ export function placePeersByFlow(context: EngineContext, roster: Roster, worth: 
       if (worth(review) !== size) continue;
       network.net.raiseCapacity(network.advancedSink[review.index]!, advancedOpen(context, roster, review));
     }
-    network.net.maxFlow(SOURCE, SINK);
+    network.net.maxFlow(SOURCE, SINK, context.beat);
   }
   closeSurplus(network);
   const staffed = open.filter((review) => {
@@ -61,11 +61,11 @@ export function placePeersByFlow(context: EngineContext, roster: Roster, worth: 
       const first = fairTeamNeed(year, review) - roster.peers(review).length - advancedOpen(context, roster, review);
       if (first > 0) network.net.raiseCapacity(network.otherSink[review.index]!, first);
     }
-    augmentWithinThenSurplus(network);
+    augmentWithinThenSurplus(network, context.beat);
     closeSurplus(network);
   }
   for (const review of staffed) network.net.raiseCapacity(network.otherSink[review.index]!, peerSeatsLeft(review, roster.peers(review).length) - advancedOpen(context, roster, review));
-  augmentWithinThenSurplus(network);
+  augmentWithinThenSurplus(network, context.beat);
   for (const pair of flowPairs(network)) if (roster.canTake(pair.person, pair.review)) roster.add("peer", pair.person, pair.review);
 }
 

@@ -43,6 +43,7 @@ function fillLeads(context: EngineContext, roster: Roster, ties: ReadonlyMap<str
   const { year, candidates } = context;
   let steps = 0;
   for (const review of byScarcity(year.reviews, (r) => candidates.lead.get(r.id)?.length ?? 0, ties)) {
+    context.beat?.();
     steps += 1;
     if (roster.lead(review)) continue;
     const choice = best(candidates.lead.get(review.id) ?? [], roster, () => true, ties);
@@ -55,6 +56,7 @@ function fillLeads(context: EngineContext, roster: Roster, ties: ReadonlyMap<str
 function staffTeams(context: EngineContext, roster: Roster, order: readonly ReviewInfo[], ties: ReadonlyMap<string, number>): number {
   const candidates = context.candidates;
   for (const review of order) {
+    context.beat?.();
     const picked: PersonInfo[] = [];
     const needed = advancedToStaff(context.year, review);
     for (let have = roster.peers(review).filter(isAdvanced).length; have < needed; have += 1) {
@@ -86,6 +88,7 @@ export function fillGreedily(context: EngineContext, roster: Roster, ties: Reado
   for (let progress = true; progress; ) {
     progress = false;
     for (const review of peerOrder) {
+      context.beat?.();
       if (peerSeatsLeft(review, roster.peers(review).length) === 0) continue;
       if (advancedToStaff(year, review) > 0 && (roster.peers(review).length === 0 || !roster.advancedOk(review))) continue;
       const choice = best(candidates.peer.get(review.id) ?? [], roster, () => true, ties);

@@ -6,7 +6,7 @@ import { formatDay } from "../model/dates.js";
 import type { Allocation, Role } from "../model/schema.js";
 import { plural } from "../model/text.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import { advancedToStaff, allowedPair, availableByReview, COMPOSITION_RULES, isAdvanced, place, seatAdmits, type Placement } from "../rules/index.js";
+import { advancedToStaff, allowedPair, availableByRole, COMPOSITION_RULES, isAdvanced, place, seatAdmits, type Placement } from "../rules/index.js";
 import { rowKey } from "../solver/diff.js";
 import { dutiesOf, isFree, isFrozen, needsAdvanced, NO_STANDING, seatFunnel, stateOf, type FunnelStep, type Standing } from "./funnel.js";
 
@@ -72,7 +72,7 @@ const allowedMemo = new WeakMap<Year, { free: Record<Role, PersonInfo[][]>; allo
 
 function allowedOn(year: Year, review: ReviewInfo, role: Role): PersonInfo[] {
   let memo = allowedMemo.get(year);
-  if (!memo) allowedMemo.set(year, (memo = { free: { lead: availableByReview(year.reviews, year.leads), peer: availableByReview(year.reviews, year.reviewers) }, allowed: new Map() }));
+  if (!memo) allowedMemo.set(year, (memo = { free: availableByRole(year), allowed: new Map() }));
   const key = `${role}:${review.index}`;
   let people = memo.allowed.get(key);
   if (!people) memo.allowed.set(key, (people = memo.free[role][review.index]!.filter((z) => allowedPair(year, z, review))));

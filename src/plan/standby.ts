@@ -9,7 +9,7 @@ import { parseDay } from "../model/dates.js";
 import { givenUpSeats } from "../season/status.js";
 import type { Allocation, Level, Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
-import { advancedToStaff, allowedPair, availableByReview, isAdvanced, meetsAdvanced, peerSeatsLeft, seatAdmits, type SeatState } from "../rules/index.js";
+import { advancedToStaff, allowedPair, availableByRole, isAdvanced, meetsAdvanced, peerSeatsLeft, seatAdmits, type SeatState } from "../rules/index.js";
 import { place } from "../rules/placement.js";
 
 /**
@@ -161,7 +161,7 @@ export function standbyList(year: Year, allocation: Allocation, options: { reado
   const frozenBefore = options.freezeBefore !== undefined ? (parseDay(options.freezeBefore) ?? -Infinity) : -Infinity;
   // Only people free on a review's dates can step in (the availability rule): looking at them
   // alone keeps the lists sized to the year's pairs, not to people × reviews.
-  const free = { lead: availableByReview(year.reviews, year.leads), peer: availableByReview(year.reviews, year.reviewers) };
+  const free = availableByRole(year);
   const pool: Pool = (role, review) => free[role][review.index]!;
   const rows: StandbyRow[] = [];
   for (const review of year.reviews) {

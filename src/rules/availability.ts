@@ -1,5 +1,6 @@
 import { covers, formatDay, type DayRange } from "../model/dates.js";
-import type { PersonInfo, ReviewInfo } from "../model/year.js";
+import type { Role } from "../model/schema.js";
+import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { pairRule } from "./types.js";
 
 /** People sit only on reviews whose every day falls inside their availability. */
@@ -52,4 +53,9 @@ export function availableByReview(reviews: readonly ReviewInfo[], people: readon
   const lists: PersonInfo[][] = reviews.map(() => []);
   for (const person of people) forEachReviewInside(sorted, person.available, (review) => lists[review.index]!.push(person));
   return lists;
+}
+
+/** `availableByReview` for the year's Lead Reviewers and its reviewers: who is free for each review's dates, by role. */
+export function availableByRole(year: Year): Record<Role, PersonInfo[][]> {
+  return { lead: availableByReview(year.reviews, year.leads), peer: availableByReview(year.reviews, year.reviewers) };
 }

@@ -124,7 +124,7 @@ export function teamRows(review: ReviewInfo, options: readonly TeamOption[], sta
 }
 
 export { advancedFor, advancedNeeded, advancedToStaff, isAdvanced, meetsAdvanced } from "./advanced-seat.js";
-export { availableByReview, forEachReviewInside, reviewsByStart } from "./availability.js";
+export { availableByReview, availableByRole, forEachReviewInside, reviewsByStart } from "./availability.js";
 export { reviewsLeft } from "./capacity.js";
 export { LEAD_SEATS } from "./one-lead.js";
 export { clashes, clashesWithAny, mostWithoutOverlap, overlapBlocks, overlapCliques } from "./overlap.js";

@@ -6,7 +6,7 @@ import { HUBS_FOLDER } from "../io/hub-files.js";
 import { CALENDARS_FOLDER } from "../io/write-season.js";
 import { parseAllocationRows, type AllocationRows } from "../io/read-allocation.js";
 import { tableContents } from "../io/workbook.js";
-import { parseDay } from "../model/dates.js";
+import { firstOnOrAfter, parseDay } from "../model/dates.js";
 import type { Problem } from "../model/problem.js";
 import { indexYear, type Year } from "../model/year.js";
 import { unknownSeatErrors, unknownSeats } from "../rules/known-people.js";
@@ -112,16 +112,7 @@ export function outputReserveMs(problem: Problem, setUp: { wallMs: number; cpuMs
 export function baselineMs(problem: Problem, setUp: { wallMs: number; cpuMs: number }): number {
   const starts = problem.reviews.map((r) => parseDay(r.start)).filter((d) => d !== undefined).sort((a, b) => a - b);
   // Reviews starting on or after `day`.
-  const from = (day: number) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < day) lo = mid + 1;
-      else hi = mid;
-    }
-    return starts.length - lo;
-  };
+  const from = (day: number) => starts.length - firstOnOrAfter(starts, (start) => start, day);
   let pairs = 0;
   for (const person of [...problem.reviewers, ...problem.leads]) {
     for (const range of person.available) {

@@ -88,6 +88,23 @@ export function covers(available: readonly DayRange[], span: DayRange): boolean 
   return available.some((range) => range.from <= span.from && span.to <= range.to);
 }
 
+/**
+ * The index of the first of `sorted` (in ascending order of `dayOf`) whose day is `day` or later;
+ * `sorted.length` when there is none.
+ *
+ * @example firstOnOrAfter([3, 5, 5, 9], (d) => d, 5) // 1
+ */
+export function firstOnOrAfter<T>(sorted: readonly T[], dayOf: (item: T) => Day, day: Day): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dayOf(sorted[mid]!) < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The years a date may fall in: anything outside is a typo (`2204`) or a unit mix-up. */
 export const DATE_YEARS = { first: 2000, last: 2100 } as const;
 

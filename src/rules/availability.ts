@@ -1,4 +1,4 @@
-import { covers, formatDay, type DayRange } from "../model/dates.js";
+import { covers, firstOnOrAfter, formatDay, type DayRange } from "../model/dates.js";
 import type { Role } from "../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
 import { pairRule } from "./types.js";
@@ -21,16 +21,7 @@ export function reviewsByStart(reviews: readonly ReviewInfo[]): ReviewInfo[] {
   return [...reviews].sort((a, b) => a.span.from - b.span.from || a.index - b.index);
 }
 
-function firstStartingOnOrAfter(sorted: readonly ReviewInfo[], day: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.span.from < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const startOf = (review: ReviewInfo) => review.span.from;
 
 /**
  * Visits each review (of `sorted`, from `reviewsByStart`) whose every day lies inside one of
@@ -40,7 +31,7 @@ function firstStartingOnOrAfter(sorted: readonly ReviewInfo[], day: number): num
  */
 export function forEachReviewInside(sorted: readonly ReviewInfo[], available: readonly DayRange[], visit: (review: ReviewInfo) => void): void {
   for (const range of available) {
-    for (let i = firstStartingOnOrAfter(sorted, range.from); i < sorted.length && sorted[i]!.span.from <= range.to; i += 1) {
+    for (let i = firstOnOrAfter(sorted, startOf, range.from); i < sorted.length && sorted[i]!.span.from <= range.to; i += 1) {
       const review = sorted[i]!;
       if (review.span.to <= range.to) visit(review);
     }

@@ -3,7 +3,7 @@
  * target beyond that can never be met, whatever the allocation, so the solve warns about it and
  * closing a year does not let such a debt grow (`carryOverWithinReach`).
  */
-import { covers } from "../model/dates.js";
+import { covers, firstOnOrAfter } from "../model/dates.js";
 import type { InputError } from "../model/errors.js";
 import { plural } from "../model/text.js";
 import type { PersonInfo, ReviewInfo, Year } from "../model/year.js";
@@ -60,16 +60,7 @@ function personReach(year: Year, person: PersonInfo, byEnd: readonly ReviewInfo[
 }
 
 /** The index of the first review (by end day) ending on or after `day`. */
-function firstEndingFrom(byEnd: readonly ReviewInfo[], day: number): number {
-  let lo = 0;
-  let hi = byEnd.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (byEnd[mid]!.span.to < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstEndingFrom = (byEnd: readonly ReviewInfo[], day: number): number => firstOnOrAfter(byEnd, (review) => review.span.to, day);
 
 /** Why a school's reviewers fall short of its target: the binding limits, named. */
 function reasonFor(reach: Omit<SchoolReach, "reason">, people: readonly { person: PersonInfo; open: boolean; can: number }[]): string {

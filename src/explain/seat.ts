@@ -68,14 +68,14 @@ const dates = (review: ReviewInfo) => `${formatDay(review.span.from)}..${formatD
 // reviews many times. Keyed by the (immutable) year, so it holds no state of its own.
 // Only the people free on a review's dates are asked (the availability rule), so a large
 // year's moves cost its pairs, not people × reviews.
-const allowedMemo = new WeakMap<Year, { free: Record<Role, PersonInfo[][]>; allowed: Map<string, PersonInfo[]> }>();
+const allowedMemo = new WeakMap<Year, Map<string, PersonInfo[]>>();
 
 function allowedOn(year: Year, review: ReviewInfo, role: Role): PersonInfo[] {
-  let memo = allowedMemo.get(year);
-  if (!memo) allowedMemo.set(year, (memo = { free: availableByRole(year), allowed: new Map() }));
+  let byReview = allowedMemo.get(year);
+  if (!byReview) allowedMemo.set(year, (byReview = new Map()));
   const key = `${role}:${review.index}`;
-  let people = memo.allowed.get(key);
-  if (!people) memo.allowed.set(key, (people = memo.free[role][review.index]!.filter((z) => allowedPair(year, z, review))));
+  let people = byReview.get(key);
+  if (!people) byReview.set(key, (people = availableByRole(year)[role][review.index]!.filter((z) => allowedPair(year, z, review))));
   return people;
 }
 

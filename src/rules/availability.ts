@@ -46,7 +46,15 @@ export function availableByReview(reviews: readonly ReviewInfo[], people: readon
   return lists;
 }
 
-/** `availableByReview` for the year's Lead Reviewers and its reviewers: who is free for each review's dates, by role. */
-export function availableByRole(year: Year): Record<Role, PersonInfo[][]> {
-  return { lead: availableByReview(year.reviews, year.leads), peer: availableByReview(year.reviews, year.reviewers) };
+/**
+ * `availableByReview` for the year's Lead Reviewers and its reviewers: who is free for each
+ * review's dates, by role. Worked out once per (immutable) year: the standby lists, explain's
+ * moves and the shortage sheet all ask for it on the same year.
+ */
+export function availableByRole(year: Year): Readonly<Record<Role, readonly (readonly PersonInfo[])[]>> {
+  let free = freeByYear.get(year);
+  if (!free) freeByYear.set(year, (free = { lead: availableByReview(year.reviews, year.leads), peer: availableByReview(year.reviews, year.reviewers) }));
+  return free;
 }
+
+const freeByYear = new WeakMap<Year, Record<Role, PersonInfo[][]>>();

@@ -4,7 +4,7 @@
  */
 import type { Level, Role } from "../../model/schema.js";
 import type { PersonInfo, ReviewInfo, Year } from "../../model/year.js";
-import { allowedPair, availableByReview, peerSeatsLeft, reviewsLeft } from "../../rules/index.js";
+import { allowedPair, availableByRole, peerSeatsLeft, reviewsLeft } from "../../rules/index.js";
 import { createFlowNetwork } from "../../solver/flow.js";
 import { SINK, SOURCE } from "../../solver/network.js";
 import { rosterOf, type Roster } from "../../solver/roster.js";
@@ -30,7 +30,7 @@ export function recruit(id: string, role: Role, review: ReviewInfo, level?: Leve
 /** The people every pair rule (and no forbid pin) allows on each review. */
 export function eligibleFor(year: Year, reviews: readonly ReviewInfo[]): Map<ReviewInfo, PersonInfo[]> {
   const forbidden = new Set(year.problem.pins.filter((p) => p.kind === "forbid" && p.role === "peer").map((p) => `${p.personId}@${p.reviewId}`));
-  const free = availableByReview(year.reviews, year.reviewers);
+  const free = availableByRole(year).peer;
   return new Map(reviews.map((review) => [review, free[review.index]!.filter((p) => !forbidden.has(`${p.id}@${review.id}`) && allowedPair(year, p, review))]));
 }
 
